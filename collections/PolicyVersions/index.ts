@@ -1,0 +1,87 @@
+import type { CollectionConfig, FieldAccess } from 'payload'
+
+import { isEditorOrAdmin } from '../../src/access/isEditorOrAdmin'
+import { isStaff } from '../../src/access/isStaff'
+import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
+import { changeClasses } from '../../src/domain/changeClass'
+import { freezeOnPublish } from './hooks/freezeOnPublish'
+import { refuseDeletePublished } from './hooks/refuseDeletePublished'
+
+/** Set only by publishing (the freeze hook), never by a caller. */
+const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
+  create: () => false,
+  update: () => false,
+}
+const frozen = { readOnly: true, position: 'sidebar' } as const
+
+/**
+ * One revision of a policy. Drafted with autosave (every draft kept), published once: publishing
+ * assigns the version number and freezes text, HTML and content hash forever.
+ */
+export const PolicyVersions: CollectionConfig = {
+  slug: 'policy-versions',
+  labels: { singular: 'Policy version', plural: 'Policy versions' },
+  admin: {
+    useAsTitle: 'summary',
+    defaultColumns: ['policy', 'version', 'changeClass', 'summary', 'effectiveAt', '_status'],
+    group: 'Legal documents',
+  },
+  versions: {
+    drafts: { autosave: { interval: 2000 } },
+    maxPerDoc: 0,
+  },
+  access: {
+    read: publishedOrStaff,
+    readVersions: isStaff,
+    create: isEditorOrAdmin,
+    update: unpublishedForEditors,
+    delete: unpublishedForEditors,
+  },
+  hooks: {
+    beforeChange: [freezeOnPublish],
+    beforeDelete: [refuseDeletePublished],
+  },
+  indexes: [{ fields: ['policy', 'version'], unique: true }],
+  fields: [
+    { name: 'policy', type: 'relationship', relationTo: 'policies', required: true, index: true },
+    {
+      name: 'changeClass',
+      type: 'select',
+      required: true,
+      options: [
+        { label: 'Editorial: no notice', value: changeClasses[0] },
+        { label: 'Informational: notice only', value: changeClasses[1] },
+        { label: 'Material: notice and re-acceptance', value: changeClasses[2] },
+      ],
+    },
+    {
+      name: 'summary',
+      type: 'textarea',
+      required: true,
+      admin: { description: 'Plain-language "what changed", shown to the public and in notices.' },
+    },
+    {
+      name: 'effectiveAt',
+      type: 'date',
+      index: true,
+      admin: {
+        date: { pickerAppearance: 'dayAndTime' },
+        description:
+          'When this version takes effect. Material changes: at least the policy\'s notice period after publishing. Empty: at publishing.',
+      },
+    },
+    {
+      name: 'effectiveOverrideReason',
+      type: 'textarea',
+      admin: { description: 'Admins only: why this version may take effect sooner than the rules allow.' },
+    },
+    { name: 'body', type: 'richText', required: true },
+    { name: 'version', type: 'number', index: true, access: setByPublishing, admin: frozen },
+    { name: 'publishedAt', type: 'date', index: true, access: setByPublishing, admin: { ...frozen, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'publishedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: frozen },
+    { name: 'contentHash', type: 'text', access: setByPublishing, admin: { ...frozen, description: 'SHA-256 of the canonical text.' } },
+    { name: 'text', type: 'textarea', access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).' } },
+    { name: 'html', type: 'textarea', access: setByPublishing, admin: { hidden: true } },
+  ],
+}

@@ -1,0 +1,38 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdmin } from '../../src/access/isAdmin'
+import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
+import { nobody } from '../../src/access/nobody'
+
+/**
+ * The host product's end users, who accept policies. Never deleted: erasure pseudonymises a
+ * subject (`erasedAt`) so that the evidence about them still verifies.
+ */
+export const Subjects: CollectionConfig = {
+  slug: 'subjects',
+  admin: {
+    useAsTitle: 'externalId',
+    defaultColumns: ['externalId', 'email', 'name', 'locale'],
+    group: 'People',
+  },
+  access: {
+    read: isAdminOrAuditor,
+    create: isAdmin,
+    update: isAdmin,
+    delete: nobody,
+  },
+  fields: [
+    {
+      name: 'externalId',
+      type: 'text',
+      required: true,
+      unique: true,
+      index: true,
+      admin: { description: "The host product's user id." },
+    },
+    { name: 'email', type: 'email' },
+    { name: 'locale', type: 'text', defaultValue: 'en' },
+    { name: 'name', type: 'text' },
+    { name: 'erasedAt', type: 'date', admin: { readOnly: true } },
+  ],
+}

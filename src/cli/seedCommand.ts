@@ -1,0 +1,20 @@
+import { closePayload } from '../db/closePayload'
+import { ensureAdmin } from '../services/ensureAdmin'
+import { seedPolicies } from '../services/seedPolicies'
+import { startPayload } from '../startPayload'
+import type { Command } from './commands'
+
+export const seedCommand: Command = {
+  summary: 'migrate the database, create the first admin and the demo policies if it is empty',
+  async run() {
+    const payload = await startPayload()
+    try {
+      const admin = await ensureAdmin(payload)
+      if (admin) console.log(`First admin: ${admin.email}${admin.generatedPassword ? ` / ${admin.generatedPassword} (shown once)` : ''}`)
+      console.log((await seedPolicies(payload)) ? 'Seeded the privacy policy and the terms of service.' : 'Policies exist already; nothing seeded.')
+      return 0
+    } finally {
+      await closePayload(payload)
+    }
+  },
+}

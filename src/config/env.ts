@@ -1,0 +1,65 @@
+import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { randomBytes } from 'node:crypto'
+import path from 'node:path'
+
+import { ConfigError } from './ConfigError'
+import { DEFAULT_DATABASE_URL } from './databaseKind'
+
+/** Assent's settings, read once from the environment. */
+export interface AssentEnv {
+  port: number
+  databaseUrl: string
+  publicUrl: string
+  production: boolean
+  dataDir: string
+  /** Pooled SMTP for notices and staff mail; without it mail goes to data/mail/*.eml. */
+  smtpUrl?: string
+  mailFrom: { name: string; address: string }
+}
+
+/** Reads and checks the environment; a bad value stops start-up with how to fix it. */
+export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
+  const port = Number(env.PORT ?? 3000)
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new ConfigError(`PORT "${env.PORT}" is not a port number: set PORT to an integer between 1 and 65535.`)
+  }
+  const publicUrl = (env.PUBLIC_URL ?? `http://localhost:${port}`).replace(/\/+$/, '')
+  if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
+    throw new ConfigError(`PUBLIC_URL "${env.PUBLIC_URL}" must be an absolute http(s) URL, e.g. https://legal.example.com.`)
+  }
+  return {
+    port,
+    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    publicUrl,
+    // npm start runs Next in production mode on a laptop too; ASSENT_ENV=local says it is not a deployment.
+    production: env.ASSENT_ENV === 'production' || (env.NODE_ENV === 'production' && env.ASSENT_ENV !== 'local'),
+    dataDir: path.resolve(env.ASSENT_DATA_DIR ?? 'data'),
+    smtpUrl: env.SMTP_URL || undefined,
+    mailFrom: parseMailFrom(env.MAIL_FROM ?? 'Assent <legal@localhost>'),
+  }
+}
+
+/** `Name <address>` or a bare address. */
+function parseMailFrom(value: string): AssentEnv['mailFrom'] {
+  const match = value.match(/^\s*(?:"?([^"<]*?)"?\s*<([^>]+@[^>]+)>|([^\s<>]+@[^\s<>]+))\s*$/)
+  if (!match) throw new ConfigError(`MAIL_FROM "${value}" must be an address or "Name <address>".`)
+  return { name: (match[1] ?? '').trim() || 'Assent', address: match[2] ?? match[3] }
+}
+
+/**
+ * The secret Payload signs sessions with: `PAYLOAD_SECRET`, required in production; elsewhere it
+ * is generated once into the data folder so a new user's sessions survive restarts.
+ */
+export function payloadSecret(env: NodeJS.ProcessEnv = process.env): string {
+  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
+  const { production, dataDir } = readEnv(env)
+  if (production) {
+    throw new ConfigError('PAYLOAD_SECRET is required in production: set it to a long random string (openssl rand -hex 32).')
+  }
+  const file = path.join(dataDir, 'payload-secret')
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim()
+  mkdirSync(dataDir, { recursive: true })
+  const secret = randomBytes(32).toString('hex')
+  writeFileSync(file, `${secret}\n`, { mode: 0o600 })
+  return secret
+}

@@ -1,0 +1,24 @@
+import type { Payload } from 'payload'
+
+interface Connections {
+  pool?: { end: () => Promise<void>; on: (event: 'error', listener: () => void) => void }
+  client?: { close: () => void }
+  connection?: { close: () => Promise<void> }
+}
+
+/**
+ * Stops Payload and lets go of its database connections (Payload's destroy leaves them open).
+ * The PostgreSQL adapter keeps one pooled client checked out for its whole life, so waiting for
+ * the pool to drain would wait forever: the pool is told to end and errors from its last
+ * connections, cut when the process or database goes away, are ignored.
+ */
+export async function closePayload(payload: Payload): Promise<void> {
+  const db = payload.db as unknown as Connections
+  if (db.pool) {
+    db.pool.on('error', () => undefined)
+    void db.pool.end().catch(() => undefined)
+  }
+  db.client?.close()
+  await db.connection?.close()
+  await payload.destroy()
+}

@@ -1,0 +1,37 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { mongooseAdapter } from '@payloadcms/db-mongodb'
+import { postgresAdapter } from '@payloadcms/db-postgres'
+import { sqliteAdapter } from '@payloadcms/db-sqlite'
+import type { DatabaseAdapterObj } from 'payload'
+
+import { databaseKind } from '../config/databaseKind'
+
+const migrationsRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../migrations')
+
+/**
+ * Payload's official adapter for a `DATABASE_URL`. Schema push is off everywhere: SQL databases
+ * get their schema from the committed migrations (`runMigrations` at start), MongoDB needs none.
+ */
+export function createDatabaseAdapter(url: string): DatabaseAdapterObj {
+  switch (databaseKind(url)) {
+    case 'sqlite':
+      return sqliteAdapter({
+        client: { url },
+        push: false,
+        migrationDir: path.join(migrationsRoot, 'sqlite'),
+        transactionOptions: {},
+        busyTimeout: 5000,
+        wal: url.includes(':memory:') ? false : true,
+      })
+    case 'postgres':
+      return postgresAdapter({
+        pool: { connectionString: url, max: 10 },
+        push: false,
+        migrationDir: path.join(migrationsRoot, 'postgres'),
+      })
+    case 'mongodb':
+      return mongooseAdapter({ url, transactionOptions: {} })
+  }
+}

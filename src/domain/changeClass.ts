@@ -1,0 +1,9 @@
+/**
+ * How much a revision changes: `editorial` (typos, formatting: no notice), `informational`
+ * (subjects are told), `material` (subjects are told and must accept again).
+ */
+export const changeClasses = ['editorial', 'informational', 'material'] as const
+export type ChangeClass = (typeof changeClasses)[number]
+
+/** Whether subjects are sent a notice of a version of this class. */
+export const requiresNotice = (changeClass: ChangeClass): boolean => changeClass !== 'editorial'

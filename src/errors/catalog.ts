@@ -1,0 +1,25 @@
+/**
+ * Every error Assent reports on purpose, with its HTTP status. Codes are part of the public
+ * contract: integrations branch on them, so a code never changes meaning once released.
+ */
+export const errorCatalog = {
+  bad_request: 400,
+  validation_failed: 400,
+  invalid_database_url: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  policy_not_found: 404,
+  version_not_found: 404,
+  version_frozen: 409,
+  version_already_published: 409,
+  version_conflict: 409,
+  policy_has_published_versions: 409,
+  effective_date_too_early: 422,
+  effective_date_before_later_version: 422,
+  effective_date_before_publish: 422,
+  override_requires_admin: 403,
+  internal: 500,
+} as const
+
+export type ErrorCode = keyof typeof errorCatalog

@@ -1,0 +1,49 @@
+import { readFileSync } from 'node:fs'
+
+import express, { type Express, type RequestHandler } from 'express'
+import helmet from 'helmet'
+import type { Payload } from 'payload'
+
+import { databaseKind } from '../config/databaseKind'
+import type { AssentEnv } from '../config/env'
+import { AssentError } from '../errors/AssentError'
+import { errorHandler } from './middleware/errorHandler'
+import { payloadRest } from './payloadRest'
+import { healthz } from './routes/healthz'
+import { publishVersion } from './routes/publishVersion'
+
+const appVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
+
+/** What the app is built from: a started Payload, the settings, and optionally Next's handler
+ * for the admin (tests run without it). */
+export interface AppParts {
+  payload: Payload
+  env: AssentEnv
+  nextHandler?: RequestHandler
+}
+
+/**
+ * Assent's HTTP surface in one express app: health, Assent's JSON API, Payload's REST API, and
+ * Next (admin) for everything else. Built by a factory so each test gets a fresh one.
+ */
+export function createApp({ payload, env, nextHandler }: AppParts): Express {
+  const app = express()
+  app.disable('x-powered-by')
+  // The admin is a Next app with inline scripts; Assent's own pages set their own policy.
+  app.use(helmet({ contentSecurityPolicy: false }))
+
+  app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
+
+  const api = express.Router()
+  api.use(express.json({ limit: '4mb' }))
+  api.post('/policies/:slug/versions', publishVersion(payload))
+  api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
+  app.use('/api/v1', api)
+
+  app.use('/api', payloadRest(payload.config, env.publicUrl))
+
+  if (nextHandler) app.all('/{*splat}', nextHandler)
+  app.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
+  app.use(errorHandler(payload.logger))
+  return app
+}

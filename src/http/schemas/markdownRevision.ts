@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+import { changeClasses } from '../../domain/changeClass'
+
+/** Body of `POST /api/v1/policies/:slug/versions`. */
+export const markdownRevisionSchema = z.strictObject({
+  markdown: z.string().trim().min(1, 'markdown is required').max(2_000_000, 'markdown is over 2 MB'),
+  changeClass: z.enum(changeClasses),
+  summary: z.string().trim().min(1, 'summary is required').max(5000),
+  effectiveAt: z.iso.datetime({ offset: true, message: 'effectiveAt must be an ISO-8601 date-time, e.g. 2027-01-31T00:00:00Z' }).optional(),
+  effectiveOverrideReason: z.string().trim().min(1).max(2000).optional(),
+})

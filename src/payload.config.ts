@@ -1,0 +1,51 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
+import { lexicalEditor } from '@payloadcms/richtext-lexical'
+import { buildConfig } from 'payload'
+
+import { Policies } from '../collections/Policies/index'
+import { PolicyVersions } from '../collections/PolicyVersions/index'
+import { Subjects } from '../collections/Subjects/index'
+import { Users } from '../collections/Users/index'
+import { databaseKind } from './config/databaseKind'
+import { payloadSecret, readEnv } from './config/env'
+import { createDatabaseAdapter } from './db/createDatabaseAdapter'
+import { createMailTransport } from './mail/createMailTransport'
+
+const dirname = path.dirname(fileURLToPath(import.meta.url))
+const env = readEnv()
+
+/** MongoDB indexes nulls, so the per-policy unique version number (null on drafts) stays SQL-only;
+ * there the publishing transaction alone keeps numbers unique. */
+const forDatabase = <T extends { indexes?: unknown[] }>(collection: T): T =>
+  databaseKind(env.databaseUrl) === 'mongodb' ? { ...collection, indexes: [] } : collection
+
+export default buildConfig({
+  serverURL: env.publicUrl,
+  secret: payloadSecret(),
+  admin: {
+    user: Users.slug,
+    meta: { titleSuffix: ' · Assent' },
+    importMap: { baseDir: dirname },
+  },
+  routes: { admin: '/admin', api: '/api' },
+  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects],
+  editor: lexicalEditor(),
+  db: createDatabaseAdapter(env.databaseUrl),
+  email: nodemailerAdapter({
+    defaultFromAddress: env.mailFrom.address,
+    defaultFromName: env.mailFrom.name,
+    transport: createMailTransport(env.smtpUrl, env.dataDir),
+    skipVerify: true,
+  }),
+  telemetry: false,
+  typescript: {
+    autoGenerate: false,
+    outputFile: path.resolve(dirname, 'payload-types.ts'),
+  },
+  graphQL: { disablePlaygroundInProduction: true },
+  // Refusals are answers, not failures: log them quietly.
+  loggingLevels: { AssentError: 'info' } as never,
+})

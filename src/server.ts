@@ -1,0 +1,52 @@
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import type { RequestHandler } from 'express'
+import next from 'next'
+
+import { ConfigError } from './config/ConfigError'
+import { readEnv } from './config/env'
+import { createApp } from './http/createApp'
+import { ensureAdmin } from './services/ensureAdmin'
+import { seedPolicies } from './services/seedPolicies'
+import { startPayload } from './startPayload'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+
+/** Next, serving Payload's admin from the build `npm start` made (or in dev mode with --dev). */
+async function adminHandler(dev: boolean): Promise<RequestHandler> {
+  const nextApp = next({ dev, dir: root })
+  await nextApp.prepare()
+  const handle = nextApp.getRequestHandler()
+  return (req, res) => void handle(req, res)
+}
+
+async function main(): Promise<void> {
+  const env = readEnv()
+  const payload = await startPayload()
+  const admin = await ensureAdmin(payload)
+  if (admin?.generatedPassword) {
+    console.log(`\n  First admin created: ${admin.email} / ${admin.generatedPassword}\n  (shown once: write it down, or set ASSENT_ADMIN_EMAIL and ASSENT_ADMIN_PASSWORD)\n`)
+  } else if (admin) {
+    console.log(`First admin created: ${admin.email} (password from ASSENT_ADMIN_PASSWORD)`)
+  }
+  if (await seedPolicies(payload)) console.log('Seeded the privacy policy (versions 1 and 2) and the terms of service.')
+
+  const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
+  const app = createApp({ payload, env, nextHandler })
+  const server = app.listen(env.port, () => {
+    console.log(`Assent is serving ${env.publicUrl}  (admin: ${env.publicUrl}/admin, health: ${env.publicUrl}/healthz)`)
+  })
+  const stop = () => server.close(() => process.exit(0))
+  process.once('SIGTERM', stop)
+  process.once('SIGINT', stop)
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError) {
+    console.error(`assent: ${error.message}`)
+  } else {
+    console.error('assent: start-up failed:', error)
+  }
+  process.exit(1)
+})

@@ -1,0 +1,96 @@
+import type { PayloadRequest } from 'payload'
+
+import { hasRole } from '../access/roles'
+import type { ChangeClass } from '../domain/changeClass'
+import { canonicalText } from '../domain/canonicalText'
+import { checkEffectiveDate } from '../domain/checkEffectiveDate'
+import { contentHash } from '../domain/contentHash'
+import { nextVersionNumber } from '../domain/nextVersionNumber'
+import { renderHtml } from '../domain/renderHtml'
+import { AssentError } from '../errors/AssentError'
+import { bodyToMarkdown } from './lexicalMarkdown'
+
+/** The fields of a version being published, as the collection hook sees them. */
+export interface VersionDraft {
+  policy?: number | string | { id: number | string } | null
+  body?: unknown
+  changeClass?: ChangeClass | null
+  summary?: string | null
+  effectiveAt?: string | Date | null
+  effectiveOverrideReason?: string | null
+}
+
+/** What publishing adds to a version and never changes afterwards. */
+export interface FrozenFields {
+  version: number
+  publishedAt: string
+  publishedBy: number | string | null
+  effectiveAt: string
+  text: string
+  html: string
+  contentHash: string
+}
+
+/** `req.context` flag set by trusted server code (import, seed) to keep recorded dates. */
+export const IMPORT_CONTEXT_FLAG = 'assentImport'
+
+const idOf = (ref: VersionDraft['policy']) => (ref && typeof ref === 'object' ? ref.id : ref)
+
+/**
+ * Publishing a version: checks the effective-date rules, assigns the next version number of its
+ * policy and freezes the text, HTML and content hash. Runs inside the publishing transaction
+ * (`req`), so a refusal leaves nothing half-written.
+ */
+export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): Promise<FrozenFields> {
+  const policyId = idOf(draft.policy)
+  if (policyId == null) throw new AssentError('validation_failed', 'A version needs a policy.', { fields: ['policy'] })
+  const policy = await req.payload
+    .findByID({ collection: 'policies', id: policyId, depth: 0, req, disableErrors: true })
+  if (!policy) throw new AssentError('policy_not_found', `No policy with id ${policyId}.`)
+
+  const missing = (['changeClass', 'summary', 'body'] as const).filter((f) => !draft[f])
+  if (draft.changeClass === 'material' && !draft.effectiveAt) missing.push('effectiveAt' as never)
+  if (missing.length > 0) {
+    throw new AssentError('validation_failed', `To publish, fill in: ${missing.join(', ')}.`, { fields: missing })
+  }
+
+  const published = await req.payload.find({
+    collection: 'policy-versions',
+    where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] },
+    select: { version: true, effectiveAt: true },
+    pagination: false,
+    depth: 0,
+    req,
+  })
+  const publishedAt = new Date()
+  const effectiveAt = draft.effectiveAt ? new Date(draft.effectiveAt) : publishedAt
+  if (Number.isNaN(effectiveAt.getTime())) {
+    throw new AssentError('validation_failed', 'effectiveAt is not a valid date.', { fields: ['effectiveAt'] })
+  }
+  const latest = published.docs
+    .map((v) => new Date(v.effectiveAt as string))
+    .reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined)
+
+  const refusal = checkEffectiveDate({
+    changeClass: draft.changeClass as ChangeClass,
+    effectiveAt,
+    publishedAt,
+    noticePeriodDays: policy.noticePeriodDays,
+    latestPublishedEffectiveAt: latest,
+    overrideReason: draft.effectiveOverrideReason ?? undefined,
+    actorIsAdmin: hasRole(req.user, 'admin'),
+    imported: req.context[IMPORT_CONTEXT_FLAG] === true,
+  })
+  if (refusal) throw new AssentError(refusal.code, refusal.message, { fields: ['effectiveAt'] })
+
+  const text = canonicalText(await bodyToMarkdown(req.payload.config, draft.body as never))
+  return {
+    version: nextVersionNumber(published.docs.map((v) => v.version as number)),
+    publishedAt: publishedAt.toISOString(),
+    publishedBy: req.user?.collection === 'users' ? req.user.id : null,
+    effectiveAt: effectiveAt.toISOString(),
+    text,
+    html: renderHtml(text),
+    contentHash: contentHash(text),
+  }
+}

@@ -1,0 +1,42 @@
+import { spawn, type ChildProcess } from 'node:child_process'
+
+// @ts-expect-error plain JavaScript shared with the start script
+import { nodeFlags } from '../../scripts/nodeFlags.js'
+
+/** The output of a server process that exited. */
+export interface Exited {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+/** Runs `src/server.ts` as `npm start` would after the build, without the admin. */
+export function spawnServer(env: Record<string, string>): ChildProcess {
+  return spawn(process.execPath, [...nodeFlags, 'src/server.ts'], {
+    env: { ...process.env, ASSENT_ADMIN: 'off', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  })
+}
+
+/** Waits for a process to exit and collects what it printed. */
+export function exited(child: ChildProcess): Promise<Exited> {
+  let stdout = ''
+  let stderr = ''
+  child.stdout?.on('data', (d) => (stdout += d))
+  child.stderr?.on('data', (d) => (stderr += d))
+  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, stdout, stderr })))
+}
+
+/** Waits until the process prints a line matching `pattern`; rejects if it exits first. */
+export function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
+  let out = ''
+  return new Promise((resolve, reject) => {
+    child.stdout?.on('data', (d) => {
+      out += d
+      const match = out.match(pattern)
+      if (match) resolve(match[0])
+    })
+    child.stderr?.on('data', (d) => (out += d))
+    child.on('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}:\n${out}`)))
+  })
+}

@@ -1,0 +1,36 @@
+import type { Payload } from 'payload'
+
+import type { Role } from '../../src/access/roles'
+
+export type Caller = Role | 'anonymous'
+export const callers: Caller[] = ['anonymous', 'auditor', 'editor', 'admin']
+
+const PASSWORD = 'correct-horse-battery-staple'
+
+/** Creates one staff account per role and logs each in over REST; returns their JWTs. */
+export async function loginStaff(payload: Payload, baseUrl: string): Promise<Record<Role, string>> {
+  const tokens = {} as Record<Role, string>
+  for (const role of ['admin', 'editor', 'auditor'] as const) {
+    const email = `${role}@example.com`
+    await payload.create({ collection: 'users', data: { email, password: PASSWORD, role } })
+    const res = await fetch(`${baseUrl}/api/users/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: PASSWORD }),
+    })
+    const body = (await res.json()) as { token?: string }
+    if (!body.token) throw new Error(`login of ${role} failed: ${res.status}`)
+    tokens[role] = body.token
+  }
+  return tokens
+}
+
+/** fetch as a caller: adds `Authorization: JWT …` for staff, JSON body and content type. */
+export function requestAs(baseUrl: string, tokens: Record<Role, string>) {
+  return async (caller: Caller, method: string, path: string, body?: unknown): Promise<Response> => {
+    const headers: Record<string, string> = {}
+    if (caller !== 'anonymous') headers.authorization = `JWT ${tokens[caller]}`
+    if (body !== undefined) headers['content-type'] = 'application/json'
+    return fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
+  }
+}

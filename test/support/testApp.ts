@@ -1,0 +1,40 @@
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+
+import type { Payload } from 'payload'
+
+import { createTestDatabase, type TestDatabase } from './testDatabase'
+
+/** A running Assent (without the Next admin) on a fresh database, for one test file. */
+export interface TestApp {
+  payload: Payload
+  baseUrl: string
+  database: TestDatabase
+  close: () => Promise<void>
+}
+
+/** Boots Payload (migrations included) and the express app on a random port. */
+export async function startTestApp(): Promise<TestApp> {
+  const database = await createTestDatabase()
+  process.env.DATABASE_URL = database.url
+  process.env.ASSENT_DATA_DIR ??= (await import('node:fs')).mkdtempSync('/tmp/assent-test-')
+  const { startPayload } = await import('../../src/startPayload')
+  const { createApp } = await import('../../src/http/createApp')
+  const { readEnv } = await import('../../src/config/env')
+  const { closePayload } = await import('../../src/db/closePayload')
+  const payload = await startPayload()
+  const server: Server = await new Promise((resolve) => {
+    const s = createApp({ payload, env: readEnv() }).listen(0, '127.0.0.1', () => resolve(s))
+  })
+  const { port } = server.address() as AddressInfo
+  return {
+    payload,
+    baseUrl: `http://127.0.0.1:${port}`,
+    database,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await closePayload(payload)
+      await database.drop()
+    },
+  }
+}

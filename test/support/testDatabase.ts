@@ -1,0 +1,44 @@
+import { randomBytes } from 'node:crypto'
+
+import pg from 'pg'
+
+/** A database made for one test file and dropped after it. */
+export interface TestDatabase {
+  url: string
+  kind: 'sqlite' | 'postgres' | 'mongodb'
+  drop: () => Promise<void>
+}
+
+/**
+ * The database a test file runs on: SQLite in memory by default; a fresh PostgreSQL database on
+ * the server of TEST_DATABASE_URL (postgres://…); or a MongoDB replica set from
+ * mongodb-memory-server when TEST_DATABASE_URL=mongodb-memory (needs MONGOMS_SYSTEM_BINARY).
+ */
+export async function createTestDatabase(): Promise<TestDatabase> {
+  const server = process.env.TEST_DATABASE_URL
+  if (!server) return { url: 'file::memory:?cache=shared', kind: 'sqlite', drop: async () => undefined }
+  if (server === 'mongodb-memory') return createMongoDatabase()
+  const name = `assent_test_${randomBytes(6).toString('hex')}`
+  const admin = new pg.Client({ connectionString: server })
+  await admin.connect()
+  await admin.query(`create database ${name}`)
+  await admin.end()
+  const url = new URL(server)
+  url.pathname = `/${name}`
+  return {
+    url: url.toString(),
+    kind: 'postgres',
+    drop: async () => {
+      const client = new pg.Client({ connectionString: server })
+      await client.connect()
+      await client.query(`drop database if exists ${name} with (force)`)
+      await client.end()
+    },
+  }
+}
+
+async function createMongoDatabase(): Promise<TestDatabase> {
+  const { MongoMemoryReplSet } = await import('mongodb-memory-server')
+  const replSet = await MongoMemoryReplSet.create({ replSet: { count: 1, storageEngine: 'wiredTiger' } })
+  return { url: replSet.getUri('assent'), kind: 'mongodb', drop: async () => void (await replSet.stop()) }
+}
