@@ -5,7 +5,6 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-// @ts-expect-error plain JavaScript build helper shared with `npm start`
 import { adminBuildIsCurrent, buildAdmin } from '../../scripts/adminBuild.js'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { exited, printed, spawnServer } from '../support/spawnServer'

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process'
 
-// @ts-expect-error plain JavaScript shared with the start script
 import { nodeFlags } from '../../scripts/nodeFlags.js'
 
 /** The output of a server process that exited. */
