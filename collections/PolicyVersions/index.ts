@@ -14,6 +14,8 @@ const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
   update: () => false,
 }
 const frozen = { readOnly: true, position: 'sidebar' } as const
+/** Real policies run to 60 KB and more; Payload's default cap on text fields is 40,000 characters. */
+const MAX_DOCUMENT_CHARS = 5_000_000
 
 /**
  * One revision of a policy. Drafted with autosave (every draft kept), published once: publishing
@@ -81,7 +83,7 @@ export const PolicyVersions: CollectionConfig = {
     { name: 'publishedAt', type: 'date', index: true, access: setByPublishing, admin: { ...frozen, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'publishedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: frozen },
     { name: 'contentHash', type: 'text', access: setByPublishing, admin: { ...frozen, description: 'SHA-256 of the canonical text.' } },
-    { name: 'text', type: 'textarea', access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).' } },
-    { name: 'html', type: 'textarea', access: setByPublishing, admin: { hidden: true } },
+    { name: 'text', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).' } },
+    { name: 'html', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { hidden: true } },
   ],
 }

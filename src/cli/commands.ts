@@ -1,3 +1,4 @@
+import { importCommand } from './importCommand'
 import { seedCommand } from './seedCommand'
 
 /** One CLI command: a line of help and a runner returning the exit code. */
@@ -8,4 +9,5 @@ export interface Command {
 
 export const commands: Record<string, Command> = {
   seed: seedCommand,
+  import: importCommand,
 }

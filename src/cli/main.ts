@@ -1,4 +1,5 @@
 import { ConfigError } from '../config/ConfigError'
+import { AssentError } from '../errors/AssentError'
 import { commands } from './commands'
 
 const usage = () =>
@@ -25,6 +26,6 @@ const finish = (code: number) => {
 main(process.argv.slice(2))
   .then(finish)
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError ? `assent: ${error.message}` : error)
+    console.error(error instanceof ConfigError || error instanceof AssentError ? `assent: ${error.message}` : error)
     finish(1)
   })

@@ -9,8 +9,13 @@ import type { AssentEnv } from '../config/env'
 import { AssentError } from '../errors/AssentError'
 import { errorHandler } from './middleware/errorHandler'
 import { payloadRest } from './payloadRest'
+import { ImmutableCache } from '../services/immutableCache'
+import { feeds } from './routes/feeds'
 import { healthz } from './routes/healthz'
+import { legalPages } from './routes/legalPages'
+import { policiesApi } from './routes/policiesApi'
 import { publishVersion } from './routes/publishVersion'
+import { createPageRenderer } from './views/pageRenderer'
 
 const appVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -33,10 +38,18 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   app.use(helmet({ contentSecurityPolicy: false }))
 
   app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
+  app.get('/', (_req, res) => res.redirect('/legal'))
+
+  const cache = new ImmutableCache()
+  const legalSecurity = helmet({
+    contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } },
+  })
+  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl), legalPages({ payload, pages: createPageRenderer('Legal Center'), cache }))
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }))
   api.post('/policies/:slug/versions', publishVersion(payload))
+  api.use('/policies', policiesApi(payload, cache))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)
 

@@ -1,0 +1,18 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { atomFeed } from '../../domain/atomFeed'
+import { policyFeed, siteFeed } from '../../services/changeFeed'
+
+/** Atom feeds of published versions: `/legal/feed.atom` and `/legal/:slug/feed.atom`. */
+export function feeds(payload: Payload, publicUrl: string): Router {
+  const router = express.Router()
+  const atom = 'application/atom+xml; charset=utf-8'
+  router.get('/feed.atom', async (_req, res) => {
+    res.type(atom).send(atomFeed(await siteFeed(payload, publicUrl)))
+  })
+  router.get('/:slug/feed.atom', async (req, res) => {
+    res.type(atom).send(atomFeed(await policyFeed(payload, req.params.slug, publicUrl)))
+  })
+  return router
+}

@@ -1,0 +1,97 @@
+import express, { type ErrorRequestHandler, type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { versionStatus } from '../../domain/versionStatus'
+import { compareVersions } from '../../services/compareVersions'
+import { findVersion } from '../../services/findVersion'
+import type { ImmutableCache } from '../../services/immutableCache'
+import { listPolicies } from '../../services/listPolicies'
+import { policyTimeline } from '../../services/policyTimeline'
+import { toErrorBody } from '../middleware/errorHandler'
+import { versionParam } from '../params'
+import { sendCached } from '../sendCached'
+import { inlineRedlineHtml, sideBySideRedlineHtml } from '../views/redlineHtml'
+import type { PageRenderer } from '../views/pageRenderer'
+
+/** What the Legal Center pages are served from. */
+export interface LegalPagesParts {
+  payload: Payload
+  pages: PageRenderer
+  cache: ImmutableCache
+}
+
+const statusText = { 'in-force': 'This is the version in force.', upcoming: 'This version has been published and takes effect on its effective date.', superseded: 'This version has been replaced by a later one.' }
+
+/**
+ * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
+ * JavaScript; pages of published versions are cached (they never change) with strong ETags.
+ */
+export function legalPages({ payload, pages, cache }: LegalPagesParts): Router {
+  const router = express.Router()
+  const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
+
+  router.get('/assets/legal.css', (_req, res) => {
+    res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600').send(pages.stylesheet)
+  })
+
+  router.get('/', async (_req, res) => {
+    const policies = await listPolicies(payload, new Date())
+    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming }) => ({ ...policy, inForce, upcoming })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents' }))
+  })
+
+  router.get('/:slug', async (req, res) => {
+    const { policy, inForce, upcoming } = await policyTimeline(payload, req.params.slug, new Date())
+    const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
+    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, effectiveAt: inForce.effectiveAt }, upcoming, feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+  })
+
+  router.get('/:slug/versions', async (req, res) => {
+    const now = new Date()
+    const { policy, inForce, history } = await policyTimeline(payload, req.params.slug, now)
+    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: v.effectiveAt > now, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
+    res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+  })
+
+  router.get('/:slug/versions/:version', async (req, res) => {
+    const number = versionParam(req.params.version, 'version')
+    const now = new Date()
+    const { policy, history } = await policyTimeline(payload, req.params.slug, now)
+    const index = history.findIndex((v) => v.version === number)
+    const ref = history[index]
+    if (!ref) await findVersion(payload, policy.slug, number) // answers the 404
+    const status = versionStatus(history, ref, now)
+    const next = history[index + 1]?.version
+    const entry = await cache.get(`version:${policy.slug}:${number}:${status}:${next}`, async () => {
+      const { version } = await findVersion(payload, policy.slug, number)
+      return html(`${policy.title}, version ${number}`, 'version', { policy, version, status, statusText: statusText[status], previous: history[index - 1]?.version, next })
+    })
+    sendCached(req, res, entry, 'html')
+  })
+
+  router.get('/:slug/compare', (req, res) => {
+    const from = versionParam(req.query.from, 'from')
+    const to = versionParam(req.query.to, 'to')
+    res.redirect(303, `/legal/${encodeURIComponent(req.params.slug)}/compare/${from}/${to}`)
+  })
+
+  router.get('/:slug/compare/:from/:to', async (req, res) => {
+    const from = versionParam(req.params.from, 'from')
+    const to = versionParam(req.params.to, 'to')
+    const sideBySide = req.query.view === 'side'
+    const entry = await cache.get(`compare:${req.params.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
+      const comparison = await compareVersions(payload, req.params.slug, from, to)
+      const redlineHtml = sideBySide ? sideBySideRedlineHtml(comparison.redline) : inlineRedlineHtml(comparison.redline)
+      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, changes: comparison.redline.changeStarts.length })
+    })
+    sendCached(req, res, entry, 'html', 3600)
+  })
+
+  const pageError: ErrorRequestHandler = (error, _req, res, next) => {
+    const { status, body } = toErrorBody(error)
+    if (status >= 500) return next(error)
+    const heading = status === 404 ? 'Not found' : 'That request cannot be answered'
+    res.status(status).send(html(heading, 'error', { heading, message: body.error.message }))
+  }
+  router.use(pageError)
+  return router
+}

@@ -1,0 +1,72 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { AssentError } from '../../errors/AssentError'
+import { compareVersions } from '../../services/compareVersions'
+import { findVersion } from '../../services/findVersion'
+import type { ImmutableCache } from '../../services/immutableCache'
+import { listPolicies } from '../../services/listPolicies'
+import { policyTimeline } from '../../services/policyTimeline'
+import { toPublishedVersionView } from '../../services/publishedVersionView'
+import { toDiffView, toVersionSummaryView } from '../../services/versionViews'
+import { instantParam, versionParam } from '../params'
+import { sendCached } from '../sendCached'
+
+const policyView = (p: { slug: string; title: string; acceptanceMode: string; noticePeriodDays: number; bundle?: string | null }) => ({
+  slug: p.slug,
+  title: p.title,
+  acceptanceMode: p.acceptanceMode,
+  noticePeriodDays: p.noticePeriodDays,
+  bundle: p.bundle ?? null,
+})
+
+/** The public JSON twins of the Legal Center pages, under `/api/v1/policies`. */
+export function policiesApi(payload: Payload, cache: ImmutableCache): Router {
+  const router = express.Router()
+
+  router.get('/', async (_req, res) => {
+    const listings = await listPolicies(payload, new Date())
+    res.json({
+      policies: listings.map(({ policy, inForce, upcoming }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce) : null, upcoming: upcoming ? toVersionSummaryView(upcoming) : null })),
+    })
+  })
+
+  router.get('/:slug', async (req, res) => {
+    const { policy, inForce, upcoming } = await policyTimeline(payload, req.params.slug, new Date())
+    res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce) : null, upcoming: upcoming.map(toVersionSummaryView) })
+  })
+
+  router.get('/:slug/versions', async (req, res) => {
+    const { policy, history } = await policyTimeline(payload, req.params.slug, new Date())
+    res.json({ policy: policy.slug, versions: history.map(toVersionSummaryView) })
+  })
+
+  router.get('/:slug/versions/:version', async (req, res) => {
+    const number = versionParam(req.params.version, 'version')
+    const entry = await cache.get(`json:version:${req.params.slug}:${number}`, async () => {
+      const { policy, version } = await findVersion(payload, req.params.slug, number)
+      return JSON.stringify(toPublishedVersionView(policy.slug, version))
+    })
+    sendCached(req, res, entry, 'json', 3600)
+  })
+
+  router.get('/:slug/in-force', async (req, res) => {
+    const at = instantParam(req.query.at, 'at')
+    const { policy, inForce } = await policyTimeline(payload, req.params.slug, at)
+    if (!inForce) throw new AssentError('version_not_found', `No version of ${policy.title} was in force at ${at.toISOString()}.`)
+    const { version } = await findVersion(payload, policy.slug, inForce.version)
+    res.json({ at: at.toISOString(), ...toPublishedVersionView(policy.slug, version) })
+  })
+
+  router.get('/:slug/diff', async (req, res) => {
+    const from = versionParam(req.query.from, 'from')
+    const to = versionParam(req.query.to, 'to')
+    const entry = await cache.get(`json:diff:${req.params.slug}:${from}:${to}`, async () => {
+      const comparison = await compareVersions(payload, req.params.slug, from, to)
+      return JSON.stringify({ policy: comparison.policy.slug, from, to, fromHash: comparison.from.contentHash, toHash: comparison.to.contentHash, ...toDiffView(comparison.redline) })
+    })
+    sendCached(req, res, entry, 'json', 3600)
+  })
+
+  return router
+}

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest'
+
+import { inHistoryOrder, parseRevisionFile } from '../../src/domain/parseRevisionFile'
+
+describe('parseRevisionFile', () => {
+  it('takes the effective date from a file name that starts with one', () => {
+    const file = parseRevisionFile('2020-02-10-privacy.md', '# Privacy\n')
+    expect(file.effectiveAt.toISOString()).toBe('2020-02-10T00:00:00.000Z')
+    expect(file.markdown).toBe('# Privacy\n')
+  })
+
+  it('prefers front matter, and reads change class and summary from it', () => {
+    const file = parseRevisionFile('privacy.md', '---\neffective: 2021-03-04T09:00:00Z\nchangeClass: material\nsummary: Adds retention\n---\n# Privacy\n')
+    expect(file).toMatchObject({ effectiveAt: new Date('2021-03-04T09:00:00Z'), changeClass: 'material', summary: 'Adds retention', markdown: '# Privacy\n' })
+  })
+
+  it('refuses a file without a date, naming it', () => {
+    expect(() => parseRevisionFile('privacy.md', '# Privacy')).toThrow(/privacy\.md: no effective date/)
+  })
+
+  it('refuses an unknown change class', () => {
+    expect(() => parseRevisionFile('2020-01-01.md', '---\nchangeClass: huge\n---\nx')).toThrow(/changeClass must be one of/)
+  })
+
+  it('orders revisions by date, then by name for revisions of the same day', () => {
+    const files = ['2021-01-01-b.md', '2020-01-01.md', '2021-01-01-a.md'].map((n) => parseRevisionFile(n, 'x'))
+    expect(inHistoryOrder(files).map((f) => f.name)).toEqual(['2020-01-01.md', '2021-01-01-a.md', '2021-01-01-b.md'])
+  })
+})

@@ -1,0 +1,96 @@
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { publishFromMarkdown } from '../../src/services/publishFromMarkdown'
+import { seedPolicies } from '../../src/services/seedPolicies'
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { makePolicy } from '../support/fixtures'
+import { startTestApp, type TestApp } from '../support/testApp'
+
+if (browserUnavailable) console.log(`Legal Center browser tests skipped: ${browserUnavailable}.`)
+
+describe.skipIf(browserUnavailable)('the Legal Center in Chromium', () => {
+  let app: TestApp
+  let browser: Browser
+  let page: Page
+  const dialogs: string[] = []
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    await seedPolicies(app.payload)
+    browser = await launchBrowser()
+    page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    page.on('dialog', async (dialog) => {
+      dialogs.push(dialog.message())
+      await dialog.dismiss()
+    })
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  it('shows the privacy policy in force with version 2 announced, and each page renders', async () => {
+    await page.goto(`${app.baseUrl}/legal`)
+    await page.screenshot({ path: screenshotPath('legal-index'), fullPage: true })
+    await page.click('text=Privacy Policy')
+    await expect(page.textContent('.doc-meta')).resolves.toContain('Version 1 · Effective 10 February 2020')
+    await expect(page.textContent('.notice')).resolves.toMatch(/An updated version takes effect on \d+ \w+ \d{4}/)
+    await page.screenshot({ path: screenshotPath('legal-policy'), fullPage: false })
+  })
+
+  it('leads from the notice to the redline, where insertions and deletions show', async () => {
+    await page.click('text=See what changes')
+    expect(page.url()).toBe(`${app.baseUrl}/legal/privacy/compare/1/2`)
+    await expect(page.locator('del', { hasText: 'success' }).count()).resolves.toBeGreaterThan(0)
+    await expect(page.locator('ins', { hasText: 'privacy' }).first().isVisible()).resolves.toBe(true)
+    await expect(page.locator('ins.rl-block h3', { hasText: 'Data Retention' }).isVisible()).resolves.toBe(true)
+    await page.screenshot({ path: screenshotPath('legal-compare'), fullPage: false })
+    await page.click('a[href="#change-1"]')
+    expect(page.url()).toMatch(/#change-1$/)
+    await page.click('text=side by side')
+    await expect(page.locator('table.redline-side').isVisible()).resolves.toBe(true)
+    await page.screenshot({ path: screenshotPath('legal-compare-side'), fullPage: false })
+  })
+
+  it('compares any two versions picked on the versions page', async () => {
+    await page.goto(`${app.baseUrl}/legal/privacy/versions`)
+    await page.screenshot({ path: screenshotPath('legal-versions'), fullPage: true })
+    await page.selectOption('select[name="from"]', '2')
+    await page.selectOption('select[name="to"]', '1')
+    await page.click('button[type="submit"]')
+    expect(page.url()).toBe(`${app.baseUrl}/legal/privacy/compare/2/1`)
+    await expect(page.locator('h1').textContent()).resolves.toContain('version 2 → version 1')
+  })
+
+  it('shows a version\'s permanent page with its content hash', async () => {
+    await page.goto(`${app.baseUrl}/legal/privacy/versions/2`)
+    await expect(page.locator('code.hash').textContent()).resolves.toMatch(/^[0-9a-f]{64}$/)
+    await page.screenshot({ path: screenshotPath('legal-version'), fullPage: false })
+  })
+
+  it('never runs a script from a version body or summary', async () => {
+    const admin = await app.payload.create({ collection: 'users', data: { email: 'xss-admin@example.com', password: 'long-enough-password', role: 'admin' } })
+    const policy = await makePolicy(app.payload, { noticePeriodDays: 0 })
+    const hostile = [
+      '# Hostile',
+      '<script>alert("body script")</script>',
+      '<img src="x" onerror="alert(\'img\')">',
+      '[click me](javascript:alert("link"))',
+      '<a href="javascript:alert(\'raw link\')">raw link</a>',
+      '<iframe src="javascript:alert(\'frame\')"></iframe>',
+    ].join('\n\n')
+    await publishFromMarkdown(app.payload, { ...admin, collection: 'users' } as never, policy.slug, { markdown: hostile, changeClass: 'editorial', summary: '<script>alert("summary")</script><b onmouseover=alert(1)>hover</b>' })
+    for (const path of [`/legal/${policy.slug}`, `/legal/${policy.slug}/versions/1`, `/legal/${policy.slug}/versions`]) {
+      await page.goto(`${app.baseUrl}${path}`)
+      const links = await page.locator('a').evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))
+      expect(links.filter((href) => /^\s*javascript:/i.test(href))).toEqual([])
+      // Clicking and hovering would fire a surviving javascript: link or event handler.
+      for (const target of await page.locator('a, b').all()) await target.hover({ timeout: 500 }).catch(() => undefined)
+      await page.locator('a', { hasText: 'click me' }).first().click({ timeout: 500 }).catch(() => undefined)
+    }
+    await page.screenshot({ path: screenshotPath('legal-hostile'), fullPage: true })
+    expect(dialogs).toEqual([])
+    expect(await page.evaluate(() => document.querySelectorAll('script, iframe').length)).toBe(0)
+  })
+})
