@@ -1,20 +1,9 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import type { Role } from '../src/access/roles'
 import { makePolicy } from './support/fixtures'
-import { loginStaff, requestAs } from './support/staff'
-import { startTestApp, type TestApp } from './support/testApp'
+import { useStaffApp } from './support/staff'
 
-let app: TestApp
-let request: ReturnType<typeof requestAs>
-let tokens: Record<Role, string>
-
-beforeAll(async () => {
-  app = await startTestApp()
-  tokens = await loginStaff(app.payload, app.baseUrl)
-  request = requestAs(app.baseUrl, tokens)
-})
-afterAll(() => app?.close())
+const staff = useStaffApp()
 
 const inDays = (n: number) => new Date(Date.now() + n * 86_400_000).toISOString()
 const revision = (over: Record<string, unknown> = {}) => ({
@@ -25,12 +14,12 @@ const revision = (over: Record<string, unknown> = {}) => ({
   ...over,
 })
 const count = async (policyId: number | string) =>
-  (await app.payload.count({ collection: 'policy-versions', where: { policy: { equals: policyId } } })).totalDocs
+  (await staff.app.payload.count({ collection: 'policy-versions', where: { policy: { equals: policyId } } })).totalDocs
 
 describe('POST /api/v1/policies/:slug/versions', () => {
   it('publishes a version from Markdown for an editor', async () => {
-    const policy = await makePolicy(app.payload)
-    const res = await request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
+    const policy = await makePolicy(staff.app.payload)
+    const res = await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
     expect(res.status).toBe(201)
     const body = (await res.json()) as Record<string, unknown>
     expect(body).toMatchObject({ policy: policy.slug, version: 1, changeClass: 'material', summary: 'Adds data retention periods.' })
@@ -40,25 +29,25 @@ describe('POST /api/v1/policies/:slug/versions', () => {
   })
 
   it('numbers successive publications 1, 2', async () => {
-    const policy = await makePolicy(app.payload)
-    await request('admin', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
-    const res = await request('admin', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision({ effectiveAt: inDays(40) }))
+    const policy = await makePolicy(staff.app.payload)
+    await staff.request('admin', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
+    const res = await staff.request('admin', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision({ effectiveAt: inDays(40) }))
     expect(((await res.json()) as { version: number }).version).toBe(2)
   })
 
   it('refuses anonymous callers with 401 and auditors with 403, writing nothing', async () => {
-    const policy = await makePolicy(app.payload)
-    const anonymous = await request('anonymous', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
+    const policy = await makePolicy(staff.app.payload)
+    const anonymous = await staff.request('anonymous', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
     expect(anonymous.status).toBe(401)
     expect(((await anonymous.json()) as { error: { code: string } }).error.code).toBe('unauthenticated')
-    const auditor = await request('auditor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
+    const auditor = await staff.request('auditor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision())
     expect(auditor.status).toBe(403)
     expect(await count(policy.id)).toBe(0)
   })
 
   it('refuses a forged token with 401', async () => {
-    const policy = await makePolicy(app.payload)
-    const res = await fetch(`${app.baseUrl}/api/v1/policies/${policy.slug}/versions`, {
+    const policy = await makePolicy(staff.app.payload)
+    const res = await fetch(`${staff.app.baseUrl}/api/v1/policies/${policy.slug}/versions`, {
       method: 'POST',
       headers: { authorization: 'JWT not.a.token', 'content-type': 'application/json' },
       body: JSON.stringify(revision()),
@@ -67,14 +56,14 @@ describe('POST /api/v1/policies/:slug/versions', () => {
   })
 
   it('answers 404 policy_not_found for an unknown policy', async () => {
-    const res = await request('editor', 'POST', '/api/v1/policies/no-such-policy/versions', revision())
+    const res = await staff.request('editor', 'POST', '/api/v1/policies/no-such-policy/versions', revision())
     expect(res.status).toBe(404)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('policy_not_found')
   })
 
   it('answers 400 listing every invalid field', async () => {
-    const policy = await makePolicy(app.payload)
-    const res = await request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: '', changeClass: 'huge', effectiveAt: 'next tuesday' })
+    const policy = await makePolicy(staff.app.payload)
+    const res = await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: '', changeClass: 'huge', effectiveAt: 'next tuesday' })
     expect(res.status).toBe(400)
     const { error } = (await res.json()) as { error: { code: string; fields: { field: string }[] } }
     expect(error.code).toBe('validation_failed')
@@ -83,10 +72,10 @@ describe('POST /api/v1/policies/:slug/versions', () => {
   })
 
   it('answers 400 for a body that is not JSON, without a stack trace', async () => {
-    const policy = await makePolicy(app.payload)
-    const res = await fetch(`${app.baseUrl}/api/v1/policies/${policy.slug}/versions`, {
+    const policy = await makePolicy(staff.app.payload)
+    const res = await fetch(`${staff.app.baseUrl}/api/v1/policies/${policy.slug}/versions`, {
       method: 'POST',
-      headers: { authorization: `JWT ${tokens.editor}`, 'content-type': 'application/json' },
+      headers: { authorization: `JWT ${staff.tokens.editor}`, 'content-type': 'application/json' },
       body: '{"markdown": ',
     })
     expect(res.status).toBe(400)
@@ -96,15 +85,15 @@ describe('POST /api/v1/policies/:slug/versions', () => {
   })
 
   it('answers 422 for a material change inside the notice period, writing nothing', async () => {
-    const policy = await makePolicy(app.payload)
-    const res = await request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision({ effectiveAt: inDays(3) }))
+    const policy = await makePolicy(staff.app.payload)
+    const res = await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, revision({ effectiveAt: inDays(3) }))
     expect(res.status).toBe(422)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('effective_date_too_early')
     expect(await count(policy.id)).toBe(0)
   })
 
   it('answers 404 with the error shape for an unknown Assent route', async () => {
-    const res = await fetch(`${app.baseUrl}/api/v1/nothing-here`)
+    const res = await fetch(`${staff.app.baseUrl}/api/v1/nothing-here`)
     expect(res.status).toBe(404)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('not_found')
   })
@@ -112,8 +101,8 @@ describe('POST /api/v1/policies/:slug/versions', () => {
 
 describe('GET /healthz', () => {
   it('answers 200 with the database kind and the app version', async () => {
-    const res = await fetch(`${app.baseUrl}/healthz`)
+    const res = await fetch(`${staff.app.baseUrl}/healthz`)
     expect(res.status).toBe(200)
-    expect(await res.json()).toEqual({ status: 'ok', database: app.database.kind, version: '0.1.0' })
+    expect(await res.json()).toEqual({ status: 'ok', database: staff.app.database.kind, version: '0.1.0' })
   })
 })

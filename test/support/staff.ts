@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
+import { afterAll, beforeAll } from 'vitest'
 
 import type { Role } from '../../src/access/roles'
+import { startTestApp, type TestApp } from './testApp'
 
 export type Caller = Role | 'anonymous'
 export const callers: Caller[] = ['anonymous', 'auditor', 'editor', 'admin']
@@ -33,4 +35,23 @@ export function requestAs(baseUrl: string, tokens: Record<Role, string>) {
     if (body !== undefined) headers['content-type'] = 'application/json'
     return fetch(`${baseUrl}${path}`, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) })
   }
+}
+
+/** A running app with one logged-in staff account per role, for one test file. */
+export interface StaffApp {
+  app: TestApp
+  tokens: Record<Role, string>
+  request: ReturnType<typeof requestAs>
+}
+
+/** Starts the app before the file's tests and stops it after; fields are set once started. */
+export function useStaffApp(): StaffApp {
+  const staff = {} as StaffApp
+  beforeAll(async () => {
+    staff.app = await startTestApp()
+    staff.tokens = await loginStaff(staff.app.payload, staff.app.baseUrl)
+    staff.request = requestAs(staff.app.baseUrl, staff.tokens)
+  })
+  afterAll(() => staff.app?.close())
+  return staff
 }
