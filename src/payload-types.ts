@@ -71,6 +71,10 @@ export interface Config {
     policies: Policy;
     'policy-versions': PolicyVersion;
     subjects: Subject;
+    acceptances: Acceptance;
+    notices: Notice;
+    'api-keys': ApiKey;
+    'idempotency-records': IdempotencyRecord;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -82,6 +86,10 @@ export interface Config {
     policies: PoliciesSelect<false> | PoliciesSelect<true>;
     'policy-versions': PolicyVersionsSelect<false> | PolicyVersionsSelect<true>;
     subjects: SubjectsSelect<false> | SubjectsSelect<true>;
+    acceptances: AcceptancesSelect<false> | AcceptancesSelect<true>;
+    notices: NoticesSelect<false> | NoticesSelect<true>;
+    'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
+    'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -91,8 +99,12 @@ export interface Config {
     defaultIDType: number;
   };
   fallbackLocale: null;
-  globals: {};
-  globalsSelect: {};
+  globals: {
+    'banner-template': BannerTemplate;
+  };
+  globalsSelect: {
+    'banner-template': BannerTemplateSelect<false> | BannerTemplateSelect<true>;
+  };
   locale: null;
   widgets: {
     collections: CollectionsWidget;
@@ -242,6 +254,101 @@ export interface Subject {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "acceptances".
+ */
+export interface Acceptance {
+  id: number;
+  subject: number | Subject;
+  policy: number | Policy;
+  version: number | PolicyVersion;
+  versionNumber: number;
+  method: 'clickwrap' | 'continued-use' | 'api' | 'import';
+  source: 'login-banner' | 'embed' | 'email-link' | 'api';
+  contentHash: string;
+  locale?: string | null;
+  acceptedAt: string;
+  ip?: string | null;
+  userAgent?: string | null;
+  idempotencyKey?: string | null;
+  /**
+   * For continued use: the notices this acceptance relies on.
+   */
+  notices?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices".
+ */
+export interface Notice {
+  id: number;
+  subject: number | Subject;
+  policy: number | Policy;
+  version: number | PolicyVersion;
+  versionNumber: number;
+  channel: 'email' | 'banner';
+  status: 'pending' | 'sending' | 'accepted' | 'uncertain' | 'dead' | 'bounced' | 'displayed' | 'dismissed';
+  /**
+   * When the notice reached the subject: SMTP acceptance or first display.
+   */
+  reachedAt?: string | null;
+  dismissedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys".
+ */
+export interface ApiKey {
+  id: number;
+  name: string;
+  scope: 'integration' | 'audit';
+  /**
+   * Copy this key now: it is stored hashed and never shown again.
+   */
+  key?: string | null;
+  keyPrefix?: string | null;
+  keyHash?: string | null;
+  /**
+   * Set to revoke the key; it is refused from that moment.
+   */
+  revokedAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-records".
+ */
+export interface IdempotencyRecord {
+  id: number;
+  key: string;
+  requestHash: string;
+  status: number;
+  response:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -279,6 +386,22 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'subjects';
         value: number | Subject;
+      } | null)
+    | ({
+        relationTo: 'acceptances';
+        value: number | Acceptance;
+      } | null)
+    | ({
+        relationTo: 'notices';
+        value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'api-keys';
+        value: number | ApiKey;
+      } | null)
+    | ({
+        relationTo: 'idempotency-records';
+        value: number | IdempotencyRecord;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -396,6 +519,69 @@ export interface SubjectsSelect<T extends boolean = true> {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "acceptances_select".
+ */
+export interface AcceptancesSelect<T extends boolean = true> {
+  subject?: T;
+  policy?: T;
+  version?: T;
+  versionNumber?: T;
+  method?: T;
+  source?: T;
+  contentHash?: T;
+  locale?: T;
+  acceptedAt?: T;
+  ip?: T;
+  userAgent?: T;
+  idempotencyKey?: T;
+  notices?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "notices_select".
+ */
+export interface NoticesSelect<T extends boolean = true> {
+  subject?: T;
+  policy?: T;
+  version?: T;
+  versionNumber?: T;
+  channel?: T;
+  status?: T;
+  reachedAt?: T;
+  dismissedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "api-keys_select".
+ */
+export interface ApiKeysSelect<T extends boolean = true> {
+  name?: T;
+  scope?: T;
+  key?: T;
+  keyPrefix?: T;
+  keyHash?: T;
+  revokedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "idempotency-records_select".
+ */
+export interface IdempotencyRecordsSelect<T extends boolean = true> {
+  key?: T;
+  requestHash?: T;
+  status?: T;
+  response?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv_select".
  */
 export interface PayloadKvSelect<T extends boolean = true> {
@@ -433,6 +619,34 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   batch?: T;
   updatedAt?: T;
   createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "banner-template".
+ */
+export interface BannerTemplate {
+  id: number;
+  /**
+   * Context: items[] (policyTitle, version, action, summary, effectiveDate, upcoming, redlineUrl, versionUrl), mustAccept, titles.
+   */
+  html: string;
+  /**
+   * Plain-text banner for hosts that render their own.
+   */
+  text: string;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "banner-template_select".
+ */
+export interface BannerTemplateSelect<T extends boolean = true> {
+  html?: T;
+  text?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema

@@ -5,6 +5,11 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { Acceptances } from '../collections/Acceptances/index'
+import { BannerTemplate } from '../collections/BannerTemplate/index'
+import { ApiKeys } from '../collections/ApiKeys/index'
+import { IdempotencyRecords } from '../collections/IdempotencyRecords/index'
+import { Notices } from '../collections/Notices/index'
 import { Policies } from '../collections/Policies/index'
 import { PolicyVersions } from '../collections/PolicyVersions/index'
 import { Subjects } from '../collections/Subjects/index'
@@ -31,7 +36,8 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects],
+  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, ApiKeys, IdempotencyRecords],
+  globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(env.databaseUrl),
   email: nodemailerAdapter({

@@ -1,3 +1,4 @@
+import { apiKeyCommand } from './apiKeyCommand'
 import { importCommand } from './importCommand'
 import { seedCommand } from './seedCommand'
 
@@ -10,4 +11,5 @@ export interface Command {
 export const commands: Record<string, Command> = {
   seed: seedCommand,
   import: importCommand,
+  'apikey:create': apiKeyCommand,
 }

@@ -15,6 +15,8 @@ export interface AssentEnv {
   /** Pooled SMTP for notices and staff mail; without it mail goes to data/mail/*.eml. */
   smtpUrl?: string
   mailFrom: { name: string; address: string }
+  /** express "trust proxy" setting (hops, or addresses) for the client IP recorded as evidence. */
+  trustProxy?: number | string
 }
 
 /** Reads and checks the environment; a bad value stops start-up with how to fix it. */
@@ -36,6 +38,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
     dataDir: path.resolve(env.ASSENT_DATA_DIR ?? 'data'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: parseMailFrom(env.MAIL_FROM ?? 'Assent <legal@localhost>'),
+    trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : undefined,
   }
 }
 

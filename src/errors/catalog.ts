@@ -19,6 +19,13 @@ export const errorCatalog = {
   effective_date_before_later_version: 422,
   effective_date_before_publish: 422,
   override_requires_admin: 403,
+  record_immutable: 409,
+  subject_not_found: 404,
+  stale_content_hash: 409,
+  version_not_published: 409,
+  version_superseded: 409,
+  idempotency_conflict: 409,
+  token_invalid: 401,
   internal: 500,
 } as const
 

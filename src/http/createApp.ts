@@ -11,7 +11,9 @@ import { errorHandler } from './middleware/errorHandler'
 import { payloadRest } from './payloadRest'
 import { ImmutableCache } from '../services/immutableCache'
 import { feeds } from './routes/feeds'
+import { embed } from './routes/embed'
 import { healthz } from './routes/healthz'
+import { integrationApi } from './routes/integrationApi'
 import { legalPages } from './routes/legalPages'
 import { policiesApi } from './routes/policiesApi'
 import { publishVersion } from './routes/publishVersion'
@@ -34,6 +36,8 @@ export interface AppParts {
 export function createApp({ payload, env, nextHandler }: AppParts): Express {
   const app = express()
   app.disable('x-powered-by')
+  // Client IPs recorded with acceptances come from the proxy chain only when it is trusted.
+  if (env.trustProxy !== undefined) app.set('trust proxy', env.trustProxy)
   // The admin is a Next app with inline scripts; Assent's own pages set their own policy.
   app.use(helmet({ contentSecurityPolicy: false }))
 
@@ -50,9 +54,11 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.use(express.json({ limit: '4mb' }))
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.use('/policies', policiesApi(payload, cache))
+  api.use(integrationApi(payload, env.publicUrl))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)
 
+  app.use('/embed', embed(payload, env.publicUrl))
   app.use('/api', payloadRest(payload.config, env.publicUrl))
 
   if (nextHandler) app.all('/{*splat}', nextHandler)

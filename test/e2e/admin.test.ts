@@ -1,3 +1,4 @@
+import { spawnSync } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -19,10 +20,11 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
   let browser: Browser
   let server: ReturnType<typeof spawnServer>
   let stopped: ReturnType<typeof exited>
+  let dir: string
 
   beforeAll(async () => {
     if (!adminBuildIsCurrent()) buildAdmin()
-    const dir = mkdtempSync(path.join(tmpdir(), 'assent-admin-'))
+    dir = mkdtempSync(path.join(tmpdir(), 'assent-admin-'))
     server = spawnServer({
       ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(PORT), PUBLIC_URL: base,
       DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'admin-test-secret',
@@ -62,6 +64,51 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     await page.goto(`${base}/admin/collections/policy-versions`)
     await page.getByText('Adds how long we keep your data').first().waitFor()
     await page.screenshot({ path: screenshotPath('admin-policy-versions'), fullPage: true })
+    await page.close()
+  })
+
+  it('shows an acceptance recorded through the integration API', async () => {
+    const created = spawnSync(process.execPath, ['scripts/assent.js', 'apikey:create', '--scope', 'integration', '--name', 'admin test'], {
+      env: { ...process.env, DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'admin-test-secret' },
+      encoding: 'utf8',
+    })
+    const key = created.stdout.trim().split('\n').at(-1)!
+    const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
+    await fetch(`${base}/api/v1/subjects/carol-42`, { method: 'PUT', headers, body: JSON.stringify({ email: 'carol@example.com' }) })
+    const { contentHash } = (await (await fetch(`${base}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }
+    const accepted = await fetch(`${base}/api/v1/acceptances`, { method: 'POST', headers, body: JSON.stringify({ subject: 'carol-42', versions: [{ policy: 'terms', version: 1, contentHash }] }) })
+    expect(accepted.status).toBe(201)
+
+    const page = await browser.newPage()
+    await page.goto(`${base}/admin/login`)
+    await page.fill('input[name="email"]', admin.email)
+    await page.fill('input[name="password"]', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`)
+    await page.goto(`${base}/admin/collections/acceptances`)
+    await page.getByText('carol-42').first().waitFor()
+    await page.screenshot({ path: screenshotPath('admin-acceptances'), fullPage: true })
+    await page.close()
+  })
+
+  it('lets the admin create an API key whose secret works at once and is never shown again', async () => {
+    const page = await browser.newPage()
+    await page.goto(`${base}/admin/login`)
+    await page.fill('input[name="email"]', admin.email)
+    await page.fill('input[name="password"]', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`)
+    await page.goto(`${base}/admin/collections/api-keys/create`)
+    const key = await page.inputValue('input[name="key"]')
+    expect(key).toMatch(/^assent_/)
+    await page.fill('input[name="name"]', 'Created in the admin')
+    await page.click('#field-scope .rs__control')
+    await page.click('.rs__option:has-text("integration")')
+    await page.click('button:has-text("Save")')
+    await page.getByText('API key successfully created').waitFor()
+    await expect(page.locator('input[name="key"]').count()).resolves.toBe(0)
+    const res = await fetch(`${base}/api/v1/subjects/from-admin-key`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
+    expect(res.status).toBe(201)
     await page.close()
   })
 })

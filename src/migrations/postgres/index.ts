@@ -1,9 +1,15 @@
 import * as migration_20261128_125808_initial from './20261128_125808_initial';
+import * as migration_20261128_135653_acceptances from './20261128_135653_acceptances';
 
 export const migrations = [
   {
     up: migration_20261128_125808_initial.up,
     down: migration_20261128_125808_initial.down,
-    name: '20261128_125808_initial'
+    name: '20261128_125808_initial',
+  },
+  {
+    up: migration_20261128_135653_acceptances.up,
+    down: migration_20261128_135653_acceptances.down,
+    name: '20261128_135653_acceptances'
   },
 ];

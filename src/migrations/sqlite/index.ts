@@ -1,9 +1,15 @@
 import * as migration_20261128_125802_initial from './20261128_125802_initial';
+import * as migration_20261128_135647_acceptances from './20261128_135647_acceptances';
 
 export const migrations = [
   {
     up: migration_20261128_125802_initial.up,
     down: migration_20261128_125802_initial.down,
-    name: '20261128_125802_initial'
+    name: '20261128_125802_initial',
+  },
+  {
+    up: migration_20261128_135647_acceptances.up,
+    down: migration_20261128_135647_acceptances.down,
+    name: '20261128_135647_acceptances'
   },
 ];

@@ -1,0 +1,26 @@
+import type { GlobalConfig } from 'payload'
+
+import { isAdmin } from '../../src/access/isAdmin'
+import { isStaff } from '../../src/access/isStaff'
+import { defaultBannerHtml, defaultBannerText } from '../../src/domain/bannerDefaults'
+
+/**
+ * The login banner's wording, as Handlebars templates an admin may edit. Values are escaped;
+ * the context is documented in the field descriptions.
+ */
+export const BannerTemplate: GlobalConfig = {
+  slug: 'banner-template',
+  label: 'Login banner',
+  admin: { group: 'Legal documents' },
+  access: { read: isStaff, update: isAdmin },
+  fields: [
+    {
+      name: 'html',
+      type: 'code',
+      required: true,
+      defaultValue: defaultBannerHtml,
+      admin: { language: 'html', description: 'Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.' },
+    },
+    { name: 'text', type: 'textarea', required: true, defaultValue: defaultBannerText, admin: { description: 'Plain-text banner for hosts that render their own.' } },
+  ],
+}

@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs'
+
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
+import { recordBannerEvent } from '../../services/acceptance/recordBannerEvent'
+import { subjectStatus } from '../../services/acceptance/subjectStatus'
+import { findPolicyBySlug } from '../../services/findPolicyBySlug'
+import { findSubject } from '../../services/findSubject'
+import { publishedVersions } from '../../services/publishedVersions'
+import { AssentError } from '../../errors/AssentError'
+import { subjectOfBannerToken } from '../../services/subjectTokens'
+import { bannerAcceptanceSchema, bannerEventSchema } from '../schemas/acceptance'
+
+const script = readFileSync(new URL('../../embed/banner.js', import.meta.url), 'utf8')
+
+/**
+ * The browser banner: `/embed/banner.js` and the routes it calls with a subject token. Called
+ * from the host product's pages on another origin, so CORS is open; the token (a header, never a
+ * cookie) is what authorises, and only for its own subject.
+ */
+export function embed(payload: Payload, publicUrl: string): Router {
+  const router = express.Router()
+  router.use((req, res, next) => {
+    res.setHeader('Access-Control-Allow-Origin', '*')
+    res.setHeader('Cross-Origin-Resource-Policy', 'cross-origin')
+    res.setHeader('Access-Control-Allow-Headers', 'authorization, content-type')
+    res.setHeader('Access-Control-Allow-Methods', 'GET, POST, OPTIONS')
+    if (req.method === 'OPTIONS') return void res.status(204).end()
+    next()
+  })
+  router.get('/banner.js', (_req, res) => {
+    res.type('application/javascript').setHeader('Cache-Control', 'public, max-age=300')
+    res.send(script)
+  })
+  const v1 = express.Router()
+  v1.use(express.json({ limit: '64kb' }))
+  v1.get('/status', async (req, res) => {
+    const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
+    res.json(await subjectStatus(payload, externalId, { now: new Date(), publicUrl, recordDisplay: req.query.record === 'display' }))
+  })
+  v1.post('/acceptances', async (req, res) => {
+    const subject = subjectOfBannerToken(payload, req.headers.authorization, new Date())
+    const body = bannerAcceptanceSchema.parse(req.body ?? {})
+    const result = await recordAcceptance(payload, { ...body, subject, method: 'clickwrap', source: 'embed' }, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })
+    res.status(result.status).json(result.body)
+  })
+  v1.post('/banner-events', async (req, res) => {
+    const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
+    const { policy: slug, version: number, event } = bannerEventSchema.parse(req.body ?? {})
+    const [subject, policy] = await Promise.all([findSubject(payload, externalId), findPolicyBySlug(payload, slug)])
+    const version = (await publishedVersions(payload, policy.id)).find((v) => v.version === number)
+    if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${number}.`)
+    await recordBannerEvent(payload, subject, policy.id, version, event, new Date())
+    res.status(204).end()
+  })
+  router.use('/v1', v1)
+  return router
+}

@@ -1,0 +1,54 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
+import { subjectStatus } from '../../services/acceptance/subjectStatus'
+import { issueBannerToken } from '../../services/subjectTokens'
+import { findSubject } from '../../services/findSubject'
+import { upsertSubjects } from '../../services/upsertSubjects'
+import { requireApiKey } from '../requireApiKey'
+import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
+
+const flag = (value: unknown) => value === 'true' || value === '1'
+
+/** What the host product's servers call, with an `integration` API key. */
+export function integrationApi(payload: Payload, publicUrl: string): Router {
+  const router = express.Router()
+  const integration = requireApiKey(payload, 'integration')
+
+  router.put('/subjects', integration, async (req, res) => {
+    const { subjects } = bulkSubjectsSchema.parse(req.body ?? {})
+    const { created, updated } = await upsertSubjects(payload, subjects)
+    res.json({ created, updated })
+  })
+
+  router.put('/subjects/:externalId', integration, async (req, res) => {
+    const data = subjectSchema.parse(req.body ?? {})
+    const { created, subjects } = await upsertSubjects(payload, [{ externalId: String(req.params.externalId), ...data }])
+    const s = subjects[0]
+    res.status(created ? 201 : 200).json({ externalId: s.externalId, email: s.email ?? null, locale: s.locale ?? null, name: s.name ?? null })
+  })
+
+  router.get('/subjects/:externalId/status', integration, async (req, res) => {
+    const status = await subjectStatus(payload, String(req.params.externalId), {
+      now: new Date(),
+      publicUrl,
+      create: flag(req.query.create),
+      recordDisplay: req.query.record === 'display',
+    })
+    res.json(status)
+  })
+
+  router.post('/subjects/:externalId/token', integration, async (req, res) => {
+    const subject = await findSubject(payload, String(req.params.externalId), flag(req.query.create))
+    res.status(201).json(issueBannerToken(payload, subject.externalId, new Date()))
+  })
+
+  router.post('/acceptances', integration, async (req, res) => {
+    const request = acceptanceSchema.parse(req.body ?? {})
+    const result = await recordAcceptance(payload, request, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })
+    res.status(result.status).json(result.body)
+  })
+
+  return router
+}

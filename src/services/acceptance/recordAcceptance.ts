@@ -1,0 +1,109 @@
+import type { Payload } from 'payload'
+
+import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
+import { requestHash } from '../../domain/requestHash'
+import { AssentError } from '../../errors/AssentError'
+import { findPolicyBySlug } from '../findPolicyBySlug'
+import { findSubject } from '../findSubject'
+import { publishedVersions } from '../publishedVersions'
+import { withTransaction } from '../withTransaction'
+
+/** An explicit acceptance of one or more versions (a bundle is accepted in one call). */
+export interface AcceptanceRequest {
+  subject: string
+  versions: { policy: string; version: number; contentHash: string }[]
+  method: 'clickwrap' | 'api'
+  source: 'login-banner' | 'embed' | 'email-link' | 'api'
+  locale?: string
+  idempotencyKey?: string
+}
+
+/** Facts about the request taken from the connection, not the body. */
+export interface AcceptanceContext {
+  ip?: string
+  userAgent?: string
+  now: Date
+}
+
+export interface AcceptanceResult {
+  status: 201 | 200
+  body: {
+    subject: string
+    acceptances: { policy: string; version: number; method: string; acceptedAt: string; alreadyAccepted: boolean }[]
+  }
+}
+
+/** Checks every version first (404 / 409), so a refused request writes nothing. */
+async function resolveVersions(payload: Payload, request: AcceptanceRequest, now: Date) {
+  return Promise.all(
+    request.versions.map(async (item) => {
+      const policy = await findPolicyBySlug(payload, item.policy)
+      const history = await publishedVersions(payload, policy.id)
+      const version = history.find((v) => v.version === item.version)
+      if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${item.version}.`)
+      const refusal = acceptanceRefusal(version, item.contentHash, history, now)
+      if (refusal) throw new AssentError(refusal.code, refusal.message)
+      return { policy, version }
+    }),
+  )
+}
+
+async function replay(payload: Payload, key: string, hash: string): Promise<AcceptanceResult | undefined> {
+  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: key } }, limit: 1, depth: 0 })
+  if (!docs[0]) return undefined
+  if (docs[0].requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${key}" was used for a different request.`)
+  return { status: docs[0].status as 201, body: docs[0].response as AcceptanceResult['body'] }
+}
+
+async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+  const subject = await findSubject(payload, request.subject)
+  const resolved = await resolveVersions(payload, request, context.now)
+  return withTransaction(payload, async (req) => {
+    const acceptances: AcceptanceResult['body']['acceptances'] = []
+    for (const { policy, version } of resolved) {
+      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }] }, limit: 1, depth: 0, req })
+      const existing = docs[0]
+      const doc = existing ?? (await payload.create({
+        collection: 'acceptances',
+        data: {
+          subject: subject.id, policy: policy.id, version: version.id, versionNumber: version.version,
+          method: request.method, source: request.source, contentHash: version.contentHash,
+          locale: request.locale ?? subject.locale, acceptedAt: context.now.toISOString(),
+          ip: context.ip, userAgent: context.userAgent, idempotencyKey: request.idempotencyKey,
+        },
+        req,
+      }))
+      acceptances.push({ policy: policy.slug, version: version.version, method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing) })
+    }
+    const result: AcceptanceResult = { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
+    if (request.idempotencyKey) {
+      await payload.create({ collection: 'idempotency-records', data: { key: request.idempotencyKey, requestHash: hash, status: result.status, response: result.body }, req })
+    }
+    return result
+  })
+}
+
+/**
+ * Records that a subject accepted the exact versions they were shown. Idempotent: the same key
+ * replays the first answer, a different body under it is refused; without a key, accepting a
+ * version already accepted returns the existing record. Concurrent identical requests (a double
+ * click) end with one record: the loser of the race finds the winner's.
+ */
+export async function recordAcceptance(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext): Promise<AcceptanceResult> {
+  const hash = requestHash(request)
+  if (request.idempotencyKey) {
+    const earlier = await replay(payload, request.idempotencyKey, hash)
+    if (earlier) return earlier
+  }
+  try {
+    return await write(payload, request, context, hash)
+  } catch (error) {
+    if (error instanceof AssentError) throw error
+    // A unique index refused a concurrent duplicate; answer from what the winner wrote.
+    if (request.idempotencyKey) {
+      const earlier = await replay(payload, request.idempotencyKey, hash)
+      if (earlier) return earlier
+    }
+    return write(payload, request, context, hash)
+  }
+}

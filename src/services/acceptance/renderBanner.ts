@@ -1,0 +1,42 @@
+import Handlebars from 'handlebars'
+import type { Payload } from 'payload'
+
+import { defaultBannerHtml, defaultBannerText } from '../../domain/bannerDefaults'
+
+/** What the banner templates are given for each owed policy. */
+export interface BannerItem {
+  policyTitle: string
+  version: number
+  action: 'accept' | 'acknowledge'
+  summary: string
+  effectiveDate: string
+  upcoming: boolean
+  /** Whether there is an earlier version to compare with. */
+  hasPrevious: boolean
+  redlineUrl: string
+  versionUrl: string
+}
+
+const compiled = new Map<string, HandlebarsTemplateDelegate>()
+
+/** Compiles a staff-edited template once per distinct source (escaping on, helpers off). */
+function template(source: string): HandlebarsTemplateDelegate {
+  let t = compiled.get(source)
+  if (!t) {
+    t = Handlebars.create().compile(source, { strict: false, knownHelpersOnly: true })
+    compiled.set(source, t)
+    if (compiled.size > 20) compiled.delete(compiled.keys().next().value as string)
+  }
+  return t
+}
+
+/** The login banner for what a subject owes, in HTML and text, from the admin's templates. */
+export async function renderBanner(payload: Payload, items: BannerItem[]): Promise<{ html: string; text: string }> {
+  const settings = await payload.findGlobal({ slug: 'banner-template', depth: 0 }).catch(() => undefined)
+  const accepting = items.filter((i) => i.action === 'accept')
+  const context = { items, accepting, mustAccept: accepting.length > 0 }
+  return {
+    html: template(settings?.html || defaultBannerHtml)(context),
+    text: template(settings?.text || defaultBannerText)(context).trim(),
+  }
+}

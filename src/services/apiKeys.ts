@@ -1,0 +1,25 @@
+import type { Payload } from 'payload'
+
+import { generateApiKey, hashApiKey, type ApiKeyScope } from '../domain/apiKey'
+import { AssentError } from '../errors/AssentError'
+
+/** Creates a key; the returned secret is the only time it exists outside the caller's hands. */
+export async function createApiKey(payload: Payload, name: string, scope: ApiKeyScope): Promise<{ key: string; id: number | string }> {
+  const key = generateApiKey()
+  const doc = await payload.create({ collection: 'api-keys', data: { name, scope, key } as never })
+  return { key, id: doc.id }
+}
+
+/**
+ * The key behind an `Authorization: Bearer …` header, checked against its scope: 401 when missing,
+ * unknown or revoked (revocation applies to the very next request), 403 when of another scope.
+ */
+export async function authenticateApiKey(payload: Payload, authorization: string | undefined, scope: ApiKeyScope): Promise<{ id: number | string; name: string }> {
+  const key = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
+  if (!key) throw new AssentError('unauthenticated', 'Send an API key: "Authorization: Bearer <key>".')
+  const { docs } = await payload.find({ collection: 'api-keys', where: { keyHash: { equals: hashApiKey(key) } }, limit: 1, depth: 0 })
+  const found = docs[0]
+  if (!found || found.revokedAt) throw new AssentError('unauthenticated', 'This API key is not valid (unknown or revoked).')
+  if (found.scope !== scope) throw new AssentError('forbidden', `This API key has the "${found.scope}" scope; this route needs "${scope}".`)
+  return { id: found.id, name: found.name }
+}

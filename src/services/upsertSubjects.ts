@@ -1,0 +1,35 @@
+import type { Payload } from 'payload'
+
+import type { Subject } from '../payload-types'
+import { withTransaction } from './withTransaction'
+
+/** What the host product says about one of its users. */
+export interface SubjectData {
+  externalId: string
+  email?: string | null
+  locale?: string | null
+  name?: string | null
+}
+
+/** Creates or updates subjects by external id, all in one transaction (bulk initial sync). */
+export async function upsertSubjects(payload: Payload, subjects: SubjectData[]): Promise<{ created: number; updated: number; subjects: Subject[] }> {
+  return withTransaction(payload, async (req) => {
+    const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { in: subjects.map((s) => s.externalId) } }, pagination: false, depth: 0, req })
+    const existing = new Map(docs.map((d) => [d.externalId, d]))
+    let created = 0
+    const saved: Subject[] = []
+    for (const { externalId, ...data } of subjects) {
+      const found = existing.get(externalId)
+      if (found?.erasedAt) {
+        saved.push(found)
+        continue
+      }
+      if (found) saved.push(await payload.update({ collection: 'subjects', id: found.id, data, req, depth: 0 }))
+      else {
+        saved.push(await payload.create({ collection: 'subjects', data: { externalId, ...data }, req, depth: 0 }))
+        created++
+      }
+    }
+    return { created, updated: saved.length - created, subjects: saved }
+  })
+}

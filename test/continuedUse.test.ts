@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { subjectStatus } from '../src/services/acceptance/subjectStatus'
+import { findVersion } from '../src/services/findVersion'
+import { seedPolicies } from '../src/services/seedPolicies'
+import { upsertSubjects } from '../src/services/upsertSubjects'
+import { startTestApp, type TestApp } from './support/testApp'
+
+let app: TestApp
+let v2EffectiveAt: Date
+let v1Hash: string
+const DAY = 86_400_000
+
+beforeAll(async () => {
+  app = await startTestApp()
+  await seedPolicies(app.payload)
+  v2EffectiveAt = new Date((await findVersion(app.payload, 'privacy', 2)).version.effectiveAt!)
+  v1Hash = (await findVersion(app.payload, 'privacy', 1)).version.contentHash!
+})
+afterAll(() => app?.close())
+
+const status = (subject: string, now: Date, recordDisplay = false) => subjectStatus(app.payload, subject, { now, publicUrl: 'https://legal.example.com', recordDisplay })
+const privacyOf = async (subject: string, now: Date, recordDisplay = false) => (await status(subject, now, recordDisplay)).policies.find((p) => p.policy === 'privacy')!
+const acceptancesOf = async (externalId: string) => {
+  const subject = (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } } })).docs[0]
+  return (await app.payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, sort: 'versionNumber', depth: 0 })).docs
+}
+async function subjectWhoAcceptedV1(externalId: string) {
+  await upsertSubjects(app.payload, [{ externalId }])
+  await recordAcceptance(app.payload, { subject: externalId, versions: [{ policy: 'privacy', version: 1, contentHash: v1Hash }], method: 'api', source: 'api' }, { now: new Date() })
+}
+
+describe('the seeded privacy policy (continued use)', () => {
+  it('owes version 2 to a new subject once it is in force', async () => {
+    await upsertSubjects(app.payload, [{ externalId: 'newcomer' }])
+    expect((await privacyOf('newcomer', new Date())).owed?.version).toBe(1)
+    expect((await privacyOf('newcomer', new Date(v2EffectiveAt.getTime() + DAY))).owed).toMatchObject({ version: 2, upcoming: false })
+  })
+
+  it('deems version 2 accepted after it took effect when the banner was shown before, citing that notice', async () => {
+    await subjectWhoAcceptedV1('noticed')
+    const before = new Date(v2EffectiveAt.getTime() - 10 * DAY)
+    expect((await privacyOf('noticed', before, true)).owed).toMatchObject({ action: 'acknowledge', version: 2, upcoming: true })
+    expect(await privacyOf('noticed', new Date(v2EffectiveAt.getTime() - 1))).toMatchObject({ current: false })
+    expect(await acceptancesOf('noticed')).toHaveLength(1)
+
+    const after = await privacyOf('noticed', new Date(v2EffectiveAt.getTime() + DAY))
+    expect(after.current).toBe(true)
+    const [, deemed] = await acceptancesOf('noticed')
+    expect(deemed).toMatchObject({ versionNumber: 2, method: 'continued-use' })
+    expect(deemed.notices).toEqual([expect.objectContaining({ channel: 'banner', reachedAt: expect.any(String) })])
+    expect(new Date((deemed.notices as { reachedAt: string }[])[0].reachedAt).getTime()).toBeLessThan(v2EffectiveAt.getTime())
+  })
+
+  it('never deems acceptance without prior notice', async () => {
+    await subjectWhoAcceptedV1('unnoticed')
+    const after = await privacyOf('unnoticed', new Date(v2EffectiveAt.getTime() + DAY))
+    expect(after.owed).toMatchObject({ version: 2 })
+    expect(await acceptancesOf('unnoticed')).toHaveLength(1)
+  })
+
+  it('never counts a notice first given after the effective date', async () => {
+    await subjectWhoAcceptedV1('late-notice')
+    await privacyOf('late-notice', new Date(v2EffectiveAt.getTime() + DAY), true)
+    expect((await privacyOf('late-notice', new Date(v2EffectiveAt.getTime() + 2 * DAY))).owed).toMatchObject({ version: 2 })
+    expect(await acceptancesOf('late-notice')).toHaveLength(1)
+  })
+})
