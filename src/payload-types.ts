@@ -627,13 +627,13 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface BannerTemplate {
   id: number;
   /**
-   * Context: items[] (policyTitle, version, action, summary, effectiveDate, upcoming, redlineUrl, versionUrl), mustAccept, titles.
+   * Empty: Assent's own wording (src/domain/bannerDefaults.ts). Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.
    */
-  html: string;
+  html?: string | null;
   /**
-   * Plain-text banner for hosts that render their own.
+   * Plain-text banner for hosts that render their own. Empty: Assent's own wording.
    */
-  text: string;
+  text?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }

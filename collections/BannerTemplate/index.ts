@@ -2,11 +2,10 @@ import type { GlobalConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { isStaff } from '../../src/access/isStaff'
-import { defaultBannerHtml, defaultBannerText } from '../../src/domain/bannerDefaults'
 
 /**
- * The login banner's wording, as Handlebars templates an admin may edit. Values are escaped;
- * the context is documented in the field descriptions.
+ * The login banner's wording, as Handlebars templates an admin may edit (empty: Assent's own).
+ * Values are escaped; the context is documented in the field descriptions.
  */
 export const BannerTemplate: GlobalConfig = {
   slug: 'banner-template',
@@ -17,10 +16,11 @@ export const BannerTemplate: GlobalConfig = {
     {
       name: 'html',
       type: 'code',
-      required: true,
-      defaultValue: defaultBannerHtml,
-      admin: { language: 'html', description: 'Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.' },
+      admin: {
+        language: 'html',
+        description: "Empty: Assent's own wording (src/domain/bannerDefaults.ts). Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.",
+      },
     },
-    { name: 'text', type: 'textarea', required: true, defaultValue: defaultBannerText, admin: { description: 'Plain-text banner for hosts that render their own.' } },
+    { name: 'text', type: 'textarea', admin: { description: "Plain-text banner for hosts that render their own. Empty: Assent's own wording." } },
   ],
 }

@@ -35,6 +35,17 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     browser = await launchBrowser()
   }, 300_000)
 
+  /** A new tab with the admin logged in. */
+  async function loggedInPage() {
+    const page = await browser.newPage()
+    await page.goto(`${base}/admin/login`)
+    await page.fill('input[name="email"]', admin.email)
+    await page.fill('input[name="password"]', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`)
+    return page
+  }
+
   afterAll(async () => {
     await browser?.close()
     server?.kill('SIGTERM')
@@ -51,12 +62,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
   })
 
   it('lets the admin log in and see the seeded policies and versions', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('input[name="email"]', admin.email)
-    await page.fill('input[name="password"]', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`)
+    const page = await loggedInPage()
     await page.goto(`${base}/admin/collections/policies`)
     await expect(page.getByText('Privacy Policy').first().isVisible()).resolves.toBe(true)
     await expect(page.getByText('Terms of Service').first().isVisible()).resolves.toBe(true)
@@ -79,12 +85,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     const accepted = await fetch(`${base}/api/v1/acceptances`, { method: 'POST', headers, body: JSON.stringify({ subject: 'carol-42', versions: [{ policy: 'terms', version: 1, contentHash }] }) })
     expect(accepted.status).toBe(201)
 
-    const page = await browser.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('input[name="email"]', admin.email)
-    await page.fill('input[name="password"]', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`)
+    const page = await loggedInPage()
     await page.goto(`${base}/admin/collections/acceptances`)
     await page.getByText('carol-42').first().waitFor()
     await page.screenshot({ path: screenshotPath('admin-acceptances'), fullPage: true })
@@ -92,12 +93,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
   })
 
   it('lets the admin create an API key whose secret works at once and is never shown again', async () => {
-    const page = await browser.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('input[name="email"]', admin.email)
-    await page.fill('input[name="password"]', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`)
+    const page = await loggedInPage()
     await page.goto(`${base}/admin/collections/api-keys/create`)
     const key = await page.inputValue('input[name="key"]')
     expect(key).toMatch(/^assent_/)

@@ -1,5 +1,5 @@
 import * as migration_20261128_125808_initial from './20261128_125808_initial';
-import * as migration_20261128_135653_acceptances from './20261128_135653_acceptances';
+import * as migration_20261128_141020_acceptances from './20261128_141020_acceptances';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_125808_initial',
   },
   {
-    up: migration_20261128_135653_acceptances.up,
-    down: migration_20261128_135653_acceptances.down,
-    name: '20261128_135653_acceptances'
+    up: migration_20261128_141020_acceptances.up,
+    down: migration_20261128_141020_acceptances.down,
+    name: '20261128_141020_acceptances'
   },
 ];

@@ -1,5 +1,5 @@
 import * as migration_20261128_125802_initial from './20261128_125802_initial';
-import * as migration_20261128_135647_acceptances from './20261128_135647_acceptances';
+import * as migration_20261128_141014_acceptances from './20261128_141014_acceptances';
 
 export const migrations = [
   {
@@ -8,8 +8,8 @@ export const migrations = [
     name: '20261128_125802_initial',
   },
   {
-    up: migration_20261128_135647_acceptances.up,
-    down: migration_20261128_135647_acceptances.down,
-    name: '20261128_135647_acceptances'
+    up: migration_20261128_141014_acceptances.up,
+    down: migration_20261128_141014_acceptances.down,
+    name: '20261128_141014_acceptances'
   },
 ];

@@ -83,17 +83,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`idempotency_records_created_at_idx\` ON \`idempotency_records\` (\`created_at\`);`)
   await db.run(sql`CREATE TABLE \`banner_template\` (
   	\`id\` integer PRIMARY KEY NOT NULL,
-  	\`html\` text DEFAULT '<div class="assent-banner-body">
-  {{#each items}}
-    <p><strong>{{policyTitle}}</strong> (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}}
-    <a href="{{redlineUrl}}" target="_blank" rel="noopener">See what changed</a> · <a href="{{versionUrl}}" target="_blank" rel="noopener">Read the full text</a></p>
-  {{/each}}
-  {{#if mustAccept}}
-    <p class="assent-consent">By clicking Accept you agree to the {{titles}}.</p>
-  {{/if}}
-  </div>' NOT NULL,
-  	\`text\` text DEFAULT '{{#each items}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} See what changed: {{redlineUrl}}
-  {{/each}}{{#if mustAccept}}By clicking Accept you agree to the {{titles}}.{{/if}}' NOT NULL,
+  	\`html\` text,
+  	\`text\` text,
   	\`updated_at\` text,
   	\`created_at\` text
   );

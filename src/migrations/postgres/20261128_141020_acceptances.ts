@@ -63,17 +63,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   
   CREATE TABLE "banner_template" (
   	"id" serial PRIMARY KEY NOT NULL,
-  	"html" varchar DEFAULT '<div class="assent-banner-body">
-  {{#each items}}
-    <p><strong>{{policyTitle}}</strong> (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}}
-    <a href="{{redlineUrl}}" target="_blank" rel="noopener">See what changed</a> · <a href="{{versionUrl}}" target="_blank" rel="noopener">Read the full text</a></p>
-  {{/each}}
-  {{#if mustAccept}}
-    <p class="assent-consent">By clicking Accept you agree to the {{titles}}.</p>
-  {{/if}}
-  </div>' NOT NULL,
-  	"text" varchar DEFAULT '{{#each items}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} See what changed: {{redlineUrl}}
-  {{/each}}{{#if mustAccept}}By clicking Accept you agree to the {{titles}}.{{/if}}' NOT NULL,
+  	"html" varchar,
+  	"text" varchar,
   	"updated_at" timestamp(3) with time zone,
   	"created_at" timestamp(3) with time zone
   );
