@@ -1,0 +1,124 @@
+import { createHash } from 'node:crypto'
+
+/**
+ * The Merkle tree of RFC 6962 / RFC 9162 §2.1 (the Certificate Transparency log tree), over
+ * SHA-256: leaf hashes are SHA-256(0x00 ‖ data), interior nodes SHA-256(0x01 ‖ left ‖ right).
+ * Everything here is pure: trees are given as their leaf hashes, oldest first.
+ */
+export type Hash = Buffer
+
+const sha256 = (...parts: Uint8Array[]): Hash => {
+  const h = createHash('sha256')
+  for (const part of parts) h.update(part)
+  return h.digest()
+}
+const LEAF = Buffer.from([0])
+const NODE = Buffer.from([1])
+
+export const leafHash = (data: Uint8Array): Hash => sha256(LEAF, data)
+export const nodeHash = (left: Hash, right: Hash): Hash => sha256(NODE, left, right)
+export const EMPTY_ROOT: Hash = sha256()
+
+/** The largest power of two smaller than n (n > 1). */
+const split = (n: number) => 2 ** Math.floor(Math.log2(n - 1))
+
+/** MTH(D[n]): the root over leaf hashes, in one pass with a stack of perfect subtrees. */
+export function rootOf(leaves: readonly Hash[]): Hash {
+  if (leaves.length === 0) return EMPTY_ROOT
+  const stack: { hash: Hash; size: number }[] = []
+  for (const leaf of leaves) {
+    let node = { hash: leaf, size: 1 }
+    while (stack.length > 0 && stack[stack.length - 1].size === node.size) {
+      const left = stack.pop()!
+      node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 }
+    }
+    stack.push(node)
+  }
+  let root = stack.pop()!.hash
+  while (stack.length > 0) root = nodeHash(stack.pop()!.hash, root)
+  return root
+}
+
+/** PATH(m, D[n]): the inclusion proof of leaf `index` in the tree of `leaves`. */
+export function inclusionProof(index: number, leaves: readonly Hash[]): Hash[] {
+  if (index < 0 || index >= leaves.length) throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`)
+  const path = (m: number, d: readonly Hash[]): Hash[] => {
+    if (d.length <= 1) return []
+    const k = split(d.length)
+    return m < k ? [...path(m, d.slice(0, k)), rootOf(d.slice(k))] : [...path(m - k, d.slice(k)), rootOf(d.slice(0, k))]
+  }
+  return path(index, leaves)
+}
+
+/** PROOF(m, D[n]): the consistency proof between the first `size1` leaves and all of them. */
+export function consistencyProof(size1: number, leaves: readonly Hash[]): Hash[] {
+  if (size1 < 0 || size1 > leaves.length) throw new RangeError(`size ${size1} is not within a tree of ${leaves.length}`)
+  if (size1 === 0 || size1 === leaves.length) return []
+  const subproof = (m: number, d: readonly Hash[], complete: boolean): Hash[] => {
+    if (m === d.length) return complete ? [] : [rootOf(d)]
+    const k = split(d.length)
+    return m <= k ? [...subproof(m, d.slice(0, k), complete), rootOf(d.slice(k))] : [...subproof(m - k, d.slice(k), false), rootOf(d.slice(0, k))]
+  }
+  return subproof(size1, leaves, true)
+}
+
+/** RFC 9162 §2.1.3.2: whether `proof` shows leaf `index` with `leaf` hash in the tree with `root`. */
+export function verifyInclusion(index: number, size: number, leaf: Hash, proof: readonly Hash[], root: Hash): boolean {
+  if (index < 0 || index >= size || root.length !== 32 || leaf.length !== 32) return false
+  let fn = index
+  let sn = size - 1
+  let r = leaf
+  for (const p of proof) {
+    if (p.length !== 32 || sn === 0) return false
+    if (fn % 2 === 1 || fn === sn) {
+      r = nodeHash(p, r)
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2)
+          sn = Math.floor(sn / 2)
+        }
+      }
+    } else {
+      r = nodeHash(r, p)
+    }
+    fn = Math.floor(fn / 2)
+    sn = Math.floor(sn / 2)
+  }
+  return sn === 0 && r.equals(root)
+}
+
+/** RFC 9162 §2.1.4.2: whether `proof` shows the tree of `size2` extends the tree of `size1`. */
+export function verifyConsistency(size1: number, size2: number, proof: readonly Hash[], root1: Hash, root2: Hash): boolean {
+  if (size1 < 0 || size2 < size1) return false
+  if (size1 === size2) return proof.length === 0 && root1.equals(root2)
+  if (size1 === 0) return proof.length === 0
+  if (proof.length === 0 || proof.some((p) => p.length !== 32)) return false
+  const path = [...proof]
+  if (Number.isInteger(Math.log2(size1))) path.unshift(root1)
+  let fn = size1 - 1
+  let sn = size2 - 1
+  while (fn % 2 === 1) {
+    fn = Math.floor(fn / 2)
+    sn = Math.floor(sn / 2)
+  }
+  let fr = path[0]
+  let sr = path[0]
+  for (const c of path.slice(1)) {
+    if (sn === 0) return false
+    if (fn % 2 === 1 || fn === sn) {
+      fr = nodeHash(c, fr)
+      sr = nodeHash(c, sr)
+      if (fn % 2 === 0) {
+        while (fn % 2 === 0 && fn !== 0) {
+          fn = Math.floor(fn / 2)
+          sn = Math.floor(sn / 2)
+        }
+      }
+    } else {
+      sr = nodeHash(sr, c)
+    }
+    fn = Math.floor(fn / 2)
+    sn = Math.floor(sn / 2)
+  }
+  return sn === 0 && fr.equals(root1) && sr.equals(root2)
+}
