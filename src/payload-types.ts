@@ -73,6 +73,8 @@ export interface Config {
     subjects: Subject;
     acceptances: Acceptance;
     notices: Notice;
+    'ledger-entries': LedgerEntry;
+    'ledger-checkpoints': LedgerCheckpoint;
     'api-keys': ApiKey;
     'idempotency-records': IdempotencyRecord;
     'payload-kv': PayloadKv;
@@ -88,6 +90,8 @@ export interface Config {
     subjects: SubjectsSelect<false> | SubjectsSelect<true>;
     acceptances: AcceptancesSelect<false> | AcceptancesSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
+    'ledger-entries': LedgerEntriesSelect<false> | LedgerEntriesSelect<true>;
+    'ledger-checkpoints': LedgerCheckpointsSelect<false> | LedgerCheckpointsSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -307,6 +311,37 @@ export interface Notice {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-entries".
+ */
+export interface LedgerEntry {
+  id: number;
+  seq: number;
+  kind: 'acceptance' | 'notice';
+  body: string;
+  leafHash: string;
+  recordedAt: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-checkpoints".
+ */
+export interface LedgerCheckpoint {
+  id: number;
+  treeSize: number;
+  rootHash: string;
+  signedAt: string;
+  signature: string;
+  /**
+   * SHA-256 of the public key that signed it.
+   */
+  keyId: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys".
  */
 export interface ApiKey {
@@ -394,6 +429,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'notices';
         value: number | Notice;
+      } | null)
+    | ({
+        relationTo: 'ledger-entries';
+        value: number | LedgerEntry;
+      } | null)
+    | ({
+        relationTo: 'ledger-checkpoints';
+        value: number | LedgerCheckpoint;
       } | null)
     | ({
         relationTo: 'api-keys';
@@ -551,6 +594,32 @@ export interface NoticesSelect<T extends boolean = true> {
   status?: T;
   reachedAt?: T;
   dismissedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-entries_select".
+ */
+export interface LedgerEntriesSelect<T extends boolean = true> {
+  seq?: T;
+  kind?: T;
+  body?: T;
+  leafHash?: T;
+  recordedAt?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-checkpoints_select".
+ */
+export interface LedgerCheckpointsSelect<T extends boolean = true> {
+  treeSize?: T;
+  rootHash?: T;
+  signedAt?: T;
+  signature?: T;
+  keyId?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -9,6 +9,8 @@ import { Acceptances } from '../collections/Acceptances/index'
 import { BannerTemplate } from '../collections/BannerTemplate/index'
 import { ApiKeys } from '../collections/ApiKeys/index'
 import { IdempotencyRecords } from '../collections/IdempotencyRecords/index'
+import { LedgerCheckpoints } from '../collections/LedgerCheckpoints/index'
+import { LedgerEntries } from '../collections/LedgerEntries/index'
 import { Notices } from '../collections/Notices/index'
 import { Policies } from '../collections/Policies/index'
 import { PolicyVersions } from '../collections/PolicyVersions/index'
@@ -36,7 +38,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, ApiKeys, IdempotencyRecords],
+  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, ApiKeys, IdempotencyRecords],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(env.databaseUrl),

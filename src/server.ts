@@ -8,6 +8,8 @@ import { ConfigError } from './config/ConfigError'
 import { readEnv } from './config/env'
 import { createApp } from './http/createApp'
 import { ensureAdmin } from './services/ensureAdmin'
+import { createCheckpoint } from './services/ledger/createCheckpoint'
+import { ledgerSigningKey } from './services/ledger/ledgerSigningKey'
 import { seedPolicies } from './services/seedPolicies'
 import { startPayload } from './startPayload'
 
@@ -31,6 +33,13 @@ async function main(): Promise<void> {
     console.log(`First admin created: ${admin.email} (password from ASSENT_ADMIN_PASSWORD)`)
   }
   if (await seedPolicies(payload)) console.log('Seeded the privacy policy (versions 1 and 2) and the terms of service.')
+
+  ledgerSigningKey() // generated into data/ on first start when LEDGER_SIGNING_KEY is absent
+  const minutes = Number(process.env.LEDGER_CHECKPOINT_MINUTES ?? 10)
+  if (minutes > 0) {
+    // Several instances may run this: checkpoints are unique by tree size, so one of them wins.
+    setInterval(() => createCheckpoint(payload).catch((error) => payload.logger.warn({ err: error }, 'ledger checkpoint skipped')), minutes * 60_000).unref()
+  }
 
   const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
   const app = createApp({ payload, env, nextHandler })

@@ -2,7 +2,8 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
-import { refuseDelete, refuseUpdate } from './hooks/refuseChange'
+import { refuseDelete, refuseUpdate } from '../../src/hooks/insertOnly'
+import { appendToLedger } from './hooks/appendToLedger'
 
 /**
  * Who accepted which exact version, when and how: one row per subject × version. Written only by
@@ -13,7 +14,7 @@ export const Acceptances: CollectionConfig = {
   labels: { singular: 'Acceptance', plural: 'Acceptances' },
   admin: { defaultColumns: ['subject', 'policy', 'versionNumber', 'method', 'source', 'acceptedAt'], group: 'People' },
   access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
-  hooks: { beforeChange: [refuseUpdate], beforeDelete: [refuseDelete] },
+  hooks: { beforeChange: [refuseUpdate], afterChange: [appendToLedger], beforeDelete: [refuseDelete] },
   indexes: [{ fields: ['subject', 'version'], unique: true }],
   fields: [
     { name: 'subject', type: 'relationship', relationTo: 'subjects', required: true, index: true },

@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
+import { appendToLedger } from './hooks/appendToLedger'
 
 /**
  * Proof that a subject was told of a version: one row per subject × version × channel (email,
@@ -11,6 +12,7 @@ export const Notices: CollectionConfig = {
   slug: 'notices',
   admin: { defaultColumns: ['subject', 'policy', 'versionNumber', 'channel', 'status', 'reachedAt'], group: 'People' },
   access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
+  hooks: { afterChange: [appendToLedger] },
   indexes: [{ fields: ['subject', 'version', 'channel'], unique: true }],
   fields: [
     { name: 'subject', type: 'relationship', relationTo: 'subjects', required: true, index: true },

@@ -7,7 +7,6 @@ import { startPayload } from '../startPayload'
 import type { Command } from './commands'
 
 export const apiKeyCommand: Command = {
-  summary: 'apikey:create --scope integration|audit --name <name>: create an API key (printed once)',
   async run(args) {
     const { values } = parseArgs({ args, options: { scope: { type: 'string' }, name: { type: 'string' } }, strict: true })
     if (!values.name || !apiKeyScopes.includes(values.scope as ApiKeyScope)) {

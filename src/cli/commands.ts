@@ -1,15 +1,14 @@
-import { apiKeyCommand } from './apiKeyCommand'
-import { importCommand } from './importCommand'
-import { seedCommand } from './seedCommand'
-
-/** One CLI command: a line of help and a runner returning the exit code. */
+/** One CLI command: runs with its arguments and returns the exit code. */
 export interface Command {
-  summary: string
   run: (args: string[]) => Promise<number>
 }
 
-export const commands: Record<string, Command> = {
-  seed: seedCommand,
-  import: importCommand,
-  'apikey:create': apiKeyCommand,
+/** Commands load on demand: `ledger:verify <bundle>` must run without Payload or a database. */
+export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
+  seed: { summary: 'migrate the database, create the first admin and the demo policies if it is empty', load: async () => (await import('./seedCommand')).seedCommand },
+  import: { summary: 'import <slug> <folder>: publish a history of dated Markdown revisions (oldest first, idempotent)', load: async () => (await import('./importCommand')).importCommand },
+  'apikey:create': { summary: 'apikey:create --scope integration|audit --name <name>: create an API key (printed once)', load: async () => (await import('./apiKeyCommand')).apiKeyCommand },
+  'ledger:checkpoint': { summary: 'sign a checkpoint (Merkle root) over the whole ledger', load: async () => (await import('./ledgerCheckpointCommand')).ledgerCheckpointCommand },
+  'ledger:export': { summary: 'ledger:export <dir>: write entries, checkpoints, public key and version texts for auditors', load: async () => (await import('./ledgerExportCommand')).ledgerExportCommand },
+  'ledger:verify': { summary: 'ledger:verify [dir]: verify an exported bundle offline, or the live ledger', load: async () => (await import('./ledgerVerifyCommand')).ledgerVerifyCommand },
 }

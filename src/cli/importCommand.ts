@@ -10,7 +10,6 @@ import type { Command } from './commands'
 const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 export const importCommand: Command = {
-  summary: 'import <slug> <folder>: publish a history of dated Markdown revisions (oldest first, idempotent)',
   async run([slug, folder]) {
     if (!slug || !folder || !SLUG.test(slug)) {
       console.error('usage: npx assent import <slug> <folder>   (slug: lowercase words joined by hyphens)')

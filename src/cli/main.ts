@@ -1,5 +1,3 @@
-import { ConfigError } from '../config/ConfigError'
-import { AssentError } from '../errors/AssentError'
 import { commands } from './commands'
 
 const usage = () =>
@@ -14,7 +12,7 @@ async function main(argv: string[]): Promise<number> {
     console.error(name && name !== '--help' ? `assent: unknown command "${name}"\n\n${usage()}` : usage())
     return name && name !== '--help' ? 2 : 0
   }
-  return command.run(args)
+  return (await command.load()).run(args)
 }
 
 /** Exits once output is flushed; a database pool left open must not keep the command alive. */
@@ -26,6 +24,8 @@ const finish = (code: number) => {
 main(process.argv.slice(2))
   .then(finish)
   .catch((error: unknown) => {
-    console.error(error instanceof ConfigError || error instanceof AssentError ? `assent: ${error.message}` : error)
+    // Refusals and configuration problems are one line; anything else is a bug worth its stack.
+    const known = error instanceof Error && (error.name === 'ConfigError' || error.name === 'AssentError')
+    console.error(known ? `assent: ${(error as Error).message}` : error)
     finish(1)
   })

@@ -5,7 +5,6 @@ import { startPayload } from '../startPayload'
 import type { Command } from './commands'
 
 export const seedCommand: Command = {
-  summary: 'migrate the database, create the first admin and the demo policies if it is empty',
   async run() {
     const payload = await startPayload()
     try {

@@ -26,6 +26,7 @@ export const errorCatalog = {
   version_superseded: 409,
   idempotency_conflict: 409,
   token_invalid: 401,
+  ledger_tampered: 409,
   internal: 500,
 } as const
 

@@ -14,6 +14,7 @@ import { feeds } from './routes/feeds'
 import { embed } from './routes/embed'
 import { healthz } from './routes/healthz'
 import { integrationApi } from './routes/integrationApi'
+import { ledgerApi } from './routes/ledgerApi'
 import { legalPages } from './routes/legalPages'
 import { policiesApi } from './routes/policiesApi'
 import { publishVersion } from './routes/publishVersion'
@@ -55,6 +56,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.use('/policies', policiesApi(payload, cache))
   api.use(integrationApi(payload, env.publicUrl))
+  api.use('/ledger', ledgerApi(payload))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)
 

@@ -1,6 +1,6 @@
 import { AssentError } from '../errors/AssentError'
 
-/** A version number from a URL: a positive whole number, or a 400 naming the parameter. */
+/** A version (or entry) number from a URL: a positive whole number, or a 400 naming the parameter. */
 export function versionParam(raw: unknown, name: string): number {
   const text = String(raw ?? '')
   if (!/^[1-9][0-9]{0,8}$/.test(text)) {

@@ -1,5 +1,6 @@
 import * as migration_20261128_125808_initial from './20261128_125808_initial';
 import * as migration_20261128_141020_acceptances from './20261128_141020_acceptances';
+import * as migration_20261128_141541_ledger from './20261128_141541_ledger';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_141020_acceptances.up,
     down: migration_20261128_141020_acceptances.down,
-    name: '20261128_141020_acceptances'
+    name: '20261128_141020_acceptances',
+  },
+  {
+    up: migration_20261128_141541_ledger.up,
+    down: migration_20261128_141541_ledger.down,
+    name: '20261128_141541_ledger'
   },
 ];

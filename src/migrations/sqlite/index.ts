@@ -1,5 +1,6 @@
 import * as migration_20261128_125802_initial from './20261128_125802_initial';
 import * as migration_20261128_141014_acceptances from './20261128_141014_acceptances';
+import * as migration_20261128_141536_ledger from './20261128_141536_ledger';
 
 export const migrations = [
   {
@@ -10,6 +11,11 @@ export const migrations = [
   {
     up: migration_20261128_141014_acceptances.up,
     down: migration_20261128_141014_acceptances.down,
-    name: '20261128_141014_acceptances'
+    name: '20261128_141014_acceptances',
+  },
+  {
+    up: migration_20261128_141536_ledger.up,
+    down: migration_20261128_141536_ledger.down,
+    name: '20261128_141536_ledger'
   },
 ];

@@ -1,6 +1,6 @@
 import type { CollectionBeforeChangeHook, CollectionBeforeDeleteHook } from 'payload'
 
-import { AssentError } from '../../../src/errors/AssentError'
+import { AssentError } from '../errors/AssentError'
 
 /** Evidence is insert-only: no one updates a record of it, admins included, by any path. */
 export const refuseUpdate: CollectionBeforeChangeHook = ({ data, operation, collection }) => {

@@ -1,0 +1,25 @@
+import type { CollectionConfig } from 'payload'
+
+import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
+import { nobody } from '../../src/access/nobody'
+import { refuseDelete, refuseUpdate } from '../../src/hooks/insertOnly'
+
+/**
+ * The tamper-evident log: one entry per acceptance and notice event, numbered 1, 2, 3… without
+ * gaps, each with its canonical JSON body (RFC 8785) and leaf hash SHA-256(0x00 ‖ body).
+ * Appended in the same transaction as the record it describes; insert-only for everyone.
+ */
+export const LedgerEntries: CollectionConfig = {
+  slug: 'ledger-entries',
+  labels: { singular: 'Ledger entry', plural: 'Ledger entries' },
+  admin: { useAsTitle: 'seq', defaultColumns: ['seq', 'kind', 'recordedAt', 'leafHash'], group: 'Evidence' },
+  access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
+  hooks: { beforeChange: [refuseUpdate], beforeDelete: [refuseDelete] },
+  fields: [
+    { name: 'seq', type: 'number', required: true, unique: true, index: true },
+    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice'] },
+    { name: 'body', type: 'textarea', required: true, maxLength: 100_000 },
+    { name: 'leafHash', type: 'text', required: true },
+    { name: 'recordedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },
+  ],
+}

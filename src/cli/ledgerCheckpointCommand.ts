@@ -1,0 +1,19 @@
+import { closePayload } from '../db/closePayload'
+import { createCheckpoint } from '../services/ledger/createCheckpoint'
+import { startPayload } from '../startPayload'
+import type { Command } from './commands'
+
+export const ledgerCheckpointCommand: Command = {
+  async run() {
+    const payload = await startPayload()
+    try {
+      const started = performance.now()
+      const { checkpoint, created } = await createCheckpoint(payload)
+      const ms = (performance.now() - started).toFixed(0)
+      console.log(`${created ? 'Signed' : 'Unchanged since'} checkpoint: ${checkpoint.treeSize} entries, root ${checkpoint.rootHash} (${ms} ms)`)
+      return 0
+    } finally {
+      await closePayload(payload)
+    }
+  },
+}

@@ -1,0 +1,21 @@
+import { closePayload } from '../db/closePayload'
+import { exportLedgerBundle } from '../services/ledger/exportLedgerBundle'
+import { startPayload } from '../startPayload'
+import type { Command } from './commands'
+
+export const ledgerExportCommand: Command = {
+  async run([dir]) {
+    if (!dir) {
+      console.error('usage: npx assent ledger:export <dir>')
+      return 2
+    }
+    const payload = await startPayload()
+    try {
+      const { entries, checkpoints } = await exportLedgerBundle(payload, dir)
+      console.log(`Exported ${entries} entries and ${checkpoints} checkpoints to ${dir}; verify with npx assent ledger:verify ${dir}`)
+      return 0
+    } finally {
+      await closePayload(payload)
+    }
+  },
+}

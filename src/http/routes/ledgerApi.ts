@@ -1,0 +1,27 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { listCheckpoints } from '../../services/ledger/createCheckpoint'
+import { ledgerConsistencyProof, ledgerInclusionProof } from '../../services/ledger/ledgerProofs'
+import { ledgerSigningKey } from '../../services/ledger/ledgerSigningKey'
+import { versionParam } from '../params'
+import { requireApiKey } from '../requireApiKey'
+
+/** `/api/v1/ledger`: the public key for everyone; checkpoints and proofs for auditors. */
+export function ledgerApi(payload: Payload): Router {
+  const router = express.Router()
+  const audit = requireApiKey(payload, 'audit')
+  router.get('/public-key', (_req, res) => {
+    res.type('application/x-pem-file').send(ledgerSigningKey().publicKeyPem)
+  })
+  router.get('/checkpoints', audit, async (_req, res) => {
+    res.json({ checkpoints: await listCheckpoints(payload) })
+  })
+  router.get('/proofs/inclusion', audit, async (req, res) => {
+    res.json(await ledgerInclusionProof(payload, versionParam(req.query.seq, 'seq'), versionParam(req.query.treeSize, 'treeSize')))
+  })
+  router.get('/proofs/consistency', audit, async (req, res) => {
+    res.json(await ledgerConsistencyProof(payload, versionParam(req.query.from, 'from'), versionParam(req.query.to, 'to')))
+  })
+  return router
+}
