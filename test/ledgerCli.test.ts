@@ -1,0 +1,32 @@
+import { spawnSync } from 'node:child_process'
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { describe, expect, it } from 'vitest'
+
+describe('npx assent ledger:checkpoint, ledger:export and ledger:verify', () => {
+  it('signs, exports and verifies a ledger, and names the entry an edit broke', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-ledger-cli-'))
+    const env = { ...process.env, DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, ASSENT_ADMIN_PASSWORD: 'long-enough-password' }
+    const assent = (...args: string[]) => spawnSync(process.execPath, ['scripts/assent.js', ...args], { env, encoding: 'utf8' })
+    expect(assent('seed').status).toBe(0)
+    const key = assent('apikey:create', '--scope', 'integration', '--name', 'cli test')
+    expect(key.status, key.stderr).toBe(0)
+
+    const checkpoint = assent('ledger:checkpoint')
+    expect(checkpoint.stdout).toMatch(/^Signed checkpoint: 0 entries, root e3b0c442/)
+    const bundle = path.join(dir, 'bundle')
+    expect(assent('ledger:export', bundle).status).toBe(0)
+    const verified = assent('ledger:verify', bundle)
+    expect(verified.status, verified.stderr).toBe(0)
+    expect(verified.stdout).toMatch(/^Ledger verified: 0 entries, 1 checkpoints/)
+    expect(assent('ledger:verify').status).toBe(0)
+
+    // A forged entry appended to the export: no signed root covers it, and it claims to be entry 1 again.
+    writeFileSync(path.join(bundle, 'entries.jsonl'), `${readFileSync(path.join(bundle, 'entries.jsonl'), 'utf8')}${JSON.stringify({ seq: 1, body: '{"seq":2}', leafHash: '00'.repeat(32) })}\n`)
+    const broken = assent('ledger:verify', bundle)
+    expect(broken.status).toBe(1)
+    expect(broken.stderr).toMatch(/Ledger verification FAILED \(first bad entry: 1\)/)
+  }, 120_000)
+})
