@@ -85,15 +85,17 @@ describe('verifyLedgerBundle', () => {
           const i = which % proof.length
           proof[i] = flipChar(proof[i], at)
         } else if (part === 'key') {
-          const b64 = bundle.publicKeyPem.split('\n')[1]
-          bundle.publicKeyPem = bundle.publicKeyPem.replace(b64, flipChar(b64, 16 + (at % (b64.length - 17))))
+          // Flip one bit of the raw Ed25519 key (the last 32 bytes of its SPKI encoding).
+          const der = Buffer.from(bundle.publicKeyPem.split('\n').slice(1, -2).join(''), 'base64')
+          der[der.length - 32 + (which % 32)] ^= 1 << (at % 8)
+          bundle.publicKeyPem = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`
         } else {
           const i = which % bundle.checkpoints.length
           bundle.checkpoints[i] = { ...bundle.checkpoints[i], [part]: flipChar(bundle.checkpoints[i][part], at) }
         }
         expect(verifyLedgerBundle(bundle).ok).toBe(false)
       }),
-      { numRuns: 600 },
+      { numRuns: 1000 },
     )
   })
 })
