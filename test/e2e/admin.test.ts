@@ -107,4 +107,29 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     expect(res.status).toBe(201)
     await page.close()
   })
+
+  it('applies the same access rules through GraphQL: the public sees no drafts and no subjects', async () => {
+    const graphql = async (query: string) => {
+      const res = await fetch(`${base}/api/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) })
+      return (await res.json()) as { data?: Record<string, { docs: Record<string, unknown>[] } | null>; errors?: unknown[] }
+    }
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    const { token } = (await login.json()) as { token: string }
+    const { docs: policies } = (await (await fetch(`${base}/api/policies`)).json()) as { docs: { id: number }[] }
+    const draft = await fetch(`${base}/api/policy-versions?draft=true`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ policy: policies[0].id, changeClass: 'editorial', summary: 'A draft the public must not see' }),
+    })
+    expect(draft.status).toBe(201)
+    const versions = await graphql('{ PolicyVersions(draft: true, limit: 50) { docs { _status version summary } } }')
+    expect(JSON.stringify(versions)).not.toContain('A draft the public must not see')
+    expect(versions.data?.PolicyVersions?.docs.length).toBeGreaterThan(0)
+    expect(new Set(versions.data?.PolicyVersions?.docs.map((d) => d._status))).toEqual(new Set(['published']))
+    const subjects = await graphql('{ Subjects { docs { email } } }')
+    expect(subjects.data?.Subjects ?? null).toBeNull()
+    expect(subjects.errors).toBeDefined()
+    const ledger = await graphql('{ LedgerEntries { docs { body } } }')
+    expect(ledger.data?.LedgerEntries ?? null).toBeNull()
+  })
 })
