@@ -1,4 +1,7 @@
+import { mkdtempSync } from 'node:fs'
 import type { AddressInfo } from 'node:net'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import type { Server } from 'node:http'
 
 import type { Payload } from 'payload'
@@ -17,7 +20,7 @@ export interface TestApp {
 export async function startTestApp(): Promise<TestApp> {
   const database = await createTestDatabase()
   process.env.DATABASE_URL = database.url
-  process.env.ASSENT_DATA_DIR ??= (await import('node:fs')).mkdtempSync('/tmp/assent-test-')
+  process.env.ASSENT_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'assent-test-'))
   const { startPayload } = await import('../../src/startPayload')
   const { createApp } = await import('../../src/http/createApp')
   const { readEnv } = await import('../../src/config/env')
