@@ -4,12 +4,8 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
-import { recordBannerEvent } from '../../services/acceptance/recordBannerEvent'
+import { recordBannerDismissal } from '../../services/acceptance/recordBannerEvent'
 import { subjectStatus } from '../../services/acceptance/subjectStatus'
-import { findPolicyBySlug } from '../../services/findPolicyBySlug'
-import { findSubject } from '../../services/findSubject'
-import { publishedVersions } from '../../services/publishedVersions'
-import { AssentError } from '../../errors/AssentError'
 import { subjectOfBannerToken } from '../../services/subjectTokens'
 import { bannerAcceptanceSchema, bannerEventSchema } from '../schemas/acceptance'
 
@@ -48,11 +44,8 @@ export function embed(payload: Payload, publicUrl: string): Router {
   })
   v1.post('/banner-events', async (req, res) => {
     const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
-    const { policy: slug, version: number, event } = bannerEventSchema.parse(req.body ?? {})
-    const [subject, policy] = await Promise.all([findSubject(payload, externalId), findPolicyBySlug(payload, slug)])
-    const version = (await publishedVersions(payload, policy.id)).find((v) => v.version === number)
-    if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${number}.`)
-    await recordBannerEvent(payload, subject, policy.id, version, event, new Date())
+    const { policy, version } = bannerEventSchema.parse(req.body ?? {})
+    await recordBannerDismissal(payload, externalId, policy, version, new Date())
     res.status(204).end()
   })
   router.use('/v1', v1)

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { versionStatus } from '../../domain/versionStatus'
 import { compareVersions } from '../../services/compareVersions'
+import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
 import { listPolicies } from '../../services/listPolicies'
@@ -55,10 +56,8 @@ export function legalPages({ payload, pages, cache }: LegalPagesParts): Router {
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
     const now = new Date()
-    const { policy, history } = await policyTimeline(payload, req.params.slug, now)
-    const index = history.findIndex((v) => v.version === number)
-    const ref = history[index]
-    if (!ref) await findVersion(payload, policy.slug, number) // answers the 404
+    const { policy, version: ref, history } = await findPublishedVersion(payload, req.params.slug, number)
+    const index = history.indexOf(ref)
     const status = versionStatus(history, ref, now)
     const next = history[index + 1]?.version
     const entry = await cache.get(`version:${policy.slug}:${number}:${status}:${next}`, async () => {

@@ -3,9 +3,8 @@ import type { Payload } from 'payload'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
-import { findPolicyBySlug } from '../findPolicyBySlug'
+import { findPublishedVersion } from '../findPublishedVersion'
 import { findSubject } from '../findSubject'
-import { publishedVersions } from '../publishedVersions'
 import { withTransaction } from '../withTransaction'
 
 /** An explicit acceptance of one or more versions (a bundle is accepted in one call). */
@@ -37,10 +36,7 @@ export interface AcceptanceResult {
 async function resolveVersions(payload: Payload, request: AcceptanceRequest, now: Date) {
   return Promise.all(
     request.versions.map(async (item) => {
-      const policy = await findPolicyBySlug(payload, item.policy)
-      const history = await publishedVersions(payload, policy.id)
-      const version = history.find((v) => v.version === item.version)
-      if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${item.version}.`)
+      const { policy, version, history } = await findPublishedVersion(payload, item.policy, item.version)
       const refusal = acceptanceRefusal(version, item.contentHash, history, now)
       if (refusal) throw new AssentError(refusal.code, refusal.message)
       return { policy, version }

@@ -1,7 +1,19 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
+import { findPublishedVersion } from '../findPublishedVersion'
+import { findSubject } from '../findSubject'
 import type { PublishedVersion } from '../publishedVersions'
+
+const findBannerNotice = async (payload: Payload, subject: Subject, version: PublishedVersion) =>
+  (
+    await payload.find({
+      collection: 'notices',
+      where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }, { channel: { equals: 'banner' } }] },
+      limit: 1,
+      depth: 0,
+    })
+  ).docs[0]
 
 /**
  * Evidence that the banner for `version` was shown to the subject (first display kept) or
@@ -15,14 +27,8 @@ export async function recordBannerEvent(
   event: 'displayed' | 'dismissed',
   now: Date,
 ): Promise<void> {
-  const { docs } = await payload.find({
-    collection: 'notices',
-    where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }, { channel: { equals: 'banner' } }] },
-    limit: 1,
-    depth: 0,
-  })
   const at = now.toISOString()
-  const existing = docs[0]
+  let existing = await findBannerNotice(payload, subject, version)
   if (!existing) {
     try {
       await payload.create({
@@ -32,13 +38,17 @@ export async function recordBannerEvent(
       return
     } catch (error) {
       // Displayed concurrently by another call: its row stands; a dismissal still applies to it.
-      const again = await payload.find({ collection: 'notices', where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }, { channel: { equals: 'banner' } }] }, limit: 1, depth: 0 })
-      if (!again.docs[0]) throw error
-      if (event === 'dismissed') await payload.update({ collection: 'notices', id: again.docs[0].id, data: { status: 'dismissed', dismissedAt: at } })
-      return
+      existing = await findBannerNotice(payload, subject, version)
+      if (!existing) throw error
     }
   }
   if (event === 'dismissed' && !existing.dismissedAt) {
     await payload.update({ collection: 'notices', id: existing.id, data: { status: 'dismissed', dismissedAt: at } })
   }
+}
+
+/** The browser banner's dismissal of version `number` of policy `slug`, for a subject. */
+export async function recordBannerDismissal(payload: Payload, externalId: string, slug: string, number: number, now: Date): Promise<void> {
+  const [subject, { policy, version }] = await Promise.all([findSubject(payload, externalId), findPublishedVersion(payload, slug, number)])
+  await recordBannerEvent(payload, subject, policy.id, version, 'dismissed', now)
 }
