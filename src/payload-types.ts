@@ -306,6 +306,27 @@ export interface Notice {
    */
   reachedAt?: string | null;
   dismissedAt?: string | null;
+  /**
+   * The address the email was sent to.
+   */
+  address?: string | null;
+  /**
+   * Derived from the notice: the same on every attempt.
+   */
+  messageId?: string | null;
+  /**
+   * SHA-256 of the message exactly as handed to the SMTP server.
+   */
+  messageHash?: string | null;
+  attempts?: number | null;
+  lastAttemptAt?: string | null;
+  /**
+   * The SMTP server's last reply, or why the notice could not be sent.
+   */
+  lastReply?: string | null;
+  nextAttemptAt?: string | null;
+  leaseOwner?: string | null;
+  leaseExpiresAt?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -594,6 +615,15 @@ export interface NoticesSelect<T extends boolean = true> {
   status?: T;
   reachedAt?: T;
   dismissedAt?: T;
+  address?: T;
+  messageId?: T;
+  messageHash?: T;
+  attempts?: T;
+  lastAttemptAt?: T;
+  lastReply?: T;
+  nextAttemptAt?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -39,7 +39,9 @@ export function acceptanceLedgerRecord(doc: {
   }
 }
 
-/** A notice event (sent, accepted by SMTP, bounced, displayed, dismissed) as the ledger records it. */
+/** A notice event (created at publish, an attempt's outcome, displayed, dismissed) as the ledger
+ * records it. The SMTP reply may quote the address, so the ledger keeps its hash; the message hash
+ * ties the entry to the exact bytes handed to the SMTP server. */
 export function noticeLedgerRecord(doc: {
   id: number | string
   subject: Ref
@@ -49,15 +51,27 @@ export function noticeLedgerRecord(doc: {
   status: string
   reachedAt?: string | null
   dismissedAt?: string | null
+  attempts?: number | string | null
+  messageId?: string | null
+  messageHash?: string | null
+  lastReply?: string | null
 }): Record<string, unknown> {
-  return {
+  const record: Record<string, unknown> = {
     notice: doc.id,
     subject: idOf(doc.subject),
     version: idOf(doc.version),
-    versionNumber: doc.versionNumber,
+    versionNumber: Number(doc.versionNumber),
     channel: doc.channel,
     status: doc.status,
     reachedAt: doc.reachedAt ?? null,
     dismissedAt: doc.dismissedAt ?? null,
+  }
+  if (doc.channel !== 'email') return record
+  return {
+    ...record,
+    attempts: Number(doc.attempts ?? 0),
+    messageId: doc.messageId ?? null,
+    messageHash: doc.messageHash ?? null,
+    replyHash: doc.lastReply ? sha256(doc.lastReply) : null,
   }
 }

@@ -1,37 +1,50 @@
-/** What one attempt to hand a notice to the SMTP server means for the notice. */
+/**
+ * What one attempt to hand a notice to the SMTP server means for the notice:
+ * - accepted: the server took it (proof of delivery to the server);
+ * - retry: this message was refused for now (4xx at RCPT TO or DATA): try again later, counted;
+ * - dead: this message can never go (5xx at RCPT TO or DATA, malformed envelope);
+ * - uncertain: the connection failed after the whole message was handed over, so the server may
+ *   have it: a retry must reuse the same Message-ID;
+ * - unreachable: the server or our configuration failed before this message was handed over
+ *   (refused connection, slow greeting, failed login, sender refused): not the recipient's fault,
+ *   so the notice waits without using up its attempts and the worker backs off.
+ */
 export type DeliveryOutcome =
   | { status: 'accepted'; reply: string }
-  | { status: 'retry'; reason: string }
-  | { status: 'dead'; reason: string }
-  | { status: 'uncertain'; reason: string }
+  | { status: 'retry' | 'dead' | 'uncertain' | 'unreachable'; reason: string }
 
 /** The parts of a nodemailer result or error that decide the outcome. */
 export interface SmtpAttempt {
-  /** The server's reply line on success. */
+  /** The server's reply line (success or refusal). */
   response?: string
   /** The SMTP reply code of a refusal (4xx, 5xx). */
   responseCode?: number
-  /** nodemailer's error code: ECONNECTION, ETIMEDOUT, ESOCKET, EENVELOPE, EMESSAGE… */
+  /** nodemailer's error code: ECONNECTION, ETIMEDOUT, ESOCKET, EAUTH, EENVELOPE, EMESSAGE… */
   code?: string
-  /** The SMTP command in progress when it failed (CONN, MAIL FROM, RCPT TO, DATA…). */
+  /** The SMTP command in progress when it failed (CONN, EHLO, AUTH PLAIN, MAIL FROM, RCPT TO, DATA). */
   command?: string
   message?: string
+  /** Whether the whole message had been handed to the connection when it failed. nodemailer
+   * reports a connection closed after DATA as `ECONNECTION` at `CONN`, exactly like one closed
+   * before, so only the sender can tell the two apart. */
+  dataSent?: boolean
 }
 
-/**
- * Classifies an attempt: a 2xx reply is proof of delivery to the server; 4xx replies and
- * connection trouble before the message was sent are retried; 5xx replies and addresses the
- * server can never take are dead letters; a connection lost after the message data was sent is
- * uncertain (the server may have it), so a retry must reuse the same Message-ID.
- */
+/** Commands about the session rather than one recipient or message. */
+const SESSION_COMMANDS = /^(CONN|EHLO|HELO|LHLO|STARTTLS|AUTH|MAIL FROM)/i
+const SESSION_ERRORS = new Set(['EAUTH', 'ENOAUTH', 'ETLS', 'EDNS', 'ECONNECTION', 'ETIMEDOUT', 'ESOCKET', 'EPROTOCOL'])
+
+/** Classifies an attempt from nodemailer's success response or error fields. */
 export function smtpOutcome(attempt: SmtpAttempt): DeliveryOutcome {
-  const code = attempt.responseCode
-  if (code === undefined && attempt.response !== undefined && !attempt.code) return { status: 'accepted', reply: attempt.response }
-  const reason = `${code ?? attempt.code ?? 'error'}${attempt.command ? ` at ${attempt.command}` : ''}: ${attempt.message ?? attempt.response ?? ''}`.trim()
+  const { responseCode: code, command = '' } = attempt
+  if (code === undefined && !attempt.code && attempt.response !== undefined) return { status: 'accepted', reply: attempt.response }
+  const reason = `${code ?? attempt.code ?? 'error'}${command ? ` at ${command}` : ''}: ${attempt.response ?? attempt.message ?? ''}`.trim()
+  if (code !== undefined && SESSION_COMMANDS.test(command)) return { status: 'unreachable', reason }
   if (code !== undefined && code >= 500) return { status: 'dead', reason }
   if (code !== undefined && code >= 400) return { status: 'retry', reason }
+  if (attempt.dataSent) return { status: 'uncertain', reason }
   if (attempt.code === 'EENVELOPE' || attempt.code === 'EMESSAGE') return { status: 'dead', reason }
-  if (attempt.command === 'DATA' || attempt.command === 'DATA_END' || attempt.command === 'finish') return { status: 'uncertain', reason }
+  if (attempt.code && SESSION_ERRORS.has(attempt.code)) return { status: 'unreachable', reason }
   return { status: 'retry', reason }
 }
 

@@ -6,7 +6,9 @@ import { ConfigError } from '../config/ConfigError'
 import { redactUrl } from '../config/databaseKind'
 import { emlFileTransport } from './emlFileTransport'
 
-/** Pooled SMTP when SMTP_URL is set; otherwise .eml files under data/mail/. */
+const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }
+
+/** Pooled SMTP when SMTP_URL is set (query parameters are nodemailer options, e.g. ?greetingTimeout=5000); otherwise .eml files under data/mail/. */
 export function createMailTransport(smtpUrl: string | undefined, dataDir: string): Transporter {
   if (!smtpUrl) return nodemailer.createTransport(emlFileTransport(path.join(dataDir, 'mail')))
   if (!/^smtps?:\/\//.test(smtpUrl)) {
@@ -14,5 +16,7 @@ export function createMailTransport(smtpUrl: string | undefined, dataDir: string
   }
   const url = new URL(smtpUrl)
   url.searchParams.set('pool', 'true')
+  // nodemailer waits up to 10 minutes on a silent socket; a notice's lease must outlast an attempt.
+  for (const [name, ms] of Object.entries(TIMEOUTS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms))
   return nodemailer.createTransport(url.toString())
 }

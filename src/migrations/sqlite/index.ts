@@ -1,6 +1,7 @@
 import * as migration_20261128_125802_initial from './20261128_125802_initial';
 import * as migration_20261128_141014_acceptances from './20261128_141014_acceptances';
 import * as migration_20261128_141536_ledger from './20261128_141536_ledger';
+import * as migration_20261128_151448_notices_outbox from './20261128_151448_notices_outbox';
 
 export const migrations = [
   {
@@ -16,6 +17,11 @@ export const migrations = [
   {
     up: migration_20261128_141536_ledger.up,
     down: migration_20261128_141536_ledger.down,
-    name: '20261128_141536_ledger'
+    name: '20261128_141536_ledger',
+  },
+  {
+    up: migration_20261128_151448_notices_outbox.up,
+    down: migration_20261128_151448_notices_outbox.down,
+    name: '20261128_151448_notices_outbox'
   },
 ];

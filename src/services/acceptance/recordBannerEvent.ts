@@ -17,7 +17,8 @@ const findBannerNotice = async (payload: Payload, subject: Subject, version: Pub
 
 /**
  * Evidence that the banner for `version` was shown to the subject (first display kept) or
- * dismissed. One banner notice per subject and version.
+ * dismissed. One banner notice per subject and version: written `pending` at publication, or here
+ * for subjects who arrived after it.
  */
 export async function recordBannerEvent(
   payload: Payload,
@@ -42,8 +43,12 @@ export async function recordBannerEvent(
       if (!existing) throw error
     }
   }
+  const reachedAt = existing.reachedAt ?? at
   if (event === 'dismissed' && !existing.dismissedAt) {
-    await payload.update({ collection: 'notices', id: existing.id, data: { status: 'dismissed', dismissedAt: at } })
+    await payload.update({ collection: 'notices', id: existing.id, data: { status: 'dismissed', reachedAt, dismissedAt: at } })
+  } else if (existing.status === 'pending') {
+    // Written at publication; this is the first time the subject sees it.
+    await payload.update({ collection: 'notices', id: existing.id, data: { status: event, reachedAt } })
   }
 }
 

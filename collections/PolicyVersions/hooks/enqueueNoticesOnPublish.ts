@@ -1,0 +1,18 @@
+import type { CollectionAfterChangeHook } from 'payload'
+
+import { IMPORT_CONTEXT_FLAG } from '../../../src/services/freezeVersion'
+import { enqueueNotices } from '../../../src/services/notices/enqueueNotices'
+
+const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string))
+
+/**
+ * Publishing an informational or material version writes its notices in the same transaction
+ * (outbox): they go out at publication, so the notice period before the effective date is real.
+ * Editorial versions notify no one; imported history is not announced again.
+ */
+export const enqueueNoticesOnPublish: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
+  const justPublished = doc.publishedAt && !previousDoc?.publishedAt
+  if (!justPublished || doc.changeClass === 'editorial' || req.context[IMPORT_CONTEXT_FLAG] === true) return doc
+  await enqueueNotices(req, { id: doc.id, policy: idOf(doc.policy), version: doc.version })
+  return doc
+}

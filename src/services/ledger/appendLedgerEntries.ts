@@ -1,0 +1,47 @@
+import type { PayloadRequest } from 'payload'
+import { sql } from '@payloadcms/db-postgres/drizzle'
+
+import { sqlAdapter, sqlSession } from '../../db/sqlSession'
+import { entryLeafHash, ledgerBody, type LedgerKind } from '../../domain/ledgerBody'
+
+/** Advisory lock key that serialises ledger appends across processes on PostgreSQL. */
+const LEDGER_LOCK = 727274
+/** Rows per INSERT: well under SQLite's limit on bound parameters. */
+const CHUNK = 500
+
+/** One record to enter the ledger. */
+export interface LedgerAppend {
+  kind: LedgerKind
+  record: Record<string, unknown>
+}
+
+/**
+ * Appends entries to the ledger inside the caller's transaction (`req`), so they and the records
+ * they describe commit together or not at all. Numbers have no gaps and no duplicates: on
+ * PostgreSQL appenders queue on a transaction-scoped advisory lock (several processes may write);
+ * SQLite allows one writer at a time; the unique index on `seq` backs both. On SQL databases the
+ * entries go in with multi-row inserts, so a publish that notifies 100,000 subjects stays fast.
+ */
+export async function appendLedgerEntries(req: PayloadRequest, entries: readonly LedgerAppend[]): Promise<void> {
+  if (entries.length === 0) return
+  const adapter = sqlAdapter(req.payload)
+  const db = adapter ? await sqlSession(adapter, req) : undefined
+  if (adapter?.name === 'postgres' && (await req.transactionID) !== undefined) {
+    await db!.execute!(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`)
+  }
+  const { docs } = await req.payload.find({ collection: 'ledger-entries', sort: '-seq', limit: 1, depth: 0, select: { seq: true }, req })
+  const first = (docs[0]?.seq ?? 0) + 1
+  const recordedAt = new Date().toISOString()
+  const rows = entries.map(({ kind, record }, i) => {
+    const body = ledgerBody(first + i, kind, recordedAt, record)
+    return { seq: first + i, kind, body, leafHash: entryLeafHash(body), recordedAt }
+  })
+  if (!adapter || !db) {
+    for (const data of rows) await req.payload.create({ collection: 'ledger-entries', data, req })
+    return
+  }
+  for (let i = 0; i < rows.length; i += CHUNK) {
+    const chunk = rows.slice(i, i + CHUNK).map((row) => ({ ...row, createdAt: recordedAt, updatedAt: recordedAt }))
+    await db.insert(adapter.tables.ledger_entries as never).values(chunk)
+  }
+}

@@ -1,0 +1,62 @@
+import type { Transporter } from 'nodemailer'
+
+import { isDeliverableAddress } from '../../domain/mailAddress'
+import { noticeAfterAttempt, type RetryPolicy } from '../../domain/noticeAttempt'
+import { messageIdFor, smtpOutcome, type DeliveryOutcome } from '../../domain/smtpOutcome'
+import { changeNoticeContext, type AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
+import { composeMessage } from '../../mail/composeMessage'
+import { renderChangeNotice } from '../../mail/renderChangeNotice'
+import { sendRaw } from '../../mail/sendRaw'
+import type { ClaimedNotice } from './claimNotices'
+import type { NoticeChange } from './transitionNotices'
+
+/** Where and how notices are sent. */
+export interface MailSettings {
+  transport: Transporter
+  from: { name: string; address: string }
+  publicUrl: string
+  retryPolicy: RetryPolicy
+  random?: () => number
+}
+
+/** The subject as the notice addresses them, read when the attempt is made. */
+export interface Recipient {
+  email?: string | null
+  name?: string | null
+  locale?: string | null
+  erasedAt?: string | null
+}
+
+/**
+ * One attempt at one leased email notice: renders it, builds the message with the notice's fixed
+ * Message-ID, hands it to the SMTP server and decides the notice's next state. A missing or
+ * malformed address is a dead letter with the reason, without touching the server.
+ */
+export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient | undefined, facts: AnnouncedVersionFacts, mail: MailSettings): Promise<{ change: NoticeChange; outcome: DeliveryOutcome }> {
+  const messageId = messageIdFor(notice.id, new URL(mail.publicUrl).hostname)
+  const address = recipient?.email?.trim() ?? ''
+  let outcome: DeliveryOutcome
+  let messageHash: string | null = null
+  if (!recipient || recipient.erasedAt || !address) outcome = { status: 'dead', reason: 'no address: the subject has no email address (or was erased)' }
+  else if (!isDeliverableAddress(address)) outcome = { status: 'dead', reason: `malformed address: "${address.slice(0, 100)}" is not a single valid email address` }
+  else {
+    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.from.name))
+    const message = await composeMessage(rendered, mail.from, address, messageId)
+    messageHash = message.hash
+    outcome = smtpOutcome(await sendRaw(mail.transport, { from: mail.from.address, to: address }, message.raw))
+  }
+  const next = noticeAfterAttempt(outcome, notice.attempts, new Date(), mail.random ?? Math.random, mail.retryPolicy)
+  return {
+    outcome,
+    change: {
+      status: next.status,
+      attempts: next.attempts,
+      lastReply: next.reply,
+      reachedAt: next.reachedAt?.toISOString() ?? null,
+      nextAttemptAt: next.nextAttemptAt?.toISOString() ?? null,
+      address: address || null,
+      messageId,
+      messageHash,
+    },
+  }
+}

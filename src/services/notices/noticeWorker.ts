@@ -1,0 +1,86 @@
+import { randomBytes } from 'node:crypto'
+import { hostname } from 'node:os'
+
+import type { Payload } from 'payload'
+
+import type { NoticeSettings } from '../../config/noticeSettings'
+import { retryDelayMs } from '../../domain/smtpOutcome'
+import type { MailSettings } from './deliverNotice'
+import { runNoticeBatch, type BatchOptions, type BatchResult } from './runNoticeBatch'
+
+/** Totals over a worker's life. */
+export type WorkerTotals = Omit<BatchResult, 'unreachable'> & { batches: number }
+
+/** A running worker. */
+export interface NoticeWorker {
+  owner: string
+  totals: WorkerTotals
+  /** Resolves when the queue has nothing due (`drain`), or after stop(). */
+  done: Promise<void>
+  /** Finishes the batch in hand, then stops. */
+  stop: () => Promise<void>
+}
+
+export interface WorkerOptions extends MailSettings, Pick<NoticeSettings, 'batchSize' | 'concurrency' | 'leaseMs' | 'pollMs'> {
+  payload: Payload
+  /** Stop when nothing is due instead of polling (the CLI without --follow). */
+  drain?: boolean
+  /** Stop with an error when the SMTP server is unreachable instead of waiting (CLI). */
+  failWhenUnreachable?: boolean
+  onBatch?: (result: BatchResult) => void
+}
+
+/** A unique lease owner per worker: host, process, random. */
+export const workerId = () => `${hostname()}:${process.pid}:${randomBytes(4).toString('hex')}`
+
+/**
+ * Runs the outbox: batch after batch while notices are due, then polls every `pollMs` (or stops,
+ * when draining). An unreachable SMTP server pauses the worker with capped exponential backoff;
+ * the notices wait in the outbox. Several workers, in one process or many, share the outbox
+ * safely through leases.
+ */
+export function startNoticeWorker(options: WorkerOptions): NoticeWorker {
+  const owner = workerId()
+  const totals: WorkerTotals = { batches: 0, claimed: 0, reaped: 0, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
+  const batch: BatchOptions = { ...options, owner, facts: new Map() }
+  let stopping = false
+  let wake: (() => void) | undefined
+  const sleep = (ms: number) => new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms)
+    wake = () => { clearTimeout(timer); resolve() }
+  })
+
+  const loop = async () => {
+    let outages = 0
+    while (!stopping) {
+      const result = await runNoticeBatch(batch)
+      options.onBatch?.(result)
+      totals.batches++
+      for (const key of ['claimed', 'reaped', 'accepted', 'retried', 'uncertain', 'dead', 'released'] as const) totals[key] += result[key]
+      if (result.unreachable) {
+        if (options.failWhenUnreachable) throw new Error(`the SMTP server is unreachable (${result.unreachable}); notices wait in the outbox`)
+        outages++
+        const pause = Math.max(options.pollMs, retryDelayMs(outages, () => 1, options.retryPolicy.baseMs, options.retryPolicy.capMs))
+        options.payload.logger.warn(`Notices: the SMTP server is unreachable (${result.unreachable}); ${result.released} notices back in the outbox, next try in ${Math.round(pause / 1000)} s.`)
+        await sleep(pause)
+        continue
+      }
+      outages = 0
+      if (result.claimed === 0 && result.reaped === 0) {
+        if (options.drain) return
+        await sleep(options.pollMs)
+      }
+    }
+  }
+  const done = loop()
+  return {
+    owner,
+    totals,
+    done,
+    stop: async () => {
+      stopping = true
+      wake?.()
+      await done.catch(() => undefined)
+    },
+  }
+}

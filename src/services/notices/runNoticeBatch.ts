@@ -1,0 +1,85 @@
+import type { Payload } from 'payload'
+
+import { noticeAfterAttempt } from '../../domain/noticeAttempt'
+import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
+import { announcedVersionFacts } from './announcedVersionFacts'
+import { claimNotices, type ClaimedNotice } from './claimNotices'
+import { deliverNotice, type MailSettings, type Recipient } from './deliverNotice'
+import { reapExpiredLeases } from './reapExpiredLeases'
+import { transitionNotices, type NoticeChange } from './transitionNotices'
+
+/** One worker's identity and pace. */
+export interface BatchOptions extends MailSettings {
+  payload: Payload
+  owner: string
+  batchSize: number
+  concurrency: number
+  leaseMs: number
+  /** Version facts kept across batches (published versions never change). */
+  facts: Map<string, Promise<AnnouncedVersionFacts>>
+}
+
+/** What one batch did. `unreachable` is the server's error when it could not be reached. */
+export interface BatchResult {
+  claimed: number
+  reaped: number
+  accepted: number
+  retried: number
+  uncertain: number
+  dead: number
+  released: number
+  unreachable?: string
+}
+
+/**
+ * One round of the outbox: takes back expired leases, leases a batch of due email notices, sends
+ * them `concurrency` at a time and records every outcome (with its ledger entry) under the lease.
+ * When the SMTP server cannot be reached, the notices not yet tried are released uncharged and
+ * the batch reports it, so the worker can back off.
+ */
+export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult> {
+  const { payload, retryPolicy } = options
+  const now = new Date()
+  const reaped = await reapExpiredLeases(payload, now, retryPolicy, options.random)
+  const claimed = await claimNotices(payload, { owner: options.owner, limit: options.batchSize, leaseMs: options.leaseMs, now })
+  const result: BatchResult = { claimed: claimed.length, reaped, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
+  if (claimed.length === 0) return result
+
+  const recipients = await loadRecipients(payload, claimed)
+  const changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
+  const queue = [...claimed]
+  const slot = async () => {
+    for (let notice = queue.shift(); notice; notice = queue.shift()) {
+      if (result.unreachable) {
+        changes.push({ notice, change: release(notice, result.unreachable, options) })
+        result.released++
+        continue
+      }
+      const facts = await announcedVersionFacts(payload, notice.version, options.facts)
+      const { change, outcome } = await deliverNotice(notice, recipients.get(String(notice.subject)), facts, options)
+      if (outcome.status === 'unreachable') {
+        result.unreachable ??= outcome.reason
+        result.released++
+      } else if (change.status === 'accepted') result.accepted++
+      else if (change.status === 'dead') result.dead++
+      else if (change.status === 'uncertain') result.uncertain++
+      else result.retried++
+      changes.push({ notice, change })
+    }
+  }
+  await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, slot))
+  await transitionNotices(payload, changes)
+  return result
+}
+
+/** A notice not tried because the server is unreachable: back to the outbox, not charged. */
+function release(notice: ClaimedNotice, reason: string, options: BatchOptions): NoticeChange {
+  const next = noticeAfterAttempt({ status: 'unreachable', reason: `not tried: ${reason}` }, notice.attempts, new Date(), options.random ?? Math.random, options.retryPolicy)
+  return { status: 'pending', attempts: next.attempts, lastReply: next.reply, nextAttemptAt: next.nextAttemptAt!.toISOString() }
+}
+
+async function loadRecipients(payload: Payload, notices: ClaimedNotice[]): Promise<Map<string, Recipient>> {
+  const ids = [...new Set(notices.map((n) => n.subject))]
+  const { docs } = await payload.find({ collection: 'subjects', where: { id: { in: ids } }, select: { email: true, name: true, locale: true, erasedAt: true }, pagination: false, depth: 0 })
+  return new Map(docs.map((d) => [String(d.id), d]))
+}

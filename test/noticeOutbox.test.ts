@@ -1,0 +1,170 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { sqlAdapter } from '../src/db/sqlSession'
+import { markdownToBody } from '../src/services/lexicalMarkdown'
+import { verifyLiveLedger } from './support/ledger'
+import { noticeCounts } from '../src/services/notices/noticeCounts'
+import { upsertSubjects } from '../src/services/upsertSubjects'
+import { startSmtpSink, type Fault, type SmtpSink } from './support/smtpSink'
+import { publishVersion, testWorker, untilFinal } from './support/notices'
+import { startTestApp, type TestApp } from './support/testApp'
+
+let app: TestApp
+let policyId: number
+let text = '# Terms\n\nVersion one.'
+
+beforeAll(async () => {
+  app = await startTestApp()
+  const policy = await app.payload.create({ collection: 'policies', data: { title: 'Terms of Service', slug: 'terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
+  policyId = policy.id
+  await app.payload.create({
+    collection: 'policy-versions',
+    data: { policy: policyId, changeClass: 'material', summary: 'First.', effectiveAt: '2020-01-01T00:00:00.000Z', body: (await markdownToBody(app.payload.config, text)) as never, _status: 'published' },
+    context: { assentImport: true },
+  })
+})
+afterAll(() => app?.close())
+
+const nextText = () => (text += '\n\nAnother paragraph.')
+const noticesOf = async (versionId: number) =>
+  (await app.payload.find({ collection: 'notices', where: { version: { equals: versionId } }, pagination: false, depth: 0, sort: 'id' })).docs
+const subjectsNamed = (prefix: string, n: number, email = (i: number) => `${prefix}${i}@example.com`) =>
+  upsertSubjects(app.payload, Array.from({ length: n }, (_, i) => ({ externalId: `${prefix}${i}`, email: email(i), name: `Person ${i}` })))
+
+describe('the outbox written at publication', () => {
+  it('an informational version gets one email notice per subject with an address and one banner notice per subject, all in the ledger', async () => {
+    await subjectsNamed('outbox-', 3)
+    await upsertSubjects(app.payload, [{ externalId: 'outbox-no-email' }])
+    const ledgerBefore = (await app.payload.count({ collection: 'ledger-entries' })).totalDocs
+    const version = await publishVersion(app.payload, policyId, 'informational', nextText())
+
+    const notices = await noticesOf(version.id)
+    const subjects = (await app.payload.count({ collection: 'subjects' })).totalDocs
+    expect(notices.filter((n) => n.channel === 'banner')).toHaveLength(subjects)
+    expect(notices.filter((n) => n.channel === 'email')).toHaveLength(subjects - 1)
+    expect(notices.every((n) => n.status === 'pending')).toBe(true)
+    expect((await app.payload.count({ collection: 'ledger-entries' })).totalDocs - ledgerBefore).toBe(notices.length)
+    expect(await noticeCounts(app.payload, version.id)).toMatchObject({ email: { pending: subjects - 1, total: subjects - 1 }, banner: { pending: subjects, total: subjects } })
+    await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
+  })
+
+  it('an editorial version and imported history notify no one', async () => {
+    const editorial = await publishVersion(app.payload, policyId, 'editorial', nextText())
+    expect(await noticesOf(editorial.id)).toEqual([])
+  })
+
+  it('a refused publication leaves no notices behind', async () => {
+    const before = (await app.payload.count({ collection: 'notices' })).totalDocs
+    await expect(publishVersion(app.payload, policyId, 'material', nextText(), new Date(Date.now() + 86_400_000))).rejects.toThrow(/notice period|effective/i)
+    expect((await app.payload.count({ collection: 'notices' })).totalDocs).toBe(before)
+  })
+})
+
+describe('sending', () => {
+  let sink: SmtpSink
+  afterAll(() => sink?.close())
+
+  it('sends each email notice once and records the reply, the fixed Message-ID and the hash of what was sent', async () => {
+    sink = await startSmtpSink()
+    await subjectsNamed('send-', 5)
+    const version = await publishVersion(app.payload, policyId, 'material', nextText())
+    const worker = testWorker(app.payload, sink.url, { drain: true })
+    await worker.done
+    await untilFinal(app.payload, version.id)
+
+    const emails = (await noticesOf(version.id)).filter((n) => n.channel === 'email')
+    expect(emails.every((n) => n.status === 'accepted' && n.attempts === 1 && n.reachedAt)).toBe(true)
+    const ids = emails.map((n) => n.messageId)
+    expect(new Set(ids).size).toBe(emails.length)
+    const forVersion = sink.received.filter((m) => ids.includes(m.messageId))
+    expect(forVersion).toHaveLength(emails.length)
+    const one = emails[0]
+    const message = forVersion.find((m) => m.messageId === one.messageId)!
+    expect(one.messageId).toBe(`<notice-${one.id}@legal.example.com>`)
+    expect(one.lastReply).toMatch(/^250 Queued as/)
+    expect(message.raw).toContain('Auto-Submitted: auto-generated')
+    expect(message.raw).not.toMatch(/List-Unsubscribe/i)
+    expect(message.raw).toContain('legal.example.com/legal/terms/compare/')
+    expect(message.raw).toMatch(/asked to accept/)
+    const { createHash } = await import('node:crypto')
+    // smtp-server hands over the message as received (CRLF line ends), which is what was hashed.
+    expect(createHash('sha256').update(message.raw).digest('hex')).toBe(one.messageHash)
+    await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
+  })
+})
+
+describe('faults injected by the SMTP server', () => {
+  let sink: SmtpSink
+  afterAll(() => sink?.close())
+
+  const faults: Record<string, (attempt: number) => Fault | undefined> = {
+    'busy@faults.example.com': (attempt) => (attempt === 1 ? 'rcpt-450' : undefined),
+    'gone@faults.example.com': () => 'rcpt-550',
+    'dropped@faults.example.com': (attempt) => (attempt === 1 ? 'drop-after-data' : undefined),
+    'never@faults.example.com': () => 'data-451',
+  }
+
+  it('retries 4xx, dead-letters 5xx and malformed addresses, marks a drop after DATA uncertain and resends it with the same Message-ID, and survives a slow greeting', async () => {
+    sink = await startSmtpSink({ fault: (to, attempt) => faults[to]?.(attempt), slowGreetings: 1, greetingDelayMs: 800 })
+    const addresses = [...Object.keys(faults), 'fine@faults.example.com', 'malformed@faults.example.com']
+    const { subjects } = await upsertSubjects(app.payload, addresses.map((email) => ({ externalId: `fault-${email}`, email })))
+    // Addresses are checked when subjects are saved, so a malformed one can only come from an older import or a direct edit.
+    const malformed = subjects.find((s) => s.email === 'malformed@faults.example.com')!
+    await app.payload.db.updateOne({ collection: 'subjects', id: malformed.id, data: { email: 'not an address, eve@example.com' } })
+    const version = await publishVersion(app.payload, policyId, 'informational', nextText())
+
+    const worker = testWorker(app.payload, `${sink.url}?greetingTimeout=300`)
+    await untilFinal(app.payload, version.id)
+    await worker.stop()
+
+    const byAddress = Object.fromEntries((await noticesOf(version.id)).filter((n) => n.channel === 'email').map((n) => [n.address, n]))
+    expect(byAddress['busy@faults.example.com']).toMatchObject({ status: 'accepted', attempts: 2 })
+    expect(byAddress['gone@faults.example.com']).toMatchObject({ status: 'dead', attempts: 1, lastReply: expect.stringContaining('550') })
+    expect(byAddress['never@faults.example.com']).toMatchObject({ status: 'dead', attempts: 3, lastReply: expect.stringMatching(/^gave up after 3 attempts; last: 451/) })
+    expect(byAddress['fine@faults.example.com']).toMatchObject({ status: 'accepted', attempts: 1 })
+    expect(byAddress['not an address, eve@example.com']).toMatchObject({ status: 'dead', lastReply: expect.stringContaining('malformed address') })
+    expect(sink.attempts.get('eve@example.com')).toBeUndefined()
+
+    const dropped = byAddress['dropped@faults.example.com']
+    expect(dropped).toMatchObject({ status: 'accepted', attempts: 2 })
+    const copies = sink.received.filter((m) => m.to.includes('dropped@faults.example.com'))
+    expect(copies.map((m) => m.messageId)).toEqual([dropped.messageId, dropped.messageId])
+    const history = await app.payload.find({ collection: 'ledger-entries', where: { body: { contains: `"notice":${dropped.id},` } }, sort: 'seq', pagination: false })
+    expect(history.docs.map((e) => JSON.parse(e.body).record.status)).toEqual(['pending', 'uncertain', 'accepted'])
+
+    // The slow greeting was noticed and waited out; nothing was charged for it.
+    expect(sink.connections).toBeGreaterThan(1)
+    await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
+  })
+
+  it('counts a dead notice as no notice: continued use is never deemed on it', async () => {
+    const { deemedAcceptance } = await import('../src/domain/deemedAcceptance')
+    const dead = (await app.payload.find({ collection: 'notices', where: { and: [{ status: { equals: 'dead' } }, { channel: { equals: 'email' } }] }, limit: 1 })).docs[0]
+    expect(deemedAcceptance(new Date(0), [{ id: dead.id, channel: 'email', status: 'dead', at: new Date(dead.updatedAt) }], new Date())).toBeUndefined()
+  })
+})
+
+describe('competing workers', () => {
+  let sink: SmtpSink
+  afterAll(() => sink?.close())
+
+  it('two workers share 200 notices: each sent exactly once', async () => {
+    sink = await startSmtpSink()
+    const racers = new Set((await subjectsNamed('race-', 200)).subjects.map((s) => s.id))
+    const version = await publishVersion(app.payload, policyId, 'informational', nextText())
+    const emails = (await noticesOf(version.id)).filter((n) => n.channel === 'email' && racers.has(n.subject as number))
+    const workers = [testWorker(app.payload, sink.url, { batchSize: 10 }), testWorker(app.payload, sink.url, { batchSize: 10 })]
+    await untilFinal(app.payload, version.id)
+    await Promise.all(workers.map((w) => w.stop()))
+
+    const wanted = new Set(emails.map((n) => `<notice-${n.id}@legal.example.com>`))
+    const got = sink.received.filter((m) => wanted.has(m.messageId)).map((m) => m.messageId)
+    expect(got).toHaveLength(wanted.size)
+    expect(new Set(got).size).toBe(wanted.size)
+    expect(workers.every((w) => w.totals.claimed > 0)).toBe(true)
+    expect(emails.every((n) => n.status === 'pending')).toBe(true)
+    const after = (await noticesOf(version.id)).filter((n) => racers.has(n.subject as number) && n.channel === 'email')
+    expect(after.every((n) => n.status === 'accepted' && n.attempts === 1)).toBe(true)
+    console.log(`two workers: ${workers.map((w) => w.totals.claimed).join(' + ')} notices claimed, ${got.length} messages received, ${got.length - new Set(got).size} duplicates (${sqlAdapter(app.payload)?.name ?? 'mongodb'})`)
+  })
+})
