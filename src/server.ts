@@ -6,10 +6,14 @@ import next from 'next'
 
 import { ConfigError } from './config/ConfigError'
 import { readEnv } from './config/env'
+import { noticeSettings } from './config/noticeSettings'
 import { createApp } from './http/createApp'
+import { checkMailTransport } from './mail/checkMailTransport'
+import { createMailTransport } from './mail/createMailTransport'
 import { ensureAdmin } from './services/ensureAdmin'
 import { createCheckpoint } from './services/ledger/createCheckpoint'
 import { ledgerSigningKey } from './services/ledger/ledgerSigningKey'
+import { startNoticeWorker, type NoticeWorker } from './services/notices/noticeWorker'
 import { seedPolicies } from './services/seedPolicies'
 import { startPayload } from './startPayload'
 
@@ -25,6 +29,7 @@ async function adminHandler(dev: boolean): Promise<RequestHandler> {
 
 async function main(): Promise<void> {
   const env = readEnv()
+  const notices = noticeSettings()
   const payload = await startPayload()
   const admin = await ensureAdmin(payload)
   if (admin?.generatedPassword) {
@@ -41,14 +46,25 @@ async function main(): Promise<void> {
     setInterval(() => createCheckpoint(payload).catch((error) => payload.logger.warn({ err: error }, 'ledger checkpoint skipped')), minutes * 60_000).unref()
   }
 
+  const transport = createMailTransport(env.smtpUrl, env.dataDir)
+  const mailWarning = await checkMailTransport(transport, env.smtpUrl)
+  if (mailWarning) console.warn(`\n  Warning: ${mailWarning}\n`)
+  else if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
+  let worker: NoticeWorker | undefined
+  if (notices.inServer) worker = startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices })
+
   const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
   const app = createApp({ payload, env, nextHandler })
   const server = app.listen(env.port, () => {
     console.log(`Assent is serving ${env.publicUrl}  (admin: ${env.publicUrl}/admin, health: ${env.publicUrl}/healthz)`)
   })
-  const stop = () => server.close(() => process.exit(0))
-  process.once('SIGTERM', stop)
-  process.once('SIGINT', stop)
+  const stop = async () => {
+    await worker?.stop()
+    transport.close()
+    server.close(() => process.exit(0))
+  }
+  process.once('SIGTERM', () => void stop())
+  process.once('SIGINT', () => void stop())
 }
 
 main().catch((error: unknown) => {

@@ -7,6 +7,7 @@ export interface Command {
 export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   seed: { summary: 'migrate the database, create the first admin and the demo policies if it is empty', load: async () => (await import('./seedCommand')).seedCommand },
   import: { summary: 'import <slug> <folder>: publish a history of dated Markdown revisions (oldest first, idempotent)', load: async () => (await import('./importCommand')).importCommand },
+  'notices:run': { summary: 'notices:run [--follow]: send the email notices that are due (--follow: keep running)', load: async () => (await import('./noticesRunCommand')).noticesRunCommand },
   'apikey:create': { summary: 'apikey:create --scope integration|audit --name <name>: create an API key (printed once)', load: async () => (await import('./apiKeyCommand')).apiKeyCommand },
   'ledger:checkpoint': { summary: 'sign a checkpoint (Merkle root) over the whole ledger', load: async () => (await import('./ledgerCheckpointCommand')).ledgerCheckpointCommand },
   'ledger:export': { summary: 'ledger:export <dir>: write entries, checkpoints, public key and version texts for auditors', load: async () => (await import('./ledgerExportCommand')).ledgerExportCommand },

@@ -1,10 +1,12 @@
 import path from 'node:path'
 
 import nodemailer, { type Transporter } from 'nodemailer'
+import shared from 'nodemailer/lib/shared'
 
 import { ConfigError } from '../config/ConfigError'
 import { redactUrl } from '../config/databaseKind'
 import { emlFileTransport } from './emlFileTransport'
+import { noDelaySocket } from './noDelaySocket'
 
 const TIMEOUTS = { connectionTimeout: 30_000, greetingTimeout: 30_000, socketTimeout: 60_000 }
 
@@ -18,5 +20,5 @@ export function createMailTransport(smtpUrl: string | undefined, dataDir: string
   url.searchParams.set('pool', 'true')
   // nodemailer waits up to 10 minutes on a silent socket; a notice's lease must outlast an attempt.
   for (const [name, ms] of Object.entries(TIMEOUTS)) if (!url.searchParams.has(name)) url.searchParams.set(name, String(ms))
-  return nodemailer.createTransport(url.toString())
+  return nodemailer.createTransport({ ...shared.parseConnectionUrl(url.toString()), getSocket: noDelaySocket } as never)
 }

@@ -59,6 +59,9 @@ export async function seedPolicies(payload: Payload, now = new Date()): Promise<
         _status: 'published',
       },
       req,
+      // Published now, not imported: it is announced to the subjects there are (Payload keeps
+      // the context of earlier calls on a shared req, so say so).
+      context: { ...req.context, [IMPORT_CONTEXT_FLAG]: false },
     })
   })
   return true

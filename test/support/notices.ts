@@ -9,7 +9,7 @@ import { startNoticeWorker, type NoticeWorker, type WorkerOptions } from '../../
 export const fastRetries: RetryPolicy = { maxAttempts: 3, baseMs: 20, capMs: 100 }
 
 /** Publishes a version of `policyId` as the Local API would for an editor. */
-export async function publishVersion(payload: Payload, policyId: number | string, changeClass: 'editorial' | 'informational' | 'material', markdown: string, effectiveAt = new Date(Date.now() + 40 * 86_400_000)) {
+export async function publishVersion(payload: Payload, policyId: number, changeClass: 'editorial' | 'informational' | 'material', markdown: string, effectiveAt = new Date(Date.now() + 40 * 86_400_000)) {
   return payload.create({
     collection: 'policy-versions',
     data: { policy: policyId, changeClass, summary: `A ${changeClass} change.`, effectiveAt: effectiveAt.toISOString(), body: (await markdownToBody(payload.config, markdown)) as never, _status: 'published' },

@@ -1,4 +1,4 @@
-import type { AddressInfo } from 'node:net'
+import type { AddressInfo, Socket } from 'node:net'
 
 import { SMTPServer, type SMTPServerSession } from 'smtp-server'
 
@@ -86,6 +86,8 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
     },
   })
   server.on('error', () => undefined)
+  // Replies go out at once: without this, delayed ACKs hold every reply ~40 ms on loopback.
+  server.server.on('connection', (socket: Socket) => socket.setNoDelay(true))
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()))
   const { port } = server.server.address() as AddressInfo
   return {

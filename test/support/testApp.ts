@@ -16,9 +16,10 @@ export interface TestApp {
   close: () => Promise<void>
 }
 
-/** Boots Payload (migrations included) and the express app on a random port. */
-export async function startTestApp(): Promise<TestApp> {
-  const database = await createTestDatabase()
+/** Boots Payload (migrations included) and the express app on a random port; `sharedDatabase`:
+ * other processes will open the database too. */
+export async function startTestApp(options: { sharedDatabase?: boolean } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ shared: options.sharedDatabase })
   process.env.DATABASE_URL = database.url
   process.env.ASSENT_DATA_DIR ??= mkdtempSync(path.join(tmpdir(), 'assent-test-'))
   const { startPayload } = await import('../../src/startPayload')

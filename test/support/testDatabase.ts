@@ -1,4 +1,7 @@
 import { randomBytes } from 'node:crypto'
+import { mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 
 import pg from 'pg'
 
@@ -11,11 +14,16 @@ export interface TestDatabase {
 
 /**
  * The database a test file runs on: SQLite in memory by default; a fresh PostgreSQL database on
- * the server of TEST_DATABASE_URL (postgres://…); or a MongoDB replica set from
+ * the server of TEST_DATABASE_URL (postgres://…), or a SQLite file when other processes must share it; or a MongoDB replica set from
  * mongodb-memory-server when TEST_DATABASE_URL=mongodb-memory (needs MONGOMS_SYSTEM_BINARY).
  */
-export async function createTestDatabase(): Promise<TestDatabase> {
+export async function createTestDatabase({ shared = false } = {}): Promise<TestDatabase> {
   const server = process.env.TEST_DATABASE_URL
+  if (!server && shared) {
+    // Other processes (a CLI worker, a server) need to open it too: a file, not memory.
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-db-'))
+    return { url: `file:${dir}/assent.db`, kind: 'sqlite', drop: async () => rmSync(dir, { recursive: true, force: true }) }
+  }
   if (!server) return { url: 'file::memory:?cache=shared', kind: 'sqlite', drop: async () => undefined }
   if (server === 'mongodb-memory') return createMongoDatabase()
   const name = `assent_test_${randomBytes(6).toString('hex')}`

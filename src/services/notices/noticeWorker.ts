@@ -53,7 +53,16 @@ export function startNoticeWorker(options: WorkerOptions): NoticeWorker {
   const loop = async () => {
     let outages = 0
     while (!stopping) {
-      const result = await runNoticeBatch(batch)
+      let result: BatchResult
+      try {
+        result = await runNoticeBatch(batch)
+      } catch (error) {
+        // A database hiccup must not end the server's worker; what it leased comes back when the lease expires.
+        if (options.drain) throw error
+        options.payload.logger.error({ err: error }, 'Notices: a batch failed; retrying shortly')
+        await sleep(Math.max(options.pollMs, 1000))
+        continue
+      }
       options.onBatch?.(result)
       totals.batches++
       for (const key of ['claimed', 'reaped', 'accepted', 'retried', 'uncertain', 'dead', 'released'] as const) totals[key] += result[key]

@@ -46,7 +46,16 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   if (claimed.length === 0) return result
 
   const recipients = await loadRecipients(payload, claimed)
-  const changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
+  // Outcomes are recorded a few at a time as they come in, not at the end of the batch: a worker
+  // that dies mid-batch leaves few sent-but-unrecorded notices to be resent as uncertain.
+  let changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
+  let recorded = Promise.resolve()
+  const flush = () => {
+    const ready = changes
+    changes = []
+    recorded = recorded.then(async () => void (await transitionNotices(payload, ready)))
+    return recorded
+  }
   const queue = [...claimed]
   const slot = async () => {
     for (let notice = queue.shift(); notice; notice = queue.shift()) {
@@ -65,10 +74,11 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
       else if (change.status === 'uncertain') result.uncertain++
       else result.retried++
       changes.push({ notice, change })
+      if (changes.length >= options.concurrency) await flush()
     }
   }
   await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, slot))
-  await transitionNotices(payload, changes)
+  await flush()
   return result
 }
 
