@@ -137,6 +137,25 @@ describe('faults injected by the SMTP server', () => {
     await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
   })
 
+  it('with the SMTP server down, notices wait in the outbox uncharged: none is dead, none lost', async () => {
+    const down = new Set((await subjectsNamed('down-', 3)).subjects.map((s) => s.id))
+    const version = await publishVersion(app.payload, policyId, 'informational', nextText())
+    const mine = async () => (await noticesOf(version.id)).filter((n) => n.channel === 'email' && down.has(n.subject as number))
+    const worker = testWorker(app.payload, 'smtp://127.0.0.1:1', { batchSize: 100 })
+    const deadline = Date.now() + 5_000
+    while (worker.totals.released < 3 && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 20))
+    await worker.stop()
+    const waiting = await mine()
+    expect(waiting).toHaveLength(3)
+    expect(waiting.every((n) => n.status === 'pending' && n.attempts === 0 && /ECONNREFUSED/.test(n.lastReply ?? ''))).toBe(true)
+
+    // Once the server answers, they go, each on its first charged attempt.
+    const again = testWorker(app.payload, sink.url)
+    await untilFinal(app.payload, version.id)
+    await again.stop()
+    expect((await mine()).map((n) => [n.status, n.attempts])).toEqual([['accepted', 1], ['accepted', 1], ['accepted', 1]])
+  })
+
   it('counts a dead notice as no notice: continued use is never deemed on it', async () => {
     const { deemedAcceptance } = await import('../src/domain/deemedAcceptance')
     const dead = (await app.payload.find({ collection: 'notices', where: { and: [{ status: { equals: 'dead' } }, { channel: { equals: 'email' } }] }, limit: 1 })).docs[0]

@@ -1,5 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { findVersion } from '../src/services/findVersion'
 import { noticeCounts } from '../src/services/notices/noticeCounts'
 import { seedPolicies } from '../src/services/seedPolicies'
@@ -45,6 +47,16 @@ describe("publishing the seed's material privacy version 2 to 1,000 subjects", (
     expect(new Set(sink.received.flatMap((m) => m.to)).size).toBe(SUBJECTS)
     expect(sink.received.every((m) => m.raw.includes('Update to our Privacy Policy'))).toBe(true)
     expect(await noticeCounts(app.payload, version.id)).toMatchObject({ email: { accepted: SUBJECTS, pending: 0, uncertain: 0, dead: 0 } })
+
+    // Privacy is accepted by continued use: once version 2 is in force, the delivered email is the notice relied on.
+    const v1 = await findVersion(app.payload, 'privacy', 1)
+    await recordAcceptance(app.payload, { subject: 'user-0', versions: [{ policy: 'privacy', version: 1, contentHash: v1.version.contentHash! }], method: 'api', source: 'api' }, { now: new Date() })
+    const afterEffect = new Date(new Date(version.effectiveAt!).getTime() + 86_400_000)
+    await subjectStatus(app.payload, 'user-0', { now: afterEffect, publicUrl: 'https://legal.example.com' })
+    const subject = (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: 'user-0' } } })).docs[0]
+    const deemed = (await app.payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: subject.id } }, { versionNumber: { equals: 2 } }] } })).docs[0]
+    expect(deemed).toMatchObject({ method: 'continued-use' })
+    expect(deemed.notices).toEqual([{ id: expect.anything(), channel: 'email', reachedAt: expect.any(String) }])
     console.log(`seed privacy v2 to ${SUBJECTS} subjects: publish with outbox ${publishMs.toFixed(0)} ms; ${SUBJECTS} emails accepted in ${sendMs.toFixed(0)} ms (${((SUBJECTS / sendMs) * 1000).toFixed(0)}/s, ${app.database.kind})`)
   }, 180_000)
 })

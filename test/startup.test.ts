@@ -31,6 +31,21 @@ describe('start-up with a bad DATABASE_URL', () => {
   })
 })
 
+describe('start-up with SMTP misconfigured', () => {
+  it('warns clearly, names the server without its password, and serves anyway', async () => {
+    const dir = scratch()
+    const server = spawnServer({ DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PORT: '39519', PAYLOAD_SECRET: '', ASSENT_ENV: 'local', SMTP_URL: 'smtp://mailer:hunter2@127.0.0.1:1' })
+    const out = exited(server)
+    await printed(server, /Assent is serving/)
+    expect((await fetch('http://127.0.0.1:39519/healthz')).status).toBe(200)
+    server.kill('SIGTERM')
+    const { stdout, stderr } = await out
+    const warning = `${stdout}${stderr}`.split('\n').find((line) => line.includes('Warning: SMTP_URL'))
+    expect(warning).toMatch(/Warning: SMTP_URL smtp:\/\/mailer:\*+@127\.0\.0\.1:1 does not work \(ESOCKET: connect ECONNREFUSED 127\.0\.0\.1:1\)\. Notices wait in the outbox/)
+    expect(`${stdout}${stderr}`).not.toContain('hunter2')
+  })
+})
+
 describe('start-up on an empty SQLite file', () => {
   it('migrates, seeds, serves, and on restart neither migrates nor seeds again', async () => {
     const dir = scratch()

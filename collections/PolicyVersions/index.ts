@@ -81,6 +81,11 @@ export const PolicyVersions: CollectionConfig = {
       admin: { description: 'Admins only: why this version may take effect sooner than the rules allow.' },
     },
     { name: 'body', type: 'richText', required: true },
+    {
+      name: 'notices',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/NoticePanel#NoticePanel' } },
+    },
     { name: 'version', type: 'number', index: true, access: setByPublishing, admin: frozen },
     { name: 'publishedAt', type: 'date', index: true, access: setByPublishing, admin: { ...frozen, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'publishedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: frozen },

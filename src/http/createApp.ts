@@ -17,6 +17,7 @@ import { integrationApi } from './routes/integrationApi'
 import { ledgerApi } from './routes/ledgerApi'
 import { legalPages } from './routes/legalPages'
 import { policiesApi } from './routes/policiesApi'
+import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
 import { createPageRenderer } from './views/pageRenderer'
 
@@ -54,6 +55,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }))
   api.post('/policies/:slug/versions', publishVersion(payload))
+  api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache))
   api.use(integrationApi(payload, env.publicUrl))
   api.use('/ledger', ledgerApi(payload))

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -28,7 +28,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     server = spawnServer({
       ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(PORT), PUBLIC_URL: base,
       DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'admin-test-secret',
-      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password,
+      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
     })
     stopped = exited(server)
     await printed(server, /Assent is serving/)
@@ -106,6 +106,64 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     const res = await fetch(`${base}/api/v1/subjects/from-admin-key`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
     expect(res.status).toBe(201)
     await page.close()
+  })
+
+  it('shows who a draft will notify, previews its email, and after publishing shows how delivery stands', async () => {
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    const auth = { authorization: `JWT ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+    for (const [externalId, email] of [['dana-7', 'dana@example.com'], ['erin-8', 'erin@example.com'], ['frank-9', null]]) {
+      const res = await fetch(`${base}/api/subjects`, { method: 'POST', headers: auth, body: JSON.stringify({ externalId, email }) })
+      expect(res.status).toBe(201)
+    }
+    const subjects = (await (await fetch(`${base}/api/subjects?limit=0`, { headers: auth })).json()) as { totalDocs: number }
+    const withEmail = (await (await fetch(`${base}/api/subjects?limit=0&where[email][exists]=true`, { headers: auth })).json()) as { totalDocs: number }
+    const terms = (await (await fetch(`${base}/api/policies?where[slug][equals]=terms`)).json()) as { docs: { id: number }[] }
+    const draft = await fetch(`${base}/api/policy-versions?draft=true`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ policy: terms.docs[0].id, changeClass: 'informational', summary: 'Clarifies how to contact support.' }),
+    })
+    const { doc } = (await draft.json()) as { doc: { id: number } }
+
+    const page = await loggedInPage()
+    await page.goto(`${base}/admin/collections/policy-versions/${doc.id}`)
+    const panel = page.getByTestId('notice-panel')
+    await panel.waitFor()
+    await expect(panel.innerText()).resolves.toContain(`${withEmail.totalDocs} subjects will be emailed at once; the banner shows to all ${subjects.totalDocs}`)
+    await page.screenshot({ path: screenshotPath('admin-draft-notice-panel'), fullPage: true })
+
+    const preview = await browser.newPage()
+    await preview.context().addCookies(await page.context().cookies())
+    await preview.goto(`${base}/api/v1/policy-versions/${doc.id}/notice-preview`)
+    await expect(preview.locator('body').innerText()).resolves.toMatch(/We are updating our Terms of Service[\s\S]*Clarifies how to contact support\./)
+    await preview.screenshot({ path: screenshotPath('admin-notice-email-preview'), fullPage: true })
+    await preview.close()
+    expect((await fetch(`${base}/api/v1/policy-versions/${doc.id}/notice-preview`)).status).toBe(401)
+
+    const published = await fetch(`${base}/api/v1/policies/terms/versions`, {
+      method: 'POST',
+      headers: auth,
+      body: JSON.stringify({ markdown: '# Terms of Service\n\nWrite to support@example.com for help.', changeClass: 'informational', summary: 'Clarifies how to contact support.' }),
+    })
+    expect(published.status).toBe(201)
+    const { version } = (await published.json()) as { version: number }
+    const versions = (await (await fetch(`${base}/api/policy-versions?where[version][equals]=${version}&where[policy][equals]=${terms.docs[0].id}`)).json()) as { docs: { id: number }[] }
+    const deadline = Date.now() + 30_000
+    let accepted = ''
+    while (accepted !== String(withEmail.totalDocs) && Date.now() < deadline) {
+      await page.goto(`${base}/admin/collections/policy-versions/${versions.docs[0].id}`)
+      await page.getByTestId('notice-counts').waitFor()
+      accepted = await page.locator('[data-count="Email accepted"]').innerText()
+    }
+    expect(accepted).toBe(String(withEmail.totalDocs))
+    await expect(page.locator('[data-count="Banner not yet shown"]').innerText()).resolves.toBe(String(subjects.totalDocs))
+    await page.screenshot({ path: screenshotPath('admin-published-notice-counts'), fullPage: true })
+    await page.close()
+
+    // Without SMTP_URL the emails are .eml files a new user can open.
+    const mails = readdirSync(path.join(dir, 'mail')).filter((f) => f.endsWith('.eml'))
+    const bodies = mails.map((f) => readFileSync(path.join(dir, 'mail', f), 'utf8')).filter((m) => m.includes('Clarifies how to contact support.'))
+    expect(bodies).toHaveLength(withEmail.totalDocs)
   })
 
   it('applies the same access rules through GraphQL: the public sees no drafts and no subjects', async () => {

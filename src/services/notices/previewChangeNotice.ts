@@ -1,0 +1,42 @@
+import type { Payload, TypedUser } from 'payload'
+
+import { AssentError } from '../../errors/AssentError'
+import { changeNoticeContext } from '../../mail/changeNoticeContext'
+import { renderChangeNotice, type RenderedMail } from '../../mail/renderChangeNotice'
+import type { Policy } from '../../payload-types'
+
+/** A stand-in recipient for previews. */
+const SAMPLE = { name: 'Alex Example', locale: 'en' }
+
+/**
+ * The change-notice email of a version as a subject will get it, for staff to read before
+ * publishing: the latest saved draft (autosave keeps it current), the version number it will
+ * receive, its effective date (publication time when none is set yet). Editorial versions send
+ * no email, so there is nothing to preview.
+ */
+export async function previewChangeNotice(payload: Payload, user: TypedUser, versionId: string, publicUrl: string, siteName: string): Promise<RenderedMail> {
+  const version = await payload
+    .findByID({ collection: 'policy-versions', id: versionId, draft: true, depth: 1, user, overrideAccess: false })
+    .catch(() => undefined)
+  if (!version) throw new AssentError('version_not_found', `No policy version with id ${versionId}.`)
+  if (version.changeClass === 'editorial') {
+    throw new AssentError('nothing_to_preview', 'Editorial versions are published without notice: no email is sent.')
+  }
+  const policy = version.policy as Policy
+  const number = version.version ?? (await nextNumber(payload, policy.id))
+  const facts = {
+    policySlug: policy.slug,
+    policyTitle: policy.title,
+    acceptanceMode: policy.acceptanceMode,
+    version: number,
+    changeClass: version.changeClass ?? 'informational',
+    summary: version.summary || '(write the summary: it is what the email says changed)',
+    effectiveAt: new Date(version.effectiveAt ?? Date.now()),
+  }
+  return renderChangeNotice(changeNoticeContext(facts, SAMPLE, publicUrl, siteName))
+}
+
+async function nextNumber(payload: Payload, policyId: number): Promise<number> {
+  const { docs } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] }, sort: '-version', limit: 1, depth: 0 })
+  return (docs[0]?.version ?? 0) + 1
+}
