@@ -75,6 +75,7 @@ export interface Config {
     notices: Notice;
     'ledger-entries': LedgerEntry;
     'ledger-checkpoints': LedgerCheckpoint;
+    'access-records': AccessRecord;
     'api-keys': ApiKey;
     'idempotency-records': IdempotencyRecord;
     'payload-kv': PayloadKv;
@@ -92,6 +93,7 @@ export interface Config {
     notices: NoticesSelect<false> | NoticesSelect<true>;
     'ledger-entries': LedgerEntriesSelect<false> | LedgerEntriesSelect<true>;
     'ledger-checkpoints': LedgerCheckpointsSelect<false> | LedgerCheckpointsSelect<true>;
+    'access-records': AccessRecordsSelect<false> | AccessRecordsSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
@@ -253,6 +255,10 @@ export interface Subject {
   locale?: string | null;
   name?: string | null;
   erasedAt?: string | null;
+  /**
+   * Set at erasure: SHA-256 of the former external id, so its evidence pack can still be found.
+   */
+  externalIdHash?: string | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -363,6 +369,33 @@ export interface LedgerCheckpoint {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-records".
+ */
+export interface AccessRecord {
+  id: number;
+  at: string;
+  /**
+   * Staff email, or "api-key:<name>".
+   */
+  actor: string;
+  action: 'read' | 'export' | 'evidence' | 'coverage';
+  /**
+   * Collection or route read.
+   */
+  resource: string;
+  /**
+   * Ids read, filters used, or the subject of an evidence pack.
+   */
+  detail?: string | null;
+  /**
+   * Records returned.
+   */
+  count?: number | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "api-keys".
  */
 export interface ApiKey {
@@ -458,6 +491,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'ledger-checkpoints';
         value: number | LedgerCheckpoint;
+      } | null)
+    | ({
+        relationTo: 'access-records';
+        value: number | AccessRecord;
       } | null)
     | ({
         relationTo: 'api-keys';
@@ -578,6 +615,7 @@ export interface SubjectsSelect<T extends boolean = true> {
   locale?: T;
   name?: T;
   erasedAt?: T;
+  externalIdHash?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -650,6 +688,20 @@ export interface LedgerCheckpointsSelect<T extends boolean = true> {
   signedAt?: T;
   signature?: T;
   keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "access-records_select".
+ */
+export interface AccessRecordsSelect<T extends boolean = true> {
+  at?: T;
+  actor?: T;
+  action?: T;
+  resource?: T;
+  detail?: T;
+  count?: T;
   updatedAt?: T;
   createdAt?: T;
 }

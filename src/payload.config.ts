@@ -5,6 +5,7 @@ import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig } from 'payload'
 
+import { AccessRecords } from '../collections/AccessRecords/index'
 import { Acceptances } from '../collections/Acceptances/index'
 import { BannerTemplate } from '../collections/BannerTemplate/index'
 import { ApiKeys } from '../collections/ApiKeys/index'
@@ -38,7 +39,7 @@ export default buildConfig({
     importMap: { baseDir: dirname },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, ApiKeys, IdempotencyRecords],
+  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(env.databaseUrl),

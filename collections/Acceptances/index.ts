@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
 import { refuseDelete, refuseUpdate } from '../../src/hooks/insertOnly'
+import { logAuditorReads } from '../../src/hooks/logAuditorReads'
 import { appendToLedger } from './hooks/appendToLedger'
 
 /**
@@ -14,7 +15,7 @@ export const Acceptances: CollectionConfig = {
   labels: { singular: 'Acceptance', plural: 'Acceptances' },
   admin: { defaultColumns: ['subject', 'policy', 'versionNumber', 'method', 'source', 'acceptedAt'], group: 'People' },
   access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
-  hooks: { beforeChange: [refuseUpdate], afterChange: [appendToLedger], beforeDelete: [refuseDelete] },
+  hooks: { beforeChange: [refuseUpdate], afterChange: [appendToLedger], beforeDelete: [refuseDelete], afterOperation: [logAuditorReads] },
   indexes: [{ fields: ['subject', 'version'], unique: true }],
   fields: [
     { name: 'subject', type: 'relationship', relationTo: 'subjects', required: true, index: true },

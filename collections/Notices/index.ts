@@ -2,6 +2,7 @@ import type { CollectionConfig } from 'payload'
 
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
+import { logAuditorReads } from '../../src/hooks/logAuditorReads'
 import { appendToLedger } from './hooks/appendToLedger'
 
 const delivery = { readOnly: true, condition: (data: { channel?: string }) => data?.channel === 'email' } as const
@@ -15,7 +16,7 @@ export const Notices: CollectionConfig = {
   slug: 'notices',
   admin: { defaultColumns: ['subject', 'policy', 'versionNumber', 'channel', 'status', 'reachedAt', 'lastReply'], group: 'People' },
   access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
-  hooks: { afterChange: [appendToLedger] },
+  hooks: { afterChange: [appendToLedger], afterOperation: [logAuditorReads] },
   indexes: [
     { fields: ['subject', 'version', 'channel'], unique: true },
     { fields: ['status', 'nextAttemptAt'] },

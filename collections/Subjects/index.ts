@@ -3,6 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/access/isAdmin'
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
+import { logAuditorReads } from '../../src/hooks/logAuditorReads'
 
 /**
  * The host product's end users, who accept policies. Never deleted: erasure pseudonymises a
@@ -15,6 +16,7 @@ export const Subjects: CollectionConfig = {
     defaultColumns: ['externalId', 'email', 'name', 'locale'],
     group: 'People',
   },
+  hooks: { afterOperation: [logAuditorReads] },
   access: {
     read: isAdminOrAuditor,
     create: isAdmin,
@@ -34,5 +36,11 @@ export const Subjects: CollectionConfig = {
     { name: 'locale', type: 'text', defaultValue: 'en' },
     { name: 'name', type: 'text' },
     { name: 'erasedAt', type: 'date', admin: { readOnly: true } },
+    {
+      name: 'externalIdHash',
+      type: 'text',
+      index: true,
+      admin: { readOnly: true, description: 'Set at erasure: SHA-256 of the former external id, so its evidence pack can still be found.' },
+    },
   ],
 }

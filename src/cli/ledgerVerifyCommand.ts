@@ -2,7 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { verifyEvidencePack } from '../domain/evidencePack'
 import { verifyLedgerBundle } from '../domain/verifyLedgerBundle'
+import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
 import type { Command } from './commands'
 
@@ -21,8 +23,24 @@ async function exportLive(): Promise<string> {
   }
 }
 
+/** An evidence pack: the subject's entries against one signed checkpoint, and what they prove. */
+async function verifyPack(dir: string): Promise<number> {
+  const started = performance.now()
+  const verdict = verifyEvidencePack(await readEvidencePack(dir))
+  const ms = (performance.now() - started).toFixed(0)
+  if (verdict.ok) {
+    console.log(`Evidence pack verified: ${verdict.acceptances} acceptances and ${verdict.notices} notices match ${verdict.entries} ledger entries, each in the signed checkpoint; every text hashes to what was accepted (${ms} ms).`)
+    return 0
+  }
+  console.error('Evidence pack verification FAILED:')
+  for (const problem of verdict.problems.slice(0, 20)) console.error(`  - ${problem}`)
+  if (verdict.problems.length > 20) console.error(`  … and ${verdict.problems.length - 20} more`)
+  return 1
+}
+
 export const ledgerVerifyCommand: Command = {
   async run([dir]) {
+    if (dir && isEvidencePack(dir)) return verifyPack(dir)
     const folder = dir ?? (await exportLive())
     try {
       const started = performance.now()

@@ -17,6 +17,8 @@ import { integrationApi } from './routes/integrationApi'
 import { ledgerApi } from './routes/ledgerApi'
 import { legalPages } from './routes/legalPages'
 import { policiesApi } from './routes/policiesApi'
+import { auditApi } from './routes/auditApi'
+import { eraseSubjectRoute } from './routes/eraseSubjectRoute'
 import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
 import { createPageRenderer } from './views/pageRenderer'
@@ -59,6 +61,8 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.use('/policies', policiesApi(payload, cache))
   api.use(integrationApi(payload, env.publicUrl))
   api.use('/ledger', ledgerApi(payload))
+  api.use('/audit', auditApi(payload))
+  api.post('/subjects/:externalId/erase', eraseSubjectRoute(payload))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)
 

@@ -21,6 +21,8 @@ export interface SmtpSinkOptions {
   slowGreetings?: number
   /** Delay before replying to each message's data. */
   dataDelayMs?: number
+  /** Keep each message's text (default true); false keeps only envelope and Message-ID. */
+  keepRaw?: boolean
 }
 
 /** A real SMTP server (smtp-server, in process) that records what it receives and injects faults. */
@@ -79,7 +81,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
           return
         }
         setTimeout(() => {
-          received.push({ to, messageId, raw, dropped: false })
+          received.push({ to, messageId, raw: options.keepRaw === false ? '' : raw, dropped: false })
           callback(null, `Queued as ${received.length}`)
         }, options.dataDelayMs ?? 0)
       })

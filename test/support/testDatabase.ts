@@ -3,6 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { createClient } from '@libsql/client'
 import pg from 'pg'
 
 /** A database made for one test file and dropped after it. */
@@ -24,7 +25,14 @@ export async function createTestDatabase({ shared = false } = {}): Promise<TestD
     const dir = mkdtempSync(path.join(tmpdir(), 'assent-db-'))
     return { url: `file:${dir}/assent.db`, kind: 'sqlite', drop: async () => rmSync(dir, { recursive: true, force: true }) }
   }
-  if (!server) return { url: 'file::memory:?cache=shared', kind: 'sqlite', drop: async () => undefined }
+  if (!server) {
+    // A shared in-memory database lives only while a connection to it is open, and libsql hands
+    // its connection to each transaction and closes it afterwards: keep one open for the file's life.
+    const url = 'file::memory:?cache=shared'
+    const keeper = createClient({ url })
+    await keeper.execute('select 1')
+    return { url, kind: 'sqlite', drop: async () => keeper.close() }
+  }
   if (server === 'mongodb-memory') return createMongoDatabase()
   const name = `assent_test_${randomBytes(6).toString('hex')}`
   const admin = new pg.Client({ connectionString: server })

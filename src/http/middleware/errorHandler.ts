@@ -18,7 +18,11 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
     return { status: error.status, body: { error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } } }
   }
   if (error instanceof ZodError) {
-    const fields = error.issues.map((issue) => ({ field: issue.path.join('.') || '(body)', message: issue.message }))
+    const fields = error.issues.flatMap((issue) =>
+      issue.code === 'unrecognized_keys'
+        ? issue.keys.map((key) => ({ field: [...issue.path, key].join('.'), message: 'is not a field this route knows' }))
+        : [{ field: issue.path.join('.') || '(body)', message: issue.message }],
+    )
     const names = fields.map((f) => f.field).join(', ')
     return { status: 400, body: { error: { code: 'validation_failed', message: `Invalid request: ${names}.`, fields } } }
   }

@@ -2,6 +2,7 @@ import * as migration_20261128_125802_initial from './20261128_125802_initial';
 import * as migration_20261128_141014_acceptances from './20261128_141014_acceptances';
 import * as migration_20261128_141536_ledger from './20261128_141536_ledger';
 import * as migration_20261128_151448_notices_outbox from './20261128_151448_notices_outbox';
+import * as migration_20261128_154927_auditor_evidence from './20261128_154927_auditor_evidence';
 
 export const migrations = [
   {
@@ -22,6 +23,11 @@ export const migrations = [
   {
     up: migration_20261128_151448_notices_outbox.up,
     down: migration_20261128_151448_notices_outbox.down,
-    name: '20261128_151448_notices_outbox'
+    name: '20261128_151448_notices_outbox',
+  },
+  {
+    up: migration_20261128_154927_auditor_evidence.up,
+    down: migration_20261128_154927_auditor_evidence.down,
+    name: '20261128_154927_auditor_evidence'
   },
 ];

@@ -46,8 +46,10 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   if (claimed.length === 0) return result
 
   const recipients = await loadRecipients(payload, claimed)
-  // Outcomes are recorded a few at a time as they come in, not at the end of the batch: a worker
-  // that dies mid-batch leaves few sent-but-unrecorded notices to be resent as uncertain.
+  // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
+  // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
+  // uncertain), while each group costs one transaction and one ledger append.
+  const group = Math.max(options.concurrency, Math.ceil(claimed.length / 2))
   let changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
   let recorded = Promise.resolve()
   const flush = () => {
@@ -74,7 +76,8 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
       else if (change.status === 'uncertain') result.uncertain++
       else result.retried++
       changes.push({ notice, change })
-      if (changes.length >= options.concurrency) await flush()
+      // Recording runs beside the sending; the chain keeps one transaction at a time.
+      if (changes.length >= group) void flush()
     }
   }
   await Promise.all(Array.from({ length: Math.min(options.concurrency, claimed.length) }, slot))

@@ -1,0 +1,29 @@
+import { closePayload } from '../db/closePayload'
+import { buildEvidencePack } from '../services/audit/buildEvidencePack'
+import { recordAccess } from '../services/audit/recordAccess'
+import { startPayload } from '../startPayload'
+import { writePackFiles } from '../verifier/evidencePackFiles'
+import type { Command } from './commands'
+
+/** `evidence <externalId> --out <dir>`: writes the subject's evidence pack. */
+export const evidenceCommand: Command = {
+  async run(args) {
+    const outAt = args.indexOf('--out')
+    const out = outAt >= 0 ? args[outAt + 1] : undefined
+    const externalId = args.find((a, i) => !a.startsWith('--') && i !== outAt + 1)
+    if (!externalId || !out) {
+      console.error('usage: npx assent evidence <externalId> --out <dir>')
+      return 2
+    }
+    const payload = await startPayload()
+    try {
+      const { document, files } = await buildEvidencePack(payload, externalId)
+      await writePackFiles(out, files)
+      await recordAccess(payload, { actor: `cli:${process.env.USER ?? 'operator'}`, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
+      console.log(`Evidence pack for ${externalId} in ${out}: ${document.acceptances.length} acceptances, ${document.notices.length} notices, ${document.ledger.length} ledger entries, ${document.versions.length} version texts. Verify it with: npx assent ledger:verify ${out}`)
+      return 0
+    } finally {
+      await closePayload(payload)
+    }
+  },
+}

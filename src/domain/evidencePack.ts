@@ -1,0 +1,199 @@
+import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
+
+import canonicalize from 'canonicalize'
+
+import { checkpointSignatureValid, type Checkpoint } from './checkpointSignature'
+import { contentHash } from './contentHash'
+import { entryLeafHash } from './ledgerBody'
+import { verifyInclusion } from './merkle'
+
+export const EVIDENCE_FORMAT = 'assent-evidence/1'
+
+/** A version the subject was owed, with the file holding its exact text. */
+export interface EvidenceVersion {
+  policy: string
+  policyTitle: string
+  version: number
+  changeClass: string
+  contentHash: string
+  publishedAt: string
+  effectiveAt: string
+  file: string
+}
+
+export interface EvidenceAcceptance {
+  id: number | string
+  policy: string
+  version: number
+  contentHash: string
+  method: string
+  source: string
+  acceptedAt: string
+  ip: string | null
+  userAgent: string | null
+  locale: string | null
+  /** Notices relied on (continued use). */
+  notices: Array<{ id: number | string; channel: string; reachedAt: string }>
+}
+
+export interface EvidenceNotice {
+  id: number | string
+  policy: string
+  version: number
+  channel: string
+  status: string
+  reachedAt: string | null
+  dismissedAt: string | null
+  attempts: number | null
+  messageId: string | null
+  messageHash: string | null
+  lastReply: string | null
+  address: string | null
+}
+
+/** A ledger entry about the subject, with its inclusion proof in the pack's checkpoint. */
+export interface EvidenceLedgerEntry {
+  seq: number
+  body: string
+  leafHash: string
+  proof: string[]
+}
+
+/** evidence.json: everything the pack states, each statement backed by ledger entries. */
+export interface EvidenceDocument {
+  format: typeof EVIDENCE_FORMAT
+  generatedAt: string
+  subject: { id: number | string; externalId: string | null; erasedAt: string | null }
+  checkpoint: Checkpoint
+  versions: EvidenceVersion[]
+  acceptances: EvidenceAcceptance[]
+  notices: EvidenceNotice[]
+  ledger: EvidenceLedgerEntry[]
+  redlines: Array<{ policy: string; from: number; to: number; file: string }>
+}
+
+/** A pack as read from its folder: the document, the version texts by file, the public key. */
+export interface EvidencePack {
+  document: EvidenceDocument
+  files: Map<string, string>
+  publicKeyPem: string
+}
+
+export interface EvidenceVerdict {
+  ok: boolean
+  problems: string[]
+  acceptances: number
+  notices: number
+  entries: number
+}
+
+interface LedgerRecord {
+  acceptance?: number | string
+  notice?: number | string
+  subject?: number | string
+  contentHash?: string
+  method?: string
+  acceptedAt?: string
+  versionNumber?: number
+  status?: string
+  reachedAt?: string | null
+  contextHash?: string
+  notices?: Array<number | string>
+}
+
+const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
+const same = (a: unknown, b: unknown) => String(a) === String(b)
+
+/**
+ * Verifies an evidence pack offline, with only its files and the public key: the checkpoint is
+ * signed by the key; every ledger entry hashes to its leaf and is included in the checkpoint's
+ * tree; every entry is about this subject; every acceptance and notice the pack states is what
+ * the ledger recorded (same text hash, method, time; same delivery status and time); the text
+ * files hash to the content hashes accepted; the notices an acceptance relies on are in the pack
+ * and reached the subject before the version took effect.
+ */
+export function verifyEvidencePack(pack: EvidencePack): EvidenceVerdict {
+  const { document: doc } = pack
+  const problems: string[] = []
+  const verdict = () => ({ ok: problems.length === 0, problems, acceptances: doc.acceptances?.length ?? 0, notices: doc.notices?.length ?? 0, entries: doc.ledger?.length ?? 0 })
+  if (doc.format !== EVIDENCE_FORMAT) {
+    problems.push(`evidence.json is not an ${EVIDENCE_FORMAT} document`)
+    return verdict()
+  }
+
+  let key: KeyObject | undefined
+  try {
+    key = createPublicKey(pack.publicKeyPem)
+  } catch {
+    problems.push('the public key cannot be read')
+  }
+  const { checkpoint } = doc
+  if (key && !checkpointSignatureValid(checkpoint, key)) problems.push(`the checkpoint of ${checkpoint.treeSize} entries is not signed by this key`)
+  const root = Buffer.from(checkpoint.rootHash, 'hex')
+
+  const acceptanceEntries = new Map<string, LedgerRecord>()
+  const noticeEntries = new Map<string, LedgerRecord[]>()
+  for (const entry of doc.ledger) {
+    if (entryLeafHash(entry.body) !== entry.leafHash) {
+      problems.push(`ledger entry ${entry.seq}: its body does not match its leaf hash`)
+      continue
+    }
+    const included = entry.seq >= 1 && entry.seq <= checkpoint.treeSize &&
+      verifyInclusion(entry.seq - 1, checkpoint.treeSize, Buffer.from(entry.leafHash, 'hex'), entry.proof.map((h) => Buffer.from(h, 'hex')), root)
+    if (!included) problems.push(`ledger entry ${entry.seq} is not in the signed checkpoint of ${checkpoint.treeSize} entries`)
+    let body: { seq?: number; kind?: string; record?: LedgerRecord }
+    try {
+      body = JSON.parse(entry.body)
+    } catch {
+      problems.push(`ledger entry ${entry.seq}: body is not JSON`)
+      continue
+    }
+    const record = body.record ?? {}
+    if (body.seq !== entry.seq) problems.push(`ledger entry ${entry.seq}: its body says it is entry ${body.seq}`)
+    if (!same(record.subject, doc.subject.id)) problems.push(`ledger entry ${entry.seq} is about another subject`)
+    if (body.kind === 'acceptance') acceptanceEntries.set(String(record.acceptance), record)
+    if (body.kind === 'notice') noticeEntries.set(String(record.notice), [...(noticeEntries.get(String(record.notice)) ?? []), record])
+  }
+
+  const versionsByHash = new Map(doc.versions.map((v) => [v.contentHash, v]))
+  for (const v of doc.versions) {
+    const text = pack.files.get(v.file)
+    if (text === undefined) problems.push(`${v.file} (${v.policy} version ${v.version}) is missing`)
+    else if (contentHash(text) !== v.contentHash) problems.push(`${v.file} does not hash to ${v.contentHash.slice(0, 12)}…: the text of ${v.policy} version ${v.version} was changed`)
+  }
+
+  const noticesById = new Map(doc.notices.map((n) => [String(n.id), n]))
+  for (const a of doc.acceptances) {
+    const label = `acceptance ${a.id} (${a.policy} version ${a.version})`
+    const record = acceptanceEntries.get(String(a.id))
+    if (!record) {
+      problems.push(`${label} has no ledger entry in the pack`)
+      continue
+    }
+    if (record.contentHash !== a.contentHash || record.method !== a.method || record.acceptedAt !== a.acceptedAt || !same(record.versionNumber, a.version)) {
+      problems.push(`${label} does not match its ledger entry`)
+    }
+    if (!versionsByHash.has(a.contentHash)) problems.push(`${label}: the accepted text is not in the pack`)
+    const context = canonicalize({ ip: a.ip, userAgent: a.userAgent, locale: a.locale }) ?? ''
+    const erased = a.ip === null && a.userAgent === null && a.locale === null && doc.subject.erasedAt !== null
+    if (!erased && record.contextHash !== undefined && record.contextHash !== sha256(context)) problems.push(`${label}: IP, user agent or locale differ from what the ledger recorded`)
+    const version = versionsByHash.get(a.contentHash)
+    for (const cited of a.notices) {
+      const notice = noticesById.get(String(cited.id))
+      if (!notice) problems.push(`${label} relies on notice ${cited.id}, which is not in the pack`)
+      else if (version && (!notice.reachedAt || new Date(notice.reachedAt) >= new Date(version.effectiveAt))) {
+        problems.push(`${label} relies on notice ${cited.id}, which did not reach the subject before the version took effect`)
+      }
+    }
+  }
+
+  for (const n of doc.notices) {
+    const records = noticeEntries.get(String(n.id))
+    const last = records?.at(-1)
+    if (!last) problems.push(`notice ${n.id} has no ledger entry in the pack`)
+    else if (last.status !== n.status || (last.reachedAt ?? null) !== (n.reachedAt ?? null)) {
+      problems.push(`notice ${n.id} says ${n.status}${n.reachedAt ? ` at ${n.reachedAt}` : ''}, its last ledger entry ${last.status}${last.reachedAt ? ` at ${last.reachedAt}` : ''}`)
+    }
+  }
+  return verdict()
+}

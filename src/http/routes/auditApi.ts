@@ -1,0 +1,47 @@
+import express, { type Router } from 'express'
+import type { Payload } from 'payload'
+
+import { exportFilterSchema } from '../../domain/exportFilter'
+import { tarArchive } from '../../domain/tarArchive'
+import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
+import { exportRecords, exportWhere } from '../../services/audit/exportRecords'
+import { recordAccess } from '../../services/audit/recordAccess'
+import { versionCoverage } from '../../services/audit/versionCoverage'
+import { writeExport } from '../../services/audit/writeExport'
+import { versionParam } from '../params'
+import { requireAuditor } from '../requireAuditor'
+
+/**
+ * `/api/v1/audit`: coverage per version, streamed exports and per-subject evidence packs, for an
+ * `audit` API key or an auditor's login. Every call is itself recorded (who, what, when).
+ */
+export function auditApi(payload: Payload): Router {
+  const router = express.Router()
+  router.use(requireAuditor(payload))
+
+  router.get('/coverage/:slug', async (req, res) => {
+    const only = req.query.version === undefined ? undefined : versionParam(req.query.version, 'version')
+    const coverage = await versionCoverage(payload, String(req.params.slug), only)
+    await recordAccess(payload, { actor: res.locals.actor, action: 'coverage', resource: `policies/${req.params.slug}`, count: coverage.length })
+    res.json({ policy: req.params.slug, versions: coverage })
+  })
+
+  router.get('/export', async (req, res) => {
+    const filter = exportFilterSchema.parse(req.query)
+    await exportWhere(payload, filter) // refuses an unknown policy or subject before anything is sent
+    res.status(200).type(filter.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
+    res.set('content-disposition', `attachment; filename="assent-${filter.type}.${filter.format === 'csv' ? 'csv' : 'jsonl'}"`).set('cache-control', 'no-store')
+    const count = await writeExport(exportRecords(payload, filter), filter, res)
+    res.end()
+    await recordAccess(payload, { actor: res.locals.actor, action: 'export', resource: filter.type, detail: JSON.stringify(req.query), count })
+  })
+
+  router.get('/subjects/:externalId/evidence', async (req, res) => {
+    const { document, files } = await buildEvidencePack(payload, String(req.params.externalId))
+    await recordAccess(payload, { actor: res.locals.actor, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
+    const name = `evidence-${document.subject.id}`
+    res.type('application/x-tar').set('content-disposition', `attachment; filename="${name}.tar"`).set('cache-control', 'no-store')
+    res.send(tarArchive([...files].map(([path, content]) => ({ path: `${name}/${path}`, content }))))
+  })
+  return router
+}

@@ -1,0 +1,151 @@
+import type { Payload } from 'payload'
+
+import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
+import { inclusionProof } from '../../domain/merkle'
+import { redline } from '../../domain/redline'
+import { inlineRedlineHtml } from '../../http/views/redlineHtml'
+import type { Policy, PolicyVersion } from '../../payload-types'
+import { createCheckpoint } from '../ledger/createCheckpoint'
+import { ledgerEntries } from '../ledger/ledgerLeaves'
+import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
+import { findSubjectForEvidence } from './findSubjectForEvidence'
+import { renderEvidenceReport } from './renderEvidenceReport'
+
+/** The files of an evidence pack, by path inside the pack. */
+export type PackFiles = Map<string, string>
+
+const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string))
+
+/**
+ * Everything Assent holds as evidence about one subject, as files an auditor can verify offline:
+ * `evidence.json` (versions owed, notices with their delivery, acceptances with method and context,
+ * the subject's ledger entries with inclusion proofs), `checkpoint` signed just now over the whole
+ * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts), `redlines/` between
+ * consecutive accepted versions, `report.html` (printable) and a README on how to verify.
+ */
+export async function buildEvidencePack(payload: Payload, externalId: string, now = new Date()): Promise<{ document: EvidenceDocument; files: PackFiles }> {
+  const subject = await findSubjectForEvidence(payload, externalId)
+  const [acceptances, notices] = await Promise.all([
+    payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, sort: 'acceptedAt', pagination: false, depth: 0 }),
+    payload.find({ collection: 'notices', where: { subject: { equals: subject.id } }, sort: 'id', pagination: false, depth: 0 }),
+  ])
+  const versions = await versionsOwed(payload, [...acceptances.docs.map((a) => a.version), ...notices.docs.map((n) => n.version)].map(idOf))
+  const slugOf = (versionId: unknown) => versions.get(String(idOf(versionId)))!.policy.slug
+
+  const { checkpoint } = await createCheckpoint(payload, now)
+  const ledger = await subjectLedger(payload, subject.id, checkpoint.treeSize)
+
+  const evidenceVersions: EvidenceVersion[] = [...versions.values()]
+    .sort((a, b) => a.policy.slug.localeCompare(b.policy.slug) || (a.version.version ?? 0) - (b.version.version ?? 0))
+    .map(({ policy, version }) => ({
+      policy: policy.slug,
+      policyTitle: policy.title,
+      version: version.version!,
+      changeClass: version.changeClass,
+      contentHash: version.contentHash!,
+      publishedAt: version.publishedAt!,
+      effectiveAt: version.effectiveAt!,
+      file: `versions/${version.contentHash}.md`,
+    }))
+  const evidenceAcceptances: EvidenceAcceptance[] = acceptances.docs.map((a) => ({
+    id: a.id,
+    policy: slugOf(a.version),
+    version: a.versionNumber,
+    contentHash: a.contentHash,
+    method: a.method,
+    source: a.source,
+    acceptedAt: a.acceptedAt,
+    ip: a.ip ?? null,
+    userAgent: a.userAgent ?? null,
+    locale: a.locale ?? null,
+    notices: (Array.isArray(a.notices) ? a.notices : []) as EvidenceAcceptance['notices'],
+  }))
+  const evidenceNotices: EvidenceNotice[] = notices.docs.map((n) => ({
+    id: n.id,
+    policy: slugOf(n.version),
+    version: n.versionNumber,
+    channel: n.channel,
+    status: n.status,
+    reachedAt: n.reachedAt ?? null,
+    dismissedAt: n.dismissedAt ?? null,
+    attempts: n.channel === 'email' ? (n.attempts ?? 0) : null,
+    messageId: n.messageId ?? null,
+    messageHash: n.messageHash ?? null,
+    lastReply: n.lastReply ?? null,
+    address: n.address ?? null,
+  }))
+
+  const files: PackFiles = new Map()
+  for (const { version } of versions.values()) files.set(`versions/${version.contentHash}.md`, version.text ?? '')
+  const redlines = consecutiveAccepted(evidenceAcceptances).map(([from, to]) => {
+    const file = `redlines/${from.policy}-${from.version}-${to.version}.html`
+    const texts = (v: EvidenceAcceptance) => files.get(`versions/${v.contentHash}.md`) ?? ''
+    files.set(file, redlineDocument(`${from.policy}: version ${from.version} → ${to.version}`, inlineRedlineHtml(redline(texts(from), texts(to)))))
+    return { policy: from.policy, from: from.version, to: to.version, file }
+  })
+
+  const document: EvidenceDocument = {
+    format: EVIDENCE_FORMAT,
+    generatedAt: now.toISOString(),
+    subject: { id: subject.id, externalId: subject.erasedAt ? null : subject.externalId, erasedAt: subject.erasedAt ?? null },
+    checkpoint,
+    versions: evidenceVersions,
+    acceptances: evidenceAcceptances,
+    notices: evidenceNotices,
+    ledger,
+    redlines,
+  }
+  files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)
+  files.set('public-key.pem', ledgerSigningKey().publicKeyPem)
+  files.set('report.html', renderEvidenceReport(document))
+  files.set('README.txt', README)
+  return { document, files }
+}
+
+async function versionsOwed(payload: Payload, versionIds: Array<number | string>): Promise<Map<string, { policy: Policy; version: PolicyVersion }>> {
+  const ids = [...new Set(versionIds.map(String))]
+  const { docs } = await payload.find({ collection: 'policy-versions', where: { id: { in: ids } }, pagination: false, depth: 1 })
+  return new Map(docs.map((version) => [String(version.id), { policy: version.policy as Policy, version }]))
+}
+
+/** The ledger entries about the subject (up to the checkpoint), each with its inclusion proof. */
+async function subjectLedger(payload: Payload, subjectId: number | string, treeSize: number): Promise<EvidenceLedgerEntry[]> {
+  const leaves: Buffer[] = []
+  const mine: Array<{ seq: number; body: string; leafHash: string }> = []
+  const marker = `"subject":${JSON.stringify(subjectId)},`
+  for await (const entry of ledgerEntries(payload)) {
+    if (entry.seq > treeSize) break
+    leaves.push(Buffer.from(entry.leafHash, 'hex'))
+    if (entry.body.includes(marker) && JSON.parse(entry.body).record?.subject === subjectId) mine.push(entry)
+  }
+  return mine.map((e) => ({ ...e, proof: inclusionProof(e.seq - 1, leaves).map((h) => h.toString('hex')) }))
+}
+
+/** Pairs of consecutive accepted versions of each policy. */
+function consecutiveAccepted(acceptances: EvidenceAcceptance[]): Array<[EvidenceAcceptance, EvidenceAcceptance]> {
+  const byPolicy = new Map<string, EvidenceAcceptance[]>()
+  for (const a of acceptances) byPolicy.set(a.policy, [...(byPolicy.get(a.policy) ?? []), a])
+  return [...byPolicy.values()].flatMap((list) => {
+    const sorted = [...list].sort((a, b) => a.version - b.version)
+    return sorted.slice(1).map((to, i) => [sorted[i], to] as [EvidenceAcceptance, EvidenceAcceptance])
+  })
+}
+
+const redlineDocument = (title: string, body: string) =>
+  `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title.replace(/[<&>]/g, '')}</title><style>ins{background:#d4f8d4;text-decoration:none}del{background:#fbd4d4}</style></head><body><h1>${title.replace(/[<&>]/g, '')}</h1>${body}</body></html>\n`
+
+const README = `Assent evidence pack
+
+evidence.json   what this pack states: the versions the subject was owed, every notice and its
+                delivery, every acceptance with method and context, the subject's ledger entries
+report.html     the same, for people (print it to PDF from a browser)
+versions/       the exact text of each version, named by its SHA-256 content hash
+redlines/       what changed between consecutive versions the subject accepted
+public-key.pem  the key that signs the ledger's checkpoints (compare it with the one the operator publishes)
+
+Verify it offline:  npx assent ledger:verify <this folder>
+It checks the checkpoint's signature, that every ledger entry is in the signed Merkle tree, that
+every acceptance and notice in evidence.json is what the ledger recorded, that each text file
+hashes to the content hash that was accepted, and that notices relied on reached the subject
+before the version took effect.
+`
