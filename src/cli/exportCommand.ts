@@ -1,12 +1,14 @@
 import { createWriteStream } from 'node:fs'
 import { once } from 'node:events'
 
-import { exportFilterSchema } from '../domain/exportFilter'
-import { closePayload } from '../db/closePayload'
-import { recordAccess } from '../services/audit/recordAccess'
-import { countExport, exportRecords } from '../services/audit/exportRecords'
+import { databaseKind } from '../config/databaseKind'
+import { readEnv } from '../config/env'
+import { openDirectDatabase } from '../db/directQuery'
+import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
+import type { ExportRow } from '../services/audit/exportRecords'
+import type { AccessEvent } from '../services/audit/recordAccess'
+import { countSqlExport, sqlExportRows } from '../services/audit/sqlExportRows'
 import { writeExport } from '../services/audit/writeExport'
-import { startPayload } from '../startPayload'
 import type { Command } from './commands'
 
 const USAGE = 'usage: npx assent export [--type acceptances|notices] [--format csv|jsonl] [--policy <slug>] [--version <n>] [--from <date>] [--to <date>] [--subject <externalId>] [--out <file>]'
@@ -24,7 +26,8 @@ function parseFlags(args: string[]): Record<string, string> | undefined {
 
 /**
  * `export`: acceptances or notices as CSV or JSON Lines, to a file or stdout, streamed page by
- * page; progress on stderr; peak memory reported at the end.
+ * page; progress on stderr; peak memory reported at the end. Reads the database directly, without
+ * Payload, on SQLite and PostgreSQL (the schema is the migrations'), so memory stays small.
  */
 export const exportCommand: Command = {
   async run(args) {
@@ -40,9 +43,10 @@ export const exportCommand: Command = {
       return 2
     }
     const filter = parsed.data
-    const payload = await startPayload()
+    const { databaseUrl } = readEnv()
+    const source = databaseKind(databaseUrl) === 'mongodb' ? await payloadSource() : await directSource(databaseUrl)
     try {
-      const total = await countExport(payload, filter)
+      const total = await source.count(filter)
       const target = out ? createWriteStream(out) : process.stdout
       const started = performance.now()
       let shown = -1
@@ -54,18 +58,54 @@ export const exportCommand: Command = {
         process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}[${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% ${count.toLocaleString('en')} / ${total.toLocaleString('en')} ${filter.type}${process.stderr.isTTY ? '' : '\n'}`)
       }
       progress(0)
-      const count = await writeExport(exportRecords(payload, filter), filter, target, progress)
+      const count = await writeExport(source.rows(filter), filter, target, progress)
       if (out) {
         target.end()
         await once(target, 'finish')
       }
-      await recordAccess(payload, { actor: `cli:${process.env.USER ?? 'operator'}`, action: 'export', resource: filter.type, detail: JSON.stringify(filters), count })
+      await source.recordAccess({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'export', resource: filter.type, detail: JSON.stringify(filters), count })
       const seconds = (performance.now() - started) / 1000
       const peakMb = process.resourceUsage().maxRSS / 1024
       process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}Exported ${count.toLocaleString('en')} ${filter.type} as ${filter.format}${out ? ` to ${out}` : ''} in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s, peak RSS ${peakMb.toFixed(0)} MB).\n`)
       return 0
     } finally {
-      await closePayload(payload)
+      await source.close()
     }
   },
+}
+
+/** Where the rows come from: straight from SQL without loading Payload (small and fast), or
+ * through Payload on MongoDB. */
+interface ExportSource {
+  count: (filter: ExportFilter) => Promise<number>
+  rows: (filter: ExportFilter) => AsyncIterable<ExportRow>
+  recordAccess: (event: AccessEvent) => Promise<void>
+  close: () => Promise<void>
+}
+
+async function directSource(url: string): Promise<ExportSource> {
+  const db = await openDirectDatabase(url)
+  return {
+    count: (filter) => countSqlExport(db.query, filter),
+    rows: (filter) => sqlExportRows(db.query, filter),
+    recordAccess: async (event) => {
+      const at = new Date().toISOString()
+      await db.query('insert into access_records (at, actor, action, resource, detail, count, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [at, event.actor, event.action, event.resource, event.detail ?? null, event.count ?? null, at, at])
+    },
+    close: () => db.close(),
+  }
+}
+
+async function payloadSource(): Promise<ExportSource> {
+  const { startPayload } = await import('../startPayload')
+  const { closePayload } = await import('../db/closePayload')
+  const { countExport, exportRecords } = await import('../services/audit/exportRecords')
+  const { recordAccess } = await import('../services/audit/recordAccess')
+  const payload = await startPayload()
+  return {
+    count: (filter) => countExport(payload, filter),
+    rows: (filter) => exportRecords(payload, filter),
+    recordAccess: (event) => recordAccess(payload, event),
+    close: () => closePayload(payload),
+  }
 }

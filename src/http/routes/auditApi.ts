@@ -4,7 +4,9 @@ import type { Payload } from 'payload'
 import { exportFilterSchema } from '../../domain/exportFilter'
 import { tarArchive } from '../../domain/tarArchive'
 import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
-import { exportRecords, exportWhere } from '../../services/audit/exportRecords'
+import { payloadQuery } from '../../db/payloadQuery'
+import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
+import { sqlExportRows } from '../../services/audit/sqlExportRows'
 import { recordAccess } from '../../services/audit/recordAccess'
 import { versionCoverage } from '../../services/audit/versionCoverage'
 import { writeExport } from '../../services/audit/writeExport'
@@ -28,10 +30,13 @@ export function auditApi(payload: Payload): Router {
 
   router.get('/export', async (req, res) => {
     const filter = exportFilterSchema.parse(req.query)
-    await exportWhere(payload, filter) // refuses an unknown policy or subject before anything is sent
+    const query = payloadQuery(payload)
+    // Refuses an unknown policy or subject before anything is sent.
+    const rows = query ? sqlExportRows(query, filter) : exportRecords(payload, filter)
+    const first = await rows.next()
     res.status(200).type(filter.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
     res.set('content-disposition', `attachment; filename="assent-${filter.type}.${filter.format === 'csv' ? 'csv' : 'jsonl'}"`).set('cache-control', 'no-store')
-    const count = await writeExport(exportRecords(payload, filter), filter, res)
+    const count = await writeExport(prepend(first, rows), filter, res)
     res.end()
     await recordAccess(payload, { actor: res.locals.actor, action: 'export', resource: filter.type, detail: JSON.stringify(req.query), count })
   })
@@ -44,4 +49,11 @@ export function auditApi(payload: Payload): Router {
     res.send(tarArchive([...files].map(([path, content]) => ({ path: `${name}/${path}`, content }))))
   })
   return router
+}
+
+/** The rows again, with the first one (already read to surface refusals early) in front. */
+async function* prepend(first: IteratorResult<ExportRow>, rest: AsyncGenerator<ExportRow>): AsyncGenerator<ExportRow> {
+  if (first.done) return
+  yield first.value
+  yield* rest
 }

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
-import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
+import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { sqlAdapter, type SqlAdapter } from '../../db/sqlSession'
+import { sqlRows } from '../../db/payloadQuery'
+import { sqlAdapter } from '../../db/sqlSession'
 import { findPolicyBySlug } from '../findPolicyBySlug'
 import { noticeCounts, type NoticeCounts } from '../notices/noticeCounts'
 
@@ -75,10 +76,4 @@ async function countAcceptedLater(payload: Payload, policyId: number, versionId:
     subjectsOf({ version: { equals: versionId } }),
   ])
   return [...later].filter((s) => !here.has(s)).length
-}
-
-/** Rows of a raw query on either SQL adapter. */
-async function sqlRows(adapter: SqlAdapter, query: SQL): Promise<Array<Record<string, unknown>>> {
-  const db = adapter.drizzle as unknown as { execute?: (q: SQL) => Promise<{ rows: Array<Record<string, unknown>> }>; all?: (q: SQL) => Promise<Array<Record<string, unknown>>> }
-  return adapter.name === 'postgres' ? (await db.execute!(query)).rows : db.all!(query)
 }

@@ -14,7 +14,13 @@ export async function writeExport(rows: AsyncIterable<ExportRow>, filter: Export
   const columns = exportColumns[filter.type]
   const write = async (chunk: string) => {
     if (out.destroyed) throw new Error('the export destination closed')
-    if (!out.write(chunk)) await Promise.race([once(out, 'drain'), once(out, 'close')])
+    if (out.write(chunk)) return
+    const waiting = new AbortController()
+    try {
+      await Promise.race([once(out, 'drain', { signal: waiting.signal }), once(out, 'close', { signal: waiting.signal })])
+    } finally {
+      waiting.abort() // takes the other listener off again
+    }
   }
   if (filter.format === 'csv') await write(csvRow(columns))
   let count = 0

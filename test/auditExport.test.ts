@@ -1,0 +1,62 @@
+import { spawnSync } from 'node:child_process'
+import { createReadStream, mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { createInterface } from 'node:readline'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createApiKey } from '../src/services/apiKeys'
+import { findVersion } from '../src/services/findVersion'
+import { seedPolicies } from '../src/services/seedPolicies'
+import { bulkInsert } from './support/bulkInsert'
+import { startTestApp, type TestApp } from './support/testApp'
+
+const ROWS = 100_000
+let app: TestApp
+let key: string
+
+beforeAll(async () => {
+  app = await startTestApp({ sharedDatabase: true })
+  await seedPolicies(app.payload)
+  key = (await createApiKey(app.payload, 'export test', 'audit')).key
+  const { policy, version } = await findVersion(app.payload, 'terms', 1)
+  const subjects = await bulkInsert(app.payload, 'subjects', Array.from({ length: ROWS }, (_, i) => ({ externalId: `bulk-${i}`, locale: 'en' })))
+  const start = Date.parse('2026-01-01T00:00:00Z')
+  await bulkInsert(app.payload, 'acceptances', subjects.map((s, i) => ({
+    subject: s.id, policy: policy.id, version: version.id, versionNumber: 1, method: i % 3 ? 'clickwrap' : 'api', source: 'api',
+    contentHash: version.contentHash, acceptedAt: new Date(start + i * 60_000).toISOString(), locale: 'en', ip: '192.0.2.1', userAgent: i === 7 ? '@import evil' : 'Mozilla/5.0',
+  })))
+}, 300_000)
+afterAll(() => app?.close())
+
+const countLines = async (stream: NodeJS.ReadableStream) => {
+  let lines = 0
+  for await (const _ of createInterface({ input: stream, crlfDelay: Infinity })) lines++
+  return lines
+}
+
+describe(`an export of ${ROWS.toLocaleString('en')} acceptances`, () => {
+  it('over HTTP has exactly one CSV record per acceptance, streamed', async () => {
+    const res = await fetch(`${app.baseUrl}/api/v1/audit/export?policy=terms&version=1`, { headers: { authorization: `Bearer ${key}` } })
+    expect(res.status).toBe(200)
+    const { Readable } = await import('node:stream')
+    expect(await countLines(Readable.fromWeb(res.body as never))).toBe(ROWS + 1)
+  })
+
+  it('with the CLI has exactly one JSON line per acceptance in the date range, and reports progress and peak memory', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'assent-export-')), 'acceptances.jsonl')
+    const run = spawnSync(process.execPath, ['scripts/assent.js', 'export', '--format', 'jsonl', '--policy', 'terms', '--from', '2026-01-01', '--to', '2026-01-08', '--out', out], {
+      env: { ...process.env, DATABASE_URL: app.database.url, ASSENT_DATA_DIR: path.dirname(out) },
+      encoding: 'utf8',
+    })
+    expect(run.status, run.stderr).toBe(0)
+    const week = 7 * 24 * 60
+    expect(await countLines(createReadStream(out))).toBe(week)
+    expect(run.stderr).toMatch(/100% 10,080 \/ 10,080 acceptances/)
+    expect(run.stderr).toMatch(new RegExp(`Exported 10,080 acceptances as jsonl to .* rows/s, peak RSS \\d+ MB\\)`))
+    const bad = spawnSync(process.execPath, ['scripts/assent.js', 'export', '--version', 'x'], { encoding: 'utf8' })
+    expect(bad.status).toBe(2)
+    expect(bad.stderr).toContain('version')
+  })
+})
