@@ -1,6 +1,7 @@
 import type { UIFieldServerComponent } from 'payload'
 import React from 'react'
 
+import { versionCoverage } from '../services/audit/versionCoverage'
 import { noticeCounts, type NoticeCounts } from '../services/notices/noticeCounts'
 
 const box: React.CSSProperties = { border: '1px solid var(--theme-elevation-150)', borderRadius: 4, padding: '0.75rem 1rem', marginBottom: '1.5rem' }
@@ -38,8 +39,33 @@ export const NoticePanel: UIFieldServerComponent = async ({ id, data, payload })
   const preview = `/api/v1/policy-versions/${id}/notice-preview`
   if (data?.publishedAt) {
     const counts = await noticeCounts(payload, id)
+    const policy = await payload.findByID({ collection: 'policies', id: typeof data.policy === 'object' ? data.policy.id : data.policy, depth: 0 })
+    const [coverage] = await versionCoverage(payload, policy.slug, data.version)
     return (
       <div style={box} data-testid="notice-panel">
+        {coverage && (
+          <>
+            <h4 style={{ margin: '0 0 0.5rem' }}>Acceptance</h4>
+            <table data-testid="coverage" style={{ borderCollapse: 'collapse', marginBottom: '0.75rem' }}>
+              <tbody>
+                {([
+                  ['Accepted', coverage.accepted.total],
+                  ['· clickwrap', coverage.accepted.clickwrap],
+                  ['· continued use', coverage.accepted['continued-use']],
+                  ['· API', coverage.accepted.api],
+                  ['· imported', coverage.accepted.import],
+                  ['Accepted a later version', coverage.acceptedLater],
+                  ['Pending', coverage.pending],
+                ] as Array<[string, number]>).map(([label, value]) => (
+                  <tr key={label}>
+                    <th style={{ ...cell, fontWeight: 'normal' }}>{label}</th>
+                    <td style={{ ...cell, fontWeight: 600 }} data-coverage={label}>{value}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </>
+        )}
         <h4 style={{ margin: '0 0 0.5rem' }}>Notices</h4>
         {counts.email.total + counts.banner.total === 0 ? <p>No notices: this version was published without notice (editorial, or imported history).</p> : <CountsTable counts={counts} />}
         <p style={{ marginTop: '0.5rem' }}>

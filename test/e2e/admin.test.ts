@@ -157,6 +157,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     }
     expect(accepted).toBe(String(withEmail.totalDocs))
     await expect(page.locator('[data-count="Banner not yet shown"]').innerText()).resolves.toBe(String(subjects.totalDocs))
+    await expect(page.locator('[data-coverage="Pending"]').innerText()).resolves.toBe(String(subjects.totalDocs))
     await page.screenshot({ path: screenshotPath('admin-published-notice-counts'), fullPage: true })
     await page.close()
 
@@ -164,6 +165,18 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     const mails = readdirSync(path.join(dir, 'mail')).filter((f) => f.endsWith('.eml'))
     const bodies = mails.map((f) => readFileSync(path.join(dir, 'mail', f), 'utf8')).filter((m) => m.includes('Clarifies how to contact support.'))
     expect(bodies).toHaveLength(withEmail.totalDocs)
+  })
+
+  it('draws acceptances over time for each policy on the dashboard', async () => {
+    const page = await loggedInPage()
+    const chart = page.getByTestId('acceptance-chart')
+    await chart.waitFor()
+    // carol-42 accepted the terms in an earlier test.
+    await expect(page.locator('[data-total="terms-Version 1"]').innerText()).resolves.toBe('1')
+    await expect(chart.locator('polyline').count()).resolves.toBeGreaterThanOrEqual(3)
+    await chart.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('admin-dashboard-chart'), fullPage: true })
+    await page.close()
   })
 
   it('applies the same access rules through GraphQL: the public sees no drafts and no subjects', async () => {
