@@ -6,9 +6,11 @@ import { createInterface } from 'node:readline'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { createApiKey } from '../src/services/apiKeys'
 import { findVersion } from '../src/services/findVersion'
 import { seedPolicies } from '../src/services/seedPolicies'
+import { upsertSubjects } from '../src/services/upsertSubjects'
 import { bulkInsert } from './support/bulkInsert'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -58,5 +60,30 @@ describe(`an export of ${ROWS.toLocaleString('en')} acceptances`, () => {
     const bad = spawnSync(process.execPath, ['scripts/assent.js', 'export', '--version', 'x'], { encoding: 'utf8' })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('version')
+  })
+})
+
+describe('evidence packs from the command line', () => {
+  const cli = (...args: string[]) => spawnSync(process.execPath, ['scripts/assent.js', ...args], { env: { ...process.env, DATABASE_URL: app.database.url, ASSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'assent-cli-')) }, encoding: 'utf8' })
+
+  it('writes a pack that verifies for an acceptance recorded by Assent', async () => {
+    const { version } = await findVersion(app.payload, 'privacy', 1)
+    await upsertSubjects(app.payload, [{ externalId: 'cli-evidence', email: 'cli@example.com' }])
+    await recordAcceptance(app.payload, { subject: 'cli-evidence', versions: [{ policy: 'privacy', version: 1, contentHash: version.contentHash! }], method: 'clickwrap', source: 'login-banner' }, { now: new Date(), ip: '203.0.113.9', userAgent: 'Firefox' })
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'assent-pack-')), 'pack')
+    const written = cli('evidence', 'cli-evidence', '--out', dir)
+    expect(written.status, written.stderr).toBe(0)
+    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptances, 0 notices, 1 ledger entries/)
+    const verified = cli('ledger:verify', dir)
+    expect(verified.stdout, verified.stderr).toContain('Evidence pack verified: 1 acceptances and 0 notices')
+  })
+
+  it('does not vouch for an acceptance written into the database behind the ledger', () => {
+    const dir = path.join(mkdtempSync(path.join(tmpdir(), 'assent-pack-')), 'pack')
+    expect(cli('evidence', 'bulk-1', '--out', dir).status).toBe(0)
+    const verified = cli('ledger:verify', dir)
+    expect(verified.status).toBe(1)
+    expect(verified.stderr).toMatch(/acceptance \d+ \(terms version 1\) has no ledger entry in the pack/)
+    expect(cli('evidence', 'nobody', '--out', dir).stderr).toContain('No subject "nobody"')
   })
 })
