@@ -221,11 +221,18 @@ describe('the access log', () => {
 })
 
 describe('erasure', () => {
-  const erase = (externalId: string, role: 'admin' | 'editor' = 'admin') =>
-    fetch(`${staff.app.baseUrl}/api/v1/subjects/${externalId}/erase`, { method: 'POST', headers: { authorization: `JWT ${staff.tokens[role]}` } })
+  const erase = (externalId: string, role: 'admin' | 'editor' = 'admin', confirm: string | null = externalId) =>
+    fetch(`${staff.app.baseUrl}/api/v1/subjects/${externalId}/erase`, {
+      method: 'POST',
+      headers: { authorization: `JWT ${staff.tokens[role]}`, ...(confirm === null ? {} : { 'content-type': 'application/json' }) },
+      body: confirm === null ? undefined : JSON.stringify({ confirm }),
+    })
 
   it('pseudonymises the subject; the evidence pack still verifies and says when it was erased', async () => {
     expect((await erase('s-4', 'editor')).status).toBe(403)
+    expect(await (await erase('s-4', 'admin', null)).json()).toMatchObject({ error: { code: 'validation_failed', fields: [{ field: 'confirm' }] } })
+    expect((await erase('s-4', 'admin', 's-5')).status).toBe(400)
+    expect((await payload().find({ collection: 'subjects', where: { externalId: { equals: 's-4' } } })).docs[0].erasedAt ?? null).toBeNull()
     const res = await erase('s-4')
     expect(res.status).toBe(200)
     const body = (await res.json()) as { erasedAt: string; pseudonym: string }

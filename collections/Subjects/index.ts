@@ -35,7 +35,8 @@ export const Subjects: CollectionConfig = {
     { name: 'email', type: 'email' },
     { name: 'locale', type: 'text', defaultValue: 'en' },
     { name: 'name', type: 'text' },
-    { name: 'erasedAt', type: 'date', admin: { readOnly: true } },
+    { name: 'erasedAt', type: 'date', admin: { readOnly: true, position: 'sidebar' } },
+    { name: 'erase', type: 'ui', admin: { position: 'sidebar', components: { Field: '/admin/EraseSubjectButton#EraseSubjectButton' } } },
     {
       name: 'externalIdHash',
       type: 'text',

@@ -78,12 +78,14 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
       env: { ...process.env, DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'admin-test-secret' },
       encoding: 'utf8',
     })
+    expect(created.status, created.stderr).toBe(0)
     const key = created.stdout.trim().split('\n').at(-1)!
     const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
-    await fetch(`${base}/api/v1/subjects/carol-42`, { method: 'PUT', headers, body: JSON.stringify({ email: 'carol@example.com' }) })
+    const upserted = await fetch(`${base}/api/v1/subjects/carol-42`, { method: 'PUT', headers, body: JSON.stringify({ email: 'carol@example.com' }) })
+    expect(upserted.status, await upserted.clone().text()).toBe(201)
     const { contentHash } = (await (await fetch(`${base}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }
     const accepted = await fetch(`${base}/api/v1/acceptances`, { method: 'POST', headers, body: JSON.stringify({ subject: 'carol-42', versions: [{ policy: 'terms', version: 1, contentHash }] }) })
-    expect(accepted.status).toBe(201)
+    expect(accepted.status, await accepted.clone().text()).toBe(201)
 
     const page = await loggedInPage()
     await page.goto(`${base}/admin/collections/acceptances`)
@@ -165,6 +167,23 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     const mails = readdirSync(path.join(dir, 'mail')).filter((f) => f.endsWith('.eml'))
     const bodies = mails.map((f) => readFileSync(path.join(dir, 'mail', f), 'utf8')).filter((m) => m.includes('Clarifies how to contact support.'))
     expect(bodies).toHaveLength(withEmail.totalDocs)
+  })
+
+  it("lets the admin erase a subject's personal data from the subject's page, after typing its id", async () => {
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    const auth = { authorization: `JWT ${((await login.json()) as { token: string }).token}` }
+    const { docs } = (await (await fetch(`${base}/api/subjects?where[externalId][equals]=dana-7`, { headers: auth })).json()) as { docs: { id: number }[] }
+    const page = await loggedInPage()
+    await page.goto(`${base}/admin/collections/subjects/${docs[0].id}`)
+    page.once('dialog', (dialog) => void dialog.accept('wrong-id'))
+    await page.click('button:has-text("Erase personal data")')
+    await page.getByText('Not erased: the external id did not match.').waitFor()
+    page.once('dialog', (dialog) => void dialog.accept('dana-7'))
+    await page.click('button:has-text("Erase personal data")')
+    await page.getByTestId('erased').waitFor()
+    await expect(page.inputValue('input[name="externalId"]')).resolves.toMatch(/^erased-[0-9a-f]{16}$/)
+    await page.screenshot({ path: screenshotPath('admin-subject-erased'), fullPage: true })
+    await page.close()
   })
 
   it('draws acceptances over time for each policy on the dashboard', async () => {

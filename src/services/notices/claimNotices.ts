@@ -40,6 +40,8 @@ export async function claimNotices(payload: Payload, { owner, limit, leaseMs, no
   if (!adapter) return claimOneByOne(payload, limit, at, lease)
   const t = adapter.tables.notices
   const due = and(eq(t.channel, 'email'), inArray(t.status, ['pending', 'uncertain']), lte(t.nextAttemptAt, at))
+  // A plain read first: an idle worker polling an empty outbox takes no write lock (SQLite has one writer).
+  if ((await adapter.drizzle.select({ id: t.id }).from(t as never).where(due).limit(1)).length === 0) return []
   let candidates = adapter.drizzle.select({ id: t.id }).from(t as never).where(due).orderBy(t.nextAttemptAt, t.id).limit(limit)
   if (adapter.name === 'postgres') candidates = candidates.for('update', { skipLocked: true })
   const rows = await adapter.drizzle

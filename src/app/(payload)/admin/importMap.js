@@ -22,6 +22,7 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { NoticePanel as NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80 } from '../../../admin/NoticePanel'
+import { EraseSubjectButton as EraseSubjectButton_1eda3d74285432a180a349ac112645ab } from '../../../admin/EraseSubjectButton'
 import { AcceptanceChart as AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd } from '../../../admin/AcceptanceChart'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
@@ -51,6 +52,7 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/NoticePanel#NoticePanel": NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80,
+  "/admin/EraseSubjectButton#EraseSubjectButton": EraseSubjectButton_1eda3d74285432a180a349ac112645ab,
   "/admin/AcceptanceChart#AcceptanceChart": AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }
