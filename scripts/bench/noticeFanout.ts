@@ -85,6 +85,7 @@ async function main(): Promise<void> {
     t = performance.now()
     const version = await payload.create({ collection: 'policy-versions', data: { policy: policy.id, changeClass: 'material', summary: 'Adds data retention.', effectiveAt: facts.effectiveAt.toISOString(), body: await body('# Privacy\n\nOne.\n\nTwo.'), _status: 'published' } })
     const publishS = (performance.now() - t) / 1000
+    const rssAfterPublishMb = Math.round(process.resourceUsage().maxRSS / 1024)
     const transport = createMailTransport(sink.url, dataDir)
     t = performance.now()
     const worker = startNoticeWorker({ payload, transport, from, publicUrl: 'https://legal.example.com', retryPolicy: { maxAttempts: 8, baseMs: 1000, capMs: 10_000 }, batchSize: 50, concurrency: CONCURRENCY, leaseMs: 900_000, pollMs: 100, drain: true })
@@ -100,6 +101,7 @@ async function main(): Promise<void> {
       baseline: { seconds: +baselineS.toFixed(2), perSecond: Math.round(SUBJECTS / baselineS), received: baselineCount.received },
       outbox: { publishSeconds: +publishS.toFixed(2), sendSeconds: +sendS.toFixed(2), perSecond: Math.round(SUBJECTS / sendS), received: got.received, distinct: got.distinct, duplicates: got.duplicates, lost: SUBJECTS - got.distinct, accepted: counts.email.accepted, dead: counts.email.dead },
       ratio: +((SUBJECTS / sendS) / (SUBJECTS / baselineS)).toFixed(2),
+      peakRssMbAfterPublish: rssAfterPublishMb,
     }
     console.log(JSON.stringify(result, null, 2))
   } finally {

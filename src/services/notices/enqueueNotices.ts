@@ -1,5 +1,5 @@
 import type { PayloadRequest } from 'payload'
-import { isNull } from '@payloadcms/db-postgres/drizzle'
+import { and, gt, isNull } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlAdapter, sqlSession, type SqlAdapter } from '../../db/sqlSession'
 import { noticeLedgerRecord } from '../../domain/ledgerRecords'
@@ -21,6 +21,8 @@ type NoticeRow = Parameters<typeof noticeLedgerRecord>[0]
 
 /** Rows per INSERT: well under SQLite's limit on bound parameters. */
 const CHUNK = 500
+/** Subjects read at a time. */
+const PAGE = 2000
 
 /**
  * The outbox of a publication, written in the publishing transaction (`req`): for every subject
@@ -32,26 +34,48 @@ const CHUNK = 500
 export async function enqueueNotices(req: PayloadRequest, version: AnnouncedVersion): Promise<{ email: number; banner: number }> {
   const now = new Date().toISOString()
   const adapter = sqlAdapter(req.payload)
-  const subjects = adapter ? await sqlRecipients(adapter, req) : await localRecipients(req)
-  const rows = subjects.flatMap(({ id, email }) => {
-    const base = { subject: id, policy: version.policy, version: version.id, versionNumber: version.version, status: 'pending', attempts: 0 }
-    const banner = { ...base, channel: 'banner' }
-    return email ? [banner, { ...base, channel: 'email', nextAttemptAt: now }] : [banner]
-  })
-  if (adapter) {
+  const rowsFor = (subjects: Recipient[]) =>
+    subjects.flatMap(({ id, email }) => {
+      const base = { subject: id, policy: version.policy, version: version.id, versionNumber: version.version, status: 'pending', attempts: 0 }
+      const banner = { ...base, channel: 'banner' }
+      return email ? [banner, { ...base, channel: 'email', nextAttemptAt: now }] : [banner]
+    })
+  const counts = { email: 0, banner: 0 }
+  const tally = (rows: Array<Record<string, unknown>>) => {
+    for (const row of rows) counts[row.channel as 'email' | 'banner']++
+  }
+  if (!adapter) {
+    const rows = rowsFor(await localRecipients(req))
+    for (const data of rows) await req.payload.create({ collection: 'notices', data: data as never, req, depth: 0 })
+    tally(rows)
+    return counts
+  }
+  // Page by page, so memory stays flat however many subjects there are; one transaction throughout.
+  for await (const subjects of sqlRecipientPages(adapter, req)) {
+    const rows = rowsFor(subjects)
     const created = await sqlInsert(adapter, req, rows, now)
     await appendLedgerEntries(req, created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
-  } else {
-    for (const data of rows) await req.payload.create({ collection: 'notices', data: data as never, req, depth: 0 })
+    tally(rows)
   }
-  const email = rows.filter((n) => n.channel === 'email').length
-  return { email, banner: rows.length - email }
+  return counts
 }
 
-async function sqlRecipients(adapter: SqlAdapter, req: PayloadRequest): Promise<Recipient[]> {
+/** Subjects not erased, by id, a page at a time. */
+async function* sqlRecipientPages(adapter: SqlAdapter, req: PayloadRequest): AsyncGenerator<Recipient[]> {
   const subjects = adapter.tables.subjects
   const db = await sqlSession(adapter, req)
-  return (await db.select({ id: subjects.id, email: subjects.email }).from(subjects as never).where(isNull(subjects.erasedAt))) as unknown as Recipient[]
+  let after = 0
+  for (;;) {
+    const page = (await db
+      .select({ id: subjects.id, email: subjects.email })
+      .from(subjects as never)
+      .where(and(isNull(subjects.erasedAt), gt(subjects.id, after)))
+      .orderBy(subjects.id)
+      .limit(PAGE)) as unknown as Recipient[]
+    if (page.length > 0) yield page
+    if (page.length < PAGE) return
+    after = Number(page.at(-1)!.id)
+  }
 }
 
 async function localRecipients(req: PayloadRequest): Promise<Recipient[]> {
