@@ -19,7 +19,7 @@ export const Notices: CollectionConfig = {
   hooks: { afterChange: [appendToLedger], afterOperation: [logAuditorReads] },
   indexes: [
     { fields: ['subject', 'version', 'channel'], unique: true },
-    { fields: ['status', 'nextAttemptAt'] },
+    { fields: ['status', 'leaseExpiresAt'] },
     { fields: ['version', 'channel', 'status'] },
   ],
   fields: [

@@ -3,6 +3,8 @@ import * as migration_20261128_141014_acceptances from './20261128_141014_accept
 import * as migration_20261128_141536_ledger from './20261128_141536_ledger';
 import * as migration_20261128_151448_notices_outbox from './20261128_151448_notices_outbox';
 import * as migration_20261128_154927_auditor_evidence from './20261128_154927_auditor_evidence';
+import * as migration_20261128_170000_notices_due_index from './20261128_170000_notices_due_index';
+import * as migration_20261128_170024_notices_lease_index from './20261128_170024_notices_lease_index';
 
 export const migrations = [
   {
@@ -28,6 +30,16 @@ export const migrations = [
   {
     up: migration_20261128_154927_auditor_evidence.up,
     down: migration_20261128_154927_auditor_evidence.down,
-    name: '20261128_154927_auditor_evidence'
+    name: '20261128_154927_auditor_evidence',
+  },
+  {
+    up: migration_20261128_170000_notices_due_index.up,
+    down: migration_20261128_170000_notices_due_index.down,
+    name: '20261128_170000_notices_due_index',
+  },
+  {
+    up: migration_20261128_170024_notices_lease_index.up,
+    down: migration_20261128_170024_notices_lease_index.down,
+    name: '20261128_170024_notices_lease_index'
   },
 ];

@@ -1,5 +1,5 @@
 import type { Payload, Where } from 'payload'
-import { and, eq, inArray, lte, sql } from '@payloadcms/db-postgres/drizzle'
+import { inArray, lte, sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlAdapter } from '../../db/sqlSession'
 
@@ -35,11 +35,14 @@ const refOf = (value: unknown) => (value && typeof value === 'object' ? (value a
  */
 export async function claimNotices(payload: Payload, { owner, limit, leaseMs, now }: ClaimRequest): Promise<ClaimedNotice[]> {
   const at = now.toISOString()
-  const lease = { status: 'sending', leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(), lastAttemptAt: at, updatedAt: at }
+  const lease = { status: 'sending', nextAttemptAt: null, leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(), lastAttemptAt: at, updatedAt: at }
   const adapter = sqlAdapter(payload)
   if (!adapter) return claimOneByOne(payload, limit, at, lease)
   const t = adapter.tables.notices
-  const due = and(eq(t.channel, 'email'), inArray(t.status, ['pending', 'uncertain']), lte(t.nextAttemptAt, at))
+  // Only email notices waiting for an attempt (pending or uncertain) have a next attempt time: a
+  // claim clears it, an outcome sets it again only when another attempt is due. So "due" is just
+  // this, served by the partial index notices_due_idx without sorting.
+  const due = lte(t.nextAttemptAt, at)
   // A plain read first: an idle worker polling an empty outbox takes no write lock (SQLite has one writer).
   if ((await adapter.drizzle.select({ id: t.id }).from(t as never).where(due).limit(1)).length === 0) return []
   let candidates = adapter.drizzle.select({ id: t.id }).from(t as never).where(due).orderBy(t.nextAttemptAt, t.id).limit(limit)
@@ -67,7 +70,7 @@ function toClaimed(row: Record<string, unknown>): ClaimedNotice {
 }
 
 /** MongoDB: each claim is one findOneAndUpdate on the due condition, atomic per document. */
-async function claimOneByOne(payload: Payload, limit: number, at: string, lease: Record<string, string>): Promise<ClaimedNotice[]> {
+async function claimOneByOne(payload: Payload, limit: number, at: string, lease: Record<string, string | null>): Promise<ClaimedNotice[]> {
   const due: Where = { and: [{ channel: { equals: 'email' } }, { status: { in: ['pending', 'uncertain'] } }, { nextAttemptAt: { less_than_equal: at } }] }
   const claimed: ClaimedNotice[] = []
   while (claimed.length < limit) {
