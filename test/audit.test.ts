@@ -58,6 +58,19 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => sink?.close())
 
+/** The subject's evidence pack over HTTP, unpacked with tar; returns its folder. */
+const unpack = async (externalId: string) => {
+  const res = await asAudit(`/api/v1/audit/subjects/${externalId}/evidence`)
+  expect(res.status).toBe(200)
+  expect(res.headers.get('content-type')).toBe('application/x-tar')
+  const dir = mkdtempSync(path.join(tmpdir(), 'assent-evidence-'))
+  writeFileSync(path.join(dir, 'pack.tar'), Buffer.from(await res.arrayBuffer()))
+  expect(spawnSync('tar', ['xf', 'pack.tar'], { cwd: dir }).status).toBe(0)
+  const folder = path.join(dir, readFileSync(path.join(dir, 'pack.tar')).subarray(0, 100).toString('utf8').split('/')[0])
+  return folder
+}
+const verify = (dir: string) => spawnSync(process.execPath, ['scripts/assent.js', 'ledger:verify', dir], { encoding: 'utf8' })
+
 describe('who may use the audit routes', () => {
   it('an audit key or an auditor login may; an integration key, an editor or nobody may not', async () => {
     expect((await asAudit('/api/v1/audit/coverage/privacy')).status).toBe(200)
@@ -142,17 +155,6 @@ describe('exports', () => {
 })
 
 describe('evidence packs', () => {
-  const unpack = async (externalId: string) => {
-    const res = await asAudit(`/api/v1/audit/subjects/${externalId}/evidence`)
-    expect(res.status).toBe(200)
-    expect(res.headers.get('content-type')).toBe('application/x-tar')
-    const dir = mkdtempSync(path.join(tmpdir(), 'assent-evidence-'))
-    writeFileSync(path.join(dir, 'pack.tar'), Buffer.from(await res.arrayBuffer()))
-    expect(spawnSync('tar', ['xf', 'pack.tar'], { cwd: dir }).status).toBe(0)
-    const folder = path.join(dir, readFileSync(path.join(dir, 'pack.tar')).subarray(0, 100).toString('utf8').split('/')[0])
-    return folder
-  }
-  const verify = (dir: string) => spawnSync(process.execPath, ['scripts/assent.js', 'ledger:verify', dir], { encoding: 'utf8' })
 
   it('shows offline which text the subject accepted, when, how, and that the email reached them first', async () => {
     const dir = await unpack('s-4')
@@ -256,13 +258,4 @@ describe('erasure', () => {
     expect(await (await erase('s-4')).json()).toMatchObject({ alreadyErased: true, erasedAt: body.erasedAt })
     expect((await erase('nobody')).status).toBe(404)
   })
-
-  const unpack = async (externalId: string) => {
-    const res = await asAudit(`/api/v1/audit/subjects/${externalId}/evidence`)
-    const dir = mkdtempSync(path.join(tmpdir(), 'assent-evidence-'))
-    writeFileSync(path.join(dir, 'pack.tar'), Buffer.from(await res.arrayBuffer()))
-    spawnSync('tar', ['xf', 'pack.tar'], { cwd: dir })
-    return path.join(dir, readFileSync(path.join(dir, 'pack.tar')).subarray(0, 100).toString('utf8').split('/')[0])
-  }
-  const verify = (dir: string) => spawnSync(process.execPath, ['scripts/assent.js', 'ledger:verify', dir], { encoding: 'utf8' })
 })

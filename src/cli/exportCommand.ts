@@ -6,7 +6,7 @@ import { readEnv } from '../config/env'
 import { openDirectDatabase } from '../db/directQuery'
 import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
 import type { ExportRow } from '../services/audit/exportRecords'
-import type { AccessEvent } from '../services/audit/recordAccess'
+import { accessRecordData, type AccessEvent } from '../services/audit/recordAccess'
 import { countSqlExport, sqlExportRows } from '../services/audit/sqlExportRows'
 import { writeExport } from '../services/audit/writeExport'
 import type { Command } from './commands'
@@ -89,8 +89,8 @@ async function directSource(url: string): Promise<ExportSource> {
     count: (filter) => countSqlExport(db.query, filter),
     rows: (filter) => sqlExportRows(db.query, filter),
     recordAccess: async (event) => {
-      const at = new Date().toISOString()
-      await db.query('insert into access_records (at, actor, action, resource, detail, count, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [at, event.actor, event.action, event.resource, event.detail ?? null, event.count ?? null, at, at])
+      const r = accessRecordData(event)
+      await db.query('insert into access_records (at, actor, action, resource, detail, count, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [r.at, r.actor, r.action, r.resource, r.detail, r.count, r.at, r.at])
     },
     close: () => db.close(),
   }

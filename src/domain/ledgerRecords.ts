@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto'
 
 import canonicalize from 'canonicalize'
 
-type Ref = number | string | { id: number | string } | null | undefined
-const idOf = (ref: Ref) => (ref && typeof ref === 'object' ? ref.id : ref ?? null)
+import { refId as idOf, type Ref } from './refId'
+
 const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 
 /** An acceptance as the ledger records it. IP, user agent and locale are personal data, so the

@@ -6,6 +6,7 @@ import { canonicalText } from '../domain/canonicalText'
 import { checkEffectiveDate } from '../domain/checkEffectiveDate'
 import { contentHash } from '../domain/contentHash'
 import { nextVersionNumber } from '../domain/nextVersionNumber'
+import { refId } from '../domain/refId'
 import { renderHtml } from '../domain/renderHtml'
 import { AssentError } from '../errors/AssentError'
 import { bodyToMarkdown } from './lexicalMarkdown'
@@ -34,15 +35,13 @@ export interface FrozenFields {
 /** `req.context` flag set by trusted server code (import, seed) to keep recorded dates. */
 export const IMPORT_CONTEXT_FLAG = 'assentImport'
 
-const idOf = (ref: VersionDraft['policy']) => (ref && typeof ref === 'object' ? ref.id : ref)
-
 /**
  * Publishing a version: checks the effective-date rules, assigns the next version number of its
  * policy and freezes the text, HTML and content hash. Runs inside the publishing transaction
  * (`req`), so a refusal leaves nothing half-written.
  */
 export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): Promise<FrozenFields> {
-  const policyId = idOf(draft.policy)
+  const policyId = refId(draft.policy)
   if (policyId == null) throw new AssentError('validation_failed', 'A version needs a policy.', { fields: ['policy'] })
   const policy = await req.payload
     .findByID({ collection: 'policies', id: policyId, depth: 0, req, disableErrors: true })

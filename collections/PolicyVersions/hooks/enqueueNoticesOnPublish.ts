@@ -1,9 +1,8 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
+import { refId } from '../../../src/domain/refId'
 import { IMPORT_CONTEXT_FLAG } from '../../../src/services/freezeVersion'
 import { enqueueNotices } from '../../../src/services/notices/enqueueNotices'
-
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string))
 
 /**
  * Publishing an informational or material version writes its notices in the same transaction
@@ -13,6 +12,6 @@ const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: n
 export const enqueueNoticesOnPublish: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const justPublished = doc.publishedAt && !previousDoc?.publishedAt
   if (!justPublished || doc.changeClass === 'editorial' || req.context[IMPORT_CONTEXT_FLAG] === true) return doc
-  await enqueueNotices(req, { id: doc.id, policy: idOf(doc.policy), version: doc.version })
+  await enqueueNotices(req, { id: doc.id, policy: refId(doc.policy)!, version: doc.version })
   return doc
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
 import { inclusionProof } from '../../domain/merkle'
 import { redline } from '../../domain/redline'
+import { refId, type Ref } from '../../domain/refId'
 import { inlineRedlineHtml } from '../../http/views/redlineHtml'
 import type { Policy, PolicyVersion } from '../../payload-types'
 import { createCheckpoint } from '../ledger/createCheckpoint'
@@ -13,8 +14,6 @@ import { renderEvidenceReport } from './renderEvidenceReport'
 
 /** The files of an evidence pack, by path inside the pack. */
 export type PackFiles = Map<string, string>
-
-const idOf = (ref: unknown) => (ref && typeof ref === 'object' ? (ref as { id: number | string }).id : (ref as number | string))
 
 /**
  * Everything Assent holds as evidence about one subject, as files an auditor can verify offline:
@@ -29,8 +28,8 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, sort: 'acceptedAt', pagination: false, depth: 0 }),
     payload.find({ collection: 'notices', where: { subject: { equals: subject.id } }, sort: 'id', pagination: false, depth: 0 }),
   ])
-  const versions = await versionsOwed(payload, [...acceptances.docs.map((a) => a.version), ...notices.docs.map((n) => n.version)].map(idOf))
-  const slugOf = (versionId: unknown) => versions.get(String(idOf(versionId)))!.policy.slug
+  const versions = await versionsOwed(payload, [...acceptances.docs.map((a) => a.version), ...notices.docs.map((n) => n.version)].map((v) => refId(v)!))
+  const slugOf = (version: Ref) => versions.get(String(refId(version)))!.policy.slug
 
   const { checkpoint } = await createCheckpoint(payload, now)
   const ledger = await subjectLedger(payload, subject.id, checkpoint.treeSize)

@@ -9,6 +9,9 @@ export interface AccessEvent {
   count?: number
 }
 
+/** The stored form of an access record (also written directly by the lean export CLI). */
+export const accessRecordData = (event: AccessEvent, at = new Date()) => ({ ...event, detail: event.detail?.slice(0, 2000) ?? null, count: event.count ?? null, at: at.toISOString() })
+
 /**
  * Logs an auditor's read of personal data. Written outside any transaction of the read itself
  * (`req` only carries the caller's context), so a read is logged even when nothing else is written.
@@ -16,7 +19,7 @@ export interface AccessEvent {
 export async function recordAccess(payload: Payload, event: AccessEvent, req?: PayloadRequest): Promise<void> {
   await payload.create({
     collection: 'access-records',
-    data: { ...event, detail: event.detail?.slice(0, 2000), at: new Date().toISOString() },
+    data: accessRecordData(event),
     context: { ...(req?.context ?? {}), accessRecord: true },
   })
 }

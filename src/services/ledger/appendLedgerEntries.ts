@@ -1,13 +1,12 @@
 import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
+import { insertRows } from '../../db/insertRows'
 import { sqlAdapter, sqlSession } from '../../db/sqlSession'
 import { entryLeafHash, ledgerBody, type LedgerKind } from '../../domain/ledgerBody'
 
 /** Advisory lock key that serialises ledger appends across processes on PostgreSQL. */
 const LEDGER_LOCK = 727274
-/** Rows per INSERT: well under SQLite's limit on bound parameters. */
-const CHUNK = 500
 
 /** One record to enter the ledger. */
 export interface LedgerAppend {
@@ -40,8 +39,5 @@ export async function appendLedgerEntries(req: PayloadRequest, entries: readonly
     for (const data of rows) await req.payload.create({ collection: 'ledger-entries', data, req })
     return
   }
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((row) => ({ ...row, createdAt: recordedAt, updatedAt: recordedAt }))
-    await db.insert(adapter.tables.ledger_entries as never).values(chunk)
-  }
+  await insertRows(db, adapter.tables.ledger_entries, rows.map((row) => ({ ...row, createdAt: recordedAt, updatedAt: recordedAt })))
 }

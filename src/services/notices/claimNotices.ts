@@ -2,6 +2,7 @@ import type { Payload, Where } from 'payload'
 import { inArray, lte, sql } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlAdapter } from '../../db/sqlSession'
+import { refId, type Ref } from '../../domain/refId'
 
 /** An email notice leased to one worker for one attempt. */
 export interface ClaimedNotice {
@@ -24,8 +25,6 @@ export interface ClaimRequest {
   leaseMs: number
   now: Date
 }
-
-const refOf = (value: unknown) => (value && typeof value === 'object' ? (value as { id: number | string }).id : (value as number | string))
 
 /**
  * Leases up to `limit` due email notices (pending or uncertain, next attempt due) to `owner` with
@@ -58,9 +57,9 @@ export async function claimNotices(payload: Payload, { owner, limit, leaseMs, no
 function toClaimed(row: Record<string, unknown>): ClaimedNotice {
   return {
     id: row.id as number | string,
-    subject: refOf(row.subject),
-    policy: refOf(row.policy),
-    version: refOf(row.version),
+    subject: refId(row.subject as Ref)!,
+    policy: refId(row.policy as Ref)!,
+    version: refId(row.version as Ref)!,
     versionNumber: Number(row.versionNumber),
     attempts: Number(row.attempts),
     status: 'sending',

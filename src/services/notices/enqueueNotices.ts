@@ -1,6 +1,7 @@
 import type { PayloadRequest } from 'payload'
 import { and, gt, isNull } from '@payloadcms/db-postgres/drizzle'
 
+import { insertRows } from '../../db/insertRows'
 import { sqlAdapter, sqlSession, type SqlAdapter } from '../../db/sqlSession'
 import { noticeLedgerRecord } from '../../domain/ledgerRecords'
 import { appendLedgerEntries } from '../ledger/appendLedgerEntries'
@@ -19,8 +20,6 @@ interface Recipient {
 
 type NoticeRow = Parameters<typeof noticeLedgerRecord>[0]
 
-/** Rows per INSERT: well under SQLite's limit on bound parameters. */
-const CHUNK = 500
 /** Subjects read at a time. */
 const PAGE = 2000
 
@@ -84,12 +83,6 @@ async function localRecipients(req: PayloadRequest): Promise<Recipient[]> {
 }
 
 async function sqlInsert(adapter: SqlAdapter, req: PayloadRequest, rows: Record<string, unknown>[], now: string): Promise<NoticeRow[]> {
-  const db = await sqlSession(adapter, req)
-  const created: NoticeRow[] = []
-  for (let i = 0; i < rows.length; i += CHUNK) {
-    const chunk = rows.slice(i, i + CHUNK).map((row) => ({ ...row, createdAt: now, updatedAt: now }))
-    const inserted = (await db.insert(adapter.tables.notices as never).values(chunk).returning()) as unknown as NoticeRow[]
-    created.push(...inserted.map((n) => ({ ...n, versionNumber: Number(n.versionNumber) })))
-  }
-  return created
+  const stored = await insertRows<NoticeRow>(await sqlSession(adapter, req), adapter.tables.notices, rows.map((row) => ({ ...row, createdAt: now, updatedAt: now })), { returning: true })
+  return stored.map((n) => ({ ...n, versionNumber: Number(n.versionNumber) }))
 }
