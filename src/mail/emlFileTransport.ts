@@ -16,8 +16,9 @@ export function emlFileTransport(folder: string): Transport<{ messageId: string;
       mail.message.build(async (error, raw) => {
         if (error) return done(error, undefined as never)
         try {
-          const messageId = mail.message.messageId()
-          const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^a-zA-Z0-9.-]/g, '')}.eml`)
+          // A prebuilt (raw) message keeps its own Message-ID; nodemailer would make up another.
+          const messageId = /^Message-ID:\s*(<[^>\r\n]+>)/im.exec(raw.subarray(0, 64 * 1024).toString('latin1').split(/\r?\n\r?\n/)[0])?.[1] ?? mail.message.messageId()
+          const file = path.join(folder, `${new Date().toISOString().replace(/[:.]/g, '-')}-${messageId.replace(/[^a-zA-Z0-9.@-]/g, '')}.eml`)
           await mkdir(folder, { recursive: true })
           await writeFile(file, raw)
           done(null, { messageId, path: file })

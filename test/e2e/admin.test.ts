@@ -165,8 +165,10 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
 
     // Without SMTP_URL the emails are .eml files a new user can open.
     const mails = readdirSync(path.join(dir, 'mail')).filter((f) => f.endsWith('.eml'))
-    const bodies = mails.map((f) => readFileSync(path.join(dir, 'mail', f), 'utf8')).filter((m) => m.includes('Clarifies how to contact support.'))
-    expect(bodies).toHaveLength(withEmail.totalDocs)
+    const named = mails.filter((f) => readFileSync(path.join(dir, 'mail', f), 'utf8').includes('Clarifies how to contact support.'))
+    expect(named).toHaveLength(withEmail.totalDocs)
+    // Each file is named after the notice's own Message-ID.
+    for (const file of named) expect(readFileSync(path.join(dir, 'mail', file), 'utf8')).toContain(`Message-ID: <${file.match(/(notice-\d+@[\w.-]+)\.eml$/)?.[1]}>`)
   })
 
   it("lets the admin erase a subject's personal data from the subject's page, after typing its id", async () => {
