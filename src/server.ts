@@ -47,9 +47,9 @@ async function main(): Promise<void> {
   }
 
   const transport = createMailTransport(env.smtpUrl, env.dataDir)
-  const mailWarning = await checkMailTransport(transport, env.smtpUrl)
-  if (mailWarning) console.warn(`\n  Warning: ${mailWarning}\n`)
-  else if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
+  // Checked beside start-up, not before it: an SMTP host that never answers must not delay serving.
+  void checkMailTransport(transport, env.smtpUrl).then((warning) => warning && console.warn(`\n  Warning: ${warning}\n`))
+  if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
   let worker: NoticeWorker | undefined
   if (notices.inServer) worker = startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices })
 
