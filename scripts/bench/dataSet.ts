@@ -1,13 +1,17 @@
-// Generates a benchmark data set on DATABASE_URL (migrated first): 2 policies with `versions`
-// published versions each (40 by default), `subjects` subjects (100,000) and `acceptances`
-// acceptances (1,000,000) spread over subjects and versions, inserted in bulk. Prints what it made.
-//   node --conditions=production --import tsx scripts/bench/dataSet.ts [--subjects N] [--acceptances N] [--versions N]
+// Generates the benchmark data set on a migrated database: 2 policies with `versions` published
+// versions each (40 by default), `subjects` subjects (100,000) and `acceptances` acceptances
+// (1,000,000) spread over subjects and versions, each with its ledger entry, and a signed
+// checkpoint over the ledger. Inserted in bulk, not through the API: the data set is the
+// starting point of the scenarios, not one of them.
 import type { Payload } from 'payload'
 
-const arg = (name: string, fallback: number) => {
-  const i = process.argv.indexOf(`--${name}`)
-  return i > 0 ? Number(process.argv[i + 1]) : fallback
-}
+import { insertRows } from '../../src/db/insertRows'
+import { sqlAdapter } from '../../src/db/sqlSession'
+import { entryLeafHash, ledgerBody } from '../../src/domain/ledgerBody'
+import { acceptanceLedgerRecord } from '../../src/domain/ledgerRecords'
+import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
+import { markdownToBody } from '../../src/services/lexicalMarkdown'
+import type { DataSetVersion } from './scenario'
 
 export interface DataSetSize {
   subjects: number
@@ -15,42 +19,51 @@ export interface DataSetSize {
   versions: number
 }
 
-/** Builds the data set with `payload`; returns the published versions it made. */
-export async function generateDataSet(payload: Payload, size: DataSetSize): Promise<Array<{ id: number; policy: number; version: number; contentHash: string }>> {
-  const { markdownToBody } = await import('../../src/services/lexicalMarkdown')
-  const { sqlAdapter } = await import('../../src/db/sqlSession')
-  const adapter = sqlAdapter(payload)
-  if (!adapter) throw new Error('the benchmark data set is generated on SQLite or PostgreSQL')
-  const versions: Array<{ id: number; policy: number; version: number; contentHash: string }> = []
+/** External id of data-set subject `i`. */
+export const subjectId = (i: number): string => `user-${i}`
+
+const CHUNK = 10_000
+
+async function publishVersions(payload: Payload, count: number): Promise<DataSetVersion[]> {
+  const versions: DataSetVersion[] = []
   for (const [slug, title] of [['privacy', 'Privacy Policy'], ['terms', 'Terms of Service']]) {
     const policy = await payload.create({ collection: 'policies', data: { title, slug, acceptanceMode: slug === 'terms' ? 'clickwrap' : 'continued-use', noticePeriodDays: 30 } })
     let text = `# ${title}\n`
-    for (let n = 1; n <= size.versions; n++) {
+    for (let n = 1; n <= count; n++) {
       text += `\n## Section ${n}\n\nWe keep records of what you accepted for ${n} years, and explain why in this section.\n`
       const v = await payload.create({
         collection: 'policy-versions',
         data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n}.`, effectiveAt: new Date(Date.UTC(2020, 0, 1) + n * 30 * 86_400_000).toISOString(), body: (await markdownToBody(payload.config, text)) as never, _status: 'published' },
         context: { assentImport: true },
       })
-      versions.push({ id: v.id, policy: policy.id, version: v.version!, contentHash: v.contentHash! })
+      versions.push({ id: v.id, policy: policy.id, slug, version: v.version!, contentHash: v.contentHash! })
     }
   }
+  return versions
+}
+
+/** Builds the data set with `payload` (SQLite or PostgreSQL); returns the published versions. */
+export async function generateDataSet(payload: Payload, size: DataSetSize, progress: (line: string) => void = () => undefined): Promise<DataSetVersion[]> {
+  const adapter = sqlAdapter(payload)
+  if (!adapter) throw new Error('the benchmark data set is generated on SQLite or PostgreSQL')
+  const db = adapter.drizzle
+  const versions = await publishVersions(payload, size.versions)
   const now = new Date().toISOString()
-  const insert = async (table: string, rows: Record<string, unknown>[]) => {
-    for (let i = 0; i < rows.length; i += 500) await adapter.drizzle.insert(adapter.tables[table] as never).values(rows.slice(i, i + 500))
-  }
+
   const subjectIds: number[] = []
-  for (let i = 0; i < size.subjects; i += 10_000) {
-    const rows = Array.from({ length: Math.min(10_000, size.subjects - i) }, (_, j) => ({ externalId: `user-${i + j}`, email: `user-${i + j}@example.com`, name: `User ${i + j}`, locale: 'en', createdAt: now, updatedAt: now }))
-    for (let k = 0; k < rows.length; k += 500) {
-      const inserted = (await adapter.drizzle.insert(adapter.tables.subjects as never).values(rows.slice(k, k + 500)).returning()) as Array<{ id: number }>
-      subjectIds.push(...inserted.map((r) => r.id))
-    }
+  for (let i = 0; i < size.subjects; i += CHUNK) {
+    const rows = Array.from({ length: Math.min(CHUNK, size.subjects - i) }, (_, j) => ({ externalId: subjectId(i + j), email: `${subjectId(i + j)}@example.com`, name: `User ${i + j}`, locale: 'en', createdAt: now, updatedAt: now }))
+    const stored = await insertRows<{ id: number }>(db, adapter.tables.subjects, rows, { returning: true })
+    subjectIds.push(...stored.map((r) => r.id))
   }
+  progress(`${subjectIds.length} subjects`)
+
   // Acceptance k goes to subject k mod S and version floor(k / S): unique per subject and version.
+  // Each gets the ledger entry the acceptance hook would have written.
   const start = Date.UTC(2024, 0, 1)
-  for (let k = 0; k < size.acceptances; k += 10_000) {
-    const rows = Array.from({ length: Math.min(10_000, size.acceptances - k) }, (_, j) => {
+  let seq = 0
+  for (let k = 0; k < size.acceptances; k += CHUNK) {
+    const rows = Array.from({ length: Math.min(CHUNK, size.acceptances - k) }, (_, j) => {
       const n = k + j
       const v = versions[Math.floor(n / subjectIds.length) % versions.length]
       return {
@@ -58,19 +71,15 @@ export async function generateDataSet(payload: Payload, size: DataSetSize): Prom
         contentHash: v.contentHash, acceptedAt: new Date(start + n * 1000).toISOString(), locale: 'en', ip: `198.51.100.${n % 250}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)', createdAt: now, updatedAt: now,
       }
     })
-    await insert('acceptances', rows)
+    const stored = await insertRows<{ id: number } & (typeof rows)[number]>(db, adapter.tables.acceptances, rows, { returning: true })
+    const entries = stored.map((row) => {
+      const body = ledgerBody(++seq, 'acceptance', row.acceptedAt, acceptanceLedgerRecord(row))
+      return { seq, kind: 'acceptance', body, leafHash: entryLeafHash(body), recordedAt: row.acceptedAt, createdAt: now, updatedAt: now }
+    })
+    await insertRows(db, adapter.tables.ledger_entries, entries)
+    if ((k / CHUNK) % 20 === 19) progress(`${k + rows.length} acceptances and ledger entries`)
   }
+  await createCheckpoint(payload)
+  progress(`${seq} acceptances and ledger entries, checkpoint signed`)
   return versions
 }
-
-async function main(): Promise<void> {
-  const size = { subjects: arg('subjects', 100_000), acceptances: arg('acceptances', 1_000_000), versions: arg('versions', 40) }
-  const { startPayload } = await import('../../src/startPayload')
-  const payload = await startPayload()
-  const started = performance.now()
-  const versions = await generateDataSet(payload, size)
-  console.log(`Data set: ${size.subjects} subjects, ${size.acceptances} acceptances over ${versions.length} versions, in ${((performance.now() - started) / 1000).toFixed(1)} s`)
-  process.exit(0)
-}
-
-if (import.meta.url === `file://${process.argv[1]}`) void main()

@@ -1,0 +1,52 @@
+import { fork, type ChildProcess } from 'node:child_process'
+import { once } from 'node:events'
+import path from 'node:path'
+
+import { nodeFlags } from '../nodeFlags.js'
+
+/** A server process under measurement. */
+export interface BenchServer {
+  url: string
+  stop: () => Promise<void>
+}
+
+const root = path.resolve(import.meta.dirname, '../..')
+
+async function waitUntilServing(child: ChildProcess, url: string, path: string): Promise<void> {
+  const deadline = Date.now() + 120_000
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`the server process exited with ${child.exitCode}`)
+    try {
+      if ((await fetch(url + path)).ok) return
+    } catch {
+      // not listening yet
+    }
+    await new Promise((resolve) => setTimeout(resolve, 200))
+  }
+  throw new Error(`no answer from ${url}${path} within 120 s`)
+}
+
+async function serve(script: string, env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<BenchServer> {
+  const child = fork(path.join(root, script), { cwd: root, execArgv: nodeFlags, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const url = `http://127.0.0.1:${port}`
+  await waitUntilServing(child, url, readyPath)
+  return {
+    url,
+    stop: async () => {
+      if (child.exitCode !== null) return
+      child.kill('SIGTERM')
+      const exited = once(child, 'exit')
+      const timer = setTimeout(() => child.kill('SIGKILL'), 10_000)
+      await exited
+      clearTimeout(timer)
+    },
+  }
+}
+
+/** Assent's server (API and Legal Center, no admin, no notice worker) on the benchmark database. */
+export const startAssentServer = (databaseUrl: string, dataDir: string, port: number): Promise<BenchServer> =>
+  serve('src/server.ts', { DATABASE_URL: databaseUrl, ASSENT_DATA_DIR: dataDir, ASSENT_ADMIN: 'off', NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: `http://127.0.0.1:${port}` }, port, '/healthz')
+
+/** The baseline: a bare express handler answering `body`, started the same way. */
+export const startBareServer = (body: unknown, port: number): Promise<BenchServer> =>
+  serve('scripts/bench/bareServer.ts', { BARE_BODY: JSON.stringify(body) }, port, '/ready')

@@ -1,0 +1,88 @@
+// `npm run bench`: builds the data set on a scratch database, runs every scenario and its
+// baseline in the same run, prints one table and writes it to bench/results.{json,md}.
+//   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
+// DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
+// otherwise on a fresh SQLite file.
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { benchMarkdown, failedScenario, type BenchMachine } from './benchReport'
+import type { BenchContext, ScenarioResult } from './scenario'
+import { scratchDatabase } from './scratchDatabase'
+
+const arg = (name: string, fallback: string) => {
+  const i = process.argv.indexOf(`--${name}`)
+  return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
+}
+const size = { subjects: Number(arg('subjects', '100000')), acceptances: Number(arg('acceptances', '1000000')), versions: Number(arg('versions', '40')) }
+const only = arg('only', '').split(',').filter(Boolean)
+const root = path.resolve(import.meta.dirname, '../..')
+
+const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
+
+/** The scenarios, in the order they run: the readers of the untouched data set first, the
+ * writers after them, the fan-out (which adds 200,000 notices) last. */
+const SCENARIOS: Array<{ id: string; title: string; load: () => Promise<(ctx: BenchContext) => Promise<ScenarioResult>> }> = [
+  { id: 'ledger', title: '5. Ledger verification', load: async () => (await import('./scenarios/ledgerVerify')).ledgerVerify },
+  { id: 'export', title: '4. Evidence export to CSV', load: async () => (await import('./scenarios/evidenceExport')).evidenceExport },
+  { id: 'status', title: '1. Login status check', load: async () => (await import('./scenarios/statusCheck')).statusCheck },
+  { id: 'acceptances', title: '2. Recording acceptances', load: async () => (await import('./scenarios/recordAcceptances')).recordAcceptances },
+  { id: 'redline', title: '6. Redline', load: async () => (await import('./scenarios/redline')).redline },
+  { id: 'fanout', title: '3. Notice fan-out', load: async () => (await import('./scenarios/noticeFanout')).noticeFanout },
+]
+
+async function main(): Promise<number> {
+  const started = performance.now()
+  const dataDir = mkdtempSync(path.join(os.tmpdir(), 'assent-bench-'))
+  const database = await scratchDatabase(process.env.DATABASE_URL, dataDir)
+  Object.assign(process.env, { DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'benchmark', ASSENT_ENV: 'test', PUBLIC_URL: 'https://legal.example.com', NOTICE_WORKER: 'off' })
+  const { startPayload } = await import('../../src/startPayload')
+  const { closePayload } = await import('../../src/db/closePayload')
+  const { generateDataSet, subjectId } = await import('./dataSet')
+  const payload = await startPayload()
+  const results: ScenarioResult[] = []
+  try {
+    log(`data set: ${size.subjects} subjects, ${size.acceptances} acceptances, 2 × ${size.versions} versions on ${payload.db.name}`)
+    const t = performance.now()
+    const versions = await generateDataSet(payload, size, log)
+    log(`data set ready in ${((performance.now() - t) / 1000).toFixed(1)} s`)
+    const ctx: BenchContext = { payload, databaseUrl: database.url, dataDir, size, versions, subjectId }
+    for (const scenario of SCENARIOS) {
+      if (only.length > 0 && !only.includes(scenario.id)) continue
+      log(`${scenario.title}…`)
+      const t0 = performance.now()
+      try {
+        results.push(await (await scenario.load())(ctx))
+      } catch (error) {
+        console.error(error)
+        results.push(failedScenario(scenario.id, scenario.title, error))
+      }
+      const r = results.at(-1)!
+      log(`${scenario.title}: ratio ${r.ratio} (${r.met ? 'target met' : 'target missed'}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+    }
+  } finally {
+    await closePayload(payload)
+    await database.drop()
+    rmSync(dataDir, { recursive: true, force: true })
+  }
+  const cpus = os.cpus()
+  const machine: BenchMachine = {
+    date: new Date().toISOString().slice(0, 10), cpu: cpus[0]?.model.trim() ?? 'unknown CPU', cores: cpus.length, memoryGiB: Math.round(os.totalmem() / 2 ** 30),
+    node: process.versions.node, database: payload.db.name === 'postgres' ? 'postgres' : 'sqlite', size, seconds: (performance.now() - started) / 1000,
+  }
+  const markdown = benchMarkdown(machine, results)
+  const outDir = path.join(root, 'bench')
+  mkdirSync(outDir, { recursive: true })
+  const name = `results-${machine.database}`
+  writeFileSync(path.join(outDir, `${name}.json`), `${JSON.stringify({ machine, results }, null, 2)}\n`)
+  writeFileSync(path.join(outDir, `${name}.md`), markdown)
+  console.log(`\n${markdown}\nWritten to bench/${name}.json and bench/${name}.md`)
+  // A missed target is a finding, reported in the table; a scenario that could not run is a failure.
+  return results.every((r) => !('error' in r.details)) ? 0 : 1
+}
+
+main().then((code) => process.exit(code), (error: unknown) => {
+  console.error(error)
+  process.exit(2)
+})

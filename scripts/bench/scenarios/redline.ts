@@ -1,0 +1,90 @@
+import { spawnSync } from 'node:child_process'
+import { writeFileSync } from 'node:fs'
+import path from 'node:path'
+
+import { redline as computeRedline } from '../../../src/domain/redline'
+import { markdownToBody } from '../../../src/services/lexicalMarkdown'
+import { ratioOf } from '../benchReport'
+import { startAssentServer } from '../benchServer'
+import { loadTest } from '../loadTest'
+import { revisionTexts } from '../revisionTexts'
+import type { BenchContext, ScenarioResult } from '../scenario'
+
+const RUNS = 30
+const root = path.resolve(import.meta.dirname, '../../..')
+
+const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
+
+function timeMs(run: () => void): number {
+  run() // warm-up
+  return median(Array.from({ length: RUNS }, () => {
+    const t = performance.now()
+    run()
+    return performance.now() - t
+  }))
+}
+
+function gitWordDiffMs(dir: string, a: string, b: string): number {
+  return timeMs(() => {
+    // Exit status 1 means "the files differ".
+    const result = spawnSync('git', ['diff', '--no-index', '--word-diff', '--no-color', a, b], { cwd: dir, maxBuffer: 16 * 2 ** 20 })
+    if (result.status !== 1) throw new Error(`git diff failed: ${result.stderr.toString()}`)
+  })
+}
+
+/**
+ * 6. The redline of two ~60 KB Markdown revisions, neighbouring (a handful of changes) and far
+ * apart (hundreds), against `git diff --no-index --word-diff` on the same files (the process
+ * included, as a user would run it); medians of 30 runs. Then the compare page of the far pair as
+ * the Legal Center serves it once cached, one connection. Targets: ≤ 2× git's time; ≤ 5 ms a page.
+ */
+export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
+  const texts = revisionTexts(root)
+  const files = Object.fromEntries(Object.entries(texts).map(([name, text]) => {
+    const file = path.join(ctx.dataDir, `${name}.md`)
+    writeFileSync(file, text)
+    return [name, file]
+  })) as Record<keyof typeof texts, string>
+
+  const nearMs = timeMs(() => computeRedline(texts.base, texts.near))
+  const farMs = timeMs(() => computeRedline(texts.base, texts.far))
+  const gitNearMs = gitWordDiffMs(ctx.dataDir, files.base, files.near)
+  const gitFarMs = gitWordDiffMs(ctx.dataDir, files.base, files.far)
+
+  const policy = await ctx.payload.create({ collection: 'policies', data: { title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'continued-use', noticePeriodDays: 30 } })
+  for (const [n, text] of [texts.base, texts.near, texts.far].entries()) {
+    await ctx.payload.create({
+      collection: 'policy-versions',
+      data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n + 1}.`, effectiveAt: new Date(Date.UTC(2021, n, 1)).toISOString(), body: (await markdownToBody(ctx.payload.config, text)) as never, _status: 'published' },
+      context: { assentImport: true },
+    })
+  }
+  const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir, 3415)
+  let page
+  let firstMs
+  try {
+    const t = performance.now()
+    const first = await fetch(`${server.url}/legal/cookies/compare/1/3`)
+    firstMs = performance.now() - t
+    if (!first.ok) throw new Error(`the compare page answered ${first.status}`)
+    page = await loadTest({ url: `${server.url}/legal/cookies/compare/1/3`, connections: 1, seconds: 5 })
+  } finally {
+    await server.stop()
+  }
+
+  const nearRatio = ratioOf(nearMs, gitNearMs)
+  const farRatio = ratioOf(farMs, gitFarMs)
+  return {
+    id: 'redline',
+    title: '6. Redline of ~60 KB revisions, far apart',
+    scenario: { value: +farMs.toFixed(2), unit: 'ms' },
+    baseline: { value: +gitFarMs.toFixed(2), unit: 'ms' },
+    ratio: farRatio,
+    target: '≤ 2 (both pairs), cached page ≤ 5 ms',
+    met: farRatio <= 2 && nearRatio <= 2 && page.meanMs <= 5 && page.non2xx === 0,
+    details: {
+      'neighbouring ms': +nearMs.toFixed(2), 'git neighbouring ms': +gitNearMs.toFixed(2), 'neighbouring ratio': nearRatio,
+      'text bytes': texts.base.length, 'cached page mean ms': page.meanMs, 'cached page p99 ms': page.p99Ms, 'first page ms': +firstMs.toFixed(1),
+    },
+  }
+}
