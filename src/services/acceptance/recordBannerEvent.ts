@@ -5,7 +5,7 @@ import { findPublishedVersion } from '../findPublishedVersion'
 import { findSubject } from '../findSubject'
 import type { PublishedVersion } from '../publishedVersions'
 
-const findBannerNotice = async (payload: Payload, subject: Subject, version: PublishedVersion) =>
+const findBannerNotice = async (payload: Payload, subject: Pick<Subject, 'id'>, version: PublishedVersion) =>
   (
     await payload.find({
       collection: 'notices',
@@ -22,7 +22,7 @@ const findBannerNotice = async (payload: Payload, subject: Subject, version: Pub
  */
 export async function recordBannerEvent(
   payload: Payload,
-  subject: Subject,
+  subject: Pick<Subject, 'id'>,
   policyId: number,
   version: PublishedVersion,
   event: 'displayed' | 'dismissed',

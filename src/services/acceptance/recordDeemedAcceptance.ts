@@ -1,22 +1,26 @@
 import type { Payload } from 'payload'
 
+import { leanQuery } from '../../db/leanQuery'
+
 import { deemedAcceptance, type NoticeFact } from '../../domain/deemedAcceptance'
 import type { Policy, Subject } from '../../payload-types'
 import type { PublishedVersion } from '../publishedVersions'
+
+/** The subject's notices of `versionId` (every status check of a continued-use policy asks). */
+async function noticeFacts(payload: Payload, subjectId: number, versionId: number): Promise<NoticeFact[]> {
+  const query = leanQuery(payload)
+  const rows = query
+    ? await query('select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?', [subjectId, versionId])
+    : (await payload.find({ collection: 'notices', where: { and: [{ subject: { equals: subjectId } }, { version: { equals: versionId } }] }, pagination: false, depth: 0 })).docs
+  return rows.map((n) => ({ id: n.id as NoticeFact['id'], channel: n.channel as NoticeFact['channel'], status: n.status as NoticeFact['status'], at: n.reachedAt ? new Date(n.reachedAt as string) : undefined }))
+}
 
 /**
  * Continued use: when `version` has taken effect and a notice of it reached the subject before
  * that, records a `continued-use` acceptance citing those notices. Returns whether it did.
  */
-export async function recordDeemedAcceptance(payload: Payload, subject: Subject, policy: Policy, version: PublishedVersion, now: Date): Promise<boolean> {
-  const { docs } = await payload.find({
-    collection: 'notices',
-    where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }] },
-    pagination: false,
-    depth: 0,
-  })
-  const facts: NoticeFact[] = docs.map((n) => ({ id: n.id, channel: n.channel, status: n.status, at: n.reachedAt ? new Date(n.reachedAt) : undefined }))
-  const cited = deemedAcceptance(version.effectiveAt, facts, now)
+export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, now: Date): Promise<boolean> {
+  const cited = deemedAcceptance(version.effectiveAt, await noticeFacts(payload, subject.id, version.id), now)
   if (!cited) return false
   try {
     await payload.create({

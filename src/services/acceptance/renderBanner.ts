@@ -1,7 +1,7 @@
 import Handlebars from 'handlebars'
-import type { Payload } from 'payload'
 
 import { defaultBannerHtml, defaultBannerText } from '../../domain/bannerDefaults'
+import type { BannerTemplate } from '../../payload-types'
 
 /** What the banner templates are given for each owed policy. */
 export interface BannerItem {
@@ -30,9 +30,9 @@ function template(source: string): HandlebarsTemplateDelegate {
   return t
 }
 
-/** The login banner for what a subject owes, in HTML and text, from the admin's templates. */
-export async function renderBanner(payload: Payload, items: BannerItem[]): Promise<{ html: string; text: string }> {
-  const settings = await payload.findGlobal({ slug: 'banner-template', depth: 0 }).catch(() => undefined)
+/** The login banner for what a subject owes, in HTML and text, from the admin's templates
+ * (`settings`) or the defaults. */
+export function renderBanner(settings: Pick<BannerTemplate, 'html' | 'text'> | undefined, items: BannerItem[]): { html: string; text: string } {
   const accepting = items.filter((i) => i.action === 'accept')
   const context = { items, accepting, mustAccept: accepting.length > 0 }
   return {

@@ -1,13 +1,13 @@
 import type { Payload } from 'payload'
 
 import { owedVersion } from '../../domain/owedVersion'
-import type { Policy, Subject } from '../../payload-types'
-import { findSubject } from '../findSubject'
-import { publishedVersions, type PublishedVersion } from '../publishedVersions'
+import type { Policy } from '../../payload-types'
+import type { PublishedVersion } from '../publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { recordDeemedAcceptance } from './recordDeemedAcceptance'
 import { renderBanner, type BannerItem } from './renderBanner'
-import { acceptedByPolicy } from './subjectAcceptances'
+import { statusCatalog, type StatusCatalog } from './statusCatalog'
+import { statusSubject, type StatusSubject } from './statusSubject'
 
 /** Where a subject stands on one policy. */
 export interface PolicyStatus {
@@ -54,8 +54,7 @@ interface Owing {
   status: PolicyStatus
 }
 
-async function policyStatus(payload: Payload, subject: Subject, policy: Policy, accepted: number[], options: StatusOptions): Promise<Owing | PolicyStatus> {
-  const history = await publishedVersions(payload, policy.id)
+async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions): Promise<Owing | PolicyStatus> {
   let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   // Continued use: a version in force that the subject was told of in time counts as accepted.
   if (owed && policy.acceptanceMode === 'continued-use' && !owed.upcoming && accepted.length > 0) {
@@ -85,6 +84,22 @@ async function policyStatus(payload: Payload, subject: Subject, policy: Policy, 
   return { policy, version: v, status }
 }
 
+const banners = new WeakMap<StatusCatalog, Map<string, { html: string; text: string }>>()
+
+/** The banner for `items`, rendered once per catalog: what it says comes from the catalog alone. */
+function bannerFor(catalog: StatusCatalog, items: BannerItem[]): { html: string; text: string } {
+  let rendered = banners.get(catalog)
+  if (!rendered) banners.set(catalog, (rendered = new Map()))
+  const key = JSON.stringify(items)
+  let banner = rendered.get(key)
+  if (!banner) {
+    banner = renderBanner(catalog.banner, items)
+    if (rendered.size >= 1000) rendered.delete(rendered.keys().next().value as string)
+    rendered.set(key, banner)
+  }
+  return banner
+}
+
 const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'status' in x
 
 /**
@@ -93,12 +108,18 @@ const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'stat
  * and, when asked, the banner's display as evidence of notice.
  */
 export async function subjectStatus(payload: Payload, externalId: string, options: StatusOptions): Promise<SubjectStatus> {
-  const subject = await findSubject(payload, externalId, options.create)
-  const [{ docs: policies }, accepted] = await Promise.all([
-    payload.find({ collection: 'policies', sort: 'title', pagination: false, depth: 0 }),
-    acceptedByPolicy(payload, subject.id),
-  ])
-  const results = await Promise.all(policies.map((p) => policyStatus(payload, subject, p, accepted.get(String(p.id)) ?? [], options)))
+  const { subject, acceptedVersions, catalogFingerprint } = await statusSubject(payload, externalId, options.create)
+  let catalog = await statusCatalog(payload, catalogFingerprint)
+  // Two publications within the same millisecond could share a fingerprint: never miss a version.
+  if (acceptedVersions.some((id) => !catalog.versions.has(String(id)))) catalog = await statusCatalog(payload, catalogFingerprint, { reload: true })
+  const accepted = new Map<string, number[]>()
+  for (const id of acceptedVersions) {
+    const v = catalog.versions.get(String(id))
+    if (v) accepted.set(v.policy, [...(accepted.get(v.policy) ?? []), v.version])
+  }
+  const results = await Promise.all(
+    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options)),
+  )
   const owing = results.filter(isOwing)
   const statuses = results.map((r) => (isOwing(r) ? r.status : r))
 
@@ -123,6 +144,6 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     current: owing.length === 0,
     policies: statuses,
     bundles: [...bundles].map(([bundle, slugs]) => ({ bundle, policies: slugs })),
-    banner: items.length > 0 ? await renderBanner(payload, items) : null,
+    banner: items.length > 0 ? bannerFor(catalog, items) : null,
   }
 }
