@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto'
+import { createHash, hash } from 'node:crypto'
 import path from 'node:path'
 
 import { verifyLedgerBundle } from '../../../src/domain/verifyLedgerBundle'
@@ -10,10 +10,11 @@ import type { BenchContext, ScenarioResult } from '../scenario'
 const seconds = (since: number) => (performance.now() - since) / 1000
 
 /**
- * 5. Verifying the whole ledger as an auditor does offline (every leaf hash, the Merkle root under
- * each signed checkpoint, every accepted text's hash), against node:crypto hashing the same entry
- * bodies once each. Both run on the bundle in memory; reading it from disk is reported beside.
- * Target: ≥ 0.5× the baseline's entries/s.
+ * 5. Verifying the whole ledger as an auditor does offline (every body parsed and its leaf hash
+ * recomputed, the Merkle root under each signed checkpoint, every accepted text's hash), against
+ * node:crypto hashing the same entry bodies once each, the fastest way it offers (one-shot
+ * `crypto.hash`; the streaming `createHash` is reported beside). Both run on the bundle in memory;
+ * reading it from disk is reported beside. Target: ≥ 0.5× the baseline's entries/s.
  */
 export async function ledgerVerify(ctx: BenchContext): Promise<ScenarioResult> {
   const dir = path.join(ctx.dataDir, 'ledger-bundle')
@@ -43,6 +44,6 @@ export async function ledgerVerify(ctx: BenchContext): Promise<ScenarioResult> {
     ratio,
     target: '≥ 0.5',
     met: ratio >= 0.5,
-    details: { 'verify s': +verifyS.toFixed(2), 'hash s': +hashS.toFixed(2), checkpoints: verdict.checkpoints, 'export s': +exportS.toFixed(1), 'read s': +readS.toFixed(1), 'exported entries': exported.entries },
+    details: { 'verify s': +verifyS.toFixed(2), 'hash s': +hashS.toFixed(2), 'createHash s': +streamingS.toFixed(2), 'ratio to createHash': ratioOf(streamingS, verifyS), checkpoints: verdict.checkpoints, 'export s': +exportS.toFixed(1), 'read s': +readS.toFixed(1), 'exported entries': exported.entries },
   }
 }
