@@ -26,7 +26,7 @@ async function waitUntilServing(child: ChildProcess, url: string, path: string):
   throw new Error(`no answer from ${url}${path} within 120 s`)
 }
 
-async function serve(script: string, env: NodeJS.ProcessEnv, port: number, readyPath: string): Promise<BenchServer> {
+async function serve(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<BenchServer> {
   const child = fork(path.join(root, script), { cwd: root, execArgv: nodeFlags, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const url = `http://127.0.0.1:${port}`
   await waitUntilServing(child, url, readyPath)

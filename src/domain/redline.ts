@@ -1,4 +1,4 @@
-import { diffArrays, diffWordsWithSpace } from 'diff'
+import { sequenceDiff } from './sequenceDiff'
 
 /** A run of words inside a changed paragraph. */
 export interface Segment {
@@ -28,17 +28,18 @@ const MIN_SIMILARITY = 0.4
 const MAX_ALIGN = 200
 const MIN_MOVE_LENGTH = 20
 
-const words = (line: string) => line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? []
+const wordSet = (line: string) => new Set(line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
 
-/** Dice coefficient of two lines' word sets: 1 for the same words, 0 for none shared. */
-export function similarity(a: string, b: string): number {
-  const left = new Set(words(a))
-  const right = new Set(words(b))
+/** Dice coefficient of two word sets: 1 for the same words, 0 for none shared. */
+function dice(left: Set<string>, right: Set<string>, a: string, b: string): number {
   if (left.size === 0 && right.size === 0) return a === b ? 1 : 0
   let shared = 0
   for (const w of left) if (right.has(w)) shared++
   return (2 * shared) / (left.size + right.size)
 }
+
+/** Dice coefficient of two lines' word sets: 1 for the same words, 0 for none shared. */
+export const similarity = (a: string, b: string): number => dice(wordSet(a), wordSet(b), a, b)
 
 /**
  * Pairs removed lines with inserted lines that are edits of each other, keeping both orders
@@ -51,10 +52,16 @@ function alignReplacement(removed: string[], added: string[]): Block[] {
   const n = removed.length
   const m = added.length
   const score: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  const sim = (i: number, j: number) => {
-    const s = similarity(removed[i], added[j])
-    return s >= MIN_SIMILARITY ? s : -1
+  const removedWords = removed.map(wordSet)
+  const addedWords = added.map(wordSet)
+  const sims = new Float64Array(n * m)
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j < m; j++) {
+      const s = dice(removedWords[i], addedWords[j], removed[i], added[j])
+      sims[i * m + j] = s >= MIN_SIMILARITY ? s : -1
+    }
   }
+  const sim = (i: number, j: number) => sims[i * m + j]
   for (let i = n - 1; i >= 0; i--) {
     for (let j = m - 1; j >= 0; j--) {
       const s = sim(i, j)
@@ -84,11 +91,17 @@ function alignReplacement(removed: string[], added: string[]): Block[] {
   return blocks
 }
 
+/** Words, runs of spaces and single other characters: what a word-by-word redline compares. */
+const tokens = (line: string) => line.match(/[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu) ?? []
+
 function changeOf(from: string, to: string): Block {
-  const segments: Segment[] = diffWordsWithSpace(from, to).map((part) => ({
-    op: part.added ? 'insert' : part.removed ? 'delete' : 'equal',
-    text: part.value,
-  }))
+  const segments: Segment[] = []
+  for (const run of sequenceDiff(tokens(from), tokens(to))) {
+    const text = run.items.join('')
+    const last = segments.at(-1)
+    if (last?.op === run.op) last.text += text
+    else segments.push({ op: run.op, text })
+  }
   return { kind: 'change', segments }
 }
 
@@ -116,18 +129,16 @@ function markMoves(blocks: Block[]): void {
  * `from` and the "to" side exactly as `to` (see `sideOf`).
  */
 export function redline(from: string, to: string): Redline {
-  const parts = diffArrays(from.split('\n'), to.split('\n'))
+  const runs = sequenceDiff(from.split('\n'), to.split('\n'))
   const blocks: Block[] = []
-  for (let k = 0; k < parts.length; k++) {
-    const part = parts[k]
-    if (!part.added && !part.removed) {
-      blocks.push(...part.value.map((text) => ({ kind: 'equal' as const, text })))
-    } else if (part.removed && parts[k + 1]?.added) {
-      blocks.push(...alignReplacement(part.value, parts[++k].value))
-    } else if (part.removed) {
-      blocks.push(...part.value.map((text) => ({ kind: 'delete' as const, text, moved: false })))
+  for (let k = 0; k < runs.length; k++) {
+    const run = runs[k]
+    if (run.op === 'equal') {
+      blocks.push(...run.items.map((text) => ({ kind: 'equal' as const, text })))
+    } else if (run.op === 'delete' && runs[k + 1]?.op === 'insert') {
+      blocks.push(...alignReplacement(run.items, runs[++k].items))
     } else {
-      blocks.push(...part.value.map((text) => ({ kind: 'insert' as const, text, moved: false })))
+      blocks.push(...run.items.map((text) => ({ kind: run.op as 'delete' | 'insert', text, moved: false })))
     }
   }
   markMoves(blocks)
