@@ -9,7 +9,8 @@ let integrationKey: string
 let auditKey: string
 
 beforeAll(async () => {
-  app = await startTestApp()
+  // A file, so SQLite runs take the lean write path production takes (a SQLite file).
+  app = await startTestApp({ sharedDatabase: true })
   await seedPolicies(app.payload)
   integrationKey = (await createApiKey(app.payload, 'host product', 'integration')).key
   auditKey = (await createApiKey(app.payload, 'auditors', 'audit')).key

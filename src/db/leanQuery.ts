@@ -10,18 +10,43 @@ import { sqlAdapter } from './sqlSession'
 
 type Statement = Database.Statement<unknown[]>
 
-/** SQLite: a reading connection of its own, each statement prepared once. Outside a
- * transaction, WAL gives it the last committed state, as Payload's connection would. */
-function sqliteReader(url: string): RowQuery {
+/** A SQLite connection of Assent's own beside Payload's, with its statements prepared once. */
+export interface NativeSqlite {
+  db: Database.Database
+  statement: (text: string) => Statement
+}
+
+function openNativeSqlite(url: string): NativeSqlite {
   const db = new Database(url)
-  // Reads go to memory-mapped pages instead of a read call per page.
+  // Reads go to memory-mapped pages instead of a read call per page; a writer that finds the
+  // database locked is told at once (and waits without blocking the event loop).
   db.exec('pragma mmap_size = 268435456')
+  db.exec('pragma busy_timeout = 0')
   const statements = new Map<string, Statement>()
-  return async (text, params) => {
-    let statement = statements.get(text)
-    if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
-    return statement.all(...(params as unknown[])) as Array<Record<string, unknown>>
+  return {
+    db,
+    statement: (text) => {
+      let statement = statements.get(text)
+      if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
+      return statement
+    },
   }
+}
+
+const natives = new WeakMap<Payload, NativeSqlite | undefined>()
+
+/** The native connection to Payload's SQLite file, or undefined (PostgreSQL, MongoDB, in-memory
+ * or remote SQLite). Outside a transaction, WAL gives it the last committed state. */
+export function nativeSqlite(payload: Payload): NativeSqlite | undefined {
+  if (natives.has(payload)) return natives.get(payload)
+  const url = sqlAdapter(payload)?.name === 'sqlite' ? ((payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url ?? '') : ''
+  const native = url.startsWith('file:') && !url.includes(':memory:') ? openNativeSqlite(url) : undefined
+  natives.set(payload, native)
+  return native
+}
+
+function sqliteReader(native: NativeSqlite): RowQuery {
+  return async (text, params) => native.statement(text).all(...(params as unknown[])) as Array<Record<string, unknown>>
 }
 
 /** PostgreSQL: Payload's pool, with named statements (parsed and planned once per connection). */
@@ -49,8 +74,8 @@ export function leanQuery(payload: Payload): RowQuery | undefined {
   if (adapter?.name === 'postgres') {
     reader = postgresReader((payload.db as unknown as { pool: pg.Pool }).pool)
   } else if (adapter) {
-    const url = (payload.db as unknown as { clientConfig?: { url?: string } }).clientConfig?.url ?? ''
-    reader = url.startsWith('file:') && !url.includes(':memory:') ? sqliteReader(url) : payloadQuery(payload)
+    const native = nativeSqlite(payload)
+    reader = native ? sqliteReader(native) : payloadQuery(payload)
   }
   readers.set(payload, reader)
   return reader

@@ -16,7 +16,7 @@ export async function createApiKey(payload: Payload, name: string, scope: ApiKey
  * directly. */
 async function findKey(payload: Payload, keyHash: string): Promise<Pick<ApiKey, 'id' | 'name' | 'scope' | 'revokedAt'> | undefined> {
   const query = leanQuery(payload)
-  if (!query) return (await payload.find({ collection: 'api-keys', where: { keyHash: { equals: keyHash } }, limit: 1, depth: 0 })).docs[0]
+  if (!query) return (await payload.find({ collection: 'api-keys', where: { keyHash: { equals: keyHash } }, limit: 1, pagination: false, depth: 0 })).docs[0]
   const [row] = await query('select id, name, scope, revoked_at as "revokedAt" from api_keys where key_hash = ?', [keyHash])
   return row as Pick<ApiKey, 'id' | 'name' | 'scope' | 'revokedAt'> | undefined
 }

@@ -9,6 +9,7 @@ export async function findPolicyBySlug(payload: Payload, slug: string): Promise<
     collection: 'policies',
     where: { slug: { equals: slug } },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
   })

@@ -5,14 +5,14 @@ import type { Subject } from '../payload-types'
 
 /** The subject with this external id; created on the spot when `create` is set, else a 404. */
 export async function findSubject(payload: Payload, externalId: string, create = false): Promise<Subject> {
-  const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
   if (docs[0]) return docs[0]
   if (!create) throw new AssentError('subject_not_found', `No subject "${externalId}"; upsert it with PUT /api/v1/subjects/${encodeURIComponent(externalId)} or ask for ?create=true.`)
   try {
     return await payload.create({ collection: 'subjects', data: { externalId } })
   } catch (error) {
     // Two first calls for the same new subject: the other one created it.
-    const again = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, depth: 0 })
+    const again = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
     if (again.docs[0]) return again.docs[0]
     throw error
   }

@@ -11,6 +11,7 @@ export async function findVersion(payload: Payload, slug: string, version: numbe
     collection: 'policy-versions',
     where: { and: [{ policy: { equals: policy.id } }, { version: { equals: version } }, { _status: { equals: 'published' } }] },
     limit: 1,
+    pagination: false,
     depth: 0,
     overrideAccess: false,
   })

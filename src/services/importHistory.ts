@@ -17,7 +17,7 @@ export interface ImportResult {
 }
 
 async function findOrCreatePolicy(payload: Payload, slug: string, title: string): Promise<Policy> {
-  const { docs } = await payload.find({ collection: 'policies', where: { slug: { equals: slug } }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection: 'policies', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 0 })
   return docs[0] ?? payload.create({ collection: 'policies', data: { slug, title, acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
 }
 

@@ -2,10 +2,15 @@ import type { Payload } from 'payload'
 
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { requestHash } from '../../domain/requestHash'
+import { nativeSqlite, type NativeSqlite } from '../../db/leanQuery'
+import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { AssentError } from '../../errors/AssentError'
 import { findPublishedVersion } from '../findPublishedVersion'
 import { findSubject } from '../findSubject'
 import { withTransaction } from '../withTransaction'
+import { insertAcceptances, insertIdempotencyRecord, type AcceptanceRow } from './sqliteAcceptances'
+import { statusCatalog, type StatusCatalog } from './statusCatalog'
+import { statusSubject } from './statusSubject'
 
 /** An explicit acceptance of one or more versions (a bundle is accepted in one call). */
 export interface AcceptanceRequest {
@@ -45,19 +50,56 @@ async function resolveVersions(payload: Payload, request: AcceptanceRequest, now
 }
 
 async function replay(payload: Payload, key: string, hash: string): Promise<AcceptanceResult | undefined> {
-  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: key } }, limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: key } }, limit: 1, pagination: false, depth: 0 })
   if (!docs[0]) return undefined
   if (docs[0].requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${key}" was used for a different request.`)
   return { status: docs[0].status as 201, body: docs[0].response as AcceptanceResult['body'] }
 }
 
+/** The same checks as `resolveVersions`, against the status catalog (no query of its own). */
+function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, now: Date) {
+  return request.versions.map((item) => {
+    const policy = catalog.policies.find((p) => p.slug === item.policy)
+    if (!policy) throw new AssentError('policy_not_found', `No policy "${item.policy}".`)
+    const history = catalog.history.get(String(policy.id)) ?? []
+    const version = history.find((v) => v.version === item.version)
+    if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${item.version}.`)
+    const refusal = acceptanceRefusal(version, item.contentHash, history, now)
+    if (refusal) throw new AssentError(refusal.code, refusal.message)
+    return { policy, version }
+  })
+}
+
+/** On a SQLite file: the subject and catalog from one lean read, then one synchronous write
+ * transaction on Assent's own connection (a Payload transaction opens a new SQLite connection
+ * each time, which costs more than the whole write). */
+async function writeNative(payload: Payload, native: NativeSqlite, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+  const { subject, catalogFingerprint } = await statusSubject(payload, request.subject)
+  const resolved = resolveInCatalog(await statusCatalog(payload, catalogFingerprint), request, context.now)
+  const rows: AcceptanceRow[] = resolved.map(({ policy, version }) => ({
+    subject: Number(subject.id), policy: Number(policy.id), version: Number(version.id), versionNumber: version.version,
+    method: request.method, source: request.source, contentHash: version.contentHash,
+    locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
+    ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
+  }))
+  return sqliteWriteTransaction(native, () => {
+    const stored = insertAcceptances(native, rows)
+    const acceptances = stored.map((s, i) => ({ policy: resolved[i].policy.slug, version: resolved[i].version.version, ...s }))
+    const result: AcceptanceResult = { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
+    if (request.idempotencyKey) insertIdempotencyRecord(native, request.idempotencyKey, hash, result.status, result.body)
+    return result
+  })
+}
+
 async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+  const native = nativeSqlite(payload)
+  if (native) return writeNative(payload, native, request, context, hash)
   const subject = await findSubject(payload, request.subject)
   const resolved = await resolveVersions(payload, request, context.now)
   return withTransaction(payload, async (req) => {
     const acceptances: AcceptanceResult['body']['acceptances'] = []
     for (const { policy, version } of resolved) {
-      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }] }, limit: 1, depth: 0, req })
+      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }] }, limit: 1, pagination: false, depth: 0, req })
       const existing = docs[0]
       const doc = existing ?? (await payload.create({
         collection: 'acceptances',

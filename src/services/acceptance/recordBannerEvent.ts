@@ -11,6 +11,7 @@ const findBannerNotice = async (payload: Payload, subject: Pick<Subject, 'id'>, 
       collection: 'notices',
       where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }, { channel: { equals: 'banner' } }] },
       limit: 1,
+      pagination: false,
       depth: 0,
     })
   ).docs[0]

@@ -20,7 +20,7 @@ export async function exportWhere(payload: Payload, filter: ExportFilter): Promi
   const and: Where[] = []
   const dateField = filter.type === 'acceptances' ? 'acceptedAt' : 'createdAt'
   if (filter.policy) {
-    const { docs } = await payload.find({ collection: 'policies', where: { slug: { equals: filter.policy } }, limit: 1, depth: 0 })
+    const { docs } = await payload.find({ collection: 'policies', where: { slug: { equals: filter.policy } }, limit: 1, pagination: false, depth: 0 })
     if (!docs[0]) throw new AssentError('validation_failed', `policy: there is no policy "${filter.policy}".`, { fields: [{ field: 'policy', message: 'unknown policy' }] })
     and.push({ policy: { equals: docs[0].id } })
   }

@@ -14,6 +14,7 @@ export async function findSubjectForEvidence(payload: Payload, externalId: strin
     collection: 'subjects',
     where: { or: [{ externalId: { equals: externalId } }, { externalIdHash: { equals: externalIdHash(externalId) } }] },
     limit: 1,
+    pagination: false,
     depth: 0,
   })
   if (!docs[0]) throw new AssentError('subject_not_found', `No subject "${externalId}", now or erased.`)

@@ -37,6 +37,6 @@ export async function previewChangeNotice(payload: Payload, user: TypedUser, ver
 }
 
 async function nextNumber(payload: Payload, policyId: number): Promise<number> {
-  const { docs } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] }, sort: '-version', limit: 1, depth: 0 })
+  const { docs } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] }, sort: '-version', limit: 1, pagination: false, depth: 0 })
   return (docs[0]?.version ?? 0) + 1
 }
