@@ -5,7 +5,12 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { payloadQuery } from '../src/db/payloadQuery'
+import { csvRow } from '../src/domain/csvCell'
+import { exportFilterSchema } from '../src/domain/exportFilter'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { exportColumns, exportRecords } from '../src/services/audit/exportRecords'
+import { sqlExportRows } from '../src/services/audit/sqlExportRows'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { createApiKey } from '../src/services/apiKeys'
 import { findVersion } from '../src/services/findVersion'
@@ -131,6 +136,19 @@ describe('exports', () => {
     const six = lines.find((l) => l.includes(',s-6,'))!
     expect(six).toContain(`"'=HYPERLINK(""http://evil.example"",""open me"")"`)
     expect(lines.filter((l) => l.includes('"Mozilla/5.0 (X11, Linux)"'))).toHaveLength(SUBJECTS / 2 - 1)
+  })
+
+  it('writes the same CSV bytes from SQL-formatted pages as from the rows one by one', async () => {
+    for (const type of ['acceptances', 'notices'] as const) {
+      const filter = exportFilterSchema.parse({ type })
+      const query = payloadQuery(payload())
+      const rows = query ? sqlExportRows(query, filter) : exportRecords(payload(), filter)
+      let expected = csvRow(exportColumns[type])
+      for await (const row of rows) expected += csvRow(exportColumns[type].map((c) => row[c] ?? null))
+      const res = await asAudit(`/api/v1/audit/export?type=${type}`)
+      expect(await res.text()).toBe(expected)
+      expect(expected.split('\r\n').length).toBeGreaterThan(10)
+    }
   })
 
   it('streams notices as JSON Lines, by subject and date range', async () => {

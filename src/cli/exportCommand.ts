@@ -7,7 +7,7 @@ import { openDirectDatabase } from '../db/directQuery'
 import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
 import type { ExportRow } from '../services/audit/exportRecords'
 import { accessRecordData, type AccessEvent } from '../services/audit/recordAccess'
-import { countSqlExport, sqlExportRows } from '../services/audit/sqlExportRows'
+import { countSqlExport, sqlCsvChunks, sqlExportRows, type CsvChunk } from '../services/audit/sqlExportRows'
 import { writeExport } from '../services/audit/writeExport'
 import type { Command } from './commands'
 
@@ -78,7 +78,7 @@ export const exportCommand: Command = {
  * through Payload on MongoDB. */
 interface ExportSource {
   count: (filter: ExportFilter) => Promise<number>
-  rows: (filter: ExportFilter) => AsyncIterable<ExportRow>
+  rows: (filter: ExportFilter) => AsyncIterable<ExportRow | CsvChunk>
   recordAccess: (event: AccessEvent) => Promise<void>
   close: () => Promise<void>
 }
@@ -87,7 +87,7 @@ async function directSource(url: string): Promise<ExportSource> {
   const db = await openDirectDatabase(url)
   return {
     count: (filter) => countSqlExport(db.query, filter),
-    rows: (filter) => sqlExportRows(db.query, filter),
+    rows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(db.query, db.dialect, filter) : sqlExportRows(db.query, filter)),
     recordAccess: async (event) => {
       const r = accessRecordData(event)
       await db.query('insert into access_records (at, actor, action, resource, detail, count, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [r.at, r.actor, r.action, r.resource, r.detail, r.count, r.at, r.at])

@@ -1,4 +1,4 @@
-import { createClient } from '@libsql/client'
+import Database from 'libsql'
 import pg from 'pg'
 
 /** Runs one SQL statement with `?` placeholders and returns its rows as plain objects. */
@@ -21,14 +21,20 @@ export const numberedPlaceholders = (text: string): string => {
 /** Opens the SQLite file or PostgreSQL database of `url` directly. */
 export async function openDirectDatabase(url: string): Promise<DirectDatabase> {
   if (url.startsWith('file:')) {
-    const client = createClient({ url })
+    const db = new Database(url)
+    db.exec('pragma busy_timeout = 5000')
+    const statements = new Map<string, Database.Statement<unknown[]>>()
     return {
       dialect: 'sqlite',
       query: async (text, params) => {
-        const result = await client.execute({ sql: text, args: params as never })
-        return result.rows.map((row) => Object.fromEntries(result.columns.map((c, i) => [c, row[i]])))
+        let statement = statements.get(text)
+        if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
+        // A statement that returns no rows (an insert) is run, not read.
+        return statement.reader ? (statement.all(params as unknown[]) as Array<Record<string, unknown>>) : (statement.run(params as unknown[]), [])
       },
-      close: async () => client.close(),
+      close: async () => {
+        db.close()
+      },
     }
   }
   const client = new pg.Client({ connectionString: url })

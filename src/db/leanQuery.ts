@@ -46,7 +46,7 @@ export function nativeSqlite(payload: Payload): NativeSqlite | undefined {
 }
 
 function sqliteReader(native: NativeSqlite): RowQuery {
-  return async (text, params) => native.statement(text).all(...(params as unknown[])) as Array<Record<string, unknown>>
+  return async (text, params) => native.statement(text).all(params as unknown[]) as Array<Record<string, unknown>>
 }
 
 /** PostgreSQL: Payload's pool, with named statements (parsed and planned once per connection). */

@@ -6,7 +6,8 @@ import { tarArchive } from '../../domain/tarArchive'
 import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
 import { payloadQuery } from '../../db/payloadQuery'
 import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
-import { sqlExportRows } from '../../services/audit/sqlExportRows'
+import { sqlCsvChunks, sqlExportRows, type CsvChunk } from '../../services/audit/sqlExportRows'
+import { sqlAdapter } from '../../db/sqlSession'
 import { recordAccess } from '../../services/audit/recordAccess'
 import { versionCoverage } from '../../services/audit/versionCoverage'
 import { writeExport } from '../../services/audit/writeExport'
@@ -32,7 +33,8 @@ export function auditApi(payload: Payload): Router {
     const filter = exportFilterSchema.parse(req.query)
     const query = payloadQuery(payload)
     // Refuses an unknown policy or subject before anything is sent.
-    const rows = query ? sqlExportRows(query, filter) : exportRecords(payload, filter)
+    const dialect = sqlAdapter(payload)?.name
+    const rows: AsyncGenerator<ExportRow | CsvChunk> = query && dialect ? (filter.format === 'csv' ? sqlCsvChunks(query, dialect, filter) : sqlExportRows(query, filter)) : exportRecords(payload, filter)
     const first = await rows.next()
     res.status(200).type(filter.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
     res.set('content-disposition', `attachment; filename="assent-${filter.type}.${filter.format === 'csv' ? 'csv' : 'jsonl'}"`).set('cache-control', 'no-store')
@@ -52,7 +54,7 @@ export function auditApi(payload: Payload): Router {
 }
 
 /** The rows again, with the first one (already read to surface refusals early) in front. */
-async function* prepend(first: IteratorResult<ExportRow>, rest: AsyncGenerator<ExportRow>): AsyncGenerator<ExportRow> {
+async function* prepend<T>(first: IteratorResult<T>, rest: AsyncGenerator<T>): AsyncGenerator<T> {
   if (first.done) return
   yield first.value
   yield* rest

@@ -1,5 +1,6 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
+import { sqlCsvLine, type CellKind, type SqlDialect } from '../../domain/sqlCsvLine'
 import { AssentError } from '../../errors/AssentError'
 import type { ExportRow } from './exportRecords'
 
@@ -12,6 +13,38 @@ const SELECT = {
   notices: `select r.id, s.external_id as subject, p.slug as policy, r.version_number as version, r.channel, r.status, r.created_at as "createdAt",
     r.reached_at as "reachedAt", r.dismissed_at as "dismissedAt", r.attempts, r.message_id as "messageId", r.message_hash as "messageHash",
     r.last_reply as "lastReply", r.address`,
+}
+
+/** The export's columns (in `exportColumns` order) as SQL, and how each becomes a cell. */
+const CSV_COLUMNS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, CellKind]>> = {
+  acceptances: [['r.id', 'number'], ['s.external_id', 'text'], ['p.slug', 'text'], ['r.version_number', 'number'], ['r.content_hash', 'text'], ['r.method', 'text'], ['r.source', 'text'],
+    ['r.accepted_at', 'date'], ['r.locale', 'text'], ['r.ip', 'text'], ['r.user_agent', 'text'], ['r.notices', 'noticeIds']],
+  notices: [['r.id', 'number'], ['s.external_id', 'text'], ['p.slug', 'text'], ['r.version_number', 'number'], ['r.channel', 'text'], ['r.status', 'text'], ['r.created_at', 'date'],
+    ['r.reached_at', 'date'], ['r.dismissed_at', 'date'], ['r.attempts', 'number'], ['r.message_id', 'text'], ['r.message_hash', 'text'], ['r.last_reply', 'text'], ['r.address', 'text']],
+}
+
+/** A page of CSV records, formatted by the database. */
+export class CsvChunk {
+  constructor(readonly text: string, readonly rows: number) {}
+}
+
+/**
+ * The same export as CSV records the database formats itself (`sqlCsvLine`), a page at a time:
+ * byte for byte what `sqlExportRows` and `writeExport` write, without a JavaScript object per row.
+ * Refuses an unknown policy (400) or subject (404) before the first page.
+ */
+export async function* sqlCsvChunks(query: RowQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CsvChunk> {
+  const { clause, params } = await whereOf(query, filter)
+  const sql = `select r.id as id, ${sqlCsvLine(dialect, CSV_COLUMNS[filter.type])} as line
+    from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
+    where r.id > ? and ${clause} order by r.id limit ${PAGE}`
+  let after = 0
+  for (;;) {
+    const rows = await query(sql, [after, ...params])
+    if (rows.length > 0) yield new CsvChunk(rows.map((r) => r.line as string).join(''), rows.length)
+    if (rows.length < PAGE) return
+    after = Number(rows.at(-1)!.id)
+  }
 }
 
 /** The `where` of a filter (with `?` placeholders), after checking that its policy and subject exist. */
@@ -44,7 +77,13 @@ export async function countSqlExport(query: RowQuery, filter: ExportFilter): Pro
   return Number(row?.n ?? 0)
 }
 
-const iso = (value: unknown) => (value instanceof Date ? value.toISOString() : value ?? null)
+/** A timestamp as ISO-8601 UTC, whether the driver gave a Date or PostgreSQL's text form
+ * ("2026-11-28 18:56:32.599+00", as Payload's connection returns it). */
+const iso = (value: unknown) => {
+  if (value instanceof Date) return value.toISOString()
+  if (typeof value === 'string' && / \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:?\d\d)?$/.test(value)) return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString()
+  return value ?? null
+}
 const noticeIds = (value: unknown) => {
   const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value
   return Array.isArray(list) ? list.map((n) => (n as { id: unknown }).id).join(' ') : ''

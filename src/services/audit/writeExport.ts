@@ -4,13 +4,14 @@ import type { Writable } from 'node:stream'
 import { csvRow } from '../../domain/csvCell'
 import type { ExportFilter } from '../../domain/exportFilter'
 import { exportColumns, type ExportRow } from './exportRecords'
+import { CsvChunk } from './sqlExportRows'
 
 /**
  * Writes rows to `out` as CSV (a header, then one CRLF record per row; formula-like cells
- * neutralised) or JSON Lines, waiting whenever `out` is full, so memory stays flat. Returns the
+ * neutralised; pages the database already formatted as CSV go through as they are) or JSON Lines, waiting whenever `out` is full, so memory stays flat. Returns the
  * number of rows written; `onRow` sees the running count.
  */
-export async function writeExport(rows: AsyncIterable<ExportRow>, filter: ExportFilter, out: Writable, onRow?: (count: number) => void): Promise<number> {
+export async function writeExport(rows: AsyncIterable<ExportRow | CsvChunk>, filter: ExportFilter, out: Writable, onRow?: (count: number) => void): Promise<number> {
   const columns = exportColumns[filter.type]
   const write = async (chunk: string) => {
     if (out.destroyed) throw new Error('the export destination closed')
@@ -25,6 +26,11 @@ export async function writeExport(rows: AsyncIterable<ExportRow>, filter: Export
   if (filter.format === 'csv') await write(csvRow(columns))
   let count = 0
   for await (const row of rows) {
+    if (row instanceof CsvChunk) {
+      await write(row.text)
+      onRow?.((count += row.rows))
+      continue
+    }
     const picked = columns.map((c) => row[c] ?? null)
     await write(filter.format === 'csv' ? csvRow(picked) : `${JSON.stringify(Object.fromEntries(columns.map((c, i) => [c, picked[i]])))}\n`)
     onRow?.(++count)
