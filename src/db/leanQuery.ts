@@ -59,6 +59,10 @@ function postgresReader(pool: pg.Pool): RowQuery {
   }
 }
 
+/** Payload's PostgreSQL pool, or undefined on other databases. */
+export const postgresPool = (payload: Payload): pg.Pool | undefined =>
+  sqlAdapter(payload)?.name === 'postgres' ? (payload.db as unknown as { pool: pg.Pool }).pool : undefined
+
 const readers = new WeakMap<Payload, RowQuery | undefined>()
 
 /**
@@ -71,8 +75,9 @@ export function leanQuery(payload: Payload): RowQuery | undefined {
   if (readers.has(payload)) return readers.get(payload)
   const adapter = sqlAdapter(payload)
   let reader: RowQuery | undefined
-  if (adapter?.name === 'postgres') {
-    reader = postgresReader((payload.db as unknown as { pool: pg.Pool }).pool)
+  const pool = postgresPool(payload)
+  if (pool) {
+    reader = postgresReader(pool)
   } else if (adapter) {
     const native = nativeSqlite(payload)
     reader = native ? sqliteReader(native) : payloadQuery(payload)

@@ -1,14 +1,16 @@
 import type { Payload } from 'payload'
+import type pg from 'pg'
 
+import { nativeSqlite, postgresPool, type NativeSqlite } from '../../db/leanQuery'
+import { pgWriteTransaction } from '../../db/pgWriteTransaction'
+import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { requestHash } from '../../domain/requestHash'
-import { nativeSqlite, type NativeSqlite } from '../../db/leanQuery'
-import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { AssentError } from '../../errors/AssentError'
 import { findPublishedVersion } from '../findPublishedVersion'
 import { findSubject } from '../findSubject'
 import { withTransaction } from '../withTransaction'
-import { insertAcceptances, insertIdempotencyRecord, type AcceptanceRow } from './sqliteAcceptances'
+import { insertAcceptancesPostgres, insertAcceptancesSqlite, type AcceptanceRow, type StoredAcceptance } from './sqlAcceptances'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
 
@@ -70,10 +72,13 @@ function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, no
   })
 }
 
-/** On a SQLite file: the subject and catalog from one lean read, then one synchronous write
- * transaction on Assent's own connection (a Payload transaction opens a new SQLite connection
- * each time, which costs more than the whole write). */
-async function writeNative(payload: Payload, native: NativeSqlite, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+/**
+ * On SQL databases: the subject and catalog from one lean read, then the acceptances and their
+ * ledger entries written directly, concurrent requests committed together (group commit). On a
+ * SQLite file that is Assent's own connection, synchronously (a Payload transaction opens a new
+ * SQLite connection each time, which costs more than the whole write); on PostgreSQL, Payload's pool.
+ */
+async function writeLean(payload: Payload, store: LeanStore, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
   const { subject, catalogFingerprint } = await statusSubject(payload, request.subject)
   const resolved = resolveInCatalog(await statusCatalog(payload, catalogFingerprint), request, context.now)
   const rows: AcceptanceRow[] = resolved.map(({ policy, version }) => ({
@@ -82,18 +87,29 @@ async function writeNative(payload: Payload, native: NativeSqlite, request: Acce
     locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
   }))
-  return sqliteWriteTransaction(native, () => {
-    const stored = insertAcceptances(native, rows)
+  const answer = (stored: StoredAcceptance[]): AcceptanceResult => {
     const acceptances = stored.map((s, i) => ({ policy: resolved[i].policy.slug, version: resolved[i].version.version, ...s }))
-    const result: AcceptanceResult = { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
-    if (request.idempotencyKey) insertIdempotencyRecord(native, request.idempotencyKey, hash, result.status, result.body)
-    return result
-  })
+    return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
+  }
+  const idempotency = request.idempotencyKey ? { key: request.idempotencyKey, requestHash: hash, answer } : undefined
+  const stored = 'native' in store
+    ? await sqliteWriteTransaction(store.native, () => insertAcceptancesSqlite(store.native, rows, idempotency))
+    : await pgWriteTransaction(store.pool, (client, state) => insertAcceptancesPostgres(client, state, rows, idempotency), { isolate: idempotency !== undefined })
+  return answer(stored)
+}
+
+type LeanStore = { native: NativeSqlite } | { pool: pg.Pool }
+
+function leanStore(payload: Payload): LeanStore | undefined {
+  const native = nativeSqlite(payload)
+  if (native) return { native }
+  const pool = postgresPool(payload)
+  return pool ? { pool } : undefined
 }
 
 async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
-  const native = nativeSqlite(payload)
-  if (native) return writeNative(payload, native, request, context, hash)
+  const store = leanStore(payload)
+  if (store) return writeLean(payload, store, request, context, hash)
   const subject = await findSubject(payload, request.subject)
   const resolved = await resolveVersions(payload, request, context.now)
   return withTransaction(payload, async (req) => {

@@ -1,5 +1,6 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
+import { isoTimestamp } from '../../domain/isoTimestamp'
 import { sqlCsvLine, type CellKind, type SqlDialect } from '../../domain/sqlCsvLine'
 import { AssentError } from '../../errors/AssentError'
 import type { ExportRow } from './exportRecords'
@@ -77,13 +78,7 @@ export async function countSqlExport(query: RowQuery, filter: ExportFilter): Pro
   return Number(row?.n ?? 0)
 }
 
-/** A timestamp as ISO-8601 UTC, whether the driver gave a Date or PostgreSQL's text form
- * ("2026-11-28 18:56:32.599+00", as Payload's connection returns it). */
-const iso = (value: unknown) => {
-  if (value instanceof Date) return value.toISOString()
-  if (typeof value === 'string' && / \d\d:\d\d:\d\d(\.\d+)?[+-]\d\d(:?\d\d)?$/.test(value)) return new Date(value.replace(' ', 'T').replace(/([+-]\d\d)$/, '$1:00')).toISOString()
-  return value ?? null
-}
+const iso = (value: unknown) => isoTimestamp(value) ?? null
 const noticeIds = (value: unknown) => {
   const list = typeof value === 'string' ? (JSON.parse(value) as unknown) : value
   return Array.isArray(list) ? list.map((n) => (n as { id: unknown }).id).join(' ') : ''

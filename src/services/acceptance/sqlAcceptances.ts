@@ -1,0 +1,122 @@
+import type pg from 'pg'
+
+import { numberedPlaceholders } from '../../db/directQuery'
+import type { NativeSqlite } from '../../db/leanQuery'
+import { LEDGER_LOCK } from '../../db/ledgerLock'
+import { BEFORE_COMMIT, type TransactionState } from '../../db/pgWriteTransaction'
+import { isoTimestamp } from '../../domain/isoTimestamp'
+import { entryLeafHash, ledgerBody } from '../../domain/ledgerBody'
+import { acceptanceLedgerRecord } from '../../domain/ledgerRecords'
+
+/** One acceptance to store, as the acceptances table holds it. */
+export interface AcceptanceRow {
+  subject: number
+  policy: number
+  version: number
+  versionNumber: number
+  method: string
+  source: string
+  contentHash: string
+  locale: string | null
+  acceptedAt: string
+  ip: string | null
+  userAgent: string | null
+  idempotencyKey: string | null
+}
+
+/** What is stored for a version after the insert: the new record, or the one already there. */
+export interface StoredAcceptance {
+  method: string
+  acceptedAt: string
+  alreadyAccepted: boolean
+}
+
+const INSERT = `insert into acceptances (subject_id, policy_id, version_id, version_number, method, source, content_hash, locale, accepted_at, ip, user_agent, idempotency_key, updated_at, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subject_id, version_id) do nothing returning id`
+const EXISTING = 'select method, accepted_at as "acceptedAt" from acceptances where subject_id = ? and version_id = ?'
+const LAST_SEQ = 'select coalesce(max(seq), 0) as seq from ledger_entries'
+const LEDGER = 'insert into ledger_entries (seq, kind, body, leaf_hash, recorded_at, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+const IDEMPOTENCY = 'insert into idempotency_records (key, request_hash, status, response, updated_at, created_at) values (?, ?, ?, ?, ?, ?)'
+
+const insertParams = (row: AcceptanceRow, now: string) =>
+  [row.subject, row.policy, row.version, row.versionNumber, row.method, row.source, row.contentHash, row.locale, row.acceptedAt, row.ip, row.userAgent, row.idempotencyKey, now, now]
+
+/** The ledger rows of new acceptances, numbered after `lastSeq`, as the acceptance collection's
+ * ledger hook would write them. */
+function ledgerRows(created: ReadonlyArray<AcceptanceRow & { id: number }>, lastSeq: number, now: string): unknown[][] {
+  return created.map((row, i) => {
+    const body = ledgerBody(lastSeq + 1 + i, 'acceptance', now, acceptanceLedgerRecord(row))
+    return [lastSeq + 1 + i, 'acceptance', body, entryLeafHash(body), now, now, now]
+  })
+}
+
+const stored = (row: AcceptanceRow): StoredAcceptance => ({ method: row.method, acceptedAt: row.acceptedAt, alreadyAccepted: false })
+
+/**
+ * SQLite, inside a write transaction on Assent's own connection (`sqliteWriteTransaction`):
+ * stores each acceptance not there yet (one per subject and version) with its ledger entry.
+ * Synchronous, so nothing interleaves; an idempotency key already used makes it throw.
+ */
+export function insertAcceptancesSqlite(native: NativeSqlite, rows: readonly AcceptanceRow[], idempotency?: { key: string; requestHash: string; answer: (s: StoredAcceptance[]) => { status: number; body: unknown } }): StoredAcceptance[] {
+  const now = new Date().toISOString()
+  const created: Array<AcceptanceRow & { id: number }> = []
+  const result = rows.map((row) => {
+    const inserted = native.statement(INSERT).get(insertParams(row, now)) as { id: number } | undefined
+    if (inserted) return created.push({ ...row, id: Number(inserted.id) }), stored(row)
+    const existing = native.statement(EXISTING).get([row.subject, row.version]) as { method: string; acceptedAt: string }
+    return { method: existing.method, acceptedAt: existing.acceptedAt, alreadyAccepted: true }
+  })
+  const lastSeq = Number((native.statement(LAST_SEQ).get([]) as { seq: number }).seq)
+  for (const params of ledgerRows(created, lastSeq, now)) native.statement(LEDGER).run(params)
+  if (idempotency) {
+    const { status, body } = idempotency.answer(result)
+    native.statement(IDEMPOTENCY).run([idempotency.key, idempotency.requestHash, status, JSON.stringify(body), now, now])
+  }
+  return result
+}
+
+async function insertLedgerRows(client: pg.PoolClient, rows: unknown[][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    const chunk = rows.slice(i, i + 1000)
+    const values = chunk.map((_, r) => `(${Array.from({ length: 7 }, (_, c) => `$${r * 7 + c + 1}`).join(', ')})`).join(', ')
+    await client.query(`insert into ledger_entries (seq, kind, body, leaf_hash, recorded_at, updated_at, created_at) values ${values}`, chunk.flat())
+  }
+}
+
+/** PostgreSQL, inside a transaction on `client` (`pgWriteTransaction`): the same. The ledger lock
+ * is taken and the last number read once per transaction; the writes after that continue from
+ * `state`, and the group's ledger entries are inserted together before the commit, so a new
+ * acceptance costs one statement of its own. */
+export async function insertAcceptancesPostgres(client: pg.PoolClient, state: TransactionState, rows: readonly AcceptanceRow[], idempotency?: { key: string; requestHash: string; answer: (s: StoredAcceptance[]) => { status: number; body: unknown } }): Promise<StoredAcceptance[]> {
+  const run = async (text: string, params: unknown[]) => (await client.query(numberedPlaceholders(text), params)).rows
+  const now = new Date().toISOString()
+  const created: Array<AcceptanceRow & { id: number }> = []
+  const result: StoredAcceptance[] = []
+  for (const row of rows) {
+    const [inserted] = await run(INSERT, insertParams(row, now))
+    if (inserted) {
+      created.push({ ...row, id: Number(inserted.id) })
+      result.push(stored(row))
+      continue
+    }
+    const [existing] = await run(EXISTING, [row.subject, row.version])
+    result.push({ method: String(existing.method), acceptedAt: String(isoTimestamp(existing.acceptedAt)), alreadyAccepted: true })
+  }
+  if (created.length > 0) {
+    if (!state.has('ledgerSeq')) {
+      await client.query('select pg_advisory_xact_lock($1)', [LEDGER_LOCK])
+      state.set('ledgerSeq', Number((await run(LAST_SEQ, []))[0].seq))
+    }
+    const entries = ledgerRows(created, state.get('ledgerSeq') as number, now)
+    state.set('ledgerSeq', (state.get('ledgerSeq') as number) + entries.length)
+    // The whole group's entries go in with one statement just before the commit.
+    const pending = (state.get('ledgerRows') as unknown[][] | undefined) ?? []
+    if (pending.length === 0) state.set(BEFORE_COMMIT, [...((state.get(BEFORE_COMMIT) as unknown[]) ?? []), () => insertLedgerRows(client, state.get('ledgerRows') as unknown[][])])
+    state.set('ledgerRows', [...pending, ...entries])
+  }
+  if (idempotency) {
+    const { status, body } = idempotency.answer(result)
+    await run(IDEMPOTENCY, [idempotency.key, idempotency.requestHash, status, JSON.stringify(body), now, now])
+  }
+  return result
+}
