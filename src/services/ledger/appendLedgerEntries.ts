@@ -2,11 +2,10 @@ import type { PayloadRequest } from 'payload'
 import { sql } from '@payloadcms/db-postgres/drizzle'
 
 import { insertRows } from '../../db/insertRows'
-import { sqlAdapter, sqlSession } from '../../db/sqlSession'
+import { LEDGER_LOCK } from '../../db/ledgerLock'
+import { sqlAdapter, sqlSession, type SqlAdapter, type SqlDb } from '../../db/sqlSession'
 import { entryLeafHash, ledgerBody, type LedgerKind } from '../../domain/ledgerBody'
 
-/** Advisory lock key that serialises ledger appends across processes on PostgreSQL. */
-const LEDGER_LOCK = 727274
 
 /** One record to enter the ledger. */
 export interface LedgerAppend {
@@ -28,8 +27,7 @@ export async function appendLedgerEntries(req: PayloadRequest, entries: readonly
   if (adapter?.name === 'postgres' && (await req.transactionID) !== undefined) {
     await db!.execute!(sql`select pg_advisory_xact_lock(${LEDGER_LOCK})`)
   }
-  const { docs } = await req.payload.find({ collection: 'ledger-entries', sort: '-seq', limit: 1, depth: 0, select: { seq: true }, req })
-  const first = (docs[0]?.seq ?? 0) + 1
+  const first = (await lastSeq(req, adapter, db)) + 1
   const recordedAt = new Date().toISOString()
   const rows = entries.map(({ kind, record }, i) => {
     const body = ledgerBody(first + i, kind, recordedAt, record)
@@ -40,4 +38,16 @@ export async function appendLedgerEntries(req: PayloadRequest, entries: readonly
     return
   }
   await insertRows(db, adapter.tables.ledger_entries, rows.map((row) => ({ ...row, createdAt: recordedAt, updatedAt: recordedAt })))
+}
+
+/** The highest number in the ledger (0 when empty), read in the caller's transaction: on SQL a
+ * plain max over the unique index on `seq`, elsewhere through the Local API. */
+async function lastSeq(req: PayloadRequest, adapter: SqlAdapter | undefined, db: SqlDb | undefined): Promise<number> {
+  if (adapter && db) {
+    const t = adapter.tables.ledger_entries
+    const [row] = await db.select({ seq: sql`max(${t.seq})` }).from(t as never)
+    return Number(row?.seq ?? 0)
+  }
+  const { docs } = await req.payload.find({ collection: 'ledger-entries', sort: '-seq', limit: 1, pagination: false, depth: 0, select: { seq: true }, req })
+  return docs[0]?.seq ?? 0
 }

@@ -16,6 +16,8 @@ export async function reapExpiredLeases(payload: Payload, now: Date, policy: Ret
     collection: 'notices',
     where: { and: [{ status: { equals: 'sending' } }, { leaseExpiresAt: { less_than: now.toISOString() } }] },
     limit: 500,
+    // Runs before every batch: no count of the matches, just the first 500.
+    pagination: false,
     depth: 0,
   })
   const changes = docs.map((doc) => {
