@@ -39,7 +39,7 @@ describe('seeding a new install', () => {
     expect(inForce?.version).toBe(1)
     expect(inForce?.effectiveAt.toISOString()).toBe('2020-02-10T00:00:00.000Z')
     const { version } = await findVersion(app.payload, 'privacy', 1)
-    const fixture = readFileSync(new URL('../../shared/fixtures/privacy-policy-2020-02-10.txt', import.meta.url), 'utf8')
+    const fixture = readFileSync(new URL('./fixtures/privacy-policy-2020-02-10.txt', import.meta.url), 'utf8')
     expect(squash(version.text!)).toBe(`PrivacyPolicy${squash(fixture)}`)
   })
 
