@@ -1,5 +1,7 @@
 import type { Payload } from 'payload'
 
+import { closeNativeSqlite } from './leanQuery'
+
 interface Connections {
   pool?: { end: () => Promise<void>; on: (event: 'error', listener: () => void) => void }
   client?: { close: () => void }
@@ -13,6 +15,7 @@ interface Connections {
  * connections, cut when the process or database goes away, are ignored.
  */
 export async function closePayload(payload: Payload): Promise<void> {
+  closeNativeSqlite(payload)
   const db = payload.db as unknown as Connections
   if (db.pool) {
     db.pool.on('error', () => undefined)

@@ -45,6 +45,14 @@ export function nativeSqlite(payload: Payload): NativeSqlite | undefined {
   return native
 }
 
+/** Closes Assent's own SQLite connection of `payload`, if it opened one. */
+export function closeNativeSqlite(payload: Payload): void {
+  const native = natives.get(payload)
+  natives.delete(payload)
+  readers.delete(payload)
+  if (native?.db.open) native.db.close()
+}
+
 function sqliteReader(native: NativeSqlite): RowQuery {
   return async (text, params) => native.statement(text).all(params as unknown[]) as Array<Record<string, unknown>>
 }
