@@ -59,13 +59,19 @@ export async function generateDataSet(payload: Payload, size: DataSetSize, progr
   progress(`${subjectIds.length} subjects`)
 
   // Acceptance k goes to subject k mod S and version floor(k / S): unique per subject and version.
-  // Each gets the ledger entry the acceptance hook would have written.
+  // The latest version of each policy is left for the scenarios to accept. Each acceptance gets
+  // the ledger entry the acceptance hook would have written.
+  const latest = new Set(versions.filter((v, i) => versions[i + 1]?.policy !== v.policy).map((v) => v.id))
+  const acceptable = versions.filter((v) => !latest.has(v.id))
+  if (size.acceptances > subjectIds.length * acceptable.length) {
+    throw new Error(`${size.acceptances} acceptances do not fit ${subjectIds.length} subjects × ${acceptable.length} versions (one per subject and version, the latest left out)`)
+  }
   const start = Date.UTC(2024, 0, 1)
   let seq = 0
   for (let k = 0; k < size.acceptances; k += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, size.acceptances - k) }, (_, j) => {
       const n = k + j
-      const v = versions[Math.floor(n / subjectIds.length) % versions.length]
+      const v = acceptable[Math.floor(n / subjectIds.length)]
       return {
         subject: subjectIds[n % subjectIds.length], policy: v.policy, version: v.id, versionNumber: v.version, method: n % 3 ? 'clickwrap' : 'api', source: 'api',
         contentHash: v.contentHash, acceptedAt: new Date(start + n * 1000).toISOString(), locale: 'en', ip: `198.51.100.${n % 250}`, userAgent: 'Mozilla/5.0 (X11; Linux x86_64)', createdAt: now, updatedAt: now,
