@@ -103,6 +103,6 @@ async function updateHeld(adapter: SqlAdapter, db: SqlDb, fields: Field[], items
   const query = sql`update ${t as never} set ${set} from json_each(${json}) as v
     where ${t.id} = ${v('id')} and ${t.leaseOwner} = ${v('leaseOwner')} and ${t.status} = 'sending' and ${t.leaseExpiresAt} = ${v('leaseExpiresAt')}
     returning ${t.id}`
-  const rows2 = (await (db as unknown as { all: (q: SQL) => Promise<Array<Record<string, unknown>>> }).all(query))
-  return rows2.map((r) => (r.id ?? Object.values(r)[0]) as number | string)
+  const changed = (await (db as unknown as { all: (q: SQL) => Promise<Array<Record<string, unknown>>> }).all(query))
+  return changed.map((r) => (r.id ?? Object.values(r)[0]) as number | string)
 }
