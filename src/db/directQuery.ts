@@ -1,5 +1,6 @@
-import Database from 'libsql'
 import pg from 'pg'
+
+import { nativeRowQuery, openNativeSqlite } from './nativeSqlite'
 
 /** Runs one SQL statement with `?` placeholders and returns its rows as plain objects. */
 export type RowQuery = (text: string, params: readonly unknown[]) => Promise<Array<Record<string, unknown>>>
@@ -21,21 +22,8 @@ export const numberedPlaceholders = (text: string): string => {
 /** Opens the SQLite file or PostgreSQL database of `url` directly. */
 export async function openDirectDatabase(url: string): Promise<DirectDatabase> {
   if (url.startsWith('file:')) {
-    const db = new Database(url)
-    db.exec('pragma busy_timeout = 5000')
-    const statements = new Map<string, Database.Statement<unknown[]>>()
-    return {
-      dialect: 'sqlite',
-      query: async (text, params) => {
-        let statement = statements.get(text)
-        if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
-        // A statement that returns no rows (an insert) is run, not read.
-        return statement.reader ? (statement.all(params as unknown[]) as Array<Record<string, unknown>>) : (statement.run(params as unknown[]), [])
-      },
-      close: async () => {
-        db.close()
-      },
-    }
+    const native = openNativeSqlite(url, { busyTimeoutMs: 5000 })
+    return { dialect: 'sqlite', query: nativeRowQuery(native), close: async () => void native.db.close() }
   }
   const client = new pg.Client({ connectionString: url })
   await client.connect()

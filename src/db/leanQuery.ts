@@ -1,37 +1,12 @@
 import { createHash } from 'node:crypto'
 
-import Database from 'libsql'
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
 import { numberedPlaceholders, type RowQuery } from './directQuery'
+import { nativeRowQuery, openNativeSqlite, type NativeSqlite } from './nativeSqlite'
 import { payloadQuery } from './payloadQuery'
 import { sqlAdapter } from './sqlSession'
-
-type Statement = Database.Statement<unknown[]>
-
-/** A SQLite connection of Assent's own beside Payload's, with its statements prepared once. */
-export interface NativeSqlite {
-  db: Database.Database
-  statement: (text: string) => Statement
-}
-
-function openNativeSqlite(url: string): NativeSqlite {
-  const db = new Database(url)
-  // Reads go to memory-mapped pages instead of a read call per page; a writer that finds the
-  // database locked is told at once (and waits without blocking the event loop).
-  db.exec('pragma mmap_size = 268435456')
-  db.exec('pragma busy_timeout = 0')
-  const statements = new Map<string, Statement>()
-  return {
-    db,
-    statement: (text) => {
-      let statement = statements.get(text)
-      if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
-      return statement
-    },
-  }
-}
 
 const natives = new WeakMap<Payload, NativeSqlite | undefined>()
 
@@ -51,10 +26,6 @@ export function closeNativeSqlite(payload: Payload): void {
   natives.delete(payload)
   readers.delete(payload)
   if (native?.db.open) native.db.close()
-}
-
-function sqliteReader(native: NativeSqlite): RowQuery {
-  return async (text, params) => native.statement(text).all(params as unknown[]) as Array<Record<string, unknown>>
 }
 
 /** PostgreSQL: Payload's pool, with named statements (parsed and planned once per connection). */
@@ -88,7 +59,7 @@ export function leanQuery(payload: Payload): RowQuery | undefined {
     reader = postgresReader(pool)
   } else if (adapter) {
     const native = nativeSqlite(payload)
-    reader = native ? sqliteReader(native) : payloadQuery(payload)
+    reader = native ? nativeRowQuery(native) : payloadQuery(payload)
   }
   readers.set(payload, reader)
   return reader

@@ -1,4 +1,4 @@
-import type { NativeSqlite } from './leanQuery'
+import type { NativeSqlite } from './nativeSqlite'
 
 const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`)
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))

@@ -1,16 +1,16 @@
 import type { Payload } from 'payload'
 import type pg from 'pg'
 
-import { nativeSqlite, postgresPool, type NativeSqlite } from '../../db/leanQuery'
+import { nativeSqlite, postgresPool } from '../../db/leanQuery'
+import type { NativeSqlite } from '../../db/nativeSqlite'
 import { pgWriteTransaction } from '../../db/pgWriteTransaction'
 import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
-import { findPublishedVersion } from '../findPublishedVersion'
-import { findSubject } from '../findSubject'
+import type { Acceptance } from '../../payload-types'
 import { withTransaction } from '../withTransaction'
-import { insertAcceptancesPostgres, insertAcceptancesSqlite, type AcceptanceRow, type StoredAcceptance } from './sqlAcceptances'
+import { insertAcceptancesPostgres, insertAcceptancesSqlite, type AcceptanceRow, type Idempotency, type StoredAcceptance } from './sqlAcceptances'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
 
@@ -39,18 +39,6 @@ export interface AcceptanceResult {
   }
 }
 
-/** Checks every version first (404 / 409), so a refused request writes nothing. */
-async function resolveVersions(payload: Payload, request: AcceptanceRequest, now: Date) {
-  return Promise.all(
-    request.versions.map(async (item) => {
-      const { policy, version, history } = await findPublishedVersion(payload, item.policy, item.version)
-      const refusal = acceptanceRefusal(version, item.contentHash, history, now)
-      if (refusal) throw new AssentError(refusal.code, refusal.message)
-      return { policy, version }
-    }),
-  )
-}
-
 async function replay(payload: Payload, key: string, hash: string): Promise<AcceptanceResult | undefined> {
   const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: key } }, limit: 1, pagination: false, depth: 0 })
   if (!docs[0]) return undefined
@@ -58,7 +46,8 @@ async function replay(payload: Payload, key: string, hash: string): Promise<Acce
   return { status: docs[0].status as 201, body: docs[0].response as AcceptanceResult['body'] }
 }
 
-/** The same checks as `resolveVersions`, against the status catalog (no query of its own). */
+/** Checks every version against the status catalog first (404 / 409), so a refused request
+ * writes nothing. */
 function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, now: Date) {
   return request.versions.map((item) => {
     const policy = catalog.policies.find((p) => p.slug === item.policy)
@@ -72,17 +61,47 @@ function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, no
   })
 }
 
+type LeanStore = { native: NativeSqlite } | { pool: pg.Pool }
+
+/** Where acceptances are written directly: Assent's own SQLite connection, or Payload's pool. */
+function leanStore(payload: Payload): LeanStore | undefined {
+  const native = nativeSqlite(payload)
+  if (native) return { native }
+  const pool = postgresPool(payload)
+  return pool ? { pool } : undefined
+}
+
+/** Through Payload (MongoDB): the acceptances and, by the collection's hook, their ledger entries
+ * in one transaction. */
+async function insertThroughPayload(payload: Payload, rows: readonly AcceptanceRow[], idempotency: Idempotency | undefined): Promise<StoredAcceptance[]> {
+  return withTransaction(payload, async (req) => {
+    const stored: StoredAcceptance[] = []
+    for (const row of rows) {
+      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: row.subject } }, { version: { equals: row.version } }] }, limit: 1, pagination: false, depth: 0, req })
+      const existing = docs[0]
+      const doc = existing ?? (await payload.create({ collection: 'acceptances', data: { ...row, method: row.method as Acceptance['method'], source: row.source as Acceptance['source'], locale: row.locale ?? undefined, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, idempotencyKey: row.idempotencyKey ?? undefined }, req }))
+      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing) })
+    }
+    if (idempotency) {
+      const { status, body } = idempotency.answer(stored)
+      await payload.create({ collection: 'idempotency-records', data: { key: idempotency.key, requestHash: idempotency.requestHash, status, response: body as never }, req })
+    }
+    return stored
+  })
+}
+
 /**
- * On SQL databases: the subject and catalog from one lean read, then the acceptances and their
- * ledger entries written directly, concurrent requests committed together (group commit). On a
- * SQLite file that is Assent's own connection, synchronously (a Payload transaction opens a new
- * SQLite connection each time, which costs more than the whole write); on PostgreSQL, Payload's pool.
+ * The subject and the versions from one lean read and the status catalog, then the acceptances
+ * and their ledger entries. On SQL databases they are written directly, concurrent requests
+ * committed together (group commit): on a SQLite file through Assent's own connection,
+ * synchronously (a Payload transaction opens a new SQLite connection each time, which costs more
+ * than the whole write); on PostgreSQL through Payload's pool. Elsewhere through Payload.
  */
-async function writeLean(payload: Payload, store: LeanStore, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
   const { subject, catalogFingerprint } = await statusSubject(payload, request.subject)
   const resolved = resolveInCatalog(await statusCatalog(payload, catalogFingerprint), request, context.now)
   const rows: AcceptanceRow[] = resolved.map(({ policy, version }) => ({
-    subject: Number(subject.id), policy: Number(policy.id), version: Number(version.id), versionNumber: version.version,
+    subject: subject.id as number, policy: policy.id as number, version: version.id as number, versionNumber: version.version,
     method: request.method, source: request.source, contentHash: version.contentHash,
     locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
@@ -92,49 +111,13 @@ async function writeLean(payload: Payload, store: LeanStore, request: Acceptance
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
   const idempotency = request.idempotencyKey ? { key: request.idempotencyKey, requestHash: hash, answer } : undefined
-  const stored = 'native' in store
-    ? await sqliteWriteTransaction(store.native, () => insertAcceptancesSqlite(store.native, rows, idempotency))
-    : await pgWriteTransaction(store.pool, (client, state) => insertAcceptancesPostgres(client, state, rows, idempotency), { isolate: idempotency !== undefined })
-  return answer(stored)
-}
-
-type LeanStore = { native: NativeSqlite } | { pool: pg.Pool }
-
-function leanStore(payload: Payload): LeanStore | undefined {
-  const native = nativeSqlite(payload)
-  if (native) return { native }
-  const pool = postgresPool(payload)
-  return pool ? { pool } : undefined
-}
-
-async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
   const store = leanStore(payload)
-  if (store) return writeLean(payload, store, request, context, hash)
-  const subject = await findSubject(payload, request.subject)
-  const resolved = await resolveVersions(payload, request, context.now)
-  return withTransaction(payload, async (req) => {
-    const acceptances: AcceptanceResult['body']['acceptances'] = []
-    for (const { policy, version } of resolved) {
-      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: subject.id } }, { version: { equals: version.id } }] }, limit: 1, pagination: false, depth: 0, req })
-      const existing = docs[0]
-      const doc = existing ?? (await payload.create({
-        collection: 'acceptances',
-        data: {
-          subject: subject.id, policy: policy.id, version: version.id, versionNumber: version.version,
-          method: request.method, source: request.source, contentHash: version.contentHash,
-          locale: request.locale ?? subject.locale, acceptedAt: context.now.toISOString(),
-          ip: context.ip, userAgent: context.userAgent, idempotencyKey: request.idempotencyKey,
-        },
-        req,
-      }))
-      acceptances.push({ policy: policy.slug, version: version.version, method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing) })
-    }
-    const result: AcceptanceResult = { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
-    if (request.idempotencyKey) {
-      await payload.create({ collection: 'idempotency-records', data: { key: request.idempotencyKey, requestHash: hash, status: result.status, response: result.body }, req })
-    }
-    return result
-  })
+  const stored = !store
+    ? await insertThroughPayload(payload, rows, idempotency)
+    : 'native' in store
+      ? await sqliteWriteTransaction(store.native, () => insertAcceptancesSqlite(store.native, rows, idempotency))
+      : await pgWriteTransaction(store.pool, (client, state) => insertAcceptancesPostgres(client, state, rows, idempotency), { isolate: idempotency !== undefined })
+  return answer(stored)
 }
 
 /**

@@ -1,7 +1,7 @@
 import type pg from 'pg'
 
 import { numberedPlaceholders } from '../../db/directQuery'
-import type { NativeSqlite } from '../../db/leanQuery'
+import type { NativeSqlite } from '../../db/nativeSqlite'
 import { LEDGER_LOCK } from '../../db/ledgerLock'
 import { BEFORE_COMMIT, type TransactionState } from '../../db/pgWriteTransaction'
 import { isoTimestamp } from '../../domain/isoTimestamp'
@@ -31,6 +31,13 @@ export interface StoredAcceptance {
   alreadyAccepted: boolean
 }
 
+/** An idempotency key, and the answer to keep under it once the acceptances are stored. */
+export interface Idempotency {
+  key: string
+  requestHash: string
+  answer: (stored: StoredAcceptance[]) => { status: number; body: unknown }
+}
+
 const INSERT = `insert into acceptances (subject_id, policy_id, version_id, version_number, method, source, content_hash, locale, accepted_at, ip, user_agent, idempotency_key, updated_at, created_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subject_id, version_id) do nothing returning id`
 const EXISTING = 'select method, accepted_at as "acceptedAt" from acceptances where subject_id = ? and version_id = ?'
@@ -57,7 +64,7 @@ const stored = (row: AcceptanceRow): StoredAcceptance => ({ method: row.method, 
  * stores each acceptance not there yet (one per subject and version) with its ledger entry.
  * Synchronous, so nothing interleaves; an idempotency key already used makes it throw.
  */
-export function insertAcceptancesSqlite(native: NativeSqlite, rows: readonly AcceptanceRow[], idempotency?: { key: string; requestHash: string; answer: (s: StoredAcceptance[]) => { status: number; body: unknown } }): StoredAcceptance[] {
+export function insertAcceptancesSqlite(native: NativeSqlite, rows: readonly AcceptanceRow[], idempotency?: Idempotency): StoredAcceptance[] {
   const now = new Date().toISOString()
   const created: Array<AcceptanceRow & { id: number }> = []
   const result = rows.map((row) => {
@@ -87,7 +94,7 @@ async function insertLedgerRows(client: pg.PoolClient, rows: unknown[][]): Promi
  * is taken and the last number read once per transaction; the writes after that continue from
  * `state`, and the group's ledger entries are inserted together before the commit, so a new
  * acceptance costs one statement of its own. */
-export async function insertAcceptancesPostgres(client: pg.PoolClient, state: TransactionState, rows: readonly AcceptanceRow[], idempotency?: { key: string; requestHash: string; answer: (s: StoredAcceptance[]) => { status: number; body: unknown } }): Promise<StoredAcceptance[]> {
+export async function insertAcceptancesPostgres(client: pg.PoolClient, state: TransactionState, rows: readonly AcceptanceRow[], idempotency?: Idempotency): Promise<StoredAcceptance[]> {
   const run = async (text: string, params: unknown[]) => (await client.query(numberedPlaceholders(text), params)).rows
   const now = new Date().toISOString()
   const created: Array<AcceptanceRow & { id: number }> = []
