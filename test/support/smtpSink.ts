@@ -23,6 +23,8 @@ export interface SmtpSinkOptions {
   dataDelayMs?: number
   /** Keep each message's text (default true); false keeps only envelope and Message-ID. */
   keepRaw?: boolean
+  /** Called when a message's data has arrived, before the reply: the sender is waiting on it. */
+  onMessageData?: () => void
 }
 
 /** A real SMTP server (smtp-server, in process) that records what it receives and injects faults. */
@@ -73,6 +75,7 @@ export async function startSmtpSink(options: SmtpSinkOptions = {}): Promise<Smtp
         if (fault === 'data-451') return callback(smtpError(451, '4.3.0 Temporary failure, try later'))
         const messageId = /^Message-ID:\s*(<[^>]+>)/im.exec(raw)?.[1] ?? ''
         const to = session.envelope.rcptTo.map((r) => r.address.toLowerCase())
+        options.onMessageData?.()
         if (fault === 'drop-after-data') {
           received.push({ to, messageId, raw, dropped: true })
           for (const connection of (server as unknown as { connections: Set<{ session: unknown; _socket: { destroy: () => void } }> }).connections) {
