@@ -1,8 +1,10 @@
-import { defineConfig } from 'vitest/config'
+import { configDefaults, defineConfig } from 'vitest/config'
 
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
+    // The reliability suite runs on its own: npm run test:reliability.
+    exclude: [...configDefaults.exclude, 'test/reliability/**'],
     // One process per test file: each boots its own Payload on its own fresh database.
     pool: 'forks',
     isolate: true,

@@ -772,19 +772,29 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
   createdAt?: T;
 }
 /**
+ * The words of the banner shown at login. Each policy owed is listed with its summary and links; the consent sentence ends with the titles being accepted.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "banner-template".
  */
 export interface BannerTemplate {
   id: number;
   /**
-   * Empty: Assent's own wording (src/domain/bannerDefaults.ts). Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.
+   * Empty: "nothing".
    */
-  html?: string | null;
+  intro?: string | null;
   /**
-   * Plain-text banner for hosts that render their own. Empty: Assent's own wording.
+   * Empty: "See what changed".
    */
-  text?: string | null;
+  changesLinkLabel?: string | null;
+  /**
+   * Empty: "Read the full text".
+   */
+  fullTextLabel?: string | null;
+  /**
+   * Empty: "By clicking Accept you agree to the".
+   */
+  consentLead?: string | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -793,8 +803,10 @@ export interface BannerTemplate {
  * via the `definition` "banner-template_select".
  */
 export interface BannerTemplateSelect<T extends boolean = true> {
-  html?: T;
-  text?: T;
+  intro?: T;
+  changesLinkLabel?: T;
+  fullTextLabel?: T;
+  consentLead?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

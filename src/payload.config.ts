@@ -55,7 +55,9 @@ export default buildConfig({
     autoGenerate: false,
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
-  graphQL: { disablePlaygroundInProduction: true },
+  // Assent's contract is REST and /api/v1; a second query language into every collection would be
+  // a second door to harden, so GraphQL is off (docs/reliability.md).
+  graphQL: { disable: true },
   // Refusals are answers, not failures: log them quietly.
   loggingLevels: { AssentError: 'info' } as never,
 })

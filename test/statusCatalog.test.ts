@@ -5,7 +5,7 @@ import { markdownToBody } from '../src/services/lexicalMarkdown'
 import { makePolicy, makeSubject } from './support/fixtures'
 import { startTestApp, type TestApp } from './support/testApp'
 
-// The status check keeps policies, published versions and the banner templates between calls;
+// The status check keeps policies, published versions and the banner's wording between calls;
 // what an editor changes must still show in the very next check.
 let app: TestApp
 let key: string
@@ -32,7 +32,7 @@ const status = async (externalId: string) => {
 }
 
 describe('the status check after editors change things', () => {
-  it('shows a newly published version, an edited policy title, a new policy and new banner templates at once', async () => {
+  it('shows a newly published version, an edited policy title, a new policy and new banner wording at once', async () => {
     const subject = await makeSubject(app.payload)
     const policy = await makePolicy(app.payload, { title: 'Cookie Policy' })
     await publishInForce(policy.id, '2024-01-01T00:00:00.000Z', '# Cookies\n\nWe use cookies.')
@@ -49,11 +49,11 @@ describe('the status check after editors change things', () => {
     await publishInForce(other.id, '2024-01-01T00:00:00.000Z', '# Use\n\nBe kind.')
     expect((await status(subject.externalId)).policies.map((p) => p.policy)).toContain(other.slug)
 
-    await app.payload.updateGlobal({ slug: 'banner-template', data: { html: '<p>Changed: {{#each items}}{{policyTitle}} {{/each}}</p>', text: 'Changed banner' } })
+    await app.payload.updateGlobal({ slug: 'banner-template', data: { intro: 'Changed: please read', consentLead: 'Clicking Accept means you agree to the' } })
     const after = await status(subject.externalId)
-    expect(after.banner?.html).toContain('Changed: ')
+    expect(after.banner?.html).toContain('<p class="assent-intro">Changed: please read</p>')
     expect(after.banner?.html).toContain('Cookies and Trackers')
-    expect(after.banner?.text).toBe('Changed banner')
+    expect(after.banner?.text).toMatch(/^Changed: please read\n/)
   })
 
   it('answers 404 for an unknown subject and creates one on request', async () => {

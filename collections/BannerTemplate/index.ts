@@ -2,25 +2,29 @@ import type { GlobalConfig } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { isStaff } from '../../src/access/isStaff'
+import { defaultBannerWording } from '../../src/domain/bannerDefaults'
+
+const wording = (name: keyof typeof defaultBannerWording, label: string) => ({
+  name,
+  label,
+  type: 'text' as const,
+  maxLength: 300,
+  admin: { placeholder: defaultBannerWording[name] || undefined, description: `Empty: "${defaultBannerWording[name] || 'nothing'}".` },
+})
 
 /**
- * The login banner's wording, as Handlebars templates an admin may edit (empty: Assent's own).
- * Values are escaped; the context is documented in the field descriptions.
+ * The login banner's wording, which an admin may change. Plain text shown as written (escaped):
+ * the layout is Assent's own, so no staff-supplied text is ever compiled as a template.
  */
 export const BannerTemplate: GlobalConfig = {
   slug: 'banner-template',
   label: 'Login banner',
-  admin: { group: 'Legal documents' },
+  admin: { group: 'Legal documents', description: 'The words of the banner shown at login. Each policy owed is listed with its summary and links; the consent sentence ends with the titles being accepted.' },
   access: { read: isStaff, update: isAdmin },
   fields: [
-    {
-      name: 'html',
-      type: 'code',
-      admin: {
-        language: 'html',
-        description: "Empty: Assent's own wording (src/domain/bannerDefaults.ts). Context: items[] and accepting[] (policyTitle, version, action, summary, effectiveDate, upcoming, hasPrevious, redlineUrl, versionUrl), mustAccept.",
-      },
-    },
-    { name: 'text', type: 'textarea', admin: { description: "Plain-text banner for hosts that render their own. Empty: Assent's own wording." } },
+    wording('intro', 'Introduction'),
+    wording('changesLinkLabel', 'Label of the link to the redline'),
+    wording('fullTextLabel', 'Label of the link to the full text'),
+    wording('consentLead', 'Start of the consent sentence'),
   ],
 }

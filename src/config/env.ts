@@ -17,6 +17,26 @@ export interface AssentEnv {
   mailFrom: { name: string; address: string }
   /** express "trust proxy" setting (hops, or addresses) for the client IP recorded as evidence. */
   trustProxy?: number | string
+  rateLimits: RateLimits
+}
+
+/** How many requests a caller may make before answers turn to 429 (see docs/reliability.md). */
+export interface RateLimits {
+  /** Failed staff logins (and password-reset requests) per client IP per 15 minutes. */
+  loginFailures: number
+  /** Banner tokens per subject per minute. */
+  tokens: number
+  /** Acceptance requests per subject per minute, integration API and banner together. */
+  acceptances: number
+}
+
+/** A positive integer from the environment, or the default. */
+function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
+  const value = env[name]
+  if (value === undefined || value === '') return fallback
+  const n = Number(value)
+  if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} "${value}" must be a whole number of requests, at least 1.`)
+  return n
 }
 
 /** Reads and checks the environment; a bad value stops start-up with how to fix it. */
@@ -39,6 +59,11 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: parseMailFrom(env.MAIL_FROM ?? 'Assent <legal@localhost>'),
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : undefined,
+    rateLimits: {
+      loginFailures: limit(env, 'RATE_LIMIT_LOGIN_FAILURES', 10),
+      tokens: limit(env, 'RATE_LIMIT_TOKENS', 30),
+      acceptances: limit(env, 'RATE_LIMIT_ACCEPTANCES', 120),
+    },
   }
 }
 

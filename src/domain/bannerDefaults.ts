@@ -1,13 +1,37 @@
-/** The login banner Assent ships with (an admin can edit it under "Login banner"). */
-export const defaultBannerHtml = `<div class="assent-banner-body">
+/** The banner's wording an admin may change under "Login banner" (plain text, never a template). */
+export interface BannerWording {
+  /** A sentence above the list of changes; empty for none. */
+  intro: string
+  /** The link to the redline against the previous version. */
+  changesLinkLabel: string
+  /** The link to the version's full text. */
+  fullTextLabel: string
+  /** Starts the consent sentence, followed by the linked titles of what is being accepted. */
+  consentLead: string
+}
+
+export const defaultBannerWording: BannerWording = {
+  intro: '',
+  changesLinkLabel: 'See what changed',
+  fullTextLabel: 'Read the full text',
+  consentLead: 'By clicking Accept you agree to the',
+}
+
+/**
+ * The login banner's layout. Assent's own templates, compiled once: staff choose the wording, which
+ * reaches these templates as escaped values, so nothing a user typed is ever compiled.
+ */
+export const bannerHtmlTemplate = `<div class="assent-banner-body">
+{{#if wording.intro}}<p class="assent-intro">{{wording.intro}}</p>{{/if}}
 {{#each items}}
   <p><strong>{{policyTitle}}</strong> (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}}
-  {{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">See what changed</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">Read the full text</a></p>
+  {{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
 {{/each}}
 {{#if mustAccept}}
-  <p class="assent-consent">By clicking Accept you agree to the {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{policyTitle}}</a>{{/each}}.</p>
+  <p class="assent-consent">{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{policyTitle}}</a>{{/each}}.</p>
 {{/if}}
 </div>`
 
-export const defaultBannerText = `{{#each items}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} Full text: {{versionUrl}}
-{{/each}}{{#if mustAccept}}By clicking Accept you agree to the {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`
+export const bannerTextTemplate = `{{#if wording.intro}}{{wording.intro}}
+{{/if}}{{#each items}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
+{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`

@@ -27,6 +27,7 @@ export const errorCatalog = {
   idempotency_conflict: 409,
   token_invalid: 401,
   ledger_tampered: 409,
+  rate_limited: 429,
   nothing_to_preview: 409,
   internal: 500,
 } as const

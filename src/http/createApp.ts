@@ -22,6 +22,7 @@ import { eraseSubjectRoute } from './routes/eraseSubjectRoute'
 import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
 import { createPageRenderer } from './views/pageRenderer'
+import { rateLimits } from './rateLimits'
 
 const appVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -48,6 +49,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
   app.get('/', (_req, res) => res.redirect('/legal'))
 
+  const limits = rateLimits(payload, env.rateLimits)
   const cache = new ImmutableCache()
   const legalSecurity = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } },
@@ -59,14 +61,15 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache))
-  api.use(integrationApi(payload, env.publicUrl))
+  api.use(integrationApi(payload, env.publicUrl, limits))
   api.use('/ledger', ledgerApi(payload))
   api.use('/audit', auditApi(payload))
   api.post('/subjects/:externalId/erase', eraseSubjectRoute(payload))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)
 
-  app.use('/embed', embed(payload, env.publicUrl))
+  app.use('/embed', embed(payload, env.publicUrl, limits))
+  app.post('/api/users/login', limits.login)
   app.use('/api', payloadRest(payload.config, env.publicUrl))
 
   if (nextHandler) app.all('/{*splat}', nextHandler)

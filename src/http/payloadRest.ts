@@ -35,11 +35,10 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
 
 /**
  * Payload's REST API (`/api/<collection>…`) served by express itself, without Next, so the same
- * process answers it in tests and in production. GraphQL stays with Next's route handler.
+ * process answers it in tests and in production. GraphQL is disabled.
  */
 export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): RequestHandler {
   return async (req, res, next) => {
-    if (req.path.startsWith('/graphql')) return next()
     try {
       const response = await handleEndpoints({ config, request: toWebRequest(req, origin) })
       await sendWebResponse(response, res)

@@ -7,6 +7,7 @@ import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
 import { recordBannerDismissal } from '../../services/acceptance/recordBannerEvent'
 import { subjectStatus } from '../../services/acceptance/subjectStatus'
 import { subjectOfBannerToken } from '../../services/subjectTokens'
+import type { RateLimiters } from '../rateLimits'
 import { bannerAcceptanceSchema, bannerEventSchema } from '../schemas/acceptance'
 
 const script = readFileSync(new URL('../../embed/banner.js', import.meta.url), 'utf8')
@@ -16,7 +17,7 @@ const script = readFileSync(new URL('../../embed/banner.js', import.meta.url), '
  * from the host product's pages on another origin, so CORS is open; the token (a header, never a
  * cookie) is what authorises, and only for its own subject.
  */
-export function embed(payload: Payload, publicUrl: string): Router {
+export function embed(payload: Payload, publicUrl: string, limits: RateLimiters): Router {
   const router = express.Router()
   router.use((req, res, next) => {
     res.setHeader('Access-Control-Allow-Origin', '*')
@@ -36,7 +37,7 @@ export function embed(payload: Payload, publicUrl: string): Router {
     const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
     res.json(await subjectStatus(payload, externalId, { now: new Date(), publicUrl, recordDisplay: req.query.record === 'display' }))
   })
-  v1.post('/acceptances', async (req, res) => {
+  v1.post('/acceptances', limits.acceptances, async (req, res) => {
     const subject = subjectOfBannerToken(payload, req.headers.authorization, new Date())
     const body = bannerAcceptanceSchema.parse(req.body ?? {})
     const result = await recordAcceptance(payload, { ...body, subject, method: 'clickwrap', source: 'embed' }, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })

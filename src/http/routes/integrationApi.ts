@@ -6,13 +6,14 @@ import { subjectStatus } from '../../services/acceptance/subjectStatus'
 import { issueBannerToken } from '../../services/subjectTokens'
 import { findSubject } from '../../services/findSubject'
 import { upsertSubjects } from '../../services/upsertSubjects'
+import type { RateLimiters } from '../rateLimits'
 import { requireApiKey } from '../requireApiKey'
 import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
 
 const flag = (value: unknown) => value === 'true' || value === '1'
 
 /** What the host product's servers call, with an `integration` API key. */
-export function integrationApi(payload: Payload, publicUrl: string): Router {
+export function integrationApi(payload: Payload, publicUrl: string, limits: RateLimiters): Router {
   const router = express.Router()
   const integration = requireApiKey(payload, 'integration')
 
@@ -39,12 +40,12 @@ export function integrationApi(payload: Payload, publicUrl: string): Router {
     res.json(status)
   })
 
-  router.post('/subjects/:externalId/token', integration, async (req, res) => {
+  router.post('/subjects/:externalId/token', integration, limits.tokens, async (req, res) => {
     const subject = await findSubject(payload, String(req.params.externalId), flag(req.query.create))
     res.status(201).json(issueBannerToken(payload, subject.externalId, new Date()))
   })
 
-  router.post('/acceptances', integration, async (req, res) => {
+  router.post('/acceptances', integration, limits.acceptances, async (req, res) => {
     const request = acceptanceSchema.parse(req.body ?? {})
     const result = await recordAcceptance(payload, request, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })
     res.status(result.status).json(result.body)

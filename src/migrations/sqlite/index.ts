@@ -5,6 +5,8 @@ import * as migration_20261128_151448_notices_outbox from './20261128_151448_not
 import * as migration_20261128_154927_auditor_evidence from './20261128_154927_auditor_evidence';
 import * as migration_20261128_170000_notices_due_index from './20261128_170000_notices_due_index';
 import * as migration_20261128_170024_notices_lease_index from './20261128_170024_notices_lease_index';
+import * as migration_20261128_204806_banner_without_templates from './20261128_204806_banner_without_templates';
+import * as migration_20261128_204827_banner_wording from './20261128_204827_banner_wording';
 
 export const migrations = [
   {
@@ -40,6 +42,16 @@ export const migrations = [
   {
     up: migration_20261128_170024_notices_lease_index.up,
     down: migration_20261128_170024_notices_lease_index.down,
-    name: '20261128_170024_notices_lease_index'
+    name: '20261128_170024_notices_lease_index',
+  },
+  {
+    up: migration_20261128_204806_banner_without_templates.up,
+    down: migration_20261128_204806_banner_without_templates.down,
+    name: '20261128_204806_banner_without_templates',
+  },
+  {
+    up: migration_20261128_204827_banner_wording.up,
+    down: migration_20261128_204827_banner_wording.down,
+    name: '20261128_204827_banner_wording'
   },
 ];

@@ -1,7 +1,6 @@
 import Handlebars from 'handlebars'
 
-import { defaultBannerHtml, defaultBannerText } from '../../domain/bannerDefaults'
-import type { BannerTemplate } from '../../payload-types'
+import { bannerHtmlTemplate, bannerTextTemplate, defaultBannerWording, type BannerWording } from '../../domain/bannerDefaults'
 
 /** What the banner templates are given for each owed policy. */
 export interface BannerItem {
@@ -17,26 +16,26 @@ export interface BannerItem {
   versionUrl: string
 }
 
-const compiled = new Map<string, HandlebarsTemplateDelegate>()
+// Compiled once from Assent's own source; staff-edited wording is only ever a value.
+const hbs = Handlebars.create()
+const html = hbs.compile(bannerHtmlTemplate, { strict: false, knownHelpersOnly: true })
+// The text banner is plain text: nothing to escape.
+const text = hbs.compile(bannerTextTemplate, { strict: false, knownHelpersOnly: true, noEscape: true })
 
-/** Compiles a staff-edited template once per distinct source (escaping on, helpers off). */
-function template(source: string): HandlebarsTemplateDelegate {
-  let t = compiled.get(source)
-  if (!t) {
-    t = Handlebars.create().compile(source, { strict: false, knownHelpersOnly: true })
-    compiled.set(source, t)
-    if (compiled.size > 20) compiled.delete(compiled.keys().next().value as string)
+/** The wording to use: the admin's where set, Assent's own elsewhere. */
+function wordingFrom(settings: Partial<Record<keyof BannerWording, string | null>> | undefined): BannerWording {
+  const wording = { ...defaultBannerWording }
+  for (const key of Object.keys(wording) as (keyof BannerWording)[]) {
+    const value = settings?.[key]?.trim()
+    if (value) wording[key] = value
   }
-  return t
+  return wording
 }
 
-/** The login banner for what a subject owes, in HTML and text, from the admin's templates
+/** The login banner for what a subject owes, in HTML and text, in the admin's wording
  * (`settings`) or the defaults. */
-export function renderBanner(settings: Pick<BannerTemplate, 'html' | 'text'> | undefined, items: BannerItem[]): { html: string; text: string } {
+export function renderBanner(settings: Partial<Record<keyof BannerWording, string | null>> | undefined, items: BannerItem[]): { html: string; text: string } {
   const accepting = items.filter((i) => i.action === 'accept')
-  const context = { items, accepting, mustAccept: accepting.length > 0 }
-  return {
-    html: template(settings?.html || defaultBannerHtml)(context),
-    text: template(settings?.text || defaultBannerText)(context).trim(),
-  }
+  const context = { items, accepting, mustAccept: accepting.length > 0, wording: wordingFrom(settings) }
+  return { html: html(context), text: text(context).trim() }
 }

@@ -4,13 +4,13 @@ import type { BannerTemplate, Policy } from '../../payload-types'
 import { publishedVersions, type PublishedVersion } from '../publishedVersions'
 
 /** What every status check reads besides the subject: the policies, their published versions and
- * the banner templates. Small, read on every login, changed rarely. */
+ * the banner's wording. Small, read on every login, changed rarely. */
 export interface StatusCatalog {
   /** By title. */
   policies: Policy[]
   /** Published versions by policy id, oldest first. */
   history: Map<string, PublishedVersion[]>
-  banner: Pick<BannerTemplate, 'html' | 'text'> | undefined
+  banner: Pick<BannerTemplate, 'intro' | 'changesLinkLabel' | 'fullTextLabel' | 'consentLead'> | undefined
   /** Every published version by id: its policy's id and its number. */
   versions: Map<string, { policy: string; version: number }>
 }
