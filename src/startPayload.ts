@@ -3,6 +3,7 @@ import { getPayload, type Payload } from 'payload'
 import { readEnv } from './config/env'
 import { checkDatabase } from './db/checkDatabase'
 import { runMigrations } from './db/runMigrations'
+import { takeTurnsOnSqlite } from './db/sqliteTurns'
 
 /**
  * Starts Payload on the database of DATABASE_URL: checks it is reachable, connects, and applies
@@ -13,6 +14,7 @@ export async function startPayload(): Promise<Payload> {
   await checkDatabase(databaseUrl)
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
+  takeTurnsOnSqlite(payload)
   await runMigrations(payload, databaseUrl)
   return payload
 }
