@@ -55,9 +55,7 @@ export default buildConfig({
     autoGenerate: false,
     outputFile: path.resolve(dirname, 'payload-types.ts'),
   },
-  // Assent's contract is REST and /api/v1; a second query language into every collection would be
-  // a second door to harden, so GraphQL is off (docs/reliability.md).
-  graphQL: { disable: true },
+  graphQL: { disablePlaygroundInProduction: true },
   // Refusals are answers, not failures: log them quietly.
   loggingLevels: { AssentError: 'info' } as never,
 })

@@ -2,6 +2,7 @@ import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
 import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
+import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 /** An express request as a web Request, body streamed through untouched. */
@@ -35,12 +36,15 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
 
 /**
  * Payload's REST API (`/api/<collection>…`) served by express itself, without Next, so the same
- * process answers it in tests and in production. GraphQL is disabled.
+ * process answers it in tests and in production, GraphQL (`POST /api/graphql`) included, with the
+ * same access rules.
  */
 export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): RequestHandler {
+  const graphql = GRAPHQL_POST(config)
   return async (req, res, next) => {
     try {
-      const response = await handleEndpoints({ config, request: toWebRequest(req, origin) })
+      const request = toWebRequest(req, origin)
+      const response = req.method === 'POST' && req.path === '/graphql' ? await graphql(request) : await handleEndpoints({ config, request })
       await sendWebResponse(response, res)
     } catch (error) {
       next(error)
