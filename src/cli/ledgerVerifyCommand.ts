@@ -8,19 +8,28 @@ import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
 import type { Command } from './commands'
 
-/** Exports the live ledger to a scratch folder (this needs the database) for the same check. */
-async function exportLive(): Promise<string> {
+/** Exports the live ledger to a scratch folder (this needs the database) for the same check, and
+ * compares the acceptances and notices tables with it: an edit there leaves the ledger intact. */
+async function exportLive(): Promise<{ dir: string; records: { acceptances: number; notices: number; problems: string[] } }> {
   const { startPayload } = await import('../startPayload')
   const { closePayload } = await import('../db/closePayload')
   const { exportLedgerBundle } = await import('../services/ledger/exportLedgerBundle')
+  const { checkRecordsAgainstLedger } = await import('../services/ledger/checkRecordsAgainstLedger')
   const dir = await mkdtemp(path.join(tmpdir(), 'assent-ledger-'))
   const payload = await startPayload()
   try {
     await exportLedgerBundle(payload, dir)
-    return dir
+    return { dir, records: await checkRecordsAgainstLedger(payload) }
   } finally {
     await closePayload(payload)
   }
+}
+
+/** Prints up to 20 problems under a heading. */
+function printProblems(heading: string, problems: string[]): void {
+  console.error(heading)
+  for (const problem of problems.slice(0, 20)) console.error(`  - ${problem}`)
+  if (problems.length > 20) console.error(`  … and ${problems.length - 20} more`)
 }
 
 /** An evidence pack: the subject's entries against one signed checkpoint, and what they prove. */
@@ -32,28 +41,32 @@ async function verifyPack(dir: string): Promise<number> {
     console.log(`Evidence pack verified: ${verdict.acceptances} acceptances and ${verdict.notices} notices match ${verdict.entries} ledger entries, each in the signed checkpoint; every text hashes to what was accepted (${ms} ms).`)
     return 0
   }
-  console.error('Evidence pack verification FAILED:')
-  for (const problem of verdict.problems.slice(0, 20)) console.error(`  - ${problem}`)
-  if (verdict.problems.length > 20) console.error(`  … and ${verdict.problems.length - 20} more`)
+  printProblems('Evidence pack verification FAILED:', verdict.problems)
   return 1
 }
 
 export const ledgerVerifyCommand: Command = {
   async run([dir]) {
     if (dir && isEvidencePack(dir)) return verifyPack(dir)
-    const folder = dir ?? (await exportLive())
+    const live = dir ? undefined : await exportLive()
+    const folder = dir ?? live!.dir
     try {
       const started = performance.now()
       const verdict = verifyLedgerBundle(await readLedgerBundle(folder))
       const ms = (performance.now() - started).toFixed(0)
-      if (verdict.ok) {
-        console.log(`Ledger verified: ${verdict.entries} entries, ${verdict.checkpoints} checkpoints, every signature, root and content hash checks out (${ms} ms).`)
-        return 0
+      if (!verdict.ok) {
+        printProblems(`Ledger verification FAILED${verdict.firstBadSeq ? ` (first bad entry: ${verdict.firstBadSeq})` : ''}:`, verdict.problems)
+        return 1
       }
-      console.error(`Ledger verification FAILED${verdict.firstBadSeq ? ` (first bad entry: ${verdict.firstBadSeq})` : ''}:`)
-      for (const problem of verdict.problems.slice(0, 20)) console.error(`  - ${problem}`)
-      if (verdict.problems.length > 20) console.error(`  … and ${verdict.problems.length - 20} more`)
-      return 1
+      console.log(`Ledger verified: ${verdict.entries} entries, ${verdict.checkpoints} checkpoints, every signature, root and content hash checks out (${ms} ms).`)
+      if (!live) return 0
+      const { acceptances, notices, problems } = live.records
+      if (problems.length > 0) {
+        printProblems(`The database does not match the ledger (${problems.length} problems):`, problems)
+        return 1
+      }
+      console.log(`Records match the ledger: ${acceptances} acceptances, ${notices} notices.`)
+      return 0
     } finally {
       if (!dir) await rm(folder, { recursive: true, force: true })
     }
