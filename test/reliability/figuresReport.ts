@@ -21,10 +21,14 @@ export function figuresTable(store: Store): string {
       rows.set(key, row)
     }
   }
+  // Areas in the order the document describes them; figures within an area as measured.
+  const order = ['Nothing lost (SIGKILL)', 'Concurrency', 'Access matrix', 'Hostile input', 'XSS', 'CSRF', 'Templates', 'Abuse', 'Immutability']
+  const rank = (area: string) => (order.includes(area) ? order.indexOf(area) : order.length)
+  const sorted = [...rows.values()].map((row, i) => ({ row, i })).sort((a, b) => rank(a.row.area) - rank(b.row.area) || a.i - b.i).map(({ row }) => row)
   const names: Record<string, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' }
   const head = `| Area | Figure | ${databases.map((d) => names[d] ?? d).join(' | ')} | Required |`
   const rule = `|---|---|${databases.map(() => '---:').join('|')}|---:|`
-  const body = [...rows.values()].map((r) => `| ${r.area} | ${r.name} | ${databases.map((d) => (r.values[d] ?? '–').toLocaleString('en-US')).join(' | ')} | ${r.required ?? ''} |`)
+  const body = sorted.map((r) => `| ${r.area} | ${r.name} | ${databases.map((d) => (r.values[d] ?? '–').toLocaleString('en-US')).join(' | ')} | ${r.required ?? ''} |`)
   const runs = databases.map((d) => `${names[d] ?? d}: ${store[d].ranAt}`).join('; ')
   return [`Last runs: ${runs}.`, '', head, rule, ...body].join('\n')
 }
