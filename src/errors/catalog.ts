@@ -28,6 +28,7 @@ export const errorCatalog = {
   token_invalid: 401,
   ledger_tampered: 409,
   rate_limited: 429,
+  unsupported_media_type: 415,
   nothing_to_preview: 409,
   internal: 500,
 } as const

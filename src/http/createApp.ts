@@ -23,6 +23,7 @@ import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
 import { createPageRenderer } from './views/pageRenderer'
 import { rateLimits } from './rateLimits'
+import { refuseNul } from './refuseNul'
 
 const appVersion: string = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version
 
@@ -45,6 +46,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   if (env.trustProxy !== undefined) app.set('trust proxy', env.trustProxy)
   // The admin is a Next app with inline scripts; Assent's own pages set their own policy.
   app.use(helmet({ contentSecurityPolicy: false }))
+  app.use(refuseNul)
 
   app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
   app.get('/', (_req, res) => res.redirect('/legal'))
@@ -57,7 +59,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   app.use('/legal', legalSecurity, feeds(payload, env.publicUrl), legalPages({ payload, pages: createPageRenderer('Legal Center'), cache }))
 
   const api = express.Router()
-  api.use(express.json({ limit: '4mb' }))
+  api.use(express.json({ limit: '4mb' }), refuseNul)
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache))

@@ -1,12 +1,15 @@
 import { Readable } from 'node:stream'
 import type { ReadableStream as WebReadableStream } from 'node:stream/web'
 
-import type { Request as ExpressRequest, RequestHandler, Response as ExpressResponse } from 'express'
+import express, { type Request as ExpressRequest, type Response as ExpressResponse, type Router } from 'express'
 import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
-/** An express request as a web Request, body streamed through untouched. */
-export function toWebRequest(req: ExpressRequest, origin: string): Request {
+import { AssentError } from '../errors/AssentError'
+import { checkPayloadRequest } from './checkPayloadRequest'
+
+/** An express request as a web Request: the body read already (`body`), or streamed through. */
+export function toWebRequest(req: ExpressRequest, origin: string, body?: Buffer): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
@@ -16,7 +19,7 @@ export function toWebRequest(req: ExpressRequest, origin: string): Request {
   return new Request(new URL(req.originalUrl, origin), {
     method: req.method,
     headers,
-    body: hasBody ? (Readable.toWeb(req) as unknown as ReadableStream) : undefined,
+    body: !hasBody ? undefined : body ? new Uint8Array(body) : (Readable.toWeb(req) as unknown as ReadableStream),
     // @ts-expect-error Node's fetch needs duplex for a streamed body; the DOM type lacks it.
     duplex: hasBody ? 'half' : undefined,
   })
@@ -39,15 +42,27 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
  * process answers it in tests and in production, GraphQL (`POST /api/graphql`) included, with the
  * same access rules.
  */
-export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): RequestHandler {
+export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): Router {
   const graphql = GRAPHQL_POST(config)
-  return async (req, res, next) => {
+  const router = express.Router()
+  // Read whole (Assent has no uploads), so a body can be checked before Payload sees it.
+  router.use(express.raw({ type: () => true, limit: '8mb' }))
+  router.use(async (req, res, next) => {
     try {
-      const request = toWebRequest(req, origin)
+      const body = Buffer.isBuffer(req.body) ? req.body : undefined
+      const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body)
+      const request = toWebRequest(req, origin, body)
       const response = req.method === 'POST' && req.path === '/graphql' ? await graphql(request) : await handleEndpoints({ config, request })
+      // A filter of the right shape can still not fit a column (text for a number, say): Payload
+      // lets the database fail on it. That is the caller's input, not a fault here.
+      if (response.status >= 500 && (query.where !== undefined || query.sort !== undefined)) {
+        await response.body?.cancel()
+        throw new AssentError('bad_request', 'This filter or sort cannot be run: check that each value fits its field (a number for numbers and ids, a date for dates).')
+      }
       await sendWebResponse(response, res)
     } catch (error) {
       next(error)
     }
-  }
+  })
+  return router
 }

@@ -8,6 +8,7 @@ import { recordBannerDismissal } from '../../services/acceptance/recordBannerEve
 import { subjectStatus } from '../../services/acceptance/subjectStatus'
 import { subjectOfBannerToken } from '../../services/subjectTokens'
 import type { RateLimiters } from '../rateLimits'
+import { refuseNul } from '../refuseNul'
 import { bannerAcceptanceSchema, bannerEventSchema } from '../schemas/acceptance'
 
 const script = readFileSync(new URL('../../embed/banner.js', import.meta.url), 'utf8')
@@ -32,7 +33,7 @@ export function embed(payload: Payload, publicUrl: string, limits: RateLimiters)
     res.send(script)
   })
   const v1 = express.Router()
-  v1.use(express.json({ limit: '64kb' }))
+  v1.use(express.json({ limit: '64kb' }), refuseNul)
   v1.get('/status', async (req, res) => {
     const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
     res.json(await subjectStatus(payload, externalId, { now: new Date(), publicUrl, recordDisplay: req.query.record === 'display' }))

@@ -1,0 +1,48 @@
+import { parse } from 'qs-esm'
+
+import { whereProblem } from '../domain/whereFilter'
+import { AssentError } from '../errors/AssentError'
+
+/** Query parameters Payload reads as whole numbers. */
+const NUMBERS = ['limit', 'page', 'depth'] as const
+
+/**
+ * Refuses, with a 4xx that says what to fix, the input Payload's REST API would otherwise take as
+ * far as a 500: a malformed where filter, a limit, page or depth that is not a whole number, a
+ * body that is not the JSON it claims to be, or a body of a type Payload does not read. Returns
+ * the parsed query.
+ */
+export function checkPayloadRequest(method: string, path: string, rawQuery: string, contentType: string | undefined, body: Buffer | undefined): { where?: unknown; sort?: unknown } {
+  const query = parse(rawQuery, { depth: 10 }) as Record<string, unknown>
+  if (query.where !== undefined) {
+    const problem = whereProblem(query.where)
+    if (problem) throw new AssentError('bad_request', problem)
+  }
+  for (const name of NUMBERS) {
+    const value = query[name]
+    if (value !== undefined && !(typeof value === 'string' && /^\d{1,6}$/.test(value))) {
+      throw new AssentError('bad_request', `${name} must be a whole number (0 to 999999).`)
+    }
+  }
+  if (body?.includes(0) || body?.includes('\\u0000')) throw new AssentError('bad_request', 'Text may not contain the NUL character (U+0000).')
+  const type = (contentType ?? '').toLowerCase()
+  // Creating (POST /<collection>) or updating needs a document; other POSTs (logout, refresh) do not.
+  const writesDocument = method === 'PATCH' || method === 'PUT' || (method === 'POST' && /^\/[\w-]+\/?$/.test(path))
+  if (writesDocument && (!body || body.length === 0)) throw new AssentError('bad_request', 'Send the document as a JSON object.')
+  if (type.startsWith('multipart/form-data')) {
+    const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1]
+    if (!boundary || !body?.includes(`--${boundary}`)) throw new AssentError('bad_request', 'The multipart body does not match its boundary.')
+  } else if (body && body.length > 0) {
+    if (!type.startsWith('application/json')) {
+      throw new AssentError('unsupported_media_type', 'Send the body as JSON (content-type: application/json) or as multipart/form-data.')
+    }
+    let parsed: unknown
+    try {
+      parsed = JSON.parse(body.toString('utf8'))
+    } catch {
+      throw new AssentError('bad_request', 'The request body is not valid JSON.')
+    }
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw new AssentError('bad_request', 'The request body must be a JSON object.')
+  }
+  return query
+}
