@@ -3,7 +3,7 @@ import type { CollectionConfig } from 'payload'
 import { isAdmin } from '../../src/access/isAdmin'
 import { nobody } from '../../src/access/nobody'
 import { apiKeyScopes, generateApiKey } from '../../src/domain/apiKey'
-import { hashNewKey } from './hooks/hashNewKey'
+import { createdKey, hashNewKey } from './hooks/hashNewKey'
 
 const onlyOnCreate = { create: () => true, update: () => false }
 
@@ -26,6 +26,9 @@ export const ApiKeys: CollectionConfig = {
       virtual: true,
       defaultValue: () => generateApiKey(),
       access: onlyOnCreate,
+      // Shown in the answer that creates the key, never on a later read (a virtual field would
+      // otherwise show a fresh, meaningless default there).
+      hooks: { afterRead: [({ req }) => createdKey(req.context)] },
       admin: { readOnly: true, description: 'Copy this key now: it is stored hashed and never shown again.', condition: (data) => !data?.keyPrefix },
     },
     { name: 'keyPrefix', type: 'text', admin: { readOnly: true }, access: { create: () => false, update: () => false } },

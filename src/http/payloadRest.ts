@@ -44,11 +44,18 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
  */
 export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): Router {
   const graphql = GRAPHQL_POST(config)
+  const versioned = (async (): Promise<Set<string>> => {
+    const { collections } = (await config) as { collections: Array<{ slug: string; versions?: unknown }> }
+    return new Set(collections.filter((collection) => collection.versions).map((collection) => collection.slug))
+  })()
   const router = express.Router()
   // Read whole (Assent has no uploads), so a body can be checked before Payload sees it.
   router.use(express.raw({ type: () => true, limit: '8mb' }))
   router.use(async (req, res, next) => {
     try {
+      // Payload fails with a 500 on the version history of a collection that keeps none.
+      const history = /^\/([\w-]+)\/versions(?:\/|$)/.exec(req.path)?.[1]
+      if (history && !(await versioned).has(history)) throw new AssentError('not_found', `${history} keeps no version history.`)
       const body = Buffer.isBuffer(req.body) ? req.body : undefined
       const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body)
       const request = toWebRequest(req, origin, body)

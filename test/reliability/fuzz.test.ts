@@ -15,7 +15,7 @@ import { recordFigure } from './figures'
 // may be a 5xx or carry a stack trace, Assent's errors keep their shape, and a refused request
 // changes nothing. Requests go one at a time so each change of state is attributed to one request.
 const SOAK = process.env.RELIABILITY_SOAK === '1'
-const CASES_PER_ROUTE = SOAK ? 2000 : 330
+const CASES_PER_ROUTE = SOAK ? 2000 : 340
 const AREA = 'Hostile input'
 
 let app: TestApp
@@ -235,7 +235,10 @@ describe('injection in filters', () => {
       `/api/v1/policies/${slug}/diff?from=${encodeURIComponent(p)}&to=2`,
       `/api/v1/audit/export?format=jsonl&subject=${encodeURIComponent(p)}`,
       `/api/v1/audit/export?format=jsonl&policy=${encodeURIComponent(p)}`,
-    ])
+    ]).concat(
+      // Version history of every collection, kept or not.
+      ['policies', 'policy-versions', 'subjects', 'acceptances', 'notices', 'ledger-entries', 'ledger-checkpoints', 'access-records', 'api-keys', 'idempotency-records', 'users'].map((c) => `/api/${c}/versions`),
+    )
     const nosqlBodies: unknown[] = [
       { subject: { $ne: null }, versions: [{ policy: slug, version: 1, contentHash: 'a'.repeat(64) }] },
       { subject: 'fuzz-subject', versions: [{ policy: { $gt: '' }, version: 1, contentHash: 'a'.repeat(64) }] },

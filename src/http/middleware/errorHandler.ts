@@ -45,10 +45,12 @@ export function toErrorBody(error: unknown): { status: number; body: ErrorBody }
 }
 
 /** The last express middleware: every error leaves as `{ error: { code, message } }`. */
-export function errorHandler(logger: { error: (obj: unknown, msg?: string) => void }): ErrorRequestHandler {
+export function errorHandler(logger: { error: (obj: unknown, msg?: string) => void; info: (obj: unknown, msg?: string) => void }): ErrorRequestHandler {
   return (error, req, res, _next) => {
     const { status, body } = toErrorBody(error)
     if (status >= 500) logger.error({ err: error, path: req.path }, 'request failed')
+    // Refused credentials and rate limits, for whoever watches for abuse: never the headers.
+    else if (status === 401 || status === 403 || status === 429) logger.info({ method: req.method, path: req.path, ip: req.ip, code: body.error.code }, 'request refused')
     if (res.headersSent) return res.end()
     res.status(status).json(body)
   }
