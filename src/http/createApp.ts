@@ -21,6 +21,7 @@ import { auditApi } from './routes/auditApi'
 import { eraseSubjectRoute } from './routes/eraseSubjectRoute'
 import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
+import { apiReference } from './routes/apiReference'
 import { createPageRenderer } from './views/pageRenderer'
 import { rateLimits } from './rateLimits'
 import { refuseNul } from './refuseNul'
@@ -60,6 +61,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }), refuseNul)
+  api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache))

@@ -101,6 +101,8 @@ const cases: Case[] = [
   { name: 'GET the Legal Center history page', allowed: everyone, method: 'GET', path: () => `/legal/${slug}/versions` },
   seesDraft('GET the Legal Center history page', [], () => `/legal/${slug}/versions`),
   seesDraft('GET the changes feed', [], () => `/legal/${slug}/feed.atom`),
+  { name: 'GET the OpenAPI document', allowed: everyone, method: 'GET', path: () => '/api/v1/openapi.json' },
+  { name: 'GET the API reference page', allowed: everyone, method: 'GET', path: () => '/api/v1/docs' },
   { name: 'GET the ledger public key', allowed: everyone, method: 'GET', path: () => '/api/v1/ledger/public-key' },
   // Publishing and previews (staff logins)
   { name: 'POST a version from Markdown', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/versions`, body: () => ({ markdown: '# New\n\nText.', changeClass: 'editorial', summary: 'New' }) },

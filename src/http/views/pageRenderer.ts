@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
 
 /** The Legal Center's pages, one template each under src/views/. */
-export type PageName = 'index' | 'policy' | 'versions' | 'version' | 'compare' | 'error'
-const pages: PageName[] = ['index', 'policy', 'versions', 'version', 'compare', 'error']
+export type PageName = 'index' | 'policy' | 'versions' | 'version' | 'compare' | 'error' | 'api-docs'
+const pages: PageName[] = ['index', 'policy', 'versions', 'version', 'compare', 'error', 'api-docs']
 
 const read = (name: string) => readFileSync(new URL(`../../views/${name}`, import.meta.url), 'utf8')
 
@@ -34,6 +34,8 @@ export function createPageRenderer(siteName: string): PageRenderer {
     return new hbs.SafeString(`<time datetime="${date.toISOString()}">${dateTimeFormat.format(date)} UTC</time>`)
   })
   hbs.registerHelper('changeClassLabel', (value: string) => changeClassLabels[value] ?? value)
+  hbs.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2))
+  hbs.registerHelper('upper', (value: string) => String(value).toUpperCase())
   hbs.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many))
   const layout = hbs.compile(read('layout.hbs'), { strict: false })
   const templates = new Map(pages.map((page) => [page, hbs.compile(read(`${page}.hbs`))]))

@@ -1,0 +1,66 @@
+import { z } from 'zod'
+
+import { exportFilterSchema } from '../../domain/exportFilter'
+import type { ErrorCode } from '../../errors/catalog'
+import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
+import { markdownRevisionSchema } from '../schemas/markdownRevision'
+import { externalIdParam, flagParam, instantParam, slugParam, versionNumberParam } from '../schemas/params'
+
+/** Who may call an operation: the OpenAPI security scheme, or anyone. */
+export type Caller = 'public' | 'integrationKey' | 'auditKey' | 'auditor' | 'staff' | 'admin'
+
+/** One operation of `/api/v1`, described from the schemas that check its input. */
+export interface Operation {
+  method: 'get' | 'post' | 'put'
+  /** OpenAPI path, parameters in braces. */
+  path: string
+  summary: string
+  tag: 'Policies' | 'Publishing' | 'Login flow' | 'Ledger' | 'Audit' | 'Reference'
+  caller: Caller
+  path_params?: Record<string, z.ZodType>
+  query?: Record<string, z.ZodType>
+  /** A whole query object schema (export filters), instead of `query`. */
+  querySchema?: z.ZodType
+  body?: z.ZodType
+  bodyExample?: unknown
+  /** Success status, its media type and an example answer. */
+  success: { status: number; type?: string; description: string; example?: unknown }
+  /** The errors this operation answers with, by code. */
+  errors: ErrorCode[]
+}
+
+const hash = '3f1a9c0e5b7d2a4c6e8f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f'
+const versionSummary = { version: 2, changeClass: 'material', summary: 'Adds retention periods for support tickets.', effectiveAt: '2027-01-01T00:00:00.000Z', publishedAt: '2026-11-28T10:00:00.000Z', contentHash: hash }
+const policy = { slug: 'privacy', title: 'Privacy Policy', acceptanceMode: 'continued-use', noticePeriodDays: 30, bundle: null }
+const owed = { action: 'accept', version: 2, effectiveAt: '2027-01-01T00:00:00.000Z', upcoming: true, summary: versionSummary.summary, contentHash: hash, redlineUrl: 'https://legal.example.com/legal/terms/compare/1/2', versionUrl: 'https://legal.example.com/legal/terms/versions/2' }
+
+const slug = { slug: slugParam }
+const subject = { externalId: externalIdParam }
+
+/** Every operation under `/api/v1`. The OpenAPI document, the docs page and a test that compares
+ * them with the routes express serves are built from this list. */
+export const operations: Operation[] = [
+  { method: 'get', path: '/api/v1/policies', tag: 'Policies', caller: 'public', summary: 'Every policy with its version in force and the upcoming one', success: { status: 200, description: 'The policies', example: { policies: [{ ...policy, inForce: { ...versionSummary, version: 1 }, upcoming: versionSummary }] } }, errors: [] },
+  { method: 'get', path: '/api/v1/policies/{slug}', tag: 'Policies', caller: 'public', summary: 'A policy, its version in force and the upcoming ones', path_params: slug, success: { status: 200, description: 'The policy', example: { ...policy, inForce: { ...versionSummary, version: 1 }, upcoming: [versionSummary] } }, errors: ['policy_not_found'] },
+  { method: 'get', path: '/api/v1/policies/{slug}/versions', tag: 'Policies', caller: 'public', summary: 'Every published version of a policy, oldest first', path_params: slug, success: { status: 200, description: 'The history', example: { policy: 'privacy', versions: [{ ...versionSummary, version: 1 }, versionSummary] } }, errors: ['policy_not_found'] },
+  { method: 'get', path: '/api/v1/policies/{slug}/versions/{version}', tag: 'Policies', caller: 'public', summary: 'One published version with its full text (cached, with an ETag)', path_params: { ...slug, version: versionNumberParam }, success: { status: 200, description: 'The version', example: { policy: 'privacy', ...versionSummary, text: '# Privacy Policy\n\n…', html: '<h1>Privacy Policy</h1>…' } }, errors: ['bad_request', 'policy_not_found', 'version_not_found'] },
+  { method: 'get', path: '/api/v1/policies/{slug}/in-force', tag: 'Policies', caller: 'public', summary: 'The version in force at an instant (default now)', path_params: slug, query: { at: instantParam.optional() }, success: { status: 200, description: 'The version in force', example: { at: '2026-12-01T00:00:00.000Z', policy: 'privacy', ...versionSummary, version: 1, text: '# Privacy Policy\n\n…', html: '<h1>Privacy Policy</h1>…' } }, errors: ['bad_request', 'policy_not_found', 'version_not_found'] },
+  { method: 'get', path: '/api/v1/policies/{slug}/diff', tag: 'Policies', caller: 'public', summary: 'The redline between two versions, as changed blocks', path_params: slug, query: { from: versionNumberParam, to: versionNumberParam }, success: { status: 200, description: 'The changes', example: { policy: 'privacy', from: 1, to: 2, fromHash: hash, toHash: hash, changes: 3, blocks: [{ kind: 'changed', parts: [{ kind: 'same', text: 'We keep support tickets for ' }, { kind: 'deleted', text: 'as long as needed' }, { kind: 'inserted', text: '24 months' }] }] } }, errors: ['bad_request', 'policy_not_found', 'version_not_found'] },
+  { method: 'post', path: '/api/v1/policies/{slug}/versions', tag: 'Publishing', caller: 'staff', summary: 'Publish a new version from Markdown', path_params: slug, body: markdownRevisionSchema, bodyExample: { markdown: '# Privacy Policy\n\nWe keep support tickets for 24 months.', changeClass: 'material', summary: 'Adds retention periods for support tickets.', effectiveAt: '2027-01-01T00:00:00Z' }, success: { status: 201, description: 'The published version', example: { policy: 'privacy', ...versionSummary, text: '# Privacy Policy\n\nWe keep support tickets for 24 months.', html: '<h1>Privacy Policy</h1>…' } }, errors: ['validation_failed', 'unauthenticated', 'forbidden', 'policy_not_found', 'effective_date_too_early', 'effective_date_before_later_version', 'override_requires_admin'] },
+  { method: 'get', path: '/api/v1/policy-versions/{id}/notice-preview', tag: 'Publishing', caller: 'staff', summary: 'The change-notice email of a version, as a subject will receive it', path_params: { id: z.string().describe('The version document id.') }, query: { part: z.enum(['html', 'text']).optional() }, success: { status: 200, type: 'text/html', description: 'The email (HTML, or text with its subject line)' }, errors: ['unauthenticated', 'forbidden', 'version_not_found', 'nothing_to_preview', 'bad_request'] },
+  { method: 'put', path: '/api/v1/subjects', tag: 'Login flow', caller: 'integrationKey', summary: 'Create or update up to 1,000 subjects in one transaction', body: bulkSubjectsSchema, bodyExample: { subjects: [{ externalId: 'user-42', email: 'ada@example.com', locale: 'en', name: 'Ada' }] }, success: { status: 200, description: 'How many were created and updated', example: { created: 1, updated: 0 } }, errors: ['validation_failed', 'unauthenticated', 'forbidden'] },
+  { method: 'put', path: '/api/v1/subjects/{externalId}', tag: 'Login flow', caller: 'integrationKey', summary: 'Create or update one subject (201 when created)', path_params: subject, body: subjectSchema, bodyExample: { email: 'ada@example.com', locale: 'en', name: 'Ada' }, success: { status: 200, description: 'The subject', example: { externalId: 'user-42', email: 'ada@example.com', locale: 'en', name: 'Ada' } }, errors: ['validation_failed', 'unauthenticated', 'forbidden'] },
+  { method: 'get', path: '/api/v1/subjects/{externalId}/status', tag: 'Login flow', caller: 'integrationKey', summary: 'What the subject still owes, with a ready banner', path_params: subject, query: { create: flagParam.optional(), record: z.enum(['display']).optional() }, success: { status: 200, description: 'Per policy: current, or owed', example: { subject: 'user-42', current: false, policies: [{ policy: 'terms', title: 'Terms of Service', current: false, owed }], bundles: [], banner: { html: '<div class="assent-banner-body">…</div>', text: 'Terms of Service (version 2)…' } } }, errors: ['unauthenticated', 'forbidden', 'subject_not_found'] },
+  { method: 'post', path: '/api/v1/subjects/{externalId}/token', tag: 'Login flow', caller: 'integrationKey', summary: 'A 15-minute token for the browser banner, for this subject only', path_params: subject, query: { create: flagParam.optional() }, success: { status: 201, description: 'The token', example: { token: 'eyJzdWIiOiJ1c2VyLTQyIn0.c2lnbmF0dXJl', expiresAt: '2026-11-28T10:15:00.000Z' } }, errors: ['unauthenticated', 'forbidden', 'subject_not_found', 'rate_limited'] },
+  { method: 'post', path: '/api/v1/acceptances', tag: 'Login flow', caller: 'integrationKey', summary: 'Record explicit acceptance of exactly the text shown', body: acceptanceSchema, bodyExample: { subject: 'user-42', versions: [{ policy: 'terms', version: 2, contentHash: hash }], method: 'clickwrap', source: 'login-banner', locale: 'en', idempotencyKey: 'login-7f3a-2026-11-28' }, success: { status: 201, description: 'The records (200 and alreadyAccepted when nothing new was stored)', example: { subject: 'user-42', acceptances: [{ policy: 'terms', version: 2, method: 'clickwrap', acceptedAt: '2026-11-28T10:00:00.000Z', alreadyAccepted: false }] } }, errors: ['validation_failed', 'unauthenticated', 'forbidden', 'subject_not_found', 'version_not_found', 'stale_content_hash', 'version_superseded', 'version_not_published', 'idempotency_conflict', 'rate_limited'] },
+  { method: 'post', path: '/api/v1/subjects/{externalId}/erase', tag: 'Audit', caller: 'admin', summary: 'Erase a subject (pseudonymise; proofs stay valid)', path_params: subject, body: z.strictObject({ confirm: z.string().describe('The external id again.') }), bodyExample: { confirm: 'user-42' }, success: { status: 200, description: 'The erasure', example: { erased: true, erasedAt: '2026-11-28T10:00:00.000Z', alreadyErased: false, pseudonym: 'erased-9f2c4a1b7e3d5f60' } }, errors: ['validation_failed', 'unauthenticated', 'forbidden', 'subject_not_found'] },
+  { method: 'get', path: '/api/v1/ledger/public-key', tag: 'Ledger', caller: 'public', summary: 'The Ed25519 public key that checkpoints are signed with', success: { status: 200, type: 'application/x-pem-file', description: 'The key in PEM' }, errors: [] },
+  { method: 'get', path: '/api/v1/ledger/checkpoints', tag: 'Ledger', caller: 'auditKey', summary: 'Every signed checkpoint', success: { status: 200, description: 'The checkpoints', example: { checkpoints: [{ treeSize: 1200, rootHash: hash, signedAt: '2026-11-28T10:00:00.000Z', signature: 'base64…', keyId: hash }] } }, errors: ['unauthenticated', 'forbidden'] },
+  { method: 'get', path: '/api/v1/ledger/proofs/inclusion', tag: 'Ledger', caller: 'auditKey', summary: 'Proof that an entry is in the tree of a checkpoint (RFC 6962)', query: { seq: versionNumberParam.describe('The entry number.'), treeSize: versionNumberParam.describe("The checkpoint's tree size.") }, success: { status: 200, description: 'The audit path', example: { seq: 7, leafIndex: 6, leafHash: hash, checkpoint: { treeSize: 1200, rootHash: hash, signedAt: '2026-11-28T10:00:00.000Z', signature: 'base64…', keyId: hash }, proof: [hash] } }, errors: ['bad_request', 'unauthenticated', 'forbidden', 'not_found'] },
+  { method: 'get', path: '/api/v1/ledger/proofs/consistency', tag: 'Ledger', caller: 'auditKey', summary: 'Proof that a later checkpoint extends an earlier one (RFC 6962)', query: { from: versionNumberParam.describe('The earlier tree size.'), to: versionNumberParam.describe('The later tree size.') }, success: { status: 200, description: 'The consistency proof', example: { from: 1000, to: 1200, proof: [hash] } }, errors: ['bad_request', 'unauthenticated', 'forbidden', 'not_found'] },
+  { method: 'get', path: '/api/v1/audit/coverage/{slug}', tag: 'Audit', caller: 'auditor', summary: 'Per version: how many subjects accepted it, and how', path_params: slug, query: { version: versionNumberParam.optional() }, success: { status: 200, description: 'Coverage', example: { policy: 'terms', versions: [{ version: 2, subjects: 1234, accepted: 1100, byMethod: { clickwrap: 1000, 'continued-use': 100 } }] } }, errors: ['bad_request', 'unauthenticated', 'forbidden', 'policy_not_found'] },
+  { method: 'get', path: '/api/v1/audit/export', tag: 'Audit', caller: 'auditor', summary: 'Stream acceptances or notices as CSV or JSON Lines', querySchema: exportFilterSchema, success: { status: 200, type: 'text/csv', description: 'The rows, streamed' }, errors: ['validation_failed', 'unauthenticated', 'forbidden', 'policy_not_found', 'subject_not_found'] },
+  { method: 'get', path: '/api/v1/audit/subjects/{externalId}/evidence', tag: 'Audit', caller: 'auditor', summary: "A subject's evidence pack (tar): records, ledger entries, proofs, texts, report", path_params: subject, success: { status: 200, type: 'application/x-tar', description: 'The evidence pack; check it with npx assent ledger:verify' }, errors: ['unauthenticated', 'forbidden', 'subject_not_found'] },
+  { method: 'get', path: '/api/v1/openapi.json', tag: 'Reference', caller: 'public', summary: 'This document', success: { status: 200, description: 'OpenAPI 3.1' }, errors: [] },
+  { method: 'get', path: '/api/v1/docs', tag: 'Reference', caller: 'public', summary: 'This document as a page', success: { status: 200, type: 'text/html', description: 'The reference page' }, errors: [] },
+]

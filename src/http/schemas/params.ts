@@ -1,0 +1,12 @@
+import { z } from 'zod'
+
+/** What the URL and query parameters of `/api/v1` must look like; `src/http/params.ts` checks
+ * them with these, and the OpenAPI document describes them from these. */
+export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('A policy slug, such as privacy or terms.')
+export const versionNumberParam = z.string().regex(/^[1-9][0-9]{0,8}$/).describe('A version number: 1, 2, 3…')
+export const externalIdParam = z.string().min(1).max(200).describe("The host product's id for the user.")
+export const instantParam = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)
+  .describe('An ISO-8601 date or date-time, such as 2027-01-31 or 2027-01-31T09:00:00Z.')
+export const flagParam = z.enum(['true', 'false', '1', '0']).describe('true or 1 to turn it on.')
