@@ -78,6 +78,8 @@ export interface Config {
     'access-records': AccessRecord;
     'api-keys': ApiKey;
     'idempotency-records': IdempotencyRecord;
+    'webhook-endpoints': WebhookEndpoint;
+    'webhook-deliveries': WebhookDelivery;
     'payload-kv': PayloadKv;
     'payload-locked-documents': PayloadLockedDocument;
     'payload-preferences': PayloadPreference;
@@ -96,6 +98,8 @@ export interface Config {
     'access-records': AccessRecordsSelect<false> | AccessRecordsSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
+    'webhook-endpoints': WebhookEndpointsSelect<false> | WebhookEndpointsSelect<true>;
+    'webhook-deliveries': WebhookDeliveriesSelect<false> | WebhookDeliveriesSelect<true>;
     'payload-kv': PayloadKvSelect<false> | PayloadKvSelect<true>;
     'payload-locked-documents': PayloadLockedDocumentsSelect<false> | PayloadLockedDocumentsSelect<true>;
     'payload-preferences': PayloadPreferencesSelect<false> | PayloadPreferencesSelect<true>;
@@ -438,6 +442,61 @@ export interface IdempotencyRecord {
 }
 /**
  * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints".
+ */
+export interface WebhookEndpoint {
+  id: number;
+  /**
+   * Deliveries are POSTed here as JSON.
+   */
+  url: string;
+  events: ('version.published' | 'version.effective' | 'acceptance.recorded' | 'notice.dead')[];
+  /**
+   * Off: nothing new is queued for it.
+   */
+  active?: boolean | null;
+  /**
+   * Check each delivery's Assent-Signature header with it: t=<unix time>,v1=HMAC-SHA256(secret, "<t>.<body>").
+   */
+  secret?: string | null;
+  ledgerCursor?: number | null;
+  effectiveCursor?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries".
+ */
+export interface WebhookDelivery {
+  id: number;
+  endpoint: number | WebhookEndpoint;
+  event: 'version.published' | 'version.effective' | 'acceptance.recorded' | 'notice.dead';
+  eventKey: string;
+  /**
+   * Exactly what is POSTed and signed.
+   */
+  body: string;
+  status: 'pending' | 'sending' | 'delivered' | 'dead';
+  attempts?: number | null;
+  nextAttemptAt?: string | null;
+  lastAttemptAt?: string | null;
+  /**
+   * The endpoint's last HTTP status.
+   */
+  lastStatus?: number | null;
+  /**
+   * Why the last attempt failed.
+   */
+  lastError?: string | null;
+  deliveredAt?: string | null;
+  leaseOwner?: string | null;
+  leaseExpiresAt?: string | null;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "payload-kv".
  */
 export interface PayloadKv {
@@ -503,6 +562,14 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'idempotency-records';
         value: number | IdempotencyRecord;
+      } | null)
+    | ({
+        relationTo: 'webhook-endpoints';
+        value: number | WebhookEndpoint;
+      } | null)
+    | ({
+        relationTo: 'webhook-deliveries';
+        value: number | WebhookDelivery;
       } | null);
   globalSlug?: string | null;
   user: {
@@ -728,6 +795,41 @@ export interface IdempotencyRecordsSelect<T extends boolean = true> {
   requestHash?: T;
   status?: T;
   response?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-endpoints_select".
+ */
+export interface WebhookEndpointsSelect<T extends boolean = true> {
+  url?: T;
+  events?: T;
+  active?: T;
+  secret?: T;
+  ledgerCursor?: T;
+  effectiveCursor?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "webhook-deliveries_select".
+ */
+export interface WebhookDeliveriesSelect<T extends boolean = true> {
+  endpoint?: T;
+  event?: T;
+  eventKey?: T;
+  body?: T;
+  status?: T;
+  attempts?: T;
+  nextAttemptAt?: T;
+  lastAttemptAt?: T;
+  lastStatus?: T;
+  lastError?: T;
+  deliveredAt?: T;
+  leaseOwner?: T;
+  leaseExpiresAt?: T;
   updatedAt?: T;
   createdAt?: T;
 }

@@ -17,6 +17,8 @@ import { Policies } from '../collections/Policies/index'
 import { PolicyVersions } from '../collections/PolicyVersions/index'
 import { Subjects } from '../collections/Subjects/index'
 import { Users } from '../collections/Users/index'
+import { WebhookDeliveries } from '../collections/WebhookDeliveries/index'
+import { WebhookEndpoints } from '../collections/WebhookEndpoints/index'
 import { databaseKind } from './config/databaseKind'
 import { payloadSecret, readEnv } from './config/env'
 import { createDatabaseAdapter } from './db/createDatabaseAdapter'
@@ -40,7 +42,7 @@ export default buildConfig({
     components: { afterDashboard: ['/admin/AcceptanceChart#AcceptanceChart'] },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords],
+  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(env.databaseUrl),

@@ -14,6 +14,8 @@ import { ensureAdmin } from './services/ensureAdmin'
 import { createCheckpoint } from './services/ledger/createCheckpoint'
 import { ledgerSigningKey } from './services/ledger/ledgerSigningKey'
 import { startNoticeWorker, type NoticeWorker } from './services/notices/noticeWorker'
+import { startWebhookWorker, type WebhookWorker } from './services/webhooks/webhookWorker'
+import { webhookSettings } from './config/webhookSettings'
 import { seedPolicies } from './services/seedPolicies'
 import { startPayload } from './startPayload'
 
@@ -30,6 +32,7 @@ async function adminHandler(dev: boolean): Promise<RequestHandler> {
 async function main(): Promise<void> {
   const env = readEnv()
   const notices = noticeSettings()
+  const webhooks = webhookSettings()
   const payload = await startPayload()
   const admin = await ensureAdmin(payload)
   if (admin?.generatedPassword) {
@@ -52,6 +55,7 @@ async function main(): Promise<void> {
   if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
   let worker: NoticeWorker | undefined
   if (notices.inServer) worker = startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices })
+  const webhookWorker: WebhookWorker | undefined = webhooks.inServer ? startWebhookWorker(payload, env.publicUrl, webhooks) : undefined
 
   const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
   const app = createApp({ payload, env, nextHandler })
@@ -60,6 +64,7 @@ async function main(): Promise<void> {
   })
   const stop = async () => {
     await worker?.stop()
+    await webhookWorker?.stop()
     transport.close()
     server.close(() => process.exit(0))
   }

@@ -5,6 +5,7 @@ import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
 import { changeClasses } from '../../src/domain/changeClass'
+import { announceToWebhooks } from './hooks/announceToWebhooks'
 import { enqueueNoticesOnPublish } from './hooks/enqueueNoticesOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
 import { refuseDeletePublished } from './hooks/refuseDeletePublished'
@@ -43,7 +44,7 @@ export const PolicyVersions: CollectionConfig = {
   },
   hooks: {
     beforeChange: [freezeOnPublish],
-    afterChange: [enqueueNoticesOnPublish],
+    afterChange: [enqueueNoticesOnPublish, announceToWebhooks],
     beforeDelete: [refuseDeletePublished],
   },
   indexes: [{ fields: ['policy', 'version'], unique: true }],

@@ -12,7 +12,8 @@ export interface NoticeSettings {
   retryPolicy: RetryPolicy
 }
 
-function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
+/** A number setting within bounds, or the default; out of bounds stops start-up naming it. */
+export function number(env: NodeJS.ProcessEnv, name: string, fallback: number, min: number, max: number): number {
   const raw = env[name]
   if (raw === undefined || raw === '') return fallback
   const value = Number(raw)

@@ -168,6 +168,12 @@ const cases: Case[] = [
   { name: 'REST ledger checkpoints: delete', allowed: [], method: 'DELETE', path: () => '/api/ledger-checkpoints?where[id][exists]=true' },
   { name: 'REST access records: list', allowed: ['auditor', 'admin'], method: 'GET', path: () => '/api/access-records' },
   { name: 'REST idempotency records: list', allowed: [], method: 'GET', path: () => '/api/idempotency-records' },
+  // Webhooks
+  { name: 'REST webhook endpoints: list (secrets)', allowed: ['admin'], method: 'GET', path: () => '/api/webhook-endpoints' },
+  { name: 'REST webhook endpoints: register', allowed: ['admin'], method: 'POST', path: () => '/api/webhook-endpoints', body: () => ({ url: 'https://example.com/hooks', events: ['version.published'], active: false }) },
+  { name: 'REST webhook deliveries: list', allowed: ['admin'], method: 'GET', path: () => '/api/webhook-deliveries' },
+  { name: 'REST webhook deliveries: forge one', allowed: [], method: 'POST', path: () => '/api/webhook-deliveries', body: () => ({ endpoint: 1, event: 'version.published', eventKey: 'x', body: '{}', status: 'pending' }) },
+  graphql('webhook endpoint secrets', ['admin'], '{ WebhookEndpoints { docs { url secret } } }', 'WebhookEndpoints'),
   // Keys and staff
   { name: 'REST api-keys: list', allowed: ['admin'], method: 'GET', path: () => '/api/api-keys' },
   { name: 'REST api-keys: where on the hidden hash', allowed: [], method: 'GET', path: () => '/api/api-keys?where[keyHash][exists]=true' },

@@ -7,6 +7,7 @@ import * as migration_20261128_170000_notices_due_index from './20261128_170000_
 import * as migration_20261128_170024_notices_lease_index from './20261128_170024_notices_lease_index';
 import * as migration_20261128_204806_banner_without_templates from './20261128_204806_banner_without_templates';
 import * as migration_20261128_204827_banner_wording from './20261128_204827_banner_wording';
+import * as migration_20261128_214006_webhooks from './20261128_214006_webhooks';
 
 export const migrations = [
   {
@@ -52,6 +53,11 @@ export const migrations = [
   {
     up: migration_20261128_204827_banner_wording.up,
     down: migration_20261128_204827_banner_wording.down,
-    name: '20261128_204827_banner_wording'
+    name: '20261128_204827_banner_wording',
+  },
+  {
+    up: migration_20261128_214006_webhooks.up,
+    down: migration_20261128_214006_webhooks.down,
+    name: '20261128_214006_webhooks'
   },
 ];

@@ -1,0 +1,187 @@
+import type { ChildProcess } from 'node:child_process'
+import type { Server } from 'node:http'
+import { createServer as createNetServer, type AddressInfo } from 'node:net'
+
+import express from 'express'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { webhookSignatureProblem } from '../src/domain/webhookSignature'
+import { createApiKey } from '../src/services/apiKeys'
+import { upsertSubjects } from '../src/services/upsertSubjects'
+import { collectWebhookEvents } from '../src/services/webhooks/collectWebhookEvents'
+import { deliverWebhooks, type DeliveryOptions } from '../src/services/webhooks/deliverWebhooks'
+import { makePolicy, makeVersion } from './support/fixtures'
+import { spawnServer, printed } from './support/spawnServer'
+import { loginStaff } from './support/staff'
+import { startTestApp, type TestApp } from './support/testApp'
+
+/** A receiving endpoint: records each POST; `respond` decides the answer. */
+interface Received {
+  event: string
+  delivery: string
+  signature: string
+  body: string
+}
+async function startReceiver(respond: (r: Received) => number | 'hang' = () => 200) {
+  const received: Received[] = []
+  const app = express()
+  app.post('/hooks', express.text({ type: '*/*' }), (req, res) => {
+    const r = { event: String(req.get('assent-event')), delivery: String(req.get('assent-delivery')), signature: String(req.get('assent-signature')), body: req.body as string }
+    received.push(r)
+    const answer = respond(r)
+    if (answer !== 'hang') res.status(answer).send(answer < 300 ? 'ok' : 'not now')
+  })
+  const server: Server = await new Promise((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s))
+  })
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/hooks`, received, close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections()
+        server.close(resolve)
+      }),
+  }
+}
+
+let app: TestApp
+let admin: Record<string, string>
+let integration: string
+let slug: string
+let policyId: number | string
+const options: DeliveryOptions = { owner: 'test-worker', batchSize: 20, leaseMs: 30_000, timeoutMs: 2000, retryPolicy: { maxAttempts: 3, baseMs: 1, capMs: 5 } }
+const round = async () => {
+  await collectWebhookEvents(app.payload, new Date(), 'https://legal.example.com')
+  return deliverWebhooks(app.payload, options)
+}
+
+beforeAll(async () => {
+  app = await startTestApp({ sharedDatabase: true })
+  admin = { authorization: `JWT ${(await loginStaff(app.payload, app.baseUrl)).admin}`, 'content-type': 'application/json' }
+  integration = (await createApiKey(app.payload, 'webhook host', 'integration')).key
+  const policy = await makePolicy(app.payload, { title: 'Hooked terms' })
+  slug = policy.slug
+  policyId = policy.id
+  await makeVersion(app.payload, policy.id, { _status: 'published' })
+  await upsertSubjects(app.payload, [{ externalId: 'hooked-user', email: 'hooked@example.com' }])
+})
+afterAll(() => app?.close())
+
+const register = (url: string, events: string[]) => fetch(`${app.baseUrl}/api/webhook-endpoints`, { method: 'POST', headers: admin, body: JSON.stringify({ url, events }) })
+
+describe('webhook endpoints', () => {
+  it('refuses an invalid URL at registration, saying why, and shows the secret of a valid one', async () => {
+    for (const url of ['ftp://example.com/x', 'not a url', 'https://user:pw@example.com/hooks', '/relative']) {
+      const res = await register(url, ['version.published'])
+      expect(res.status, url).toBe(400)
+      expect(JSON.stringify(await res.json())).toMatch(/The URL must/)
+    }
+    const res = await register('https://example.com/hooks', ['version.published'])
+    expect(res.status).toBe(201)
+    const { doc } = (await res.json()) as { doc: { secret: string; id: number } }
+    expect(doc.secret).toMatch(/^whsec_/)
+    await app.payload.update({ collection: 'webhook-endpoints', id: doc.id, data: { active: false } })
+  })
+})
+
+describe('webhook deliveries', () => {
+  it('delivers each event once, signed with the endpoint secret, with its id and timestamp', async () => {
+    const receiver = await startReceiver()
+    const res = await register(receiver.url, ['version.published', 'version.effective', 'acceptance.recorded', 'notice.dead'])
+    const { doc: endpoint } = (await res.json()) as { doc: { id: number; secret: string } }
+
+    // version.published is queued by the publication itself, in its transaction.
+    const soon = new Date(Date.now() + 1500)
+    const published = await makeVersion(app.payload, policyId, { _status: 'published', changeClass: 'informational', summary: 'Clearer.', effectiveAt: soon.toISOString() }, '# Policy\n\nClearer text.')
+    expect((await app.payload.count({ collection: 'webhook-deliveries', where: { eventKey: { equals: `version.published:${published.id}` } } })).totalDocs).toBe(1)
+
+    // acceptance.recorded comes from the ledger.
+    const version1 = (await app.payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { version: { equals: 1 } }] } })).docs[0]
+    const accepted = await fetch(`${app.baseUrl}/api/v1/acceptances`, { method: 'POST', headers: { authorization: `Bearer ${integration}`, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'hooked-user', versions: [{ policy: slug, version: 1, contentHash: version1.contentHash }] }) })
+    expect(accepted.status).toBe(201)
+    // notice.dead: a notice whose last attempt failed.
+    const subject = (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: 'hooked-user' } } })).docs[0]
+    await app.payload.update({ collection: 'notices', where: { and: [{ subject: { equals: subject.id } }, { channel: { equals: 'email' } }, { version: { equals: published.id } }] }, data: { status: 'dead', lastReply: '550 5.1.1 No such user' } })
+
+    expect(await round()).toEqual({ delivered: 3, retried: 0, dead: 0 })
+    expect(receiver.received.map((r) => r.event).sort()).toEqual(['acceptance.recorded', 'notice.dead', 'version.published'])
+
+    // version.effective once it took effect, and only once however often the worker looks.
+    await new Promise((resolve) => setTimeout(resolve, soon.getTime() - Date.now() + 50))
+    await round()
+    await round()
+    expect(receiver.received.filter((r) => r.event === 'version.effective')).toHaveLength(1)
+    expect(receiver.received).toHaveLength(4)
+
+    for (const r of receiver.received) {
+      expect(webhookSignatureProblem(endpoint.secret, r.signature, r.body, new Date())).toBeUndefined()
+      const body = JSON.parse(r.body) as { id: string; event: string; occurredAt: string; data: Record<string, unknown> }
+      expect(body.event).toBe(r.event)
+      // A replay of the same delivery later is recognisable by its timestamp.
+      expect(webhookSignatureProblem(endpoint.secret, r.signature, r.body, new Date(Date.now() + 10 * 60_000))).toMatch(/too old/)
+    }
+    const effective = JSON.parse(receiver.received.find((r) => r.event === 'version.effective')!.body) as { data: { policy: string; version: number; url: string } }
+    expect(effective.data).toMatchObject({ policy: slug, version: 2, url: `https://legal.example.com/legal/${slug}/versions/2` })
+    expect(new Set(receiver.received.map((r) => r.delivery)).size).toBe(4)
+    await app.payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { active: false } })
+    await receiver.close()
+  })
+
+  it('retries an endpoint that is down with backoff, then keeps it as dead with the last error, visible to admins', async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => resolve(port))
+      })
+    })
+    const res = await register(`http://127.0.0.1:${port}/down`, ['version.published'])
+    const { doc: endpoint } = (await res.json()) as { doc: { id: number } }
+    await makeVersion(app.payload, (await makePolicy(app.payload)).id, { _status: 'published' })
+    const rounds = []
+    for (let i = 0; i < 3; i++) {
+      rounds.push(await deliverWebhooks(app.payload, options))
+      await new Promise((resolve) => setTimeout(resolve, 20))
+    }
+    expect(rounds).toEqual([{ delivered: 0, retried: 1, dead: 0 }, { delivered: 0, retried: 1, dead: 0 }, { delivered: 0, retried: 0, dead: 1 }])
+    const listed = (await (await fetch(`${app.baseUrl}/api/webhook-deliveries?where[endpoint][equals]=${endpoint.id}`, { headers: admin })).json()) as { docs: Array<{ status: string; attempts: number; lastError: string }> }
+    expect(listed.docs).toEqual([expect.objectContaining({ status: 'dead', attempts: 3, lastError: expect.stringMatching(/ECONNREFUSED/) })])
+    expect((await fetch(`${app.baseUrl}/api/webhook-deliveries`)).status).toBe(403)
+    await app.payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { active: false } })
+  })
+
+  it('delivers after the server is killed in the middle of a delivery, with the same delivery id', async () => {
+    let first = true
+    const receiver = await startReceiver(() => {
+      if (!first) return 200
+      first = false
+      return 'hang'
+    })
+    await register(receiver.url, ['version.published', 'acceptance.recorded'])
+    const port = await new Promise<number>((resolve) => {
+      const probe = createNetServer().listen(0, '127.0.0.1', () => {
+        const { port } = probe.address() as AddressInfo
+        probe.close(() => resolve(port))
+      })
+    })
+    const env = { DATABASE_URL: app.database.url, PORT: String(port), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
+    let server: ChildProcess = spawnServer(env)
+    await printed(server, /Assent is serving/)
+    const published = await makeVersion(app.payload, (await makePolicy(app.payload)).id, { _status: 'published' })
+    const until = async (condition: () => boolean, what: string) => {
+      for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+      if (!condition()) throw new Error(`timed out waiting for ${what}`)
+    }
+    await until(() => receiver.received.length === 1, 'the first delivery')
+    server.kill('SIGKILL')
+    await new Promise((resolve) => server.once('exit', resolve))
+    server = spawnServer(env)
+    await printed(server, /Assent is serving/)
+    await until(() => receiver.received.length === 2, 'the delivery after the restart')
+    const deliveries = (await app.payload.find({ collection: 'webhook-deliveries', where: { eventKey: { equals: `version.published:${published.id}` } } })).docs
+    server.kill('SIGTERM')
+    await new Promise((resolve) => server.once('exit', resolve))
+    expect(deliveries).toHaveLength(1)
+    expect(receiver.received.map((r) => r.delivery)).toEqual([String(deliveries[0].id), String(deliveries[0].id)])
+    const final = await app.payload.findByID({ collection: 'webhook-deliveries', id: deliveries[0].id })
+    expect(final.status).toBe('delivered')
+    await receiver.close()
+  }, 120_000)
+})
