@@ -1,0 +1,86 @@
+import { gzipSync } from 'node:zlib'
+import { readFileSync } from 'node:fs'
+import type { AddressInfo } from 'node:net'
+import type { Server } from 'node:http'
+
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { createHostApp } from '../../examples/host-app/app.js'
+import { createApiKey } from '../../src/services/apiKeys'
+import { seedPolicies } from '../../src/services/seedPolicies'
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { startTestApp, type TestApp } from '../support/testApp'
+
+if (browserUnavailable) console.log(`Demo host app browser test skipped: ${browserUnavailable}.`)
+
+describe('the banner script', () => {
+  it('is small, has no dependencies and sends no cookies', () => {
+    const script = readFileSync('src/embed/banner.js', 'utf8')
+    const gzipped = gzipSync(script, { level: 9 }).length
+    console.log(`banner.js: ${script.length} bytes, ${gzipped} bytes gzipped`)
+    expect(gzipped).toBeLessThan(3 * 1024)
+    expect(script).not.toMatch(/\bimport\b|\brequire\(|document\.cookie|credentials\s*:/)
+  })
+})
+
+describe.skipIf(browserUnavailable)('the demo host product in Chromium', () => {
+  let assent: TestApp
+  let host: Server
+  let hostUrl: string
+  let browser: Browser
+
+  beforeAll(async () => {
+    assent = await startTestApp()
+    await seedPolicies(assent.payload)
+    const { key } = await createApiKey(assent.payload, 'demo product', 'integration')
+    host = await new Promise((resolve) => {
+      const s = createHostApp({ assentUrl: assent.baseUrl, apiKey: key }).listen(0, '127.0.0.1', () => resolve(s))
+    })
+    // Another site than Assent's (localhost vs 127.0.0.1): the banner works cross-site.
+    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await new Promise((resolve) => host?.close(resolve))
+    await assent?.close()
+  })
+
+  it('signs a new user in, gates them behind the terms, records the click, and lets them in', async () => {
+    const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
+    const toAssent: Array<{ url: string; cookie?: string }> = []
+    page.on('request', (request) => {
+      if (request.url().startsWith(assent.baseUrl)) toAssent.push({ url: request.url(), cookie: request.headers().cookie })
+    })
+    await page.goto(`${hostUrl}/login`)
+    await page.getByLabel('User name').fill('alice')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+
+    await page.locator('#gate').waitFor()
+    const banner = page.locator('#assent-banner section.banner')
+    await banner.waitFor()
+    await expect(banner.innerText()).resolves.toContain('Terms of Service')
+    await page.screenshot({ path: screenshotPath('host-app-gate') })
+    expect(await page.locator('#welcome').count()).toBe(0)
+
+    await banner.getByRole('button', { name: 'Accept' }).click()
+    await page.locator('#welcome').waitFor()
+    await expect(page.locator('#welcome').innerText()).resolves.toBe('Welcome, alice')
+    await page.screenshot({ path: screenshotPath('host-app-let-in') })
+
+    const subject = (await assent.payload.find({ collection: 'subjects', where: { externalId: { equals: 'alice' } } })).docs[0]
+    const accepted = (await assent.payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, depth: 1 })).docs
+    expect(accepted.map((a) => `${(a.policy as { slug: string }).slug} ${a.method} ${a.source}`).sort()).toContain('terms clickwrap embed')
+    expect(toAssent.length).toBeGreaterThan(2)
+    expect(toAssent.filter((r) => r.cookie)).toEqual([])
+
+    // Signing in again: nothing owed, straight in.
+    await page.getByRole('button', { name: 'Sign out' }).click()
+    await page.getByLabel('User name').fill('alice')
+    await page.getByRole('button', { name: 'Sign in' }).click()
+    await page.locator('#welcome').waitFor()
+    expect(await page.locator('#gate').count()).toBe(0)
+    await page.close()
+  })
+})
