@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import type { Server } from 'node:http'
-import { createServer as createNetServer, type AddressInfo } from 'node:net'
+import type { AddressInfo } from 'node:net'
 
 import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -11,6 +11,7 @@ import { upsertSubjects } from '../src/services/upsertSubjects'
 import { collectWebhookEvents } from '../src/services/webhooks/collectWebhookEvents'
 import { deliverWebhooks, type DeliveryOptions } from '../src/services/webhooks/deliverWebhooks'
 import { makePolicy, makeVersion } from './support/fixtures'
+import { freePort } from './support/freePort'
 import { spawnServer, printed } from './support/spawnServer'
 import { loginStaff } from './support/staff'
 import { startTestApp, type TestApp } from './support/testApp'
@@ -126,12 +127,7 @@ describe('webhook deliveries', () => {
   })
 
   it('retries an endpoint that is down with backoff, then keeps it as dead with the last error, visible to admins', async () => {
-    const port = await new Promise<number>((resolve) => {
-      const probe = createNetServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo
-        probe.close(() => resolve(port))
-      })
-    })
+    const port = await freePort()
     const res = await register(`http://127.0.0.1:${port}/down`, ['version.published'])
     const { doc: endpoint } = (await res.json()) as { doc: { id: number } }
     await makeVersion(app.payload, (await makePolicy(app.payload)).id, { _status: 'published' })
@@ -155,12 +151,7 @@ describe('webhook deliveries', () => {
       return 'hang'
     })
     await register(receiver.url, ['version.published', 'acceptance.recorded'])
-    const port = await new Promise<number>((resolve) => {
-      const probe = createNetServer().listen(0, '127.0.0.1', () => {
-        const { port } = probe.address() as AddressInfo
-        probe.close(() => resolve(port))
-      })
-    })
+    const port = await freePort()
     const env = { DATABASE_URL: app.database.url, PORT: String(port), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
     let server: ChildProcess = spawnServer(env)
     await printed(server, /Assent is serving/)

@@ -26,11 +26,23 @@
 
   var style =
     ':host{all:initial}' +
-    '.banner{position:fixed;left:1rem;right:1rem;bottom:1rem;max-width:46rem;margin:0 auto;background:#fff;color:#1b1f23;' +
+    '.banner{position:fixed;left:1rem;right:1rem;bottom:1rem;max-width:46rem;max-height:calc(100vh - 2rem);overflow:auto;box-sizing:border-box;margin:0 auto;background:#fff;color:#1b1f23;' +
     'border:1px solid #d0d7de;border-radius:8px;box-shadow:0 8px 24px rgba(0,0,0,.15);padding:1rem 1.25rem;font:15px/1.5 system-ui,sans-serif;z-index:2147483647}' +
     '.banner a{color:#0b5cad}.actions{display:flex;gap:.5rem;justify-content:flex-end;margin-top:.5rem}' +
     'button{font:inherit;padding:.4rem 1rem;border-radius:6px;border:1px solid #0b5cad;cursor:pointer}' +
     '.accept{background:#0b5cad;color:#fff}.dismiss{background:#fff;color:#0b5cad}.error{color:#b42318}'
+
+  // A constructed style sheet is not inline style: the banner works under a host's CSP without
+  // style-src 'unsafe-inline'. Browsers without them get a <style> element.
+  function styleSheet() {
+    try {
+      var sheet = new CSSStyleSheet()
+      sheet.replaceSync(style)
+      return sheet
+    } catch (e) {
+      return null
+    }
+  }
 
   function show(status) {
     var owed = status.policies.filter(function (p) { return p.owed })
@@ -39,8 +51,10 @@
     var host = document.createElement('div')
     host.id = 'assent-banner'
     var root = host.attachShadow({ mode: 'open' })
+    var sheet = styleSheet()
+    if (sheet) root.adoptedStyleSheets = [sheet]
     root.innerHTML =
-      '<style>' + style + '</style>' +
+      (sheet ? '' : '<style>' + style + '</style>') +
       '<section class="banner" role="dialog" aria-live="polite" aria-label="Updates to our terms">' + status.banner.html +
       '<p class="error" hidden></p><div class="actions">' +
       '<button type="button" class="dismiss">Not now</button>' +

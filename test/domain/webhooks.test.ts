@@ -28,6 +28,7 @@ describe('webhook endpoint URLs', () => {
     expect(webhookUrlProblem('https://user:pw@example.com/', false)).toMatch(/user name or password/)
     expect(webhookUrlProblem('https://example.com/#x', false)).toMatch(/fragment/)
     expect(webhookUrlProblem(42, false)).toMatch(/absolute URL/)
+    expect(webhookUrlProblem('http://127.0.0.1:25/hooks', false)).toBe('must not use port 25, which HTTP clients refuse to call')
   })
 })
 

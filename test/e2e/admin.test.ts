@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { adminBuildIsCurrent, buildAdmin } from '../../scripts/adminBuild.js'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { freePort } from '../support/freePort'
 import { exited, printed, spawnServer } from '../support/spawnServer'
 
 if (browserUnavailable) console.log(`Admin browser tests skipped: ${browserUnavailable}.`)
@@ -29,6 +30,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
       ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(PORT), PUBLIC_URL: base,
       DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'admin-test-secret',
       ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
+      WEBHOOK_POLL_SECONDS: '0.2', WEBHOOK_MAX_ATTEMPTS: '2', WEBHOOK_RETRY_BASE_SECONDS: '0.05',
     })
     stopped = exited(server)
     await printed(server, /Assent is serving/)
@@ -197,6 +199,29 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
     await expect(chart.locator('polyline').count()).resolves.toBeGreaterThanOrEqual(3)
     await chart.scrollIntoViewIfNeeded()
     await page.screenshot({ path: screenshotPath('admin-dashboard-chart'), fullPage: true })
+    await page.close()
+  })
+
+  it('shows a webhook delivery that went dead, with its last error', async () => {
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    const { token } = (await login.json()) as { token: string }
+    const headers = { authorization: `JWT ${token}`, 'content-type': 'application/json' }
+    // Nothing listens on a free port: every attempt is refused.
+    const registered = await fetch(`${base}/api/webhook-endpoints`, { method: 'POST', headers, body: JSON.stringify({ url: `http://127.0.0.1:${await freePort()}/hooks`, events: ['version.published'] }) })
+    expect(registered.status).toBe(201)
+    const published = await fetch(`${base}/api/v1/policies/terms/versions`, { method: 'POST', headers, body: JSON.stringify({ markdown: '# Terms of Service\n\nA clearer sentence.', changeClass: 'editorial', summary: 'Wording.' }) })
+    expect(published.status).toBe(201)
+    let deliveries: Array<{ status: string; lastError: string }> = []
+    for (let i = 0; i < 100 && deliveries[0]?.status !== 'dead'; i++) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      deliveries = ((await (await fetch(`${base}/api/webhook-deliveries`, { headers })).json()) as { docs: typeof deliveries }).docs
+    }
+    expect(deliveries[0]).toMatchObject({ status: 'dead', lastError: expect.stringMatching(/ECONNREFUSED/) })
+    const page = await loggedInPage()
+    await page.goto(`${base}/admin/collections/webhook-deliveries`)
+    await page.getByText('ECONNREFUSED').first().waitFor()
+    await expect(page.getByText('dead', { exact: true }).first().isVisible()).resolves.toBe(true)
+    await page.screenshot({ path: screenshotPath('admin-webhook-dead'), fullPage: true })
     await page.close()
   })
 

@@ -1,6 +1,5 @@
 import type { ChildProcess } from 'node:child_process'
 import { mkdtempSync } from 'node:fs'
-import { createServer, type AddressInfo } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -10,6 +9,7 @@ import { createApiKey } from '../../src/services/apiKeys'
 import { upsertSubjects } from '../../src/services/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { verifyLiveLedger } from '../support/ledger'
+import { freePort } from '../support/freePort'
 import { spawnServer } from '../support/spawnServer'
 import { startTestApp, type TestApp } from '../support/testApp'
 import { recordFigure } from './figures'
@@ -28,13 +28,6 @@ beforeAll(async () => {
 })
 afterAll(() => app?.close())
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 /** One acceptance as a client sees it: acknowledged (2xx), refused (4xx) or unknown (no answer). */

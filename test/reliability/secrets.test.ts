@@ -1,9 +1,9 @@
 import type { ChildProcess } from 'node:child_process'
-import { createServer, type AddressInfo } from 'node:net'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { upsertSubjects } from '../../src/services/upsertSubjects'
+import { freePort } from '../support/freePort'
 import { exited, printed, spawnServer } from '../support/spawnServer'
 import { loginStaff } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -16,13 +16,6 @@ let base: string
 let admin: Record<string, string>
 let logs: Promise<{ stdout: string; stderr: string }>
 
-const freePort = () =>
-  new Promise<number>((resolve) => {
-    const probe = createServer().listen(0, '127.0.0.1', () => {
-      const { port } = probe.address() as AddressInfo
-      probe.close(() => resolve(port))
-    })
-  })
 
 beforeAll(async () => {
   app = await startTestApp({ sharedDatabase: true })

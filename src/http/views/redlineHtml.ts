@@ -3,8 +3,9 @@ import type { Block, Redline, Segment } from '../../domain/redline'
 const escape = (text: string) =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
 
-/** Text as a reader sees it: escaped, Markdown's bold markers dropped. */
-const show = (text: string) => escape(text.replace(/\*\*/g, ''))
+/** A redline piece as readers see it: without bold markers and Markdown's backslash escapes
+ * (`snake\_case` is snake_case), HTML-escaped. */
+const show = (text: string) => escape(text.replace(/\*\*/g, '').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1'))
 
 interface Shape {
   tag: string
