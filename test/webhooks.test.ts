@@ -143,36 +143,64 @@ describe('webhook deliveries', () => {
     await app.payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { active: false } })
   })
 
-  it('delivers after the server is killed in the middle of a delivery, with the same delivery id', async () => {
+  it('delivers every kind of event once, signed, after the server is killed in the middle of a delivery', async () => {
     let first = true
     const receiver = await startReceiver(() => {
       if (!first) return 200
       first = false
       return 'hang'
     })
-    await register(receiver.url, ['version.published', 'acceptance.recorded'])
+    const registered = await register(receiver.url, ['version.published', 'version.effective', 'acceptance.recorded', 'notice.dead'])
+    const { doc: endpoint } = (await registered.json()) as { doc: { id: number; secret: string } }
     const port = await freePort()
     const env = { DATABASE_URL: app.database.url, PORT: String(port), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
     let server: ChildProcess = spawnServer(env)
     await printed(server, /Assent is serving/)
-    const published = await makeVersion(app.payload, (await makePolicy(app.payload)).id, { _status: 'published' })
     const until = async (condition: () => boolean, what: string) => {
-      for (let i = 0; i < 300 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
+      for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
       if (!condition()) throw new Error(`timed out waiting for ${what}`)
     }
-    await until(() => receiver.received.length === 1, 'the first delivery')
+
+    // One event of each kind: a publication (and, two seconds on, its taking effect), an
+    // acceptance and a notice that went dead.
+    const policy = await makePolicy(app.payload)
+    await upsertSubjects(app.payload, [{ externalId: 'restart-user', email: 'restart@example.com' }])
+    const v1 = await makeVersion(app.payload, policy.id, { _status: 'published' })
+    const soon = new Date(Date.now() + 2000)
+    const v2 = await makeVersion(app.payload, policy.id, { _status: 'published', changeClass: 'informational', summary: 'Restarted.', effectiveAt: soon.toISOString() }, '# Policy\n\nSecond.')
+    const accepted = await fetch(`${app.baseUrl}/api/v1/acceptances`, { method: 'POST', headers: { authorization: `Bearer ${integration}`, 'content-type': 'application/json' }, body: JSON.stringify({ subject: 'restart-user', versions: [{ policy: policy.slug, version: 1, contentHash: v1.contentHash }] }) })
+    expect(accepted.status).toBe(201)
+    const subject = (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: 'restart-user' } } })).docs[0]
+    await app.payload.update({ collection: 'notices', where: { and: [{ subject: { equals: subject.id } }, { channel: { equals: 'email' } }, { version: { equals: v2.id } }] }, data: { status: 'dead', lastReply: '550 no such user' } })
+
+    await until(() => receiver.received.length >= 1, 'the first delivery, left without an answer')
     server.kill('SIGKILL')
     await new Promise((resolve) => server.once('exit', resolve))
     server = spawnServer(env)
     await printed(server, /Assent is serving/)
-    await until(() => receiver.received.length === 2, 'the delivery after the restart')
-    const deliveries = (await app.payload.find({ collection: 'webhook-deliveries', where: { eventKey: { equals: `version.published:${published.id}` } } })).docs
+    const eventsSeen = () => new Set(receiver.received.map((r) => (JSON.parse(r.body) as { id: string }).id))
+    // Six events (both versions are published and take effect), and the one cut off, again.
+    await until(() => eventsSeen().size === 6 && receiver.received.length >= 7, 'every event after the restart')
+    await new Promise((resolve) => setTimeout(resolve, 300))
     server.kill('SIGTERM')
     await new Promise((resolve) => server.once('exit', resolve))
-    expect(deliveries).toHaveLength(1)
-    expect(receiver.received.map((r) => r.delivery)).toEqual([String(deliveries[0].id), String(deliveries[0].id)])
-    const final = await app.payload.findByID({ collection: 'webhook-deliveries', id: deliveries[0].id })
-    expect(final.status).toBe('delivered')
+
+    const rows = (await app.payload.find({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, pagination: false, depth: 0 })).docs
+    expect(rows.map((r) => r.event).sort()).toEqual(['acceptance.recorded', 'notice.dead', 'version.effective', 'version.effective', 'version.published', 'version.published'])
+    expect(rows.every((r) => r.status === 'delivered')).toBe(true)
+    // Each event has one delivery id. An attempt the kill cut off (left unanswered, or answered
+    // but not yet recorded) came again after the restart with the same id, so a receiver that
+    // keeps the ids it has seen acts once per event. Every copy carries a good signature.
+    const idsOfEvent = new Map<string, Set<string>>()
+    for (const r of receiver.received) {
+      const event = (JSON.parse(r.body) as { id: string }).id
+      idsOfEvent.set(event, (idsOfEvent.get(event) ?? new Set()).add(r.delivery))
+    }
+    expect([...idsOfEvent.values()].map((ids) => ids.size)).toEqual([1, 1, 1, 1, 1, 1])
+    expect(new Set([...idsOfEvent.values()].map((ids) => [...ids][0]))).toEqual(new Set(rows.map((r) => String(r.id))))
+    expect(receiver.received.filter((r) => r.delivery === receiver.received[0].delivery).length).toBe(2)
+    for (const r of receiver.received) expect(webhookSignatureProblem(endpoint.secret, r.signature, r.body, new Date())).toBeUndefined()
+    await app.payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { active: false } })
     await receiver.close()
   }, 120_000)
 })
