@@ -21,6 +21,7 @@ type Adapter = {
  * waits for another process's (a notice worker's, say) instead of failing.
  */
 const taking = new WeakSet<object>()
+const TURN_TIMEOUT_MS = 60_000
 
 export function takeTurnsOnSqlite(payload: Payload): void {
   const db = payload.db as unknown as Adapter
@@ -45,7 +46,20 @@ export function takeTurnsOnSqlite(payload: Payload): void {
     const previous = last
     let end!: () => void
     last = new Promise<void>((resolve) => (end = resolve))
-    await previous
+    // A transaction that never ends (code that starts one inside another without passing its
+    // req) would hold every later one: fail loudly instead of waiting forever.
+    let timer: NodeJS.Timeout | undefined
+    const stuck = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error(`a SQLite transaction waited ${TURN_TIMEOUT_MS / 1000} s for the one before it to finish`)), TURN_TIMEOUT_MS)
+    })
+    try {
+      await Promise.race([previous, stuck])
+    } catch (error) {
+      end()
+      throw error
+    } finally {
+      clearTimeout(timer)
+    }
     let id: TransactionId
     try {
       id = await begin(options)

@@ -33,7 +33,7 @@ async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date,
   const since = endpoint.effectiveCursor ?? endpoint.createdAt
   const { docs } = await payload.find({
     collection: 'policy-versions',
-    where: { and: [{ publishedAt: { exists: true } }, { effectiveAt: { greater_than: since } }, { effectiveAt: { less_than_equal: now.toISOString() } }] },
+    where: { and: [{ publishedAt: { exists: true } }, { effectiveAt: { greater_than_equal: since } }, { effectiveAt: { less_than_equal: now.toISOString() } }] },
     sort: 'effectiveAt',
     pagination: false,
     depth: 0,
@@ -43,7 +43,9 @@ async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date,
     const data = await versionEventData(payload, version, publicUrl)
     if (await enqueueWebhook(payload, endpoint, { event: 'version.effective', key: `version.effective:${version.id}`, data }, now)) queued++
   }
-  await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { effectiveCursor: now.toISOString() }, depth: 0 })
+  // Only versions found move the cursor, so an idle worker writes nothing. The last one is looked
+  // at again next time (queued once all the same), so a version with the same instant is not missed.
+  if (docs.length > 0) await payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { effectiveCursor: docs[docs.length - 1].effectiveAt }, depth: 0 })
   return queued
 }
 
