@@ -44,7 +44,10 @@ export function teardown(): void {
   if (figures.length === 0) return
   const store: Store = existsSync(STORE) ? JSON.parse(readFileSync(STORE, 'utf8')) : {}
   const database = figures[0].database
-  store[database] = { ranAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', figures }
+  // A run of some files replaces the figures of their areas only.
+  const measured = new Set(figures.map((f) => f.area))
+  const kept = (store[database]?.figures ?? []).filter((f) => !measured.has(f.area))
+  store[database] = { ranAt: new Date().toISOString().slice(0, 16).replace('T', ' ') + ' UTC', figures: [...kept, ...figures] }
   writeFileSync(STORE, `${JSON.stringify(store, null, 2)}\n`)
   const doc = readFileSync(DOC, 'utf8')
   const from = doc.indexOf(START)
