@@ -882,7 +882,7 @@ export interface PayloadMigrationsSelect<T extends boolean = true> {
 export interface BannerTemplate {
   id: number;
   /**
-   * Empty: "nothing".
+   * Empty: none.
    */
   intro?: string | null;
   /**

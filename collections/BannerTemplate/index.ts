@@ -9,7 +9,7 @@ const wording = (name: keyof typeof defaultBannerWording, label: string) => ({
   label,
   type: 'text' as const,
   maxLength: 300,
-  admin: { placeholder: defaultBannerWording[name] || undefined, description: `Empty: "${defaultBannerWording[name] || 'nothing'}".` },
+  admin: { placeholder: defaultBannerWording[name] || undefined, description: defaultBannerWording[name] ? `Empty: "${defaultBannerWording[name]}".` : 'Empty: none.' },
 })
 
 /**

@@ -10,6 +10,7 @@ import { webhookEvents } from '../../src/domain/webhookEvents'
  */
 export const WebhookDeliveries: CollectionConfig = {
   slug: 'webhook-deliveries',
+  labels: { singular: 'Webhook delivery', plural: 'Webhook deliveries' },
   admin: { useAsTitle: 'eventKey', defaultColumns: ['event', 'endpoint', 'status', 'attempts', 'lastStatus', 'lastError', 'createdAt'], group: 'Integrations' },
   access: { read: isAdmin, create: nobody, update: nobody, delete: nobody },
   indexes: [{ fields: ['endpoint', 'eventKey'], unique: true }, { fields: ['status', 'leaseExpiresAt'] }],

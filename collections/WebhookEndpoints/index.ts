@@ -14,6 +14,7 @@ import { startAtLedgerEnd } from './hooks/startAtLedgerEnd'
  */
 export const WebhookEndpoints: CollectionConfig = {
   slug: 'webhook-endpoints',
+  labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
   admin: { useAsTitle: 'url', defaultColumns: ['url', 'events', 'active', 'createdAt'], group: 'Integrations' },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
   hooks: { beforeChange: [startAtLedgerEnd] },

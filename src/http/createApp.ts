@@ -74,7 +74,9 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   app.use('/embed', embed(payload, env.publicUrl, limits))
   app.post('/api/users/login', limits.login)
-  app.use('/api', payloadRest(payload.config, env.publicUrl))
+  // Document ids are whole numbers on SQL databases and ObjectIds on MongoDB.
+  const idPattern = databaseKind(env.databaseUrl) === 'mongodb' ? /^[0-9a-f]{24}$/ : /^[1-9][0-9]{0,14}$/
+  app.use('/api', payloadRest(payload.config, env.publicUrl, idPattern))
 
   if (nextHandler) app.all('/{*splat}', nextHandler)
   app.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))

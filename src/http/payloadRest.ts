@@ -37,25 +37,51 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
   Readable.fromWeb(response.body as unknown as WebReadableStream).pipe(res)
 }
 
+/** Payload's own routes under a collection, which are not document ids. */
+const COLLECTION_ROUTES = new Set(['versions', 'me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'verify', 'unlock', 'access'])
+
+const safeDecode = (part: string) => {
+  try {
+    return decodeURIComponent(part)
+  } catch {
+    return part
+  }
+}
+
+/** Why a path names no document Payload could find, or undefined. */
+function documentPathProblem(path: string, slugs: Set<string>, versioned: Set<string>, idPattern: RegExp): string | undefined {
+  const [collection, second, third] = path.split('/').slice(1).map(safeDecode)
+  // Payload's own collections (preferences, locks) have endpoints keyed by name: left alone.
+  if (!slugs.has(collection) || collection.startsWith('payload-') || !second) return undefined
+  if (second === 'versions') {
+    if (!versioned.has(collection)) return `${collection} keeps no version history.`
+    return third && !idPattern.test(third) ? `No version ${third.slice(0, 40)} of ${collection}.` : undefined
+  }
+  if (COLLECTION_ROUTES.has(second)) return undefined
+  return idPattern.test(second) ? undefined : `No ${collection} with id ${second.slice(0, 40)}.`
+}
+
 /**
  * Payload's REST API (`/api/<collection>…`) served by express itself, without Next, so the same
  * process answers it in tests and in production, GraphQL (`POST /api/graphql`) included, with the
  * same access rules.
  */
-export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string): Router {
+export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string, idPattern: RegExp): Router {
   const graphql = GRAPHQL_POST(config)
-  const versioned = (async (): Promise<Set<string>> => {
-    const { collections } = (await config) as { collections: Array<{ slug: string; versions?: unknown }> }
-    return new Set(collections.filter((collection) => collection.versions).map((collection) => collection.slug))
+  const collections = (async () => {
+    const { collections: all } = (await config) as { collections: Array<{ slug: string; versions?: unknown }> }
+    return { slugs: new Set(all.map((c) => c.slug)), versioned: new Set(all.filter((c) => c.versions).map((c) => c.slug)) }
   })()
   const router = express.Router()
   // Read whole (Assent has no uploads), so a body can be checked before Payload sees it.
   router.use(express.raw({ type: () => true, limit: '8mb' }))
   router.use(async (req, res, next) => {
     try {
-      // Payload fails with a 500 on the version history of a collection that keeps none.
-      const history = /^\/([\w-]+)\/versions(?:\/|$)/.exec(req.path)?.[1]
-      if (history && !(await versioned).has(history)) throw new AssentError('not_found', `${history} keeps no version history.`)
+      // Payload fails with a 500 on the version history of a collection that keeps none, and on a
+      // document id the database cannot hold (text where ids are numbers): both are a 404 here.
+      const { slugs, versioned } = await collections
+      const problem = documentPathProblem(req.path, slugs, versioned, idPattern)
+      if (problem) throw new AssentError('not_found', problem)
       const body = Buffer.isBuffer(req.body) ? req.body : undefined
       const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body)
       const request = toWebRequest(req, origin, body)

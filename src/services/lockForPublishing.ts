@@ -14,6 +14,7 @@ import { AssentError } from '../errors/AssentError'
 export async function lockForPublishing(req: PayloadRequest, policyId: number | string, versionId?: number | string): Promise<void> {
   const adapter = sqlAdapter(req.payload)
   if (adapter?.name === 'postgres') {
+    if (!Number.isInteger(Number(policyId))) throw new AssentError('policy_not_found', `No policy with id ${String(policyId).slice(0, 40)}.`)
     const db = await sqlSession(adapter, req)
     await db.execute!(sql`select pg_advisory_xact_lock(${PUBLISH_LOCK}, ${Number(policyId)})`)
   }

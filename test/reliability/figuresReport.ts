@@ -22,7 +22,7 @@ export function figuresTable(store: Store): string {
     }
   }
   // Areas in the order the document describes them; figures within an area as measured.
-  const order = ['Nothing lost (SIGKILL)', 'Concurrency', 'Access matrix', 'Hostile input', 'XSS', 'CSRF', 'Templates', 'Abuse', 'Immutability']
+  const order = ['Nothing lost (SIGKILL)', 'Concurrency', 'Access matrix', 'Hostile input', 'Hostile input, one request at a time', 'XSS', 'CSRF', 'Templates', 'Abuse', 'Immutability']
   const rank = (area: string) => (order.includes(area) ? order.indexOf(area) : order.length)
   const sorted = [...rows.values()].map((row, i) => ({ row, i })).sort((a, b) => rank(a.row.area) - rank(b.row.area) || a.i - b.i).map(({ row }) => row)
   const names: Record<string, string> = { sqlite: 'SQLite', postgres: 'PostgreSQL' }

@@ -16,7 +16,7 @@ import { recordFigure } from './figures'
 // changes nothing. Requests go one at a time so each change of state is attributed to one request.
 const SOAK = process.env.RELIABILITY_SOAK === '1'
 const CASES_PER_ROUTE = SOAK ? 2000 : 340
-const AREA = 'Hostile input'
+const AREA = 'Hostile input, one request at a time'
 
 let app: TestApp
 let auth: Record<'none' | 'integration' | 'audit' | 'staff' | 'token', string>
