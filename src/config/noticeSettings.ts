@@ -21,6 +21,15 @@ export function number(env: NodeJS.ProcessEnv, name: string, fallback: number, m
   return value
 }
 
+/** `<PREFIX>_MAX_ATTEMPTS` (8), `<PREFIX>_RETRY_BASE_SECONDS` (30), `<PREFIX>_RETRY_CAP_SECONDS` (3600). */
+export function retryPolicy(env: NodeJS.ProcessEnv, prefix: 'NOTICE' | 'WEBHOOK'): RetryPolicy {
+  return {
+    maxAttempts: number(env, `${prefix}_MAX_ATTEMPTS`, 8, 1, 100),
+    baseMs: number(env, `${prefix}_RETRY_BASE_SECONDS`, 30, 0.001, 86_400) * 1000,
+    capMs: number(env, `${prefix}_RETRY_CAP_SECONDS`, 3600, 0.001, 7 * 86_400) * 1000,
+  }
+}
+
 /**
  * Reads the notice settings: NOTICE_WORKER (on|off), NOTICE_BATCH_SIZE (50), NOTICE_CONCURRENCY
  * (5, like the SMTP pool), NOTICE_LEASE_SECONDS (900), NOTICE_POLL_SECONDS (5),
@@ -35,10 +44,6 @@ export function noticeSettings(env: NodeJS.ProcessEnv = process.env): NoticeSett
     concurrency: number(env, 'NOTICE_CONCURRENCY', 5, 1, 50),
     leaseMs: number(env, 'NOTICE_LEASE_SECONDS', 900, 0.5, 86_400) * 1000,
     pollMs: number(env, 'NOTICE_POLL_SECONDS', 5, 0.01, 3600) * 1000,
-    retryPolicy: {
-      maxAttempts: number(env, 'NOTICE_MAX_ATTEMPTS', 8, 1, 100),
-      baseMs: number(env, 'NOTICE_RETRY_BASE_SECONDS', 30, 0.001, 86_400) * 1000,
-      capMs: number(env, 'NOTICE_RETRY_CAP_SECONDS', 3600, 0.001, 7 * 86_400) * 1000,
-    },
+    retryPolicy: retryPolicy(env, 'NOTICE'),
   }
 }

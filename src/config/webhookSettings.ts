@@ -1,6 +1,6 @@
 import type { RetryPolicy } from '../domain/noticeAttempt'
 import { ConfigError } from './ConfigError'
-import { number } from './noticeSettings'
+import { number, retryPolicy } from './noticeSettings'
 
 /** How the webhook worker runs. */
 export interface WebhookSettings {
@@ -27,10 +27,6 @@ export function webhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSe
     leaseMs: number(env, 'WEBHOOK_LEASE_SECONDS', 60, 0.5, 86_400) * 1000,
     pollMs: number(env, 'WEBHOOK_POLL_SECONDS', 5, 0.01, 3600) * 1000,
     timeoutMs: number(env, 'WEBHOOK_TIMEOUT_SECONDS', 10, 0.1, 300) * 1000,
-    retryPolicy: {
-      maxAttempts: number(env, 'WEBHOOK_MAX_ATTEMPTS', 8, 1, 100),
-      baseMs: number(env, 'WEBHOOK_RETRY_BASE_SECONDS', 30, 0.001, 86_400) * 1000,
-      capMs: number(env, 'WEBHOOK_RETRY_CAP_SECONDS', 3600, 0.001, 7 * 86_400) * 1000,
-    },
+    retryPolicy: retryPolicy(env, 'WEBHOOK'),
   }
 }
