@@ -6,6 +6,7 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
+import { documentPathProblem } from '../domain/payloadPath'
 import { checkPayloadRequest } from './checkPayloadRequest'
 
 /** An express request as a web Request: the body read already (`body`), or streamed through. */
@@ -35,30 +36,6 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
   if (cookies.length > 0) res.setHeader('set-cookie', cookies)
   if (!response.body) return void res.end()
   Readable.fromWeb(response.body as unknown as WebReadableStream).pipe(res)
-}
-
-/** Payload's own routes under a collection, which are not document ids. */
-const COLLECTION_ROUTES = new Set(['versions', 'me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'verify', 'unlock', 'access'])
-
-const safeDecode = (part: string) => {
-  try {
-    return decodeURIComponent(part)
-  } catch {
-    return part
-  }
-}
-
-/** Why a path names no document Payload could find, or undefined. */
-function documentPathProblem(path: string, slugs: Set<string>, versioned: Set<string>, idPattern: RegExp): string | undefined {
-  const [collection, second, third] = path.split('/').slice(1).map(safeDecode)
-  // Payload's own collections (preferences, locks) have endpoints keyed by name: left alone.
-  if (!slugs.has(collection) || collection.startsWith('payload-') || !second) return undefined
-  if (second === 'versions') {
-    if (!versioned.has(collection)) return `${collection} keeps no version history.`
-    return third && !idPattern.test(third) ? `No version ${third.slice(0, 40)} of ${collection}.` : undefined
-  }
-  if (COLLECTION_ROUTES.has(second)) return undefined
-  return idPattern.test(second) ? undefined : `No ${collection} with id ${second.slice(0, 40)}.`
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { eventOfLedgerEntry } from '../../domain/webhookEvents'
-import type { WebhookEndpoint } from '../../payload-types'
+import type { PolicyVersion, WebhookEndpoint } from '../../payload-types'
 import { enqueueWebhook } from './enqueueWebhook'
 import { versionEventData } from './versionEventData'
 
@@ -28,7 +28,7 @@ async function fromLedger(payload: Payload, endpoint: WebhookEndpoint, now: Date
 }
 
 /** Versions that took effect since the endpoint's cursor (after it was registered), once each. */
-async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date, publicUrl: string): Promise<number> {
+async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date, dataOf: (version: PolicyVersion) => Promise<Record<string, unknown>>): Promise<number> {
   if (!endpoint.events.includes('version.effective')) return 0
   const since = endpoint.effectiveCursor ?? endpoint.createdAt
   const { docs } = await payload.find({
@@ -40,7 +40,7 @@ async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date,
   })
   let queued = 0
   for (const version of docs) {
-    const data = await versionEventData(payload, version, publicUrl)
+    const data = await dataOf(version)
     if (await enqueueWebhook(payload, endpoint, { event: 'version.effective', key: `version.effective:${version.id}`, data }, now)) queued++
   }
   // Only versions found move the cursor, so an idle worker writes nothing. The last one is looked
@@ -56,10 +56,16 @@ async function effective(payload: Payload, endpoint: WebhookEndpoint, now: Date,
  */
 export async function collectWebhookEvents(payload: Payload, now: Date, publicUrl: string): Promise<number> {
   const { docs: endpoints } = await payload.find({ collection: 'webhook-endpoints', where: { active: { equals: true } }, pagination: false, depth: 0 })
+  // A version's event data is read once per round, however many endpoints want it.
+  const read = new Map<PolicyVersion['id'], Promise<Record<string, unknown>>>()
+  const dataOf = (version: PolicyVersion) => {
+    if (!read.has(version.id)) read.set(version.id, versionEventData(payload, version, publicUrl))
+    return read.get(version.id)!
+  }
   let queued = 0
   for (const endpoint of endpoints) {
     queued += await fromLedger(payload, endpoint, now)
-    queued += await effective(payload, endpoint, now, publicUrl)
+    queued += await effective(payload, endpoint, now, dataOf)
   }
   return queued
 }
