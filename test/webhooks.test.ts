@@ -12,7 +12,7 @@ import { collectWebhookEvents } from '../src/services/webhooks/collectWebhookEve
 import { deliverWebhooks, type DeliveryOptions } from '../src/services/webhooks/deliverWebhooks'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { freePort } from './support/freePort'
-import { spawnServer, printed } from './support/spawnServer'
+import { printed, serverProcesses } from './support/spawnServer'
 import { loginStaff } from './support/staff'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -64,7 +64,11 @@ beforeAll(async () => {
   await makeVersion(app.payload, policy.id, { _status: 'published' })
   await upsertSubjects(app.payload, [{ externalId: 'hooked-user', email: 'hooked@example.com' }])
 })
-afterAll(() => app?.close())
+const servers = serverProcesses()
+afterAll(async () => {
+  servers.stopAll()
+  await app?.close()
+})
 
 const register = (url: string, events: string[]) => fetch(`${app.baseUrl}/api/webhook-endpoints`, { method: 'POST', headers: admin, body: JSON.stringify({ url, events }) })
 
@@ -154,7 +158,7 @@ describe('webhook deliveries', () => {
     const { doc: endpoint } = (await registered.json()) as { doc: { id: number; secret: string } }
     const port = await freePort()
     const env = { DATABASE_URL: app.database.url, PORT: String(port), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
-    let server: ChildProcess = spawnServer(env)
+    let server: ChildProcess = servers.start(env)
     await printed(server, /Assent is serving/)
     const until = async (condition: () => boolean, what: string) => {
       for (let i = 0; i < 400 && !condition(); i++) await new Promise((resolve) => setTimeout(resolve, 50))
@@ -176,7 +180,7 @@ describe('webhook deliveries', () => {
     await until(() => receiver.received.length >= 1, 'the first delivery, left without an answer')
     server.kill('SIGKILL')
     await new Promise((resolve) => server.once('exit', resolve))
-    server = spawnServer(env)
+    server = servers.start(env)
     await printed(server, /Assent is serving/)
     const eventsSeen = () => new Set(receiver.received.map((r) => (JSON.parse(r.body) as { id: string }).id))
     // Six events (both versions are published and take effect), and the one cut off, again.

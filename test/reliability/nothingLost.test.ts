@@ -10,7 +10,7 @@ import { upsertSubjects } from '../../src/services/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { verifyLiveLedger } from '../support/ledger'
 import { freePort } from '../support/freePort'
-import { spawnServer } from '../support/spawnServer'
+import { serverProcesses } from '../support/spawnServer'
 import { startTestApp, type TestApp } from '../support/testApp'
 import { recordFigure } from './figures'
 
@@ -26,7 +26,11 @@ let app: TestApp
 beforeAll(async () => {
   app = await startTestApp({ sharedDatabase: true })
 })
-afterAll(() => app?.close())
+const servers = serverProcesses()
+afterAll(async () => {
+  servers.stopAll()
+  await app?.close()
+})
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
@@ -48,7 +52,7 @@ describe('acceptances while the server is killed with SIGKILL and restarted', ()
     const port = await freePort()
     const base = `http://127.0.0.1:${port}`
     const env = { DATABASE_URL: app.database.url, PORT: String(port), ASSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'assent-set-')), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: base }
-    let server: ChildProcess = spawnServer(env)
+    let server: ChildProcess = servers.start(env)
     // Clients that got no answer wait for the restart instead of running through the subjects.
     let serving: Promise<void> = Promise.resolve()
     const untilUp = async () => {
@@ -98,7 +102,7 @@ describe('acceptances while the server is killed with SIGKILL and restarted', ()
       server.kill('SIGKILL')
       await new Promise((resolve) => server.once('exit', resolve))
       kills++
-      server = spawnServer(env)
+      server = servers.start(env)
       serving = untilUp()
       await serving
     }

@@ -39,3 +39,19 @@ export function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
     child.on('exit', (code) => reject(new Error(`exited with ${code} before printing ${pattern}:\n${out}`)))
   })
 }
+
+/** Server processes a test file starts, all stopped by `stopAll` (in afterAll) even when a test
+ * failed midway and left one running. */
+export function serverProcesses() {
+  const started: ChildProcess[] = []
+  return {
+    start(env: Record<string, string>): ChildProcess {
+      const child = spawnServer(env)
+      started.push(child)
+      return child
+    },
+    stopAll(): void {
+      for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
+    },
+  }
+}
