@@ -188,6 +188,10 @@ export interface Policy {
    */
   noticePeriodDays: number;
   /**
+   * A material version needs a second editor's approval before it can be published.
+   */
+  requireSecondApproval?: boolean | null;
+  /**
    * Policies sharing a bundle key are accepted together.
    */
   bundle?: string | null;
@@ -236,6 +240,9 @@ export interface PolicyVersion {
    * SHA-256 of the canonical text.
    */
   contentHash?: string | null;
+  approvedBy?: (number | null) | User;
+  approvedAt?: string | null;
+  approvalDigest?: string | null;
   /**
    * Frozen canonical text (Markdown).
    */
@@ -647,6 +654,7 @@ export interface PoliciesSelect<T extends boolean = true> {
   slug?: T;
   acceptanceMode?: T;
   noticePeriodDays?: T;
+  requireSecondApproval?: T;
   bundle?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -666,6 +674,9 @@ export interface PolicyVersionsSelect<T extends boolean = true> {
   publishedAt?: T;
   publishedBy?: T;
   contentHash?: T;
+  approvedBy?: T;
+  approvedAt?: T;
+  approvalDigest?: T;
   text?: T;
   html?: T;
   updatedAt?: T;

@@ -39,7 +39,7 @@ export default buildConfig({
     user: Users.slug,
     meta: { titleSuffix: ' · Assent' },
     importMap: { baseDir: dirname },
-    components: { afterDashboard: ['/admin/AcceptanceChart#AcceptanceChart'] },
+    components: { beforeDashboard: ['/admin/PolicyDashboard#PolicyDashboard'], afterDashboard: ['/admin/AcceptanceChart#AcceptanceChart'] },
   },
   routes: { admin: '/admin', api: '/api' },
   collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],

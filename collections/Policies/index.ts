@@ -25,6 +25,11 @@ export const Policies: CollectionConfig = {
     beforeDelete: [refuseDeleteWithVersions],
   },
   fields: [
+    {
+      name: 'revisions',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/PolicyRevisionField#PolicyRevisionField' } },
+    },
     { name: 'title', type: 'text', required: true },
     {
       name: 'slug',
@@ -56,6 +61,13 @@ export const Policies: CollectionConfig = {
       min: 0,
       max: 365,
       admin: { description: 'Minimum days between publishing a material change and its effective date.' },
+    },
+    {
+      name: 'requireSecondApproval',
+      type: 'checkbox',
+      label: 'Two-person rule',
+      defaultValue: false,
+      admin: { description: 'A material version needs a second editor\'s approval before it can be published.' },
     },
     {
       name: 'bundle',

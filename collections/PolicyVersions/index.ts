@@ -10,12 +10,14 @@ import { enqueueNoticesOnPublish } from './hooks/enqueueNoticesOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
 import { refuseDeletePublished } from './hooks/refuseDeletePublished'
 
-/** Set only by publishing (the freeze hook), never by a caller. */
+/** Set only by publishing (the freeze hook) or approving, never by a caller. */
 const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
   create: () => false,
   update: () => false,
 }
 const frozen = { readOnly: true, position: 'sidebar' } as const
+/** Set only by a second editor's approval (`approveVersion`), never by a form. */
+const approval = { readOnly: true, position: 'sidebar', condition: (data: Record<string, unknown>) => Boolean(data.approvedBy) } as const
 /** Real policies run to 60 KB and more; Payload's default cap on text fields is 40,000 characters. */
 const MAX_DOCUMENT_CHARS = 5_000_000
 
@@ -30,6 +32,7 @@ export const PolicyVersions: CollectionConfig = {
     useAsTitle: 'summary',
     defaultColumns: ['policy', 'version', 'changeClass', 'summary', 'effectiveAt', '_status'],
     group: 'Legal documents',
+    components: { edit: { PublishButton: '/admin/PublishWizard#PublishWizard' } },
   },
   versions: {
     drafts: { autosave: { interval: 2000 } },
@@ -49,6 +52,11 @@ export const PolicyVersions: CollectionConfig = {
   },
   indexes: [{ fields: ['policy', 'version'], unique: true }],
   fields: [
+    {
+      name: 'standing',
+      type: 'ui',
+      admin: { components: { Field: '/admin/VersionStanding#VersionStanding' } },
+    },
     { name: 'policy', type: 'relationship', relationTo: 'policies', required: true, index: true },
     {
       name: 'changeClass',
@@ -83,6 +91,11 @@ export const PolicyVersions: CollectionConfig = {
     },
     { name: 'body', type: 'richText', required: true },
     {
+      name: 'redline',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/RedlinePanel#RedlinePanel' } },
+    },
+    {
       name: 'notices',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/admin/NoticePanel#NoticePanel' } },
@@ -91,6 +104,9 @@ export const PolicyVersions: CollectionConfig = {
     { name: 'publishedAt', type: 'date', index: true, access: setByPublishing, admin: { ...frozen, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'publishedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: frozen },
     { name: 'contentHash', type: 'text', access: setByPublishing, admin: { ...frozen, description: 'SHA-256 of the canonical text.' } },
+    { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: approval },
+    { name: 'approvedAt', type: 'date', access: setByPublishing, admin: { ...approval, date: { pickerAppearance: 'dayAndTime' } } },
+    { name: 'approvalDigest', type: 'text', access: setByPublishing, admin: { hidden: true } },
     { name: 'text', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).' } },
     { name: 'html', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { hidden: true } },
   ],

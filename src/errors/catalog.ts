@@ -30,6 +30,9 @@ export const errorCatalog = {
   rate_limited: 429,
   unsupported_media_type: 415,
   nothing_to_preview: 409,
+  approval_required: 409,
+  approval_stale: 409,
+  approval_by_publisher: 403,
   internal: 500,
 } as const
 

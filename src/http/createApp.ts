@@ -21,6 +21,7 @@ import { auditApi } from './routes/auditApi'
 import { eraseSubjectRoute } from './routes/eraseSubjectRoute'
 import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
+import { editorApi } from './routes/editorApi'
 import { apiReference } from './routes/apiReference'
 import { createPageRenderer } from './views/pageRenderer'
 import { rateLimits } from './rateLimits'
@@ -63,6 +64,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.use(express.json({ limit: '4mb' }), refuseNul)
   api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
+  api.use(editorApi(payload, env, createPageRenderer('Legal Center')))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache))
   api.use(integrationApi(payload, env.publicUrl, limits))

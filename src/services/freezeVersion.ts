@@ -3,6 +3,8 @@ import type { PayloadRequest } from 'payload'
 import { hasRole } from '../access/roles'
 import type { ChangeClass } from '../domain/changeClass'
 import { canonicalText } from '../domain/canonicalText'
+import { approvalDigest } from '../domain/approvalDigest'
+import { approvalRefusal } from '../domain/approvalRefusal'
 import { checkEffectiveDate } from '../domain/checkEffectiveDate'
 import { contentHash } from '../domain/contentHash'
 import { nextVersionNumber } from '../domain/nextVersionNumber'
@@ -19,6 +21,8 @@ export interface VersionDraft {
   summary?: string | null
   effectiveAt?: string | Date | null
   effectiveOverrideReason?: string | null
+  approvedBy?: number | string | { id: number | string } | null
+  approvalDigest?: string | null
 }
 
 /** What publishing adds to a version and never changes afterwards. */
@@ -70,6 +74,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     .map((v) => new Date(v.effectiveAt as string))
     .reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined)
 
+  const imported = req.context[IMPORT_CONTEXT_FLAG] === true
   const refusal = checkEffectiveDate({
     changeClass: draft.changeClass as ChangeClass,
     effectiveAt,
@@ -78,11 +83,19 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     latestPublishedEffectiveAt: latest,
     overrideReason: draft.effectiveOverrideReason ?? undefined,
     actorIsAdmin: hasRole(req.user, 'admin'),
-    imported: req.context[IMPORT_CONTEXT_FLAG] === true,
+    imported,
   })
   if (refusal) throw new AssentError(refusal.code, refusal.message, { fields: ['effectiveAt'] })
 
   const text = canonicalText(await bodyToMarkdown(req.payload.config, draft.body as never))
+  const approver = refId(draft.approvedBy)
+  const unapproved = approvalRefusal({
+    required: Boolean(policy.requireSecondApproval) && draft.changeClass === 'material' && !imported,
+    approval: approver != null && draft.approvalDigest ? { by: approver, digest: draft.approvalDigest } : undefined,
+    publisher: req.user?.collection === 'users' ? req.user.id : undefined,
+    digest: approvalDigest({ text, changeClass: draft.changeClass as ChangeClass, summary: draft.summary ?? '' }),
+  })
+  if (unapproved) throw new AssentError(unapproved.code, unapproved.message, { fields: ['approval'] })
   return {
     version: nextVersionNumber(published.docs.map((v) => v.version as number)),
     publishedAt: publishedAt.toISOString(),

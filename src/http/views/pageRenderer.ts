@@ -3,8 +3,8 @@ import { readFileSync } from 'node:fs'
 import Handlebars from 'handlebars'
 
 /** The Legal Center's pages, one template each under src/views/. */
-export type PageName = 'index' | 'policy' | 'versions' | 'version' | 'compare' | 'error' | 'api-docs'
-const pages: PageName[] = ['index', 'policy', 'versions', 'version', 'compare', 'error', 'api-docs']
+export type PageName = 'index' | 'policy' | 'versions' | 'version' | 'compare' | 'error' | 'api-docs' | 'banner-preview'
+const pages: PageName[] = ['index', 'policy', 'versions', 'version', 'compare', 'error', 'api-docs', 'banner-preview']
 
 const read = (name: string) => readFileSync(new URL(`../../views/${name}`, import.meta.url), 'utf8')
 

@@ -8,6 +8,7 @@ import * as migration_20261128_170034_notices_lease_index from './20261128_17003
 import * as migration_20261128_204813_banner_without_templates from './20261128_204813_banner_without_templates';
 import * as migration_20261128_204833_banner_wording from './20261128_204833_banner_wording';
 import * as migration_20261128_214012_webhooks from './20261128_214012_webhooks';
+import * as migration_20261129_001247_editor_publishing from './20261129_001247_editor_publishing';
 
 export const migrations = [
   {
@@ -58,6 +59,11 @@ export const migrations = [
   {
     up: migration_20261128_214012_webhooks.up,
     down: migration_20261128_214012_webhooks.down,
-    name: '20261128_214012_webhooks'
+    name: '20261128_214012_webhooks',
+  },
+  {
+    up: migration_20261129_001247_editor_publishing.up,
+    down: migration_20261129_001247_editor_publishing.down,
+    name: '20261129_001247_editor_publishing'
   },
 ];

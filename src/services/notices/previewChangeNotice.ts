@@ -1,6 +1,7 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
+import type { PreviewChoices } from '../../http/schemas/previewChoices'
 import { changeNoticeContext } from '../../mail/changeNoticeContext'
 import { renderChangeNotice, type RenderedMail } from '../../mail/renderChangeNotice'
 import type { Policy } from '../../payload-types'
@@ -11,15 +12,17 @@ const SAMPLE = { name: 'Alex Example', locale: 'en' }
 /**
  * The change-notice email of a version as a subject will get it, for staff to read before
  * publishing: the latest saved draft (autosave keeps it current), the version number it will
- * receive, its effective date (publication time when none is set yet). Editorial versions send
- * no email, so there is nothing to preview.
+ * receive, its effective date (publication time when none is set yet). `choices` (the publish
+ * dialog's, not saved yet) take the place of the saved values. Editorial versions send no email,
+ * so there is nothing to preview.
  */
-export async function previewChangeNotice(payload: Payload, user: TypedUser, versionId: string, publicUrl: string, siteName: string): Promise<RenderedMail> {
+export async function previewChangeNotice(payload: Payload, user: TypedUser, versionId: string, publicUrl: string, siteName: string, choices: PreviewChoices = {}): Promise<RenderedMail> {
   const version = await payload
     .findByID({ collection: 'policy-versions', id: versionId, draft: true, depth: 1, user, overrideAccess: false })
     .catch(() => undefined)
   if (!version) throw new AssentError('version_not_found', `No policy version with id ${versionId}.`)
-  if (version.changeClass === 'editorial') {
+  const changeClass = choices.changeClass ?? version.changeClass
+  if (changeClass === 'editorial') {
     throw new AssentError('nothing_to_preview', 'Editorial versions are published without notice: no email is sent.')
   }
   const policy = version.policy as Policy
@@ -29,9 +32,9 @@ export async function previewChangeNotice(payload: Payload, user: TypedUser, ver
     policyTitle: policy.title,
     acceptanceMode: policy.acceptanceMode,
     version: number,
-    changeClass: version.changeClass ?? 'informational',
-    summary: version.summary || '(write the summary: it is what the email says changed)',
-    effectiveAt: new Date(version.effectiveAt ?? Date.now()),
+    changeClass: changeClass ?? 'informational',
+    summary: choices.summary || version.summary || '(write the summary: it is what the email says changed)',
+    effectiveAt: choices.effectiveAt ?? new Date(version.effectiveAt ?? Date.now()),
   }
   return renderChangeNotice(changeNoticeContext(facts, SAMPLE, publicUrl, siteName))
 }

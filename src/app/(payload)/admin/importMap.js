@@ -1,3 +1,5 @@
+import { PolicyRevisionField as PolicyRevisionField_9547688903cc0296c02caf3f7edabc04 } from '../../../admin/PolicyRevisionField'
+import { VersionStanding as VersionStanding_77c8ad79602ddeae35797051a5d570ab } from '../../../admin/VersionStanding'
 import { RscEntryLexicalCell as RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { RscEntryLexicalField as RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
 import { LexicalDiffComponent as LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e } from '@payloadcms/richtext-lexical/rsc'
@@ -21,13 +23,18 @@ import { StrikethroughFeatureClient as StrikethroughFeatureClient_e70f5e05f09f93
 import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
+import { RedlinePanel as RedlinePanel_fcb0466b5829387466a6dc4ed7d584ba } from '../../../admin/RedlinePanel'
 import { NoticePanel as NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80 } from '../../../admin/NoticePanel'
+import { PublishWizard as PublishWizard_ba9ba6c06b6ac389b84d0b6575818002 } from '../../../admin/PublishWizard'
 import { EraseSubjectButton as EraseSubjectButton_1eda3d74285432a180a349ac112645ab } from '../../../admin/EraseSubjectButton'
 import { AcceptanceChart as AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd } from '../../../admin/AcceptanceChart'
+import { PolicyDashboard as PolicyDashboard_c0b4b685017613f2a82a549fe8854017 } from '../../../admin/PolicyDashboard'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
 export const importMap = {
+  "/admin/PolicyRevisionField#PolicyRevisionField": PolicyRevisionField_9547688903cc0296c02caf3f7edabc04,
+  "/admin/VersionStanding#VersionStanding": VersionStanding_77c8ad79602ddeae35797051a5d570ab,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalCell": RscEntryLexicalCell_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#RscEntryLexicalField": RscEntryLexicalField_44fe37237e0ebf4470c9990d8cb7b07e,
   "@payloadcms/richtext-lexical/rsc#LexicalDiffComponent": LexicalDiffComponent_44fe37237e0ebf4470c9990d8cb7b07e,
@@ -51,8 +58,11 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#UnderlineFeatureClient": UnderlineFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
+  "/admin/RedlinePanel#RedlinePanel": RedlinePanel_fcb0466b5829387466a6dc4ed7d584ba,
   "/admin/NoticePanel#NoticePanel": NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80,
+  "/admin/PublishWizard#PublishWizard": PublishWizard_ba9ba6c06b6ac389b84d0b6575818002,
   "/admin/EraseSubjectButton#EraseSubjectButton": EraseSubjectButton_1eda3d74285432a180a349ac112645ab,
   "/admin/AcceptanceChart#AcceptanceChart": AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd,
+  "/admin/PolicyDashboard#PolicyDashboard": PolicyDashboard_c0b4b685017613f2a82a549fe8854017,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

@@ -1,0 +1,68 @@
+'use client'
+import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import React, { useEffect, useState } from 'react'
+
+interface Redline {
+  basedOn: number | null
+  changes: number
+  html: string
+}
+
+const STYLE = `
+.assent-redline { max-height: 70vh; overflow: auto; border: 1px solid var(--theme-elevation-150); border-radius: 4px; padding: 0.5rem 0.75rem; font-size: 0.85rem; line-height: 1.45; }
+.assent-redline ins { background: #dafbe1; color: #116329; text-decoration: underline; }
+.assent-redline del { background: #ffebe9; color: #a40e26; text-decoration: line-through; }
+.assent-redline ins.rl-block, .assent-redline del.rl-block { display: block; }
+.assent-redline p, .assent-redline h2, .assent-redline h3, .assent-redline h4 { margin: 0.35rem 0; }
+.assent-redline .rl-tag { font-size: 0.75rem; font-style: italic; }
+`
+const WAIT_MS = 600
+
+/**
+ * While drafting, the side panel with the redline of the document as typed against the version
+ * it follows. It asks Assent a moment after each edit; publishing freezes the same text.
+ */
+export function RedlinePanel() {
+  const { id } = useDocumentInfo()
+  const body = useFormFields(([fields]) => fields.body?.value)
+  const publishedAt = useFormFields(([fields]) => fields.publishedAt?.value)
+  const [redline, setRedline] = useState<Redline>()
+  const [problem, setProblem] = useState<string>()
+
+  useEffect(() => {
+    if (!id || publishedAt) return
+    const controller = new AbortController()
+    const timer = setTimeout(async () => {
+      try {
+        const res = await fetch(`/api/v1/policy-versions/${id}/redline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ? { body } : {}), credentials: 'include', signal: controller.signal })
+        const answer = (await res.json()) as Redline & { error?: { message: string } }
+        if (!res.ok) return setProblem(answer.error?.message ?? `No redline (${res.status}).`)
+        setProblem(undefined)
+        setRedline(answer)
+      } catch (error) {
+        if ((error as Error).name !== 'AbortError') setProblem('No redline: Assent did not answer.')
+      }
+    }, WAIT_MS)
+    return () => {
+      clearTimeout(timer)
+      controller.abort()
+    }
+  }, [id, body, publishedAt])
+
+  if (!id || publishedAt) return null
+  return (
+    <section data-testid="redline-panel" style={{ marginBottom: '1.5rem' }}>
+      <style>{STYLE}</style>
+      <h4 style={{ margin: '0 0 0.25rem' }}>Your changes</h4>
+      {problem && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{problem}</p>}
+      {!redline ? <p>Comparing…</p> : (
+        <>
+          <p style={{ margin: '0 0 0.5rem' }} data-testid="redline-summary">
+            {redline.basedOn == null ? 'The first version: everything is new.' : redline.changes === 0 ? `No changes yet against version ${redline.basedOn}.` : `${redline.changes} ${redline.changes === 1 ? 'change' : 'changes'} against version ${redline.basedOn}.`}
+          </p>
+          <div className="assent-redline" dangerouslySetInnerHTML={{ __html: redline.html }} />
+        </>
+      )}
+    </section>
+  )
+}

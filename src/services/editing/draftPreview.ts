@@ -1,0 +1,53 @@
+import type { Payload, TypedUser } from 'payload'
+
+import { contentHash } from '../../domain/contentHash'
+import { renderHtml } from '../../domain/renderHtml'
+import type { PreviewChoices } from '../../http/schemas/previewChoices'
+import type { Policy } from '../../payload-types'
+import { renderBanner } from '../acceptance/renderBanner'
+import { draftText } from './draftText'
+import { findDraft } from './findDraft'
+import { latestPublished } from './latestPublished'
+
+/** A draft as the public page and the login banner would show it once published. */
+export interface DraftPreview {
+  policy: Policy
+  version: { version: number; changeClass: string; summary: string; effectiveAt: Date; publishedAt: Date; contentHash: string; html: string }
+  previous: number | null
+  banner: { html: string; text: string } | null
+}
+
+/**
+ * Previews of draft `id` for its editor: the version page and the banner, with the number it
+ * will receive and the publish dialog's `choices` (change class, summary, effective date) over
+ * the draft's saved values (effective date: else now).
+ */
+export async function draftPreview(payload: Payload, user: TypedUser, id: string, publicUrl: string, choices: PreviewChoices = {}): Promise<DraftPreview> {
+  const { version, policy } = await findDraft(payload, user, id, { unpublished: true })
+  const latest = await latestPublished(payload, policy.id)
+  const text = await draftText(payload.config, version.body)
+  const number = (latest?.version ?? 0) + 1
+  const now = new Date()
+  const effective = choices.effectiveAt ?? (version.effectiveAt ? new Date(version.effectiveAt) : now)
+  const changeClass = choices.changeClass ?? version.changeClass ?? 'informational'
+  const summary = choices.summary || version.summary || '(the summary you write tells people what changed)'
+  const versionUrl = `${publicUrl}/legal/${policy.slug}/versions/${number}`
+  const settings = changeClass === 'editorial' ? undefined : await payload.findGlobal({ slug: 'banner-template', depth: 0 })
+  const banner = settings && renderBanner(settings, [{
+    policyTitle: policy.title,
+    version: number,
+    action: changeClass === 'material' && policy.acceptanceMode === 'clickwrap' ? 'accept' : 'acknowledge',
+    summary,
+    effectiveDate: effective.toISOString().slice(0, 10),
+    upcoming: effective > now,
+    hasPrevious: latest != null,
+    redlineUrl: latest ? `${publicUrl}/legal/${policy.slug}/compare/${latest.version}/${number}` : versionUrl,
+    versionUrl,
+  }])
+  return {
+    policy,
+    version: { version: number, changeClass, summary, effectiveAt: effective, publishedAt: now, contentHash: contentHash(text), html: renderHtml(text) },
+    previous: latest?.version ?? null,
+    banner: banner || null,
+  }
+}

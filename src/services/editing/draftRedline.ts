@@ -1,0 +1,28 @@
+import type { Payload, TypedUser } from 'payload'
+
+import { redline } from '../../domain/redline'
+import { inlineRedlineHtml } from '../../http/views/redlineHtml'
+import { draftText } from './draftText'
+import { findDraft } from './findDraft'
+import { latestPublished } from './latestPublished'
+
+/** A draft's redline against the version it will follow. */
+export interface DraftRedline {
+  /** The published version compared with (null when the draft is the policy's first). */
+  basedOn: number | null
+  changes: number
+  html: string
+}
+
+/**
+ * The redline of version `id` against the newest version published before it, for the side
+ * panel while drafting. `body`, when given, is the editor's unsaved document; else the latest
+ * saved draft is compared.
+ */
+export async function draftRedline(payload: Payload, user: TypedUser, id: string, body?: unknown): Promise<DraftRedline> {
+  const { version, policy } = await findDraft(payload, user, id)
+  const base = await latestPublished(payload, policy.id, version.version ?? undefined)
+  const text = version.publishedAt ? (version.text ?? '') : await draftText(payload.config, body ?? version.body)
+  const result = redline(base?.text ?? '', text)
+  return { basedOn: base?.version ?? null, changes: result.changeStarts.length, html: inlineRedlineHtml(result) }
+}

@@ -1,0 +1,49 @@
+import type { Payload, TypedUser } from 'payload'
+
+import type { PublishDraftChoices } from '../../http/schemas/publishDraft'
+import { findDraft } from './findDraft'
+
+/** A version just published from the admin, and the notices its publication queued. */
+export interface PublishedDraft {
+  id: number | string
+  policy: string
+  version: number
+  effectiveAt: string
+  contentHash: string
+  notices: { email: number; banner: number }
+}
+
+/**
+ * Publishes draft `id` with the publish dialog's choices, acting as `user`. Payload's update runs
+ * in one transaction with the freeze hook (rules, number, hash) and the notice outbox, so a
+ * refusal leaves the draft as it was and nothing published.
+ */
+export async function publishDraft(payload: Payload, user: TypedUser, id: string, choices: PublishDraftChoices): Promise<PublishedDraft> {
+  const { policy } = await findDraft(payload, user, id, { unpublished: true })
+  const { body, effectiveOverrideReason, ...rest } = choices
+  const published = await payload.update({
+    collection: 'policy-versions',
+    id,
+    data: {
+      ...rest,
+      effectiveAt: choices.effectiveAt ?? null,
+      effectiveOverrideReason: effectiveOverrideReason || null,
+      ...(body ? { body: body as never } : {}),
+      _status: 'published',
+    },
+    user,
+    overrideAccess: false,
+    depth: 0,
+  })
+  const count = (channel: 'email' | 'banner') =>
+    payload.count({ collection: 'notices', where: { and: [{ version: { equals: published.id } }, { channel: { equals: channel } }] } }).then((r) => r.totalDocs)
+  const [email, banner] = await Promise.all([count('email'), count('banner')])
+  return {
+    id: published.id,
+    policy: policy.slug,
+    version: published.version!,
+    effectiveAt: published.effectiveAt!,
+    contentHash: published.contentHash!,
+    notices: { email, banner },
+  }
+}

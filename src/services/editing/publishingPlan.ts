@@ -1,0 +1,65 @@
+import type { Payload, TypedUser } from 'payload'
+
+import { hasRole } from '../../access/roles'
+import { approvalDigest } from '../../domain/approvalDigest'
+import { changeClasses, type ChangeClass } from '../../domain/changeClass'
+import { earliestEffectiveAt } from '../../domain/effectiveDateSuggestion'
+import { refId } from '../../domain/refId'
+import { draftText } from './draftText'
+import { findDraft } from './findDraft'
+import { latestPublished } from './latestPublished'
+import { userEmail } from './userEmail'
+
+/** Everything the publish dialog needs to guide an editor, for one draft. */
+export interface PublishingPlan {
+  policy: { slug: string; title: string; acceptanceMode: 'clickwrap' | 'continued-use'; noticePeriodDays: number; requireSecondApproval: boolean }
+  nextVersion: number
+  basedOn: number | null
+  /** Per change class, the earliest effective date the rules allow (null: on publishing). */
+  earliestEffectiveAt: Record<ChangeClass, string | null>
+  latestPublishedEffectiveAt: string | null
+  audience: { subjects: number; withEmail: number }
+  approval: { approvedBy: string | null; approvedAt: string | null; coversSavedDraft: boolean }
+  canOverride: boolean
+}
+
+/** The facts behind the publish dialog of draft `id`: suggested dates, audience, approval. */
+export async function publishingPlan(payload: Payload, user: TypedUser, id: string, now = new Date()): Promise<PublishingPlan> {
+  const { version, policy } = await findDraft(payload, user, id, { unpublished: true })
+  const latest = await latestPublished(payload, policy.id)
+  const latestEffective = latest?.effectiveAt ? new Date(latest.effectiveAt) : undefined
+  const [subjects, withEmail] = await Promise.all([
+    payload.count({ collection: 'subjects', where: { erasedAt: { exists: false } } }),
+    payload.count({ collection: 'subjects', where: { and: [{ erasedAt: { exists: false } }, { email: { exists: true } }] } }),
+  ])
+  const earliest = Object.fromEntries(
+    changeClasses.map((changeClass) => [
+      changeClass,
+      earliestEffectiveAt({ changeClass, now, noticePeriodDays: policy.noticePeriodDays, latestPublishedEffectiveAt: latestEffective })?.toISOString() ?? null,
+    ]),
+  ) as Record<ChangeClass, string | null>
+  const approver = refId(version.approvedBy)
+  const saved = approver != null && version.approvalDigest && version.changeClass && version.summary
+    ? approvalDigest({ text: await draftText(payload.config, version.body), changeClass: version.changeClass, summary: version.summary })
+    : undefined
+  return {
+    policy: {
+      slug: policy.slug,
+      title: policy.title,
+      acceptanceMode: policy.acceptanceMode,
+      noticePeriodDays: policy.noticePeriodDays,
+      requireSecondApproval: Boolean(policy.requireSecondApproval),
+    },
+    nextVersion: (latest?.version ?? 0) + 1,
+    basedOn: latest?.version ?? null,
+    earliestEffectiveAt: earliest,
+    latestPublishedEffectiveAt: latestEffective?.toISOString() ?? null,
+    audience: { subjects: subjects.totalDocs, withEmail: withEmail.totalDocs },
+    approval: {
+      approvedBy: (await userEmail(payload, version.approvedBy)) ?? null,
+      approvedAt: version.approvedAt ?? null,
+      coversSavedDraft: saved !== undefined && saved === version.approvalDigest,
+    },
+    canOverride: hasRole(user, 'admin'),
+  }
+}
