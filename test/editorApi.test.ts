@@ -80,6 +80,20 @@ describe('the redline while drafting', () => {
     expect(redline.html).toContain('24')
   })
 
+  it('shows no change where the editor only turned an address into an autolink on opening the document', async () => {
+    const policy = await publishedPolicy()
+    const { body: draft } = await startRevision(policy.slug)
+    const opened = await markdownToBody(staff.app.payload.config, `${FIRST}\n\nWrite to privacy@example.com.`)
+    const published = await staff.request('editor', 'POST', `/api/v1/policy-versions/${draft.id}/publish`, { changeClass: 'informational', summary: 'Adds an address.', body: opened })
+    expect(published.status).toBe(201)
+    const { body: next } = await startRevision(policy.slug)
+    const autolinked = structuredClone(opened) as unknown as { root: { children: Array<{ children: Array<Record<string, unknown>> }> } }
+    const last = autolinked.root.children.at(-1)!
+    last.children = [{ type: 'text', text: 'Write to ', format: 0, version: 1 }, { type: 'autolink', fields: { linkType: 'custom', url: 'mailto:privacy@example.com' }, children: [{ type: 'text', text: 'privacy@example.com', format: 0, version: 1 }], version: 2 }, { type: 'text', text: '.', format: 0, version: 1 }]
+    const redline = await json<{ changes: number }>(await staff.request('editor', 'POST', `/api/v1/policy-versions/${next.id}/redline`, { body: autolinked }))
+    expect(redline.changes).toBe(0)
+  })
+
   it('answers 400 for a body that is not a document and 404 for an unknown draft', async () => {
     const policy = await publishedPolicy()
     const { body: draft } = await startRevision(policy.slug)

@@ -107,7 +107,7 @@ export const PolicyVersions: CollectionConfig = {
     { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: approval },
     { name: 'approvedAt', type: 'date', access: setByPublishing, admin: { ...approval, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'approvalDigest', type: 'text', access: setByPublishing, admin: { hidden: true } },
-    { name: 'text', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).' } },
+    { name: 'text', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).', condition: (data) => Boolean(data?.publishedAt) } },
     { name: 'html', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { hidden: true } },
   ],
 }

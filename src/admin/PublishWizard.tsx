@@ -1,5 +1,5 @@
 'use client'
-import { Button, useAuth, useDocumentInfo, useFormFields } from '@payloadcms/ui'
+import { Button, useAuth, useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import type { ChangeClass } from '../domain/changeClass'
@@ -44,6 +44,7 @@ export function PublishWizard() {
     body: useFormFields(([f]) => f.body?.value),
     publishedAt: useFormFields(([f]) => f.publishedAt?.value as string | undefined),
   }
+  const { dispatchFields, setModified } = useForm()
   const dialog = useRef<HTMLDialogElement>(null)
   const [plan, setPlan] = useState<PublishingPlan>()
   const [changeClass, setChangeClass] = useState<ChangeClass | undefined>()
@@ -60,8 +61,18 @@ export function PublishWizard() {
   const early = Boolean(day && earliest && day < earliest)
 
   useEffect(() => {
-    if (plan && changeClass && !day && earliest) setDay(earliest)
+    if (plan && changeClass && !day && earliest) {
+      setDay(earliest)
+      keep('effectiveAt', `${earliest}T00:00:00.000Z`)
+    }
   }, [plan, changeClass, earliest, day])
+
+  // The dialog's choices go into the draft (autosave keeps them), so a second editor approves
+  // and previews show what the editor chose, and reopening the dialog starts from them.
+  const keep = (path: 'changeClass' | 'summary' | 'effectiveAt', value: string | null) => {
+    dispatchFields({ type: 'UPDATE', path, value })
+    setModified(true)
+  }
 
   const open = async () => {
     setProblems({})
@@ -113,7 +124,7 @@ export function PublishWizard() {
   return (
     <>
       <Button buttonStyle="primary" size="medium" onClick={() => void open()} id="publish-wizard" margin={false}>Publish…</Button>
-      <dialog ref={dialog} data-testid="publish-dialog" aria-labelledby="publish-title" style={{ width: 'min(60rem, 95vw)', maxHeight: '92vh', padding: '1.5rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 8, background: 'var(--theme-bg)', color: 'var(--theme-text)' }}>
+      <dialog ref={dialog} data-testid="publish-dialog" aria-labelledby="publish-title" style={{ width: 'min(60rem, 95vw)', maxHeight: '92vh', overflow: 'auto', padding: '1.5rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 8, background: 'var(--theme-bg)', color: 'var(--theme-text)' }}>
         {published ? (
           <div data-testid="publish-done">
             <h2 id="publish-title" style={{ marginTop: 0 }}>Version {published.version} is published</h2>
@@ -124,7 +135,7 @@ export function PublishWizard() {
             <Button buttonStyle="primary" onClick={() => window.location.reload()} id="publish-finish">Open the published version</Button>
           </div>
         ) : (
-          <form method="dialog" onSubmit={(e) => { e.preventDefault(); void publish() }}>
+          <div>
             <h2 id="publish-title" style={{ marginTop: 0 }}>Publish {plan ? `version ${plan.nextVersion} of the ${plan.policy.title}` : 'this version'}</h2>
             {!plan && !problems.general && <p>Loading…</p>}
             {plan && (
@@ -133,7 +144,7 @@ export function PublishWizard() {
                   <legend style={{ fontWeight: 600, marginBottom: '0.5rem' }}>1. What kind of change is this?</legend>
                   {CLASSES.map((c) => (
                     <label key={c.value} style={{ display: 'block', margin: '0.35rem 0', cursor: 'pointer' }}>
-                      <input type="radio" name="changeClass" value={c.value} checked={changeClass === c.value} onChange={() => { setChangeClass(c.value); setDay(''); setProblems({}) }} />{' '}
+                      <input type="radio" name="changeClass" value={c.value} checked={changeClass === c.value} onChange={() => { setChangeClass(c.value); keep('changeClass', c.value); setDay(''); setProblems({}) }} />{' '}
                       <strong>{c.label}</strong>: {c.explanation}
                     </label>
                   ))}
@@ -141,13 +152,13 @@ export function PublishWizard() {
                 </fieldset>
                 <div style={sectionStyle} data-section="summary">
                   <label htmlFor="publish-summary" style={{ fontWeight: 600 }}>2. What changed, in plain language</label>
-                  <textarea id="publish-summary" rows={3} value={summary} onChange={(e) => setSummary(e.target.value)} style={inputStyle} placeholder="For example: Adds how long we keep support tickets (24 months)." />
+                  <textarea id="publish-summary" rows={3} value={summary} onChange={(e) => { setSummary(e.target.value); keep('summary', e.target.value) }} style={inputStyle} placeholder="For example: Adds how long we keep support tickets (24 months)." />
                   <p style={hintStyle}>Shown at the top of the public page, in the email and in the banner.</p>
                   {problems.summary && <p role="alert" style={errorStyle}>{problems.summary}</p>}
                 </div>
                 <div style={sectionStyle} data-section="effectiveAt">
                   <label htmlFor="publish-effective" style={{ fontWeight: 600 }}>3. Takes effect on</label>
-                  <input id="publish-effective" type="date" value={day} onChange={(e) => setDay(e.target.value)} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
+                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? `${e.target.value}T00:00:00.000Z` : null) }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
                   <p style={hintStyle} data-testid="effective-hint">
                     {!changeClass ? 'Choose the kind of change first: it decides the earliest date.'
                       : earliest ? `Earliest allowed: ${earliest}${changeClass === 'material' ? ` (${plan.policy.noticePeriodDays} days' notice for a material change)` : ' (after the version already published)'}.`
@@ -171,7 +182,7 @@ export function PublishWizard() {
                   </div>
                   {preview !== 'page' && changeClass === 'editorial'
                     ? <p>An editorial change sends no email and shows no banner.</p>
-                    : <iframe key={previewUrl} title={`Preview: ${preview}`} src={previewUrl} data-testid="publish-preview" style={{ width: '100%', height: '18rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, background: '#fff' }} />}
+                    : <iframe key={previewUrl} title={`Preview: ${preview}`} src={previewUrl} data-testid="publish-preview" style={{ width: '100%', height: '26rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, background: '#fff' }} />}
                   <p style={hintStyle}>Previews show the text as last saved (edits save within seconds).</p>
                 </div>
                 <div style={sectionStyle} data-section="outcome">
@@ -192,9 +203,9 @@ export function PublishWizard() {
             {problems.general && <p role="alert" style={errorStyle}>{problems.general}</p>}
             <div style={{ display: 'flex', gap: '0.75rem', justifyContent: 'flex-end' }}>
               <Button buttonStyle="secondary" onClick={() => dialog.current?.close()} margin={false} id="publish-cancel">Cancel</Button>
-              <Button buttonStyle="primary" type="submit" disabled={!plan || busy} margin={false} id="publish-confirm">{busy ? 'Publishing…' : plan ? `Publish version ${plan.nextVersion}` : 'Publish'}</Button>
+              <Button buttonStyle="primary" disabled={!plan || busy} onClick={() => void publish()} margin={false} id="publish-confirm">{busy ? 'Publishing…' : plan ? `Publish version ${plan.nextVersion}` : 'Publish'}</Button>
             </div>
-          </form>
+          </div>
         )}
       </dialog>
     </>

@@ -1,6 +1,6 @@
 'use client'
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
-import React, { useEffect, useState } from 'react'
+import React, { useEffect, useRef, useState } from 'react'
 
 interface Redline {
   basedOn: number | null
@@ -28,6 +28,7 @@ export function RedlinePanel() {
   const publishedAt = useFormFields(([fields]) => fields.publishedAt?.value)
   const [redline, setRedline] = useState<Redline>()
   const [problem, setProblem] = useState<string>()
+  const panel = useRef<HTMLDivElement>(null)
 
   useEffect(() => {
     if (!id || publishedAt) return
@@ -49,6 +50,13 @@ export function RedlinePanel() {
     }
   }, [id, body, publishedAt])
 
+  // A policy runs to pages: bring the first change into view in the panel (not the page).
+  useEffect(() => {
+    const box = panel.current
+    const first = box?.querySelector<HTMLElement>('ins, del')
+    if (box && first) box.scrollTop = Math.max(0, first.getBoundingClientRect().top - box.getBoundingClientRect().top + box.scrollTop - 48)
+  }, [redline])
+
   if (!id || publishedAt) return null
   return (
     <section data-testid="redline-panel" style={{ marginBottom: '1.5rem' }}>
@@ -60,7 +68,7 @@ export function RedlinePanel() {
           <p style={{ margin: '0 0 0.5rem' }} data-testid="redline-summary">
             {redline.basedOn == null ? 'The first version: everything is new.' : redline.changes === 0 ? `No changes yet against version ${redline.basedOn}.` : `${redline.changes} ${redline.changes === 1 ? 'change' : 'changes'} against version ${redline.basedOn}.`}
           </p>
-          <div className="assent-redline" dangerouslySetInnerHTML={{ __html: redline.html }} />
+          <div className="assent-redline" ref={panel} data-testid="redline-text" dangerouslySetInnerHTML={{ __html: redline.html }} />
         </>
       )}
     </section>

@@ -12,7 +12,12 @@ const NUMBERS = ['limit', 'page', 'depth'] as const
  * body that is not the JSON it claims to be, or a body of a type Payload does not read. Returns
  * the parsed query.
  */
-export function checkPayloadRequest(method: string, path: string, rawQuery: string, contentType: string | undefined, body: Buffer | undefined): { where?: unknown; sort?: unknown } {
+export function checkPayloadRequest(method: string, path: string, rawQuery: string, contentType: string | undefined, body: Buffer | undefined, methodOverride?: string): { where?: unknown; sort?: unknown } {
+  // The admin reads with POST and `X-Payload-HTTP-Method-Override: GET`, the query in a form body
+  // (long filters do not fit a URL): that body is checked as the query it is.
+  if (method === 'POST' && methodOverride?.toUpperCase() === 'GET' && (contentType ?? '').toLowerCase().startsWith('application/x-www-form-urlencoded')) {
+    return checkPayloadRequest('GET', path, [rawQuery, body?.toString('utf8') ?? ''].filter(Boolean).join('&'), undefined, undefined)
+  }
   const query = parse(rawQuery, { depth: 10 }) as Record<string, unknown>
   if (query.where !== undefined) {
     const problem = whereProblem(query.where)

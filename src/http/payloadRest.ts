@@ -60,7 +60,7 @@ export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, 
       const problem = documentPathProblem(req.path, slugs, versioned, idPattern)
       if (problem) throw new AssentError('not_found', problem)
       const body = Buffer.isBuffer(req.body) ? req.body : undefined
-      const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body)
+      const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body, req.get('x-payload-http-method-override'))
       const request = toWebRequest(req, origin, body)
       const response = req.method === 'POST' && req.path === '/graphql' ? await graphql(request) : await handleEndpoints({ config, request })
       // A filter of the right shape can still not fit a column (text for a number, say): Payload

@@ -7,6 +7,8 @@ import {
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { SanitizedConfig } from 'payload'
 
+import { plainAutolinks } from '../domain/plainAutolinks'
+
 const editorConfigs = new WeakMap<SanitizedConfig, Promise<SanitizedServerEditorConfig>>()
 
 /** The default Lexical editor config, sanitized once per Payload config. */
@@ -24,7 +26,8 @@ export async function markdownToBody(config: SanitizedConfig, markdown: string):
   return convertMarkdownToLexical({ editorConfig: await editorConfigFor(config), markdown })
 }
 
-/** A Lexical body to Markdown: the text that is frozen, hashed and compared in redlines. */
+/** A Lexical body to Markdown: the text that is frozen, hashed and compared in redlines. Links
+ * the editor detected on its own (autolinks) stay the plain text they were. */
 export async function bodyToMarkdown(config: SanitizedConfig, body: SerializedEditorState): Promise<string> {
-  return convertLexicalToMarkdown({ data: body, editorConfig: await editorConfigFor(config) })
+  return convertLexicalToMarkdown({ data: plainAutolinks(body as never) as SerializedEditorState, editorConfig: await editorConfigFor(config) })
 }

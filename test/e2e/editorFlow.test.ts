@@ -1,0 +1,240 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import type { Browser, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { adminBuildIsCurrent, buildAdmin } from '../../scripts/adminBuild.js'
+import { earliestEffectiveAt } from '../../src/domain/effectiveDateSuggestion'
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { freePort } from '../support/freePort'
+import { exited, printed, serverProcesses } from '../support/spawnServer'
+
+if (browserUnavailable) console.log(`Editor browser tests skipped: ${browserUnavailable}.`)
+
+const admin = { email: 'owner@example.com', password: 'a-long-admin-password' }
+const editor = { email: 'editor@example.com', password: 'an-editor-password-1' }
+const second = { email: 'second@example.com', password: 'an-editor-password-2' }
+const NEW_SENTENCE = 'We answer every privacy request within 30 days.'
+const SUMMARY = 'Says how fast we answer privacy requests: within 30 days.'
+const FIVE_MINUTES = 5 * 60_000
+
+describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
+  const servers = serverProcesses()
+  let base: string
+  let browser: Browser
+  let adminAuth: Record<string, string>
+
+  beforeAll(async () => {
+    if (!adminBuildIsCurrent()) buildAdmin()
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-editor-'))
+    const server = servers.start({
+      ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(port), PUBLIC_URL: base,
+      DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'editor-test-secret',
+      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
+    })
+    void exited(server)
+    await printed(server, /Assent is serving/)
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    adminAuth = { authorization: `JWT ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+    for (const user of [editor, second]) {
+      const res = await fetch(`${base}/api/users`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ ...user, role: 'editor' }) })
+      expect(res.status, await res.clone().text()).toBe(201)
+    }
+    for (const [externalId, email] of [['ana-1', 'ana@example.com'], ['ben-2', 'ben@example.com'], ['cy-3', null]]) {
+      const res = await fetch(`${base}/api/subjects`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ externalId, email }) })
+      expect(res.status).toBe(201)
+    }
+    browser = await launchBrowser()
+  }, 300_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    servers.stopAll()
+  })
+
+  async function logIn(who: { email: string; password: string }): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 1000 } })
+    await page.goto(`${base}/admin/login`)
+    await page.fill('input[name="email"]', who.email)
+    await page.fill('input[name="password"]', who.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`)
+    return page
+  }
+
+  /** Adds a paragraph at the end of the document in the rich-text editor. */
+  async function appendParagraph(page: Page, text: string) {
+    const last = page.locator('[data-lexical-editor="true"] > p').last()
+    await last.click()
+    // The caret to the very end of the last paragraph, wherever the click put it.
+    await last.evaluate((p) => {
+      const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
+      let end: Node | null = null
+      while (walker.nextNode()) end = walker.currentNode
+      if (end) document.getSelection()?.collapse(end, end.textContent?.length ?? 0)
+    })
+    await page.keyboard.press('Enter')
+    await page.keyboard.type(text)
+  }
+
+  const publishedVersions = async (slug: string) =>
+    ((await (await fetch(`${base}/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number; contentHash: string; effectiveAt: string }> }).versions
+  const dialogAlert = (page: Page, section: string) => page.locator(`[data-testid="publish-dialog"] [data-section="${section}"] [role="alert"]`)
+
+  it("publishes the seed's next privacy revision end to end: new revision, redline, guided publish with counts, read-only result", async () => {
+    const started = Date.now()
+    const page = await logIn(editor)
+    const dashboard = page.getByTestId('policy-dashboard')
+    await dashboard.waitFor()
+    await expect(dashboard.locator('[data-policy="privacy"] [data-version-row="In force"]').innerText()).resolves.toContain('1 · material')
+    await expect(dashboard.locator('[data-policy="privacy"] [data-version-row="Upcoming"]').innerText()).resolves.toContain('2 · material')
+    await page.screenshot({ path: screenshotPath('editor-1-dashboard'), fullPage: true })
+
+    await page.click('#new-revision-privacy')
+    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
+    await page.getByTestId('version-draft').getByText('Draft of version 3 of the Privacy Policy').waitFor()
+    await expect(page.getByTestId('redline-summary').innerText()).resolves.toBe('No changes yet against version 2.')
+
+    await appendParagraph(page, NEW_SENTENCE)
+    await page.getByTestId('redline-summary').getByText('1 change against version 2.').waitFor({ timeout: 20_000 })
+    await expect(page.locator('[data-testid="redline-panel"] ins').allInnerTexts()).resolves.toEqual([NEW_SENTENCE])
+    await expect(page.locator('[data-testid="redline-panel"] del').count()).resolves.toBe(0)
+    await page.screenshot({ path: screenshotPath('editor-2-draft-with-redline'), fullPage: false })
+
+    await page.click('#publish-wizard')
+    const dialog = page.getByTestId('publish-dialog')
+    await dialog.getByText('Publish version 3 of the Privacy Policy').waitFor()
+    // Nothing chosen: the dialog says what is missing next to each choice, and asks Assent nothing.
+    await page.click('#publish-confirm')
+    await expect(dialogAlert(page, 'changeClass').innerText()).resolves.toContain('Choose the kind of change')
+    await expect(dialogAlert(page, 'summary').innerText()).resolves.toContain('Write the summary')
+    await page.screenshot({ path: screenshotPath('editor-3-publish-missing-choices') })
+
+    await dialog.locator('input[value="material"]').check()
+    await page.fill('#publish-summary', SUMMARY)
+    const upcoming = (await publishedVersions('privacy')).at(-1)!
+    const earliest = earliestEffectiveAt({ changeClass: 'material', now: new Date(), noticePeriodDays: 30, latestPublishedEffectiveAt: new Date(upcoming.effectiveAt) })!.toISOString().slice(0, 10)
+    await expect(page.inputValue('#publish-effective')).resolves.toBe(earliest)
+    await expect(page.getByTestId('effective-hint').innerText()).resolves.toContain(`Earliest allowed: ${earliest}`)
+    await expect(page.getByTestId('publish-outcome').innerText()).resolves.toContain('2 subjects will be emailed; the banner shows from now to all 3 subjects at their next login.')
+
+    // Previews of what people will see, with the choices made in the dialog.
+    await page.frameLocator('[data-testid="publish-preview"]').getByText('Preview: version 3 is not published').waitFor()
+    await page.click('#preview-banner')
+    await page.frameLocator('[data-testid="publish-preview"]').getByText(SUMMARY).waitFor()
+    await page.screenshot({ path: screenshotPath('editor-4-publish-banner-preview') })
+    await page.click('#preview-email')
+    await page.frameLocator('[data-testid="publish-preview"]').getByText(SUMMARY).first().waitFor()
+
+    // A date inside the notice period: Assent refuses, the dialog explains it by the date, nothing is published.
+    await page.fill('#publish-effective', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10))
+    await page.click('#publish-confirm')
+    await expect(dialogAlert(page, 'effectiveAt').innerText()).resolves.toMatch(/earlier than an already published version|needs 30 days' notice/)
+    expect((await publishedVersions('privacy')).map((v) => v.version)).toEqual([1, 2])
+    await page.screenshot({ path: screenshotPath('editor-5-publish-date-refused') })
+
+    await page.fill('#publish-effective', earliest)
+    await page.click('#publish-confirm')
+    const result = page.getByTestId('publish-result')
+    await result.waitFor()
+    await expect(result.innerText()).resolves.toBe(`2 emails are queued and 3 people see the banner at their next login. It takes effect ${earliest}.`)
+    await page.screenshot({ path: screenshotPath('editor-6-published') })
+    const elapsed = Date.now() - started
+
+    const versions = await publishedVersions('privacy')
+    expect(versions.map((v) => v.version)).toEqual([1, 2, 3])
+    const v3 = (await (await fetch(`${base}/api/v1/policies/privacy/versions/3`)).json()) as { text: string; summary: string; effectiveAt: string; contentHash: string }
+    expect(v3.text.endsWith(`This policy is effective as of the date shown at the top of this page.\n\n${NEW_SENTENCE}\n`)).toBe(true)
+    expect(v3).toMatchObject({ summary: SUMMARY, effectiveAt: `${earliest}T00:00:00.000Z` })
+
+    await page.click('#publish-finish')
+    const frozen = page.getByTestId('version-frozen')
+    await frozen.waitFor()
+    await expect(frozen.locator('[data-fact="hash"]').innerText()).resolves.toBe(v3.contentHash)
+    await expect(frozen.locator('[data-fact="published"]').innerText()).resolves.toContain(`by ${editor.email}`)
+    await expect(page.locator('#publish-wizard').count()).resolves.toBe(0)
+    await expect(page.locator('textarea#field-summary').isEditable()).resolves.toBe(false)
+    await page.screenshot({ path: screenshotPath('editor-7-published-read-only'), fullPage: true })
+
+    await page.goto(`${base}/admin`)
+    await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"]').innerText()).resolves.toContain('2 · material')
+    await page.close()
+    console.log(`An editor published privacy version 3 in ${(elapsed / 1000).toFixed(1)} s of browser time (login to confirmation, including two refusals).`)
+    expect(elapsed).toBeLessThan(FIVE_MINUTES)
+  }, 240_000)
+
+  it('refuses to change a published version, whoever asks, and says why', async () => {
+    const { docs } = (await (await fetch(`${base}/api/policy-versions?where[version][equals]=3&depth=0`, { headers: adminAuth })).json()) as { docs: Array<{ id: number; summary: string }> }
+    const editorLogin = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(editor) })
+    const editorAuth = { authorization: `JWT ${((await editorLogin.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+    const patched = await fetch(`${base}/api/policy-versions/${docs[0].id}`, { method: 'PATCH', headers: editorAuth, body: JSON.stringify({ summary: 'Quietly changed.' }) })
+    expect(patched.status).toBeGreaterThanOrEqual(400)
+    expect(patched.status).toBeLessThan(500)
+    const publishAgain = await fetch(`${base}/api/v1/policy-versions/${docs[0].id}/publish`, { method: 'POST', headers: editorAuth, body: JSON.stringify({ changeClass: 'editorial', summary: 'Quietly changed.' }) })
+    expect(((await publishAgain.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'version_frozen' })
+    const v3 = (await (await fetch(`${base}/api/v1/policies/privacy/versions/3`)).json()) as { summary: string }
+    expect(v3.summary).toBe(SUMMARY)
+
+    const page = await logIn(editor)
+    await page.goto(`${base}/admin/collections/policy-versions/${docs[0].id}`)
+    await expect(page.getByTestId('version-frozen').innerText()).resolves.toContain('A published version is frozen')
+    await page.close()
+  })
+
+  it('with the two-person rule, a material version waits for a second editor, whose approval the first then publishes', async () => {
+    const { docs } = (await (await fetch(`${base}/api/policies?where[slug][equals]=terms`)).json()) as { docs: Array<{ id: number }> }
+    const ruled = await fetch(`${base}/api/policies/${docs[0].id}`, { method: 'PATCH', headers: adminAuth, body: JSON.stringify({ requireSecondApproval: true }) })
+    expect(ruled.status).toBe(200)
+
+    const page = await logIn(editor)
+    await page.click('#new-revision-terms')
+    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
+    const draftUrl = page.url()
+    await appendParagraph(page, 'Disputes go to arbitration in Dublin.')
+    await page.getByTestId('redline-summary').getByText('1 change against version 1.').waitFor({ timeout: 20_000 })
+    await page.click('#publish-wizard')
+    const dialog = page.getByTestId('publish-dialog')
+    await dialog.locator('input[value="material"]').check()
+    await page.fill('#publish-summary', 'Sends disputes to arbitration.')
+    await expect(page.getByTestId('publish-approval').innerText()).resolves.toContain('a second editor must approve this version')
+    await page.click('#publish-confirm')
+    await expect(dialogAlert(page, 'outcome').innerText()).resolves.toContain('needs a second editor to approve')
+    await page.screenshot({ path: screenshotPath('editor-8-approval-required') })
+    expect((await publishedVersions('terms')).map((v) => v.version)).toEqual([1])
+    await page.click('#publish-cancel')
+    // Autosave keeps the dialog's choices in the draft, for the second editor to approve.
+    const draftId = draftUrl.split('/').at(-1)
+    const deadline = Date.now() + 20_000
+    let saved: { changeClass?: string; summary?: string } = {}
+    while (Date.now() < deadline && saved.summary !== 'Sends disputes to arbitration.') {
+      await page.waitForTimeout(500)
+      saved = (await (await fetch(`${base}/api/policy-versions/${draftId}?draft=true&depth=0`, { headers: adminAuth })).json()) as typeof saved
+    }
+    expect(saved).toMatchObject({ changeClass: 'material', summary: 'Sends disputes to arbitration.' })
+    await page.close()
+
+    const approver = await logIn(second)
+    await approver.goto(draftUrl)
+    const state = approver.getByTestId('approval-state')
+    await expect(state.innerText()).resolves.toContain('needs a second editor\'s approval')
+    await approver.click('#approve-version')
+    await state.getByText(`Approved by ${second.email}`).waitFor()
+    await approver.screenshot({ path: screenshotPath('editor-9-approved'), fullPage: false })
+    await approver.close()
+
+    const publisher = await logIn(editor)
+    await publisher.goto(draftUrl)
+    await publisher.click('#publish-wizard')
+    await expect(publisher.getByTestId('publish-approval').innerText()).resolves.toContain(`approved by ${second.email}`)
+    await publisher.click('#publish-confirm')
+    await publisher.getByTestId('publish-result').waitFor()
+    expect((await publishedVersions('terms')).map((v) => v.version)).toEqual([1, 2])
+    await publisher.click('#publish-finish')
+    await publisher.getByTestId('version-frozen').getByText(`by ${second.email}`).waitFor()
+    await publisher.close()
+  }, 240_000)
+})
