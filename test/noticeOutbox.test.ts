@@ -130,7 +130,10 @@ describe('faults injected by the SMTP server', () => {
     const copies = sink.received.filter((m) => m.to.includes('dropped@faults.example.com'))
     expect(copies.map((m) => m.messageId)).toEqual([dropped.messageId, dropped.messageId])
     const history = await app.payload.find({ collection: 'ledger-entries', where: { body: { contains: `"notice":${dropped.id},` } }, sort: 'seq', pagination: false })
-    expect(history.docs.map((e) => JSON.parse(e.body).record.status)).toEqual(['pending', 'uncertain', 'accepted'])
+    // On a loaded machine a round may find the server too slow to greet and put the notice back,
+    // uncharged, with another `pending` entry: the order of the states is what matters.
+    const states = history.docs.map((e) => JSON.parse(e.body).record.status as string)
+    expect(states.filter((s, i) => s !== states[i - 1])).toEqual(['pending', 'uncertain', 'accepted'])
 
     // The slow greeting was noticed and waited out; nothing was charged for it.
     expect(sink.connections).toBeGreaterThan(1)

@@ -2,7 +2,9 @@ import type { UIFieldServerComponent } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../access/roles'
+import { approvalDigest } from '../domain/approvalDigest'
 import { refId } from '../domain/refId'
+import { draftText } from '../services/editing/draftText'
 import { latestPublished } from '../services/editing/latestPublished'
 import { userEmail } from '../services/editing/userEmail'
 import { ApproveButton } from './ApproveButton'
@@ -45,6 +47,9 @@ export const VersionStanding: UIFieldServerComponent = async ({ data, id, payloa
   const base = await latestPublished(payload, policy.id)
   const twoPerson = policy.requireSecondApproval && data.changeClass === 'material'
   const approver = await emailOf(data.approvedBy)
+  // Whether the recorded approval still covers the draft as saved (no edit since).
+  const current = Boolean(twoPerson && approver && data.approvalDigest && data.summary
+    && approvalDigest({ text: await draftText(payload.config, data.body), changeClass: data.changeClass, summary: data.summary }) === data.approvalDigest)
   return (
     <section style={box('var(--theme-warning-500)')} data-testid="version-draft">
       <h3 style={{ margin: 0 }}>Draft of version {(base?.version ?? 0) + 1} of the {policy.title}</h3>
@@ -55,9 +60,10 @@ export const VersionStanding: UIFieldServerComponent = async ({ data, id, payloa
         <div data-testid="approval-state" style={{ marginTop: '0.5rem' }}>
           <strong>Two-person rule.</strong>{' '}
           {!twoPerson ? 'Material versions of this policy need a second editor\'s approval.'
-            : approver ? `Approved by ${approver} on ${when(data.approvedAt)}. Any later edit to the text, class or summary needs approval again; the approver cannot publish it.`
+            : current ? `Approved by ${approver} on ${when(data.approvedAt)}, as saved now. Any later edit to the text, class or summary needs approval again; ${approver === user.email ? 'another editor publishes it' : 'the approver cannot publish it'}.`
+            : approver ? `Approved by ${approver} on ${when(data.approvedAt)}, but the draft changed since: it needs approval again.`
             : 'This material version needs a second editor\'s approval before it can be published.'}
-          {twoPerson && hasRole(user, 'editor', 'admin') && <div style={{ marginTop: '0.5rem' }}><ApproveButton /></div>}
+          {twoPerson && !current && hasRole(user, 'editor', 'admin') && <div style={{ marginTop: '0.5rem' }}><ApproveButton /></div>}
         </div>
       )}
     </section>

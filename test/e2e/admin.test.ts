@@ -6,7 +6,7 @@ import path from 'node:path'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { adminBuildIsCurrent, buildAdmin } from '../../scripts/adminBuild.js'
+import { ensureAdminBuild } from '../support/adminBuild'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { freePort } from '../support/freePort'
 import { exited, printed, spawnServer } from '../support/spawnServer'
@@ -24,7 +24,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
   let dir: string
 
   beforeAll(async () => {
-    if (!adminBuildIsCurrent()) buildAdmin()
+    await ensureAdminBuild()
     dir = mkdtempSync(path.join(tmpdir(), 'assent-admin-'))
     server = spawnServer({
       ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(PORT), PUBLIC_URL: base,

@@ -5,8 +5,8 @@ import path from 'node:path'
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { adminBuildIsCurrent, buildAdmin } from '../../scripts/adminBuild.js'
 import { earliestEffectiveAt } from '../../src/domain/effectiveDateSuggestion'
+import { ensureAdminBuild } from '../support/adminBuild'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { freePort } from '../support/freePort'
 import { exited, printed, serverProcesses } from '../support/spawnServer'
@@ -27,7 +27,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   let adminAuth: Record<string, string>
 
   beforeAll(async () => {
-    if (!adminBuildIsCurrent()) buildAdmin()
+    await ensureAdminBuild()
     const port = await freePort()
     base = `http://127.0.0.1:${port}`
     const dir = mkdtempSync(path.join(tmpdir(), 'assent-editor-'))
@@ -66,17 +66,23 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     return page
   }
 
-  /** Adds a paragraph at the end of the document in the rich-text editor. */
+  /** Adds a paragraph at the end of the document in the rich-text editor, clicking just after
+   * its last character as a person would. */
   async function appendParagraph(page: Page, text: string) {
-    const last = page.locator('[data-lexical-editor="true"] > p').last()
-    await last.click()
-    // The caret to the very end of the last paragraph, wherever the click put it.
-    await last.evaluate((p) => {
+    const paragraph = page.locator('[data-lexical-editor="true"] > p').last()
+    await paragraph.scrollIntoViewIfNeeded()
+    const end = await paragraph.evaluate((p) => {
       const walker = document.createTreeWalker(p, NodeFilter.SHOW_TEXT)
-      let end: Node | null = null
-      while (walker.nextNode()) end = walker.currentNode
-      if (end) document.getSelection()?.collapse(end, end.textContent?.length ?? 0)
+      let last: Node | null = null
+      while (walker.nextNode()) last = walker.currentNode
+      const range = document.createRange()
+      range.setStart(last!, last!.textContent!.length)
+      const rect = range.getBoundingClientRect()
+      return { x: rect.right + 1, y: rect.top + rect.height / 2 }
     })
+    await page.mouse.click(end.x, end.y)
+    await page.waitForTimeout(300)
+    await page.keyboard.press('End')
     await page.keyboard.press('Enter')
     await page.keyboard.type(text)
   }
@@ -223,6 +229,8 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await expect(state.innerText()).resolves.toContain('needs a second editor\'s approval')
     await approver.click('#approve-version')
     await state.getByText(`Approved by ${second.email}`).waitFor()
+    await expect(state.innerText()).resolves.toContain('as saved now')
+    await expect(approver.locator('#approve-version').count()).resolves.toBe(0)
     await approver.screenshot({ path: screenshotPath('editor-9-approved'), fullPage: false })
     await approver.close()
 
