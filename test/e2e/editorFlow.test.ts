@@ -231,6 +231,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await state.getByText(`Approved by ${second.email}`).waitFor()
     await expect(state.innerText()).resolves.toContain('as saved now')
     await expect(approver.locator('#approve-version').count()).resolves.toBe(0)
+    await approver.getByTestId('redline-summary').waitFor()
     await approver.screenshot({ path: screenshotPath('editor-9-approved'), fullPage: false })
     await approver.close()
 

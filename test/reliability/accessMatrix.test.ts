@@ -107,6 +107,13 @@ const cases: Case[] = [
   // Publishing and previews (staff logins)
   { name: 'POST a version from Markdown', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/versions`, body: () => ({ markdown: '# New\n\nText.', changeClass: 'editorial', summary: 'New' }) },
   { name: 'GET a notice preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/notice-preview`, body: undefined },
+  { name: 'POST start a revision', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/revisions`, body: () => ({}) },
+  { name: 'POST a draft redline', allowed: staffRoles, method: 'POST', path: () => `/api/v1/policy-versions/${draftId}/redline`, body: () => ({}) },
+  { name: 'GET a publishing plan', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/publishing-plan` },
+  { name: 'GET a page preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/page-preview` },
+  { name: 'GET a banner preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/banner-preview` },
+  { name: 'POST an approval', allowed: writers, method: 'POST', path: async () => `/api/v1/policy-versions/${await freshDraft()}/approval`, body: () => ({}) },
+  { name: 'POST publish a draft', allowed: writers, method: 'POST', path: async () => `/api/v1/policy-versions/${await freshDraft()}/publish`, body: () => ({ changeClass: 'editorial', summary: 'Fixes a typo.' }) },
   // Integration (host product's servers)
   { name: 'PUT a subject', allowed: ['integration key'], method: 'PUT', path: () => '/api/v1/subjects/matrix-put', body: () => ({ email: 'put@example.com' }) },
   { name: 'PUT subjects in bulk', allowed: ['integration key'], method: 'PUT', path: () => '/api/v1/subjects', body: () => ({ subjects: [{ externalId: 'matrix-bulk' }] }) },
@@ -147,7 +154,7 @@ const cases: Case[] = [
   seesDraft('REST versions: list with drafts', staffRoles, () => `/api/policy-versions?draft=true&where[policy][equals]=${policyId}`),
   { name: 'REST versions: read the draft', allowed: staffRoles, method: 'GET', path: () => `/api/policy-versions/${draftId}?draft=true` },
   { name: 'REST versions: draft history', allowed: staffRoles, method: 'GET', path: () => '/api/policy-versions/versions' },
-  seesDraft('REST versions: where on draft status', staffRoles, '/api/policy-versions?where[_status][equals]=draft&draft=true'),
+  seesDraft('REST versions: where on draft status', staffRoles, '/api/policy-versions?where[_status][equals]=draft&draft=true&limit=500'),
   seesDraft('REST versions: where on the draft summary', staffRoles, '/api/policy-versions?where[summary][like]=SECRET&draft=true'),
   { name: 'REST versions: create a draft', allowed: writers, method: 'POST', path: () => '/api/policy-versions?draft=true', body: () => ({ policy: policyId, changeClass: 'editorial', summary: 'x', _status: 'draft' }) },
   { name: 'REST versions: edit a draft', allowed: writers, method: 'PATCH', path: async () => `/api/policy-versions/${await freshDraft()}?draft=true`, body: () => ({ summary: 'edited' }) },
