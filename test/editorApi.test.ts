@@ -145,6 +145,21 @@ describe('the publish dialog', () => {
     expect(await noticesOf(draft.id)).toBe(0)
   })
 
+  it('lets an admin, and only with a reason, publish a material change sooner than the notice period', async () => {
+    const policy = await publishedPolicy()
+    const { body: draft } = await startRevision(policy.slug, 'admin')
+    const path = `/api/v1/policy-versions/${draft.id}/publish`
+    const soon = { changeClass: 'material', summary: 'Urgent security fix.', effectiveAt: midnight(inDays(2)) }
+    const plan = await json<{ canOverride: boolean }>(await staff.request('admin', 'GET', `/api/v1/policy-versions/${draft.id}/publishing-plan`))
+    expect(plan.canOverride).toBe(true)
+    const noReason = await staff.request('admin', 'POST', path, soon)
+    expect([noReason.status, (await json<ErrorBody>(noReason)).error.code]).toEqual([422, 'effective_date_too_early'])
+    const res = await staff.request('admin', 'POST', path, { ...soon, effectiveOverrideReason: 'A regulator required the fix within days.' })
+    expect(res.status, await res.clone().text()).toBe(201)
+    const stored = await staff.app.payload.findByID({ collection: 'policy-versions', id: draft.id, depth: 0 })
+    expect(stored).toMatchObject({ version: 2, effectiveAt: soon.effectiveAt, effectiveOverrideReason: 'A regulator required the fix within days.' })
+  })
+
   it('publishes with the chosen class, summary and date, queues the notices, and then refuses to publish again', async () => {
     const policy = await publishedPolicy()
     const { body: draft } = await startRevision(policy.slug)

@@ -87,7 +87,10 @@ export const PolicyVersions: CollectionConfig = {
     {
       name: 'effectiveOverrideReason',
       type: 'textarea',
-      admin: { description: 'Admins only: why this version may take effect sooner than the rules allow.' },
+      admin: {
+        description: 'Admins only: why this version may take effect sooner than the rules allow.',
+        condition: (data, _sibling, { user }) => Boolean(data?.effectiveOverrideReason) || (user as { role?: string } | null)?.role === 'admin',
+      },
     },
     { name: 'body', type: 'richText', required: true },
     {

@@ -2,8 +2,10 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../access/roles'
+import { upcomingVersions } from '../domain/upcomingVersions'
+import { versionInForce } from '../domain/versionInForce'
 import { versionCoverage, type VersionCoverage } from '../services/audit/versionCoverage'
-import { listPolicies } from '../services/listPolicies'
+import { publishedVersions } from '../services/publishedVersions'
 import { NewRevisionButton } from './NewRevisionButton'
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
@@ -14,7 +16,7 @@ const percent = (part: number, whole: number) => (whole === 0 ? '–' : `${Math.
 function VersionRow({ label, coverage }: { label: string; coverage: VersionCoverage }) {
   const { email, banner } = coverage.notices
   return (
-    <tr data-version-row={label}>
+    <tr data-version-row={label} data-version={coverage.version}>
       <td style={cell}>{label}</td>
       <td style={cell}>{coverage.version} · {coverage.changeClass}</td>
       <td style={cell}>{day.format(new Date(coverage.effectiveAt))}</td>
@@ -26,18 +28,23 @@ function VersionRow({ label, coverage }: { label: string; coverage: VersionCover
 }
 
 /**
- * The dashboard's first section: per policy, the version in force and the upcoming one with their
+ * The dashboard's first section: per policy, the version in force and the upcoming ones with their
  * acceptance coverage and notice delivery, the open draft, and the way to start a revision.
  */
 export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
-  const listings = await listPolicies(payload, new Date())
+  const now = new Date()
+  const { docs: policies } = await payload.find({ collection: 'policies', sort: 'title', pagination: false, depth: 0 })
   const canEdit = hasRole(user, 'editor', 'admin')
   const blocks = await Promise.all(
-    listings.map(async ({ policy, inForce, upcoming }) => {
-      const coverage = await versionCoverage(payload, policy.slug)
-      const of = (version?: { version: number }) => version && coverage.find((c) => c.version === version.version)
-      const { docs: drafts } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policy.id } }, { publishedAt: { exists: false } }] }, sort: '-updatedAt', limit: 1, depth: 0 })
-      return { policy, inForce: of(inForce), upcoming: of(upcoming), draft: drafts[0] }
+    policies.map(async (policy) => {
+      const [history, coverage, { docs: drafts }] = await Promise.all([
+        publishedVersions(payload, policy.id),
+        versionCoverage(payload, policy.slug),
+        payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policy.id } }, { publishedAt: { exists: false } }] }, sort: '-updatedAt', limit: 1, depth: 0 }),
+      ])
+      const of = (version: { version: number }) => coverage.find((c) => c.version === version.version)!
+      const inForce = versionInForce(history, now)
+      return { policy, inForce: inForce && of(inForce), upcoming: upcomingVersions(history, now).map(of), draft: drafts[0] }
     }),
   )
   return (
@@ -56,7 +63,7 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
                   : canEdit && <NewRevisionButton slug={policy.slug} />}
               </span>
             </header>
-            {!inForce && !upcoming ? <p>No published version yet.</p> : (
+            {!inForce && upcoming.length === 0 ? <p>No published version yet.</p> : (
               <table style={{ borderCollapse: 'collapse', width: '100%', marginTop: '0.75rem' }}>
                 <thead>
                   <tr>
@@ -65,7 +72,7 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
                 </thead>
                 <tbody>
                   {inForce && <VersionRow label="In force" coverage={inForce} />}
-                  {upcoming && <VersionRow label="Upcoming" coverage={upcoming} />}
+                  {upcoming.map((coverage) => <VersionRow key={coverage.version} label="Upcoming" coverage={coverage} />)}
                 </tbody>
               </table>
             )}

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { ensureAdminBuild } from '../support/adminBuild'
-import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { adminTab, browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { freePort } from '../support/freePort'
 import { exited, printed, spawnServer } from '../support/spawnServer'
 
@@ -38,15 +38,7 @@ describe.skipIf(browserUnavailable)('the admin in Chromium', () => {
   }, 300_000)
 
   /** A new tab with the admin logged in. */
-  async function loggedInPage() {
-    const page = await browser.newPage()
-    await page.goto(`${base}/admin/login`)
-    await page.fill('input[name="email"]', admin.email)
-    await page.fill('input[name="password"]', admin.password)
-    await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`)
-    return page
-  }
+  const loggedInPage = () => adminTab(browser, base, admin)
 
   afterAll(async () => {
     await browser?.close()

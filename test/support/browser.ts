@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
-import { chromium, type Browser } from 'playwright-core'
+import { chromium, type Browser, type Page } from 'playwright-core'
 
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
 
@@ -23,4 +23,15 @@ export function screenshotPath(name: string): string {
   const dir = path.resolve('test-results/screenshots')
   mkdirSync(dir, { recursive: true })
   return path.join(dir, `${name}.png`)
+}
+
+/** Logs `who` in to the admin at `base` in a new tab, and returns the tab on the dashboard. */
+export async function adminTab(browser: Browser, base: string, who: { email: string; password: string }, viewport?: { width: number; height: number }): Promise<Page> {
+  const page = await browser.newPage(viewport ? { viewport } : {})
+  await page.goto(`${base}/admin/login`)
+  await page.fill('input[name="email"]', who.email)
+  await page.fill('input[name="password"]', who.password)
+  await page.click('button[type="submit"]')
+  await page.waitForURL(`${base}/admin`)
+  return page
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { changeClasses } from '../../domain/changeClass'
+import type { PreviewChoices } from '../../services/editing/draftPreview'
 import { instantParam } from './params'
 
 /** Whether the calendar day of an ISO date exists (2031-02-31 does not). */
@@ -15,13 +16,6 @@ export const previewChoicesSchema = z.object({
   summary: z.string().trim().min(1).max(5000).optional().describe('The summary written in the dialog.'),
   effectiveAt: instantParam.refine(isRealDay, 'is not a real date').optional().describe('The effective date chosen in the dialog.'),
 })
-
-/** What a preview shows instead of the saved draft's values. */
-export interface PreviewChoices {
-  changeClass?: (typeof changeClasses)[number]
-  summary?: string
-  effectiveAt?: Date
-}
 
 /** Preview choices from a query string, or a 400 naming the bad parameter. */
 export function previewChoices(query: unknown): PreviewChoices {

@@ -11,5 +11,3 @@ export const publishDraftSchema = z.strictObject({
   /** The editor's document as on screen (saved by autosave too); the saved draft when absent. */
   body: z.record(z.string(), z.unknown()).optional(),
 })
-
-export type PublishDraftChoices = z.infer<typeof publishDraftSchema>

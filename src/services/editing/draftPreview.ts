@@ -1,13 +1,20 @@
 import type { Payload, TypedUser } from 'payload'
 
+import type { ChangeClass } from '../../domain/changeClass'
 import { contentHash } from '../../domain/contentHash'
 import { renderHtml } from '../../domain/renderHtml'
-import type { PreviewChoices } from '../../http/schemas/previewChoices'
 import type { Policy } from '../../payload-types'
 import { renderBanner } from '../acceptance/renderBanner'
 import { draftText } from './draftText'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
+
+/** What a preview shows instead of the saved draft's values: the publish dialog's choices. */
+export interface PreviewChoices {
+  changeClass?: ChangeClass
+  summary?: string
+  effectiveAt?: Date
+}
 
 /** A draft as the public page and the login banner would show it once published. */
 export interface DraftPreview {

@@ -1,7 +1,17 @@
 import type { Payload, TypedUser } from 'payload'
 
-import type { PublishDraftChoices } from '../../http/schemas/publishDraft'
+import type { ChangeClass } from '../../domain/changeClass'
 import { findDraft } from './findDraft'
+
+/** The publish dialog's choices. */
+export interface PublishChoices {
+  changeClass: ChangeClass
+  summary: string
+  effectiveAt?: string | null
+  effectiveOverrideReason?: string | null
+  /** The editor's document as on screen; the saved draft when absent. */
+  body?: Record<string, unknown>
+}
 
 /** A version just published from the admin, and the notices its publication queued. */
 export interface PublishedDraft {
@@ -18,7 +28,7 @@ export interface PublishedDraft {
  * in one transaction with the freeze hook (rules, number, hash) and the notice outbox, so a
  * refusal leaves the draft as it was and nothing published.
  */
-export async function publishDraft(payload: Payload, user: TypedUser, id: string, choices: PublishDraftChoices): Promise<PublishedDraft> {
+export async function publishDraft(payload: Payload, user: TypedUser, id: string, choices: PublishChoices): Promise<PublishedDraft> {
   const { policy } = await findDraft(payload, user, id, { unpublished: true })
   const { body, effectiveOverrideReason, ...rest } = choices
   const published = await payload.update({

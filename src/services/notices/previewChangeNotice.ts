@@ -1,7 +1,7 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
-import type { PreviewChoices } from '../../http/schemas/previewChoices'
+import type { PreviewChoices } from '../editing/draftPreview'
 import { changeNoticeContext } from '../../mail/changeNoticeContext'
 import { renderChangeNotice, type RenderedMail } from '../../mail/renderChangeNotice'
 import type { Policy } from '../../payload-types'
