@@ -14,6 +14,7 @@ import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
 import { staffUser } from '../staffUser'
 import type { PageRenderer } from '../views/pageRenderer'
+import { inlineRedlineHtml } from '../views/redlineHtml'
 
 /** Previews are Assent's own markup and stylesheet, framed by the admin's publish dialog only. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
@@ -36,7 +37,8 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer)
   router.post('/policy-versions/:id/redline', requireJsonBody, async (req, res) => {
     const user = await staffUser(payload, req)
     const { body } = redlineRequestSchema.parse(req.body ?? {})
-    res.set('cache-control', 'no-store').json(await draftRedline(payload, user, version(req.params.id), body))
+    const { basedOn, redline } = await draftRedline(payload, user, version(req.params.id), body)
+    res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changeStarts.length, html: inlineRedlineHtml(redline) })
   })
 
   router.get('/policy-versions/:id/publishing-plan', async (req, res) => {

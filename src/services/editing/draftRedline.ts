@@ -1,7 +1,6 @@
 import type { Payload, TypedUser } from 'payload'
 
-import { redline } from '../../domain/redline'
-import { inlineRedlineHtml } from '../../http/views/redlineHtml'
+import { redline, type Redline } from '../../domain/redline'
 import { draftText } from './draftText'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
@@ -10,8 +9,7 @@ import { latestPublished } from './latestPublished'
 export interface DraftRedline {
   /** The published version compared with (null when the draft is the policy's first). */
   basedOn: number | null
-  changes: number
-  html: string
+  redline: Redline
 }
 
 /**
@@ -23,6 +21,5 @@ export async function draftRedline(payload: Payload, user: TypedUser, id: string
   const { version, policy } = await findDraft(payload, user, id)
   const base = await latestPublished(payload, policy.id, version.version ?? undefined)
   const text = version.publishedAt ? (version.text ?? '') : await draftText(payload.config, body ?? version.body)
-  const result = redline(base?.text ?? '', text)
-  return { basedOn: base?.version ?? null, changes: result.changeStarts.length, html: inlineRedlineHtml(result) }
+  return { basedOn: base?.version ?? null, redline: redline(base?.text ?? '', text) }
 }
