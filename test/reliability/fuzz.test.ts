@@ -52,7 +52,7 @@ afterAll(() => app?.close())
 /** Row counts of everything a request could change, and the ledger's last entry. */
 async function state(): Promise<string> {
   const tables = ['policies', 'policy_versions', 'subjects', 'acceptances', 'notices', 'ledger_entries', 'api_keys', 'idempotency_records']
-  const [row] = await sql(`select ${tables.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ')}, (select max(seq) from ledger_entries) as last_seq, (select max(updated_at) from policy_versions) as versions_updated, (select max(updated_at) from subjects) as subjects_updated`, [])
+  const [row] = await sql(`select ${tables.map((t) => `(select count(*) from ${t}) as ${t}`).join(', ')}, (select max(seq) from ledger_entries) as last_seq, (select max(updated_at) from policy_versions) as versions_updated, (select count(*) from _policy_versions_v) as version_snapshots, (select max(updated_at) from subjects) as subjects_updated`, [])
   return JSON.stringify(row)
 }
 
@@ -96,6 +96,14 @@ const routes: Route[] = [
   { method: 'GET', path: '/api/subjects', auth: ['none', 'staff'], assent: false },
   { method: 'POST', path: '/api/graphql', auth: ['none', 'staff'], assent: false },
   { method: 'POST', path: '/api/users/login', auth: ['none'], assent: false },
+  // The editor's routes (added after the others, so that the others keep their seeds).
+  { method: 'POST', path: '/api/v1/policies/:p/revisions', auth: ['staff', 'none'], assent: true },
+  { method: 'POST', path: '/api/v1/policy-versions/:n/redline', auth: ['staff', 'none'], assent: true },
+  { method: 'GET', path: '/api/v1/policy-versions/:n/publishing-plan', auth: ['staff'], assent: true },
+  { method: 'GET', path: '/api/v1/policy-versions/:n/page-preview', auth: ['staff'], assent: true },
+  { method: 'GET', path: '/api/v1/policy-versions/:n/banner-preview', auth: ['staff', 'none'], assent: true },
+  { method: 'POST', path: '/api/v1/policy-versions/:n/approval', auth: ['staff', 'none'], assent: true },
+  { method: 'POST', path: '/api/v1/policy-versions/:n/publish', auth: ['staff', 'none'], assent: true },
 ]
 
 // Strings that have broken parsers before: encodings, sizes, numbers, prototypes, paths.
