@@ -57,8 +57,11 @@ export function PublishWizard() {
   const [published, setPublished] = useState<Published>()
 
   const earliest = plan && changeClass ? dayOf(plan.earliestEffectiveAt[changeClass]) : ''
-  // A chosen day that the rules put too early; admins may still publish it with a reason.
+  // A chosen day that the rules put too early. Admins may still publish it with a reason, unless
+  // it is before a version already published: no reason allows that.
   const early = Boolean(day && earliest && day < earliest)
+  const beforePublished = Boolean(day && plan?.latestPublishedEffectiveAt && `${day}T00:00:00.000Z` < plan.latestPublishedEffectiveAt)
+  const overridable = early && !beforePublished && Boolean(plan?.canOverride)
 
   useEffect(() => {
     if (plan && changeClass && !day && earliest) {
@@ -73,6 +76,9 @@ export function PublishWizard() {
     dispatchFields({ type: 'UPDATE', path, value })
     setModified(true)
   }
+
+  /** A problem shown by a choice goes once the editor changes that choice. */
+  const settle = (section: Section) => setProblems((current) => ({ ...current, [section]: undefined }))
 
   const open = async () => {
     setProblems({})
@@ -104,7 +110,7 @@ export function PublishWizard() {
     if (!changeClass) missing.changeClass = 'Choose the kind of change: it decides who is told and whether they must accept again.'
     if (!summary.trim()) missing.summary = 'Write the summary: it is what the public page, the email and the banner say changed.'
     if (changeClass === 'material' && !day) missing.effectiveAt = `A material change needs an effective date, ${plan?.policy.noticePeriodDays ?? 'its notice period in'} days or more from now.`
-    if (early && plan?.canOverride && !overrideReason.trim()) missing.effectiveAt = `This date is before the earliest allowed (${earliest}): give the reason for the exception, or choose a later date.`
+    if (overridable && !overrideReason.trim()) missing.effectiveAt = `This date is before the earliest allowed (${earliest}): give the reason for the exception, or choose a later date.`
     setProblems(missing)
     if (Object.keys(missing).length > 0) return
     setBusy(true)
@@ -112,7 +118,7 @@ export function PublishWizard() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'include',
-      body: JSON.stringify({ changeClass, summary: summary.trim(), effectiveAt, ...(early && overrideReason.trim() ? { effectiveOverrideReason: overrideReason.trim() } : {}), ...(saved.body ? { body: saved.body } : {}) }),
+      body: JSON.stringify({ changeClass, summary: summary.trim(), effectiveAt, ...(overridable && overrideReason.trim() ? { effectiveOverrideReason: overrideReason.trim() } : {}), ...(saved.body ? { body: saved.body } : {}) }),
     })
     const answer = (await res.json()) as Published & ErrorAnswer
     setBusy(false)
@@ -152,23 +158,23 @@ export function PublishWizard() {
                 </fieldset>
                 <div style={sectionStyle} data-section="summary">
                   <label htmlFor="publish-summary" style={{ fontWeight: 600 }}>2. What changed, in plain language</label>
-                  <textarea id="publish-summary" rows={3} value={summary} onChange={(e) => { setSummary(e.target.value); keep('summary', e.target.value) }} style={inputStyle} placeholder="For example: Adds how long we keep support tickets (24 months)." />
+                  <textarea id="publish-summary" rows={3} value={summary} onChange={(e) => { setSummary(e.target.value); keep('summary', e.target.value); settle('summary') }} style={inputStyle} placeholder="For example: Adds how long we keep support tickets (24 months)." />
                   <p style={hintStyle}>Shown at the top of the public page, in the email and in the banner.</p>
                   {problems.summary && <p role="alert" style={errorStyle}>{problems.summary}</p>}
                 </div>
                 <div style={sectionStyle} data-section="effectiveAt">
                   <label htmlFor="publish-effective" style={{ fontWeight: 600 }}>3. Takes effect on</label>
-                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? `${e.target.value}T00:00:00.000Z` : null) }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
+                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? `${e.target.value}T00:00:00.000Z` : null); settle('effectiveAt') }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
                   <p style={hintStyle} data-testid="effective-hint">
                     {!changeClass ? 'Choose the kind of change first: it decides the earliest date.'
                       : earliest ? `Earliest allowed: ${earliest}${changeClass === 'material' ? ` (${plan.policy.noticePeriodDays} days' notice for a material change)` : ' (after the version already published)'}.`
                       : 'Leave empty to take effect on publishing, or choose a later day.'}
                     {' '}Dates are midnight UTC.
                   </p>
-                  {early && plan.canOverride && (
+                  {overridable && (
                     <div style={{ marginTop: '0.5rem' }}>
                       <label htmlFor="publish-override">Reason for taking effect sooner (admins only; recorded with the version)</label>
-                      <textarea id="publish-override" rows={2} value={overrideReason} onChange={(e) => setOverrideReason(e.target.value)} style={inputStyle} />
+                      <textarea id="publish-override" rows={2} value={overrideReason} onChange={(e) => { setOverrideReason(e.target.value); settle('effectiveAt') }} style={inputStyle} />
                     </div>
                   )}
                   {problems.effectiveAt && <p role="alert" style={errorStyle}>{problems.effectiveAt}</p>}

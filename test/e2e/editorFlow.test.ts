@@ -130,6 +130,8 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
 
     // A date inside the notice period: Assent refuses, the dialog explains it by the date, nothing is published.
     await page.fill('#publish-effective', new Date(Date.now() + 2 * 86_400_000).toISOString().slice(0, 10))
+    // An editor cannot override the rules, and no one may date a version before a published one.
+    await expect(page.locator('#publish-override').count()).resolves.toBe(0)
     await page.click('#publish-confirm')
     await expect(dialogAlert(page, 'effectiveAt').innerText()).resolves.toMatch(/earlier than an already published version|needs 30 days' notice/)
     expect((await publishedVersions('privacy')).map((v) => v.version)).toEqual([1, 2])
@@ -239,5 +241,36 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await publisher.click('#publish-finish')
     await publisher.getByTestId('version-frozen').getByText(`by ${second.email}`).waitFor()
     await publisher.close()
+  }, 240_000)
+
+  it('lets an admin publish a material change sooner than its notice period, with a recorded reason', async () => {
+    const created = await fetch(`${base}/api/policies`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
+    expect(created.status).toBe(201)
+    const first = await fetch(`${base}/api/v1/policies/cookies/versions`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ markdown: '# Cookie Policy\n\nWe use one session cookie.', changeClass: 'editorial', summary: 'First version.' }) })
+    expect(first.status).toBe(201)
+
+    const page = await logIn(admin)
+    await page.click('#new-revision-cookies')
+    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
+    await appendParagraph(page, 'We add a cookie that remembers your language.')
+    await page.getByTestId('redline-summary').getByText('1 change against version 1.').waitFor({ timeout: 20_000 })
+    await page.click('#publish-wizard')
+    const dialog = page.getByTestId('publish-dialog')
+    await dialog.locator('input[value="material"]').check()
+    await page.fill('#publish-summary', 'Adds a language cookie.')
+    const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
+    await page.fill('#publish-effective', tomorrow)
+    await page.locator('#publish-override').waitFor()
+    await page.click('#publish-confirm')
+    await expect(dialogAlert(page, 'effectiveAt').innerText()).resolves.toContain('give the reason for the exception')
+    await page.fill('#publish-override', 'The regulator asked for the change by tomorrow.')
+    await page.screenshot({ path: screenshotPath('editor-10-admin-override') })
+    await page.click('#publish-confirm')
+    await expect(page.getByTestId('publish-result').innerText()).resolves.toContain(`It takes effect ${tomorrow}.`)
+    await page.close()
+
+    const { docs } = (await (await fetch(`${base}/api/policy-versions?where[version][equals]=2&where[effectiveAt][equals]=${tomorrow}T00:00:00.000Z&depth=0`, { headers: adminAuth })).json()) as { docs: Array<{ effectiveOverrideReason: string; changeClass: string }> }
+    expect(docs).toHaveLength(1)
+    expect(docs[0]).toMatchObject({ changeClass: 'material', effectiveOverrideReason: 'The regulator asked for the change by tomorrow.' })
   }, 240_000)
 })
