@@ -79,6 +79,19 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await page.keyboard.type(text)
   }
 
+  /** From the dashboard: a new revision of `slug` (whose version 1 is the newest) with `paragraph`
+   * added, and the publish dialog open on a material change with `summary`. Returns the draft's URL. */
+  async function reviseAsMaterial(page: Page, slug: string, paragraph: string, summary: string): Promise<string> {
+    await page.click(`#new-revision-${slug}`)
+    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
+    await appendParagraph(page, paragraph)
+    await page.getByTestId('redline-summary').getByText('1 change against version 1.').waitFor({ timeout: 20_000 })
+    await page.click('#publish-wizard')
+    await page.getByTestId('publish-dialog').locator('input[value="material"]').check()
+    await page.fill('#publish-summary', summary)
+    return page.url()
+  }
+
   const publishedVersions = async (slug: string) =>
     ((await (await fetch(`${base}/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number; contentHash: string; effectiveAt: string }> }).versions
   const dialogAlert = (page: Page, section: string) => page.locator(`[data-testid="publish-dialog"] [data-section="${section}"] [role="alert"]`)
@@ -193,15 +206,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     expect(ruled.status).toBe(200)
 
     const page = await logIn(editor)
-    await page.click('#new-revision-terms')
-    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
-    const draftUrl = page.url()
-    await appendParagraph(page, 'Disputes go to arbitration in Dublin.')
-    await page.getByTestId('redline-summary').getByText('1 change against version 1.').waitFor({ timeout: 20_000 })
-    await page.click('#publish-wizard')
-    const dialog = page.getByTestId('publish-dialog')
-    await dialog.locator('input[value="material"]').check()
-    await page.fill('#publish-summary', 'Sends disputes to arbitration.')
+    const draftUrl = await reviseAsMaterial(page, 'terms', 'Disputes go to arbitration in Dublin.', 'Sends disputes to arbitration.')
     await expect(page.getByTestId('publish-approval').innerText()).resolves.toContain('a second editor must approve this version')
     await page.click('#publish-confirm')
     await expect(dialogAlert(page, 'outcome').innerText()).resolves.toContain('needs a second editor to approve')
@@ -250,14 +255,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     expect(first.status).toBe(201)
 
     const page = await logIn(admin)
-    await page.click('#new-revision-cookies')
-    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
-    await appendParagraph(page, 'We add a cookie that remembers your language.')
-    await page.getByTestId('redline-summary').getByText('1 change against version 1.').waitFor({ timeout: 20_000 })
-    await page.click('#publish-wizard')
-    const dialog = page.getByTestId('publish-dialog')
-    await dialog.locator('input[value="material"]').check()
-    await page.fill('#publish-summary', 'Adds a language cookie.')
+    await reviseAsMaterial(page, 'cookies', 'We add a cookie that remembers your language.', 'Adds a language cookie.')
     const tomorrow = new Date(Date.now() + 86_400_000).toISOString().slice(0, 10)
     await page.fill('#publish-effective', tomorrow)
     await page.locator('#publish-override').waitFor()
