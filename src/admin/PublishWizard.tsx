@@ -77,6 +77,13 @@ export function PublishWizard() {
     setModified(true)
   }
 
+  /** The published version, from the top of its page (where its frozen facts are). */
+  const openPublished = () => {
+    window.history.scrollRestoration = 'manual'
+    window.scrollTo(0, 0)
+    window.location.reload()
+  }
+
   /** A problem shown by a choice goes once the editor changes that choice. */
   const settle = (section: Section) => setProblems((current) => ({ ...current, [section]: undefined }))
 
@@ -138,7 +145,7 @@ export function PublishWizard() {
               {published.notices.email.toLocaleString('en-US')} {published.notices.email === 1 ? 'email is' : 'emails are'} queued and {published.notices.banner.toLocaleString('en-US')} {published.notices.banner === 1 ? 'person sees' : 'people see'} the banner at their next login. It takes effect {dayOf(published.effectiveAt)}.
             </p>
             <p>SHA-256 of its text: <code style={{ wordBreak: 'break-all' }}>{published.contentHash}</code></p>
-            <Button buttonStyle="primary" onClick={() => window.location.reload()} id="publish-finish">Open the published version</Button>
+            <Button buttonStyle="primary" onClick={openPublished} id="publish-finish">Open the published version</Button>
           </div>
         ) : (
           <div>

@@ -167,6 +167,8 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await page.click('#publish-finish')
     const frozen = page.getByTestId('version-frozen')
     await frozen.waitFor()
+    await expect(frozen.isVisible()).resolves.toBe(true)
+    await expect(page.evaluate(() => window.scrollY)).resolves.toBe(0)
     await expect(frozen.locator('[data-fact="hash"]').innerText()).resolves.toBe(v3.contentHash)
     await expect(frozen.locator('[data-fact="published"]').innerText()).resolves.toContain(`by ${editor.email}`)
     await expect(page.locator('#publish-wizard').count()).resolves.toBe(0)
