@@ -37,14 +37,15 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
   const canEdit = hasRole(user, 'editor', 'admin')
   const blocks = await Promise.all(
     policies.map(async (policy) => {
-      const [history, coverage, { docs: drafts }] = await Promise.all([
+      const [history, { docs: drafts }] = await Promise.all([
         publishedVersions(payload, policy.id),
-        versionCoverage(payload, policy.slug),
         payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policy.id } }, { publishedAt: { exists: false } }] }, sort: '-updatedAt', limit: 1, depth: 0 }),
       ])
-      const of = (version: { version: number }) => coverage.find((c) => c.version === version.version)!
+      // Coverage of the versions shown only: a policy with a long history has many more.
+      const of = async (version: { version: number }) => (await versionCoverage(payload, policy.slug, version.version))[0]
       const inForce = versionInForce(history, now)
-      return { policy, inForce: inForce && of(inForce), upcoming: upcomingVersions(history, now).map(of), draft: drafts[0] }
+      const [inForceCoverage, upcoming] = await Promise.all([inForce && of(inForce), Promise.all(upcomingVersions(history, now).map(of))])
+      return { policy, inForce: inForceCoverage, upcoming, draft: drafts[0] }
     }),
   )
   return (

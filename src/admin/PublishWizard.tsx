@@ -17,6 +17,8 @@ interface ErrorAnswer { error?: { code: string; message: string; fields?: Array<
 interface Published { version: number; effectiveAt: string; contentHash: string; notices: { email: number; banner: number } }
 
 const dayOf = (iso: string | null | undefined) => (iso ? iso.slice(0, 10) : '')
+/** The instant a day's version takes effect: its midnight UTC. */
+const midnightOf = (day: string) => `${day}T00:00:00.000Z`
 const sectionOf = (answer: ErrorAnswer): Section => {
   const first = answer.error?.fields?.[0]
   const name = typeof first === 'string' ? first : first?.field
@@ -60,13 +62,13 @@ export function PublishWizard() {
   // A chosen day that the rules put too early. Admins may still publish it with a reason, unless
   // it is before a version already published: no reason allows that.
   const early = Boolean(day && earliest && day < earliest)
-  const beforePublished = Boolean(day && plan?.latestPublishedEffectiveAt && `${day}T00:00:00.000Z` < plan.latestPublishedEffectiveAt)
+  const beforePublished = Boolean(day && plan?.latestPublishedEffectiveAt && midnightOf(day) < plan.latestPublishedEffectiveAt)
   const overridable = early && !beforePublished && Boolean(plan?.canOverride)
 
   useEffect(() => {
     if (plan && changeClass && !day && earliest) {
       setDay(earliest)
-      keep('effectiveAt', `${earliest}T00:00:00.000Z`)
+      keep('effectiveAt', midnightOf(earliest))
     }
   }, [plan, changeClass, earliest, day])
 
@@ -101,7 +103,7 @@ export function PublishWizard() {
     setPlan(answer)
   }
 
-  const effectiveAt = day ? `${day}T00:00:00.000Z` : null
+  const effectiveAt = day ? midnightOf(day) : null
   const outcome = useMemo(
     () => plan && changeClass
       ? publicationOutcome({ changeClass, acceptanceMode: plan.policy.acceptanceMode, nextVersion: plan.nextVersion, subjects: plan.audience.subjects, withEmail: plan.audience.withEmail, effectiveAt: effectiveAt ? new Date(effectiveAt) : undefined })
@@ -171,7 +173,7 @@ export function PublishWizard() {
                 </div>
                 <div style={sectionStyle} data-section="effectiveAt">
                   <label htmlFor="publish-effective" style={{ fontWeight: 600 }}>3. Takes effect on</label>
-                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? `${e.target.value}T00:00:00.000Z` : null); settle('effectiveAt') }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
+                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? midnightOf(e.target.value) : null); settle('effectiveAt') }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
                   <p style={hintStyle} data-testid="effective-hint">
                     {!changeClass ? 'Choose the kind of change first: it decides the earliest date.'
                       : earliest ? `Earliest allowed: ${earliest}${changeClass === 'material' ? ` (${plan.policy.noticePeriodDays} days' notice for a material change)` : ' (after the version already published)'}.`

@@ -2,9 +2,8 @@ import type { UIFieldServerComponent } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../access/roles'
-import { approvalDigest } from '../domain/approvalDigest'
 import { refId } from '../domain/refId'
-import { draftText } from '../services/editing/draftText'
+import { approvalCoversDraft } from '../services/editing/approvalCoversDraft'
 import { latestPublished } from '../services/editing/latestPublished'
 import { userEmail } from '../services/editing/userEmail'
 import { ApproveButton } from './ApproveButton'
@@ -48,8 +47,7 @@ export const VersionStanding: UIFieldServerComponent = async ({ data, id, payloa
   const twoPerson = policy.requireSecondApproval && data.changeClass === 'material'
   const approver = await emailOf(data.approvedBy)
   // Whether the recorded approval still covers the draft as saved (no edit since).
-  const current = Boolean(twoPerson && approver && data.approvalDigest && data.summary
-    && approvalDigest({ text: await draftText(payload.config, data.body), changeClass: data.changeClass, summary: data.summary }) === data.approvalDigest)
+  const current = Boolean(twoPerson) && (await approvalCoversDraft(payload.config, data))
   return (
     <section style={box('var(--theme-warning-500)')} data-testid="version-draft">
       <h3 style={{ margin: 0 }}>Draft of version {(base?.version ?? 0) + 1} of the {policy.title}</h3>

@@ -1,4 +1,4 @@
-import type { ChangeClass } from './changeClass'
+import { mustAcceptAgain, type ChangeClass } from './changeClass'
 import type { PublishedVersionRef } from './publishedVersion'
 import { upcomingVersions } from './upcomingVersions'
 import { versionInForce } from './versionInForce'
@@ -43,7 +43,7 @@ export function owedVersion<V extends OwedCandidate>(
   const newest = relevant.reduce((a, b) => (b.version > a.version ? b : a))
   const changes = versions.filter((v) => v.version > baseline && v.version <= newest.version).map((v) => v.changeClass)
   const isUpcoming = newest !== inForce
-  if (changes.includes('material') && acceptanceMode === 'clickwrap') return { action: 'accept', version: newest, upcoming: isUpcoming }
+  if (changes.some((c) => mustAcceptAgain(c, acceptanceMode))) return { action: 'accept', version: newest, upcoming: isUpcoming }
   if (changes.some((c) => c !== 'editorial')) return { action: 'acknowledge', version: newest, upcoming: isUpcoming }
   return undefined
 }

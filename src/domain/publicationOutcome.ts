@@ -1,4 +1,4 @@
-import type { ChangeClass } from './changeClass'
+import { mustAcceptAgain, type ChangeClass } from './changeClass'
 
 /** What publishing a version will do, in the facts an editor confirms. */
 export interface OutcomeFacts {
@@ -25,7 +25,7 @@ export function publicationOutcome(f: OutcomeFacts): string[] {
   } else {
     lines.push(`${count(f.withEmail, 'subject', 'subjects')} will be emailed; the banner shows from now to all ${count(f.subjects, 'subject', 'subjects')} at their next login.`)
     if (f.changeClass === 'informational') lines.push('No one needs to accept it again.')
-    else if (f.acceptanceMode === 'clickwrap') lines.push(`Everyone must accept version ${f.nextVersion}: until they do, the login flow asks them to.`)
+    else if (mustAcceptAgain(f.changeClass, f.acceptanceMode)) lines.push(`Everyone must accept version ${f.nextVersion}: until they do, the login flow asks them to.`)
     else lines.push(`Continued use after the notice counts as acceptance of version ${f.nextVersion} once it takes effect.`)
   }
   lines.push(f.effectiveAt ? `Takes effect ${f.effectiveAt.toISOString().slice(0, 10)}.` : 'Takes effect on publishing.')

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Feed, FeedEntry } from '../domain/atomFeed'
+import { legalLinks } from '../domain/legalLinks'
 import type { Policy } from '../payload-types'
 import { findPolicyBySlug } from './findPolicyBySlug'
 import { publishedVersions } from './publishedVersions'
@@ -12,11 +13,11 @@ const day = (d: Date) => d.toISOString().slice(0, 10)
 async function entriesOf(payload: Payload, policy: Policy, publicUrl: string): Promise<FeedEntry[]> {
   const history = await publishedVersions(payload, policy.id)
   return history.map((v, i) => {
-    const previous = history[i - 1]
+    const { versionUrl, changesUrl } = legalLinks(publicUrl, policy.slug, v.version, history[i - 1]?.version)
     return {
-      id: `${publicUrl}/legal/${policy.slug}/versions/${v.version}`,
+      id: versionUrl,
       title: `${policy.title}: version ${v.version} (${v.changeClass}), effective ${day(v.effectiveAt)}`,
-      link: previous ? `${publicUrl}/legal/${policy.slug}/compare/${previous.version}/${v.version}` : `${publicUrl}/legal/${policy.slug}/versions/${v.version}`,
+      link: changesUrl,
       updated: v.publishedAt,
       summary: `${v.summary} Takes effect on ${day(v.effectiveAt)}.`,
     }

@@ -74,8 +74,7 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer)
   router.get('/policy-versions/:id/banner-preview', async (req, res) => {
     const user = await staffUser(payload, req)
     const preview = await draftPreview(payload, user, version(req.params.id), env.publicUrl, previewChoices(req.query))
-    const mustAccept = preview.version.changeClass === 'material' && preview.policy.acceptanceMode === 'clickwrap'
-    const html = pages.render('banner-preview', { title: `Login banner for ${preview.policy.title} (preview)`, policy: preview.policy, version: preview.version.version, banner: preview.banner, mustAccept })
+    const html = pages.render('banner-preview', { title: `Login banner for ${preview.policy.title} (preview)`, policy: preview.policy, version: preview.version.version, banner: preview.banner, mustAccept: preview.mustAccept })
     res.set('cache-control', 'no-store').set('content-security-policy', PREVIEW_CSP).type('html').send(html)
   })
 

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { legalLinks } from '../../domain/legalLinks'
 import { owedVersion } from '../../domain/owedVersion'
 import type { Policy } from '../../payload-types'
 import type { PublishedVersion } from '../publishedVersions'
@@ -65,7 +66,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   const base = { policy: policy.slug, title: policy.title, bundle: policy.bundle ?? null, acceptanceMode: policy.acceptanceMode }
   if (!owed) return { ...base, current: true, owed: null }
   const v = owed.version
-  const previous = history.filter((h) => h.version < v.version).at(-1)
+  const links = legalLinks(options.publicUrl, policy.slug, v.version, history.filter((h) => h.version < v.version).at(-1)?.version)
   const status: PolicyStatus = {
     ...base,
     current: false,
@@ -77,8 +78,8 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
       upcoming: owed.upcoming,
       summary: v.summary,
       contentHash: v.contentHash,
-      redlineUrl: previous ? `${options.publicUrl}/legal/${policy.slug}/compare/${previous.version}/${v.version}` : `${options.publicUrl}/legal/${policy.slug}/versions/${v.version}`,
-      versionUrl: `${options.publicUrl}/legal/${policy.slug}/versions/${v.version}`,
+      redlineUrl: links.changesUrl,
+      versionUrl: links.versionUrl,
     },
   }
   return { policy, version: v, status }

@@ -1,7 +1,8 @@
 import type { Payload, TypedUser } from 'payload'
 
-import type { ChangeClass } from '../../domain/changeClass'
+import { mustAcceptAgain, type ChangeClass } from '../../domain/changeClass'
 import { contentHash } from '../../domain/contentHash'
+import { legalLinks } from '../../domain/legalLinks'
 import { renderHtml } from '../../domain/renderHtml'
 import type { Policy } from '../../payload-types'
 import { renderBanner } from '../acceptance/renderBanner'
@@ -21,6 +22,8 @@ export interface DraftPreview {
   policy: Policy
   version: { version: number; changeClass: string; summary: string; effectiveAt: Date; publishedAt: Date; contentHash: string; html: string }
   previous: number | null
+  /** Whether the banner asks people to accept (rather than acknowledge) the version. */
+  mustAccept: boolean
   banner: { html: string; text: string } | null
 }
 
@@ -38,23 +41,25 @@ export async function draftPreview(payload: Payload, user: TypedUser, id: string
   const effective = choices.effectiveAt ?? (version.effectiveAt ? new Date(version.effectiveAt) : now)
   const changeClass = choices.changeClass ?? version.changeClass ?? 'informational'
   const summary = choices.summary || version.summary || '(the summary you write tells people what changed)'
-  const versionUrl = `${publicUrl}/legal/${policy.slug}/versions/${number}`
+  const links = legalLinks(publicUrl, policy.slug, number, latest?.version)
+  const mustAccept = mustAcceptAgain(changeClass, policy.acceptanceMode)
   const settings = changeClass === 'editorial' ? undefined : await payload.findGlobal({ slug: 'banner-template', depth: 0 })
   const banner = settings && renderBanner(settings, [{
     policyTitle: policy.title,
     version: number,
-    action: changeClass === 'material' && policy.acceptanceMode === 'clickwrap' ? 'accept' : 'acknowledge',
+    action: mustAccept ? 'accept' : 'acknowledge',
     summary,
     effectiveDate: effective.toISOString().slice(0, 10),
     upcoming: effective > now,
     hasPrevious: latest != null,
-    redlineUrl: latest ? `${publicUrl}/legal/${policy.slug}/compare/${latest.version}/${number}` : versionUrl,
-    versionUrl,
+    redlineUrl: links.changesUrl,
+    versionUrl: links.versionUrl,
   }])
   return {
     policy,
     version: { version: number, changeClass, summary, effectiveAt: effective, publishedAt: now, contentHash: contentHash(text), html: renderHtml(text) },
     previous: latest?.version ?? null,
+    mustAccept,
     banner: banner || null,
   }
 }

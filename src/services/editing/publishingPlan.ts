@@ -1,11 +1,9 @@
 import type { Payload, TypedUser } from 'payload'
 
 import { hasRole } from '../../access/roles'
-import { approvalDigest } from '../../domain/approvalDigest'
 import { changeClasses, type ChangeClass } from '../../domain/changeClass'
 import { earliestEffectiveAt } from '../../domain/effectiveDateSuggestion'
-import { refId } from '../../domain/refId'
-import { draftText } from './draftText'
+import { approvalCoversDraft } from './approvalCoversDraft'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
 import { userEmail } from './userEmail'
@@ -38,10 +36,6 @@ export async function publishingPlan(payload: Payload, user: TypedUser, id: stri
       earliestEffectiveAt({ changeClass, now, noticePeriodDays: policy.noticePeriodDays, latestPublishedEffectiveAt: latestEffective })?.toISOString() ?? null,
     ]),
   ) as Record<ChangeClass, string | null>
-  const approver = refId(version.approvedBy)
-  const saved = approver != null && version.approvalDigest && version.changeClass && version.summary
-    ? approvalDigest({ text: await draftText(payload.config, version.body), changeClass: version.changeClass, summary: version.summary })
-    : undefined
   return {
     policy: {
       slug: policy.slug,
@@ -58,7 +52,7 @@ export async function publishingPlan(payload: Payload, user: TypedUser, id: stri
     approval: {
       approvedBy: (await userEmail(payload, version.approvedBy)) ?? null,
       approvedAt: version.approvedAt ?? null,
-      coversSavedDraft: saved !== undefined && saved === version.approvalDigest,
+      coversSavedDraft: await approvalCoversDraft(payload.config, version),
     },
     canOverride: hasRole(user, 'admin'),
   }

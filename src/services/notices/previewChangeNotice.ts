@@ -2,6 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
 import type { PreviewChoices } from '../editing/draftPreview'
+import { latestPublished } from '../editing/latestPublished'
 import { changeNoticeContext } from '../../mail/changeNoticeContext'
 import { renderChangeNotice, type RenderedMail } from '../../mail/renderChangeNotice'
 import type { Policy } from '../../payload-types'
@@ -26,7 +27,7 @@ export async function previewChangeNotice(payload: Payload, user: TypedUser, ver
     throw new AssentError('nothing_to_preview', 'Editorial versions are published without notice: no email is sent.')
   }
   const policy = version.policy as Policy
-  const number = version.version ?? (await nextNumber(payload, policy.id))
+  const number = version.version ?? ((await latestPublished(payload, policy.id))?.version ?? 0) + 1
   const facts = {
     policySlug: policy.slug,
     policyTitle: policy.title,
@@ -37,9 +38,4 @@ export async function previewChangeNotice(payload: Payload, user: TypedUser, ver
     effectiveAt: choices.effectiveAt ?? new Date(version.effectiveAt ?? Date.now()),
   }
   return renderChangeNotice(changeNoticeContext(facts, SAMPLE, publicUrl, siteName))
-}
-
-async function nextNumber(payload: Payload, policyId: number): Promise<number> {
-  const { docs } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] }, sort: '-version', limit: 1, pagination: false, depth: 0 })
-  return (docs[0]?.version ?? 0) + 1
 }
