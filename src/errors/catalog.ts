@@ -4,11 +4,13 @@
  */
 export const errorCatalog = {
   bad_request: 400,
+  json_too_deep: 400,
   validation_failed: 400,
   invalid_database_url: 400,
   unauthenticated: 401,
   forbidden: 403,
   not_found: 404,
+  method_not_allowed: 405,
   policy_not_found: 404,
   version_not_found: 404,
   version_frozen: 409,

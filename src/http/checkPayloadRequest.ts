@@ -1,7 +1,11 @@
 import { parse } from 'qs-esm'
 
+import { jsonNestsDeeperThan } from '../domain/jsonDepth'
 import { whereProblem } from '../domain/whereFilter'
 import { AssentError } from '../errors/AssentError'
+
+/** How deep a document may nest: rich text with lists nested twenty levels stays well inside it. */
+export const MAX_JSON_DEPTH = 100
 
 /** Query parameters Payload reads as whole numbers. */
 const NUMBERS = ['limit', 'page', 'depth'] as const
@@ -9,8 +13,9 @@ const NUMBERS = ['limit', 'page', 'depth'] as const
 /**
  * Refuses, with a 4xx that says what to fix, the input Payload's REST API would otherwise take as
  * far as a 500: a malformed where filter, a limit, page or depth that is not a whole number, a
- * body that is not the JSON it claims to be, or a body of a type Payload does not read. Returns
- * the parsed query.
+ * body that is not the JSON it claims to be or nests too deep, or a body of a type Payload does
+ * not read. A multipart body arrives here already as its JSON document (multipartDocument).
+ * Returns the parsed query.
  */
 export function checkPayloadRequest(method: string, path: string, rawQuery: string, contentType: string | undefined, body: Buffer | undefined, methodOverride?: string): { where?: unknown; sort?: unknown } {
   // The admin reads with POST and `X-Payload-HTTP-Method-Override: GET`, the query in a form body
@@ -34,16 +39,18 @@ export function checkPayloadRequest(method: string, path: string, rawQuery: stri
   // Creating (POST /<collection>) or updating needs a document; other POSTs (logout, refresh) do not.
   const writesDocument = method === 'PATCH' || method === 'PUT' || (method === 'POST' && /^\/[\w-]+\/?$/.test(path))
   if (writesDocument && (!body || body.length === 0)) throw new AssentError('bad_request', 'Send the document as a JSON object.')
-  if (type.startsWith('multipart/form-data')) {
-    const boundary = /boundary="?([^";]+)"?/i.exec(contentType ?? '')?.[1]
-    if (!boundary || !body?.includes(`--${boundary}`)) throw new AssentError('bad_request', 'The multipart body does not match its boundary.')
-  } else if (body && body.length > 0) {
+  if (body && body.length > 0) {
     if (!type.startsWith('application/json')) {
       throw new AssentError('unsupported_media_type', 'Send the body as JSON (content-type: application/json) or as multipart/form-data.')
     }
+    const text = body.toString('utf8')
+    // Payload walks a document recursively: a deep enough one overflows its stack (a 500).
+    if (jsonNestsDeeperThan(text, MAX_JSON_DEPTH)) {
+      throw new AssentError('json_too_deep', `The document nests arrays and objects more than ${MAX_JSON_DEPTH} levels deep.`)
+    }
     let parsed: unknown
     try {
-      parsed = JSON.parse(body.toString('utf8'))
+      parsed = JSON.parse(text)
     } catch {
       throw new AssentError('bad_request', 'The request body is not valid JSON.')
     }

@@ -6,15 +6,22 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
+import { accountRouteProblem } from '../domain/payloadAccountRoute'
 import { documentPathProblem } from '../domain/payloadPath'
 import { checkPayloadRequest } from './checkPayloadRequest'
+import { isMultipart, multipartDocument } from './multipartDocument'
 
-/** An express request as a web Request: the body read already (`body`), or streamed through. */
-export function toWebRequest(req: ExpressRequest, origin: string, body?: Buffer): Request {
+/** An express request as a web Request: the body read already (`body`, sent as `contentType`
+ * when given), or streamed through. */
+export function toWebRequest(req: ExpressRequest, origin: string, body?: Buffer, contentType?: string): Request {
   const headers = new Headers()
   for (const [name, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(name, v))
     else if (value !== undefined) headers.set(name, value)
+  }
+  if (contentType !== undefined) {
+    headers.set('content-type', contentType)
+    headers.delete('content-length')
   }
   const hasBody = req.method !== 'GET' && req.method !== 'HEAD'
   return new Request(new URL(req.originalUrl, origin), {
@@ -46,8 +53,9 @@ export async function sendWebResponse(response: Response, res: ExpressResponse):
 export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, origin: string, idPattern: RegExp): Router {
   const graphql = GRAPHQL_POST(config)
   const collections = (async () => {
-    const { collections: all } = (await config) as { collections: Array<{ slug: string; versions?: unknown }> }
-    return { slugs: new Set(all.map((c) => c.slug)), versioned: new Set(all.filter((c) => c.versions).map((c) => c.slug)) }
+    const { collections: all } = (await config) as { collections: Array<{ slug: string; versions?: unknown; auth?: unknown }> }
+    const having = (key: 'versions' | 'auth') => new Set(all.filter((c) => c[key]).map((c) => c.slug))
+    return { slugs: new Set(all.map((c) => c.slug)), versioned: having('versions'), accounts: having('auth') }
   })()
   const router = express.Router()
   // Read whole (Assent has no uploads), so a body can be checked before Payload sees it.
@@ -56,12 +64,22 @@ export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, 
     try {
       // Payload fails with a 500 on the version history of a collection that keeps none, and on a
       // document id the database cannot hold (text where ids are numbers): both are a 404 here.
-      const { slugs, versioned } = await collections
+      const { slugs, versioned, accounts } = await collections
+      // So are account routes (`login`, `me`…) under a collection without accounts, or with the
+      // wrong method: Payload takes them for document ids.
+      const account = accountRouteProblem(req.method, req.path, slugs, accounts)
+      if (account?.allow) res.set('allow', account.allow)
+      if (account) throw new AssentError(account.code, account.message)
       const problem = documentPathProblem(req.path, slugs, versioned, idPattern)
       if (problem) throw new AssentError('not_found', problem)
-      const body = Buffer.isBuffer(req.body) ? req.body : undefined
-      const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', req.headers['content-type'], body, req.get('x-payload-http-method-override'))
-      const request = toWebRequest(req, origin, body)
+      let body = Buffer.isBuffer(req.body) ? req.body : undefined
+      let contentType = req.headers['content-type']
+      if (body && isMultipart(contentType)) {
+        body = await multipartDocument(contentType!, body)
+        contentType = 'application/json'
+      }
+      const query = checkPayloadRequest(req.method, req.path, req.originalUrl.split('?')[1] ?? '', contentType, body, req.get('x-payload-http-method-override'))
+      const request = toWebRequest(req, origin, body, contentType === req.headers['content-type'] ? undefined : contentType)
       const response = req.method === 'POST' && req.path === '/graphql' ? await graphql(request) : await handleEndpoints({ config, request })
       // A filter of the right shape can still not fit a column (text for a number, say): Payload
       // lets the database fail on it. That is the caller's input, not a fault here.
