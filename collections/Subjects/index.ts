@@ -1,8 +1,10 @@
 import type { CollectionConfig } from 'payload'
+import { text, type TextFieldValidation } from 'payload/shared'
 
 import { isAdmin } from '../../src/access/isAdmin'
 import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
+import { externalIdProblem } from '../../src/domain/externalId'
 import { logAuditorReads } from '../../src/hooks/logAuditorReads'
 
 /**
@@ -30,7 +32,15 @@ export const Subjects: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      admin: { description: "The host product's user id." },
+      admin: { description: "The host product's user id, exactly as it stores it." },
+      // A new id with edge spaces or control characters is refused; an existing one stays as it is.
+      validate: ((value, options) => {
+        if (typeof value === 'string' && value !== options.previousValue) {
+          const problem = externalIdProblem(value)
+          if (problem) return `The external id ${problem}.`
+        }
+        return text(value, options)
+      }) satisfies TextFieldValidation,
     },
     { name: 'email', type: 'email' },
     { name: 'locale', type: 'text', defaultValue: 'en' },

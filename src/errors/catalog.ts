@@ -23,6 +23,7 @@ export const errorCatalog = {
   override_requires_admin: 403,
   record_immutable: 409,
   subject_not_found: 404,
+  invalid_external_id: 400,
   stale_content_hash: 409,
   version_not_published: 409,
   version_superseded: 409,

@@ -2,11 +2,15 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
 import type { Subject } from '../payload-types'
+import { refuseExternalId } from './refuseExternalId'
 
-/** The subject with this external id; created on the spot when `create` is set, else a 404. */
+/** The subject with this external id; created on the spot when `create` is set, else a 404. An
+ * id no subject has and none may have (edge spaces, control characters) is a 400; existing
+ * subjects stay reachable by their id, whatever it is. */
 export async function findSubject(payload: Payload, externalId: string, create = false): Promise<Subject> {
   const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
   if (docs[0]) return docs[0]
+  refuseExternalId(externalId)
   if (!create) throw new AssentError('subject_not_found', `No subject "${externalId}"; upsert it with PUT /api/v1/subjects/${encodeURIComponent(externalId)} or ask for ?create=true.`)
   try {
     return await payload.create({ collection: 'subjects', data: { externalId } })

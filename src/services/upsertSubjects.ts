@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../payload-types'
+import { refuseExternalId } from './refuseExternalId'
 import { withTransaction } from './withTransaction'
 
 /** What the host product says about one of its users. */
@@ -11,11 +12,14 @@ export interface SubjectData {
   name?: string | null
 }
 
-/** Creates or updates subjects by external id, all in one transaction (bulk initial sync). */
+/** Creates or updates subjects by external id, all in one transaction (bulk initial sync). A new
+ * id with edge spaces or control characters refuses the whole batch (400). */
 export async function upsertSubjects(payload: Payload, subjects: SubjectData[]): Promise<{ created: number; updated: number; subjects: Subject[] }> {
   return withTransaction(payload, async (req) => {
     const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { in: subjects.map((s) => s.externalId) } }, pagination: false, depth: 0, req })
     const existing = new Map(docs.map((d) => [d.externalId, d]))
+    // All refused before anything is written; existing subjects keep whatever id they have.
+    for (const { externalId } of subjects) if (!existing.has(externalId)) refuseExternalId(externalId)
     let created = 0
     const saved: Subject[] = []
     for (const { externalId, ...data } of subjects) {

@@ -81,6 +81,100 @@ describe('rate limits answer 429 with Retry-After past the threshold', () => {
   })
 })
 
+describe('subject ids that differ only by invisible characters', () => {
+  const variants = [' rl-user', 'rl-user ', '\trl-user', 'rl-user\n', '\u200brl-user']
+
+  it('do not get around the per-subject acceptance limit: each is refused with a 400, nothing recorded', async () => {
+    const { key } = await createApiKey(app.payload, 'variant flood', 'integration')
+    const auth = { authorization: `Bearer ${key}` }
+    await upsertSubjects(app.payload, [{ externalId: 'rl-user' }])
+    const accept = (subject: string) => post('/api/v1/acceptances', { subject, versions: [{ policy: slug, version: 1, contentHash }] }, auth)
+    const { res } = await untilLimited(() => accept('rl-user'), 300)
+    await expectRateLimited(res)
+    const before = (await app.payload.count({ collection: 'acceptances' })).totalDocs
+    let accepted = 0
+    for (const subject of variants) {
+      const answer = await accept(subject)
+      if (answer.status < 300) accepted++
+      expect(answer.status, JSON.stringify(subject)).toBe(400)
+      const body = (await answer.json()) as { error: { code: string; message: string } }
+      expect(body.error.code).toBe('invalid_external_id')
+      expect(body.error.message).toMatch(/subject id .* must not/)
+    }
+    expect((await app.payload.count({ collection: 'acceptances' })).totalDocs).toBe(before)
+    recordFigure('Abuse', 'acceptances through subject id variants past the limit', accepted, 0)
+  })
+
+  it('are refused with a 400 wherever a subject is named, and never become a second subject', async () => {
+    const { key } = await createApiKey(app.payload, 'variant subjects', 'integration')
+    const auth = { authorization: `Bearer ${key}` }
+    const send = (method: string, path: string, body?: unknown) =>
+      fetch(`${app.baseUrl}${path}`, { method, headers: { ...json, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) })
+    for (const subject of variants) {
+      const id = encodeURIComponent(subject)
+      const answers = [
+        await send('PUT', `/api/v1/subjects/${id}`, { name: 'Variant' }),
+        await send('PUT', '/api/v1/subjects', { subjects: [{ externalId: 'variant-batch-ok' }, { externalId: subject }] }),
+        await send('GET', `/api/v1/subjects/${id}/status?create=true`),
+        await send('POST', `/api/v1/subjects/${id}/token?create=true`, {}),
+      ]
+      for (const answer of answers) {
+        expect(answer.status, `${answer.url} ${JSON.stringify(subject)}`).toBe(400)
+        expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('invalid_external_id')
+      }
+    }
+    const created = await app.payload.find({ collection: 'subjects', where: { externalId: { like: 'rl-user' } }, pagination: false })
+    expect(created.docs.map((s) => s.externalId)).toEqual(['rl-user'])
+    expect((await app.payload.count({ collection: 'subjects', where: { externalId: { equals: 'variant-batch-ok' } } })).totalDocs).toBe(0)
+    const admin = await fetch(`${app.baseUrl}/api/subjects`, { method: 'POST', headers: { ...json, authorization: `JWT ${jwt.admin}` }, body: JSON.stringify({ externalId: ' rl-user' }) })
+    expect(admin.status).toBe(400)
+  })
+
+  it('of subjects stored before the rule stay reachable by their exact id', async () => {
+    const { key } = await createApiKey(app.payload, 'legacy subject', 'integration')
+    const auth = { authorization: `Bearer ${key}` }
+    await app.payload.db.create({ collection: 'subjects', data: { externalId: ' legacy-user', locale: 'en' } })
+    const id = encodeURIComponent(' legacy-user')
+    const put = await fetch(`${app.baseUrl}/api/v1/subjects/${id}`, { method: 'PUT', headers: { ...json, ...auth }, body: JSON.stringify({ name: 'Legacy' }) })
+    expect(put.status).toBe(200)
+    expect((await fetch(`${app.baseUrl}/api/v1/subjects/${id}/status`, { headers: auth })).status).toBe(200)
+    expect((await post(`/api/v1/subjects/${id}/token`, {}, auth)).status).toBe(201)
+    const accepted = await post('/api/v1/acceptances', { subject: ' legacy-user', versions: [{ policy: slug, version: 1, contentHash }] }, auth)
+    expect(accepted.status).toBe(201)
+    expect(((await accepted.json()) as { subject: string }).subject).toBe(' legacy-user')
+  })
+})
+
+describe('idempotency keys', () => {
+  it('are one namespace per caller: a banner user sending a host’s key neither blocks nor replays the host’s acceptance', async () => {
+    const { key } = await createApiKey(app.payload, 'idempotent host', 'integration')
+    const other = await createApiKey(app.payload, 'another host service', 'integration')
+    const auth = { authorization: `Bearer ${key}` }
+    await upsertSubjects(app.payload, [{ externalId: 'idem-host-user' }, { externalId: 'idem-banner-user' }])
+    const versions = [{ policy: slug, version: 1, contentHash }]
+    const idempotencyKey = 'checkout-0000000042'
+    const token = ((await (await post('/api/v1/subjects/idem-banner-user/token', {}, auth)).json()) as { token: string }).token
+    const banner = () => post('/embed/v1/acceptances', { versions, idempotencyKey }, { authorization: `Bearer ${token}` })
+    const host = (headers = auth) => post('/api/v1/acceptances', { subject: 'idem-host-user', versions, idempotencyKey }, headers)
+
+    const byBanner = await banner()
+    expect(byBanner.status).toBe(201)
+    const byHost = await host()
+    expect(byHost.status).toBe(201)
+    const hostBody = (await byHost.json()) as { subject: string }
+    expect(hostBody.subject).toBe('idem-host-user')
+    // Each caller's retry replays its own first answer.
+    expect(await (await host()).json()).toEqual(hostBody)
+    expect(((await (await banner()).json()) as { subject: string }).subject).toBe('idem-banner-user')
+    // Another API key's namespace is its own too.
+    const byOther = await post('/api/v1/acceptances', { subject: 'idem-banner-user', versions, idempotencyKey }, { authorization: `Bearer ${other.key}` })
+    expect(byOther.status).toBe(200)
+    const subjects = await app.payload.find({ collection: 'subjects', where: { externalId: { in: ['idem-host-user', 'idem-banner-user'] } }, pagination: false })
+    expect((await app.payload.count({ collection: 'acceptances', where: { subject: { in: subjects.docs.map((s) => s.id) } } })).totalDocs).toBe(2)
+    recordFigure('Abuse', 'host acceptances blocked by a banner user’s idempotency key', byHost.status === 409 ? 1 : 0, 0)
+  })
+})
+
 describe('security headers', () => {
   it('sets them on pages, the JSON API and the banner script', async () => {
     const expected: Record<string, RegExp> = {

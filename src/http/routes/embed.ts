@@ -41,7 +41,8 @@ export function embed(payload: Payload, publicUrl: string, limits: RateLimiters)
   v1.post('/acceptances', limits.acceptances, async (req, res) => {
     const subject = subjectOfBannerToken(payload, req.headers.authorization, new Date())
     const body = bannerAcceptanceSchema.parse(req.body ?? {})
-    const result = await recordAcceptance(payload, { ...body, subject, method: 'clickwrap', source: 'embed' }, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })
+    const context = { ip: req.ip, userAgent: req.get('user-agent'), now: new Date(), caller: { kind: 'banner' as const, subject } }
+    const result = await recordAcceptance(payload, { ...body, subject, method: 'clickwrap', source: 'embed' }, context)
     res.status(result.status).json(result.body)
   })
   v1.post('/banner-events', async (req, res) => {

@@ -47,7 +47,8 @@ export function integrationApi(payload: Payload, publicUrl: string, limits: Rate
 
   router.post('/acceptances', integration, limits.acceptances, async (req, res) => {
     const request = acceptanceSchema.parse(req.body ?? {})
-    const result = await recordAcceptance(payload, request, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date() })
+    const caller = { kind: 'api-key' as const, id: (res.locals.apiKey as { id: number | string }).id }
+    const result = await recordAcceptance(payload, request, { ip: req.ip, userAgent: req.get('user-agent'), now: new Date(), caller })
     res.status(result.status).json(result.body)
   })
 

@@ -1,6 +1,10 @@
 import { z } from 'zod'
 
-const externalId = z.string().trim().min(1).max(200)
+import { MAX_EXTERNAL_ID_LENGTH } from '../../domain/externalId'
+
+/** Taken exactly as sent: the subject services refuse ids with edge spaces or control characters
+ * (`externalIdProblem`), unless such a subject already exists, so nothing is normalised here. */
+const externalId = z.string().min(1).max(MAX_EXTERNAL_ID_LENGTH)
 const versionRef = z.strictObject({
   policy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'policy must be a policy slug'),
   version: z.number().int().positive(),

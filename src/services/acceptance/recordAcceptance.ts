@@ -6,6 +6,7 @@ import type { NativeSqlite } from '../../db/nativeSqlite'
 import { pgWriteTransaction } from '../../db/pgWriteTransaction'
 import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
+import { scopedIdempotencyKey, type IdempotencyCaller } from '../../domain/idempotencyScope'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
 import type { Acceptance } from '../../payload-types'
@@ -29,6 +30,8 @@ export interface AcceptanceContext {
   ip?: string
   userAgent?: string
   now: Date
+  /** Whose idempotency keys these are (each caller has its own); Assent's own when absent. */
+  caller?: IdempotencyCaller
 }
 
 export interface AcceptanceResult {
@@ -39,10 +42,13 @@ export interface AcceptanceResult {
   }
 }
 
-async function replay(payload: Payload, key: string, hash: string): Promise<AcceptanceResult | undefined> {
-  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: key } }, limit: 1, pagination: false, depth: 0 })
+/** The caller's idempotency key as stored: scoped to the caller. */
+const storedKey = (request: AcceptanceRequest, context: AcceptanceContext) => scopedIdempotencyKey(context.caller ?? { kind: 'local' }, request.idempotencyKey!)
+
+async function replay(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult | undefined> {
+  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: storedKey(request, context) } }, limit: 1, pagination: false, depth: 0 })
   if (!docs[0]) return undefined
-  if (docs[0].requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${key}" was used for a different request.`)
+  if (docs[0].requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${request.idempotencyKey}" was used for a different request.`)
   return { status: docs[0].status as 201, body: docs[0].response as AcceptanceResult['body'] }
 }
 
@@ -110,7 +116,7 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
     const acceptances = stored.map((s, i) => ({ policy: resolved[i].policy.slug, version: resolved[i].version.version, ...s }))
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
-  const idempotency = request.idempotencyKey ? { key: request.idempotencyKey, requestHash: hash, answer } : undefined
+  const idempotency = request.idempotencyKey ? { key: storedKey(request, context), requestHash: hash, answer } : undefined
   const store = leanStore(payload)
   const stored = !store
     ? await insertThroughPayload(payload, rows, idempotency)
@@ -122,14 +128,15 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
 
 /**
  * Records that a subject accepted the exact versions they were shown. Idempotent: the same key
- * replays the first answer, a different body under it is refused; without a key, accepting a
+ * from the same caller replays the first answer, a different body under it is refused (another
+ * caller's keys are another namespace); without a key, accepting a
  * version already accepted returns the existing record. Concurrent identical requests (a double
  * click) end with one record: the loser of the race finds the winner's.
  */
 export async function recordAcceptance(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext): Promise<AcceptanceResult> {
   const hash = requestHash(request)
   if (request.idempotencyKey) {
-    const earlier = await replay(payload, request.idempotencyKey, hash)
+    const earlier = await replay(payload, request, context, hash)
     if (earlier) return earlier
   }
   try {
@@ -138,7 +145,7 @@ export async function recordAcceptance(payload: Payload, request: AcceptanceRequ
     if (error instanceof AssentError) throw error
     // A unique index refused a concurrent duplicate; answer from what the winner wrote.
     if (request.idempotencyKey) {
-      const earlier = await replay(payload, request.idempotencyKey, hash)
+      const earlier = await replay(payload, request, context, hash)
       if (earlier) return earlier
     }
     return write(payload, request, context, hash)
