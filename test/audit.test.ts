@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -71,8 +71,8 @@ const unpack = async (externalId: string) => {
   const dir = mkdtempSync(path.join(tmpdir(), 'assent-evidence-'))
   writeFileSync(path.join(dir, 'pack.tar'), Buffer.from(await res.arrayBuffer()))
   expect(spawnSync('tar', ['xf', 'pack.tar'], { cwd: dir }).status).toBe(0)
-  const folder = path.join(dir, readFileSync(path.join(dir, 'pack.tar')).subarray(0, 100).toString('utf8').split('/')[0])
-  return folder
+  // The one folder the pack unpacks into, beside the archive itself.
+  return path.join(dir, readdirSync(dir).find((name) => name !== 'pack.tar')!)
 }
 const verify = (dir: string) => spawnSync(process.execPath, ['scripts/assent.js', 'ledger:verify', dir], { encoding: 'utf8' })
 

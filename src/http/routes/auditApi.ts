@@ -2,7 +2,7 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { exportFilterSchema } from '../../domain/exportFilter'
-import { tarArchive } from '../../domain/tarArchive'
+import { tarArchive } from '../../formats/tarArchive'
 import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
 import { payloadQuery } from '../../db/payloadQuery'
 import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
@@ -48,7 +48,7 @@ export function auditApi(payload: Payload): Router {
     await recordAccess(payload, { actor: res.locals.actor, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
     const name = `evidence-${document.subject.id}`
     res.type('application/x-tar').set('content-disposition', `attachment; filename="${name}.tar"`).set('cache-control', 'no-store')
-    res.send(tarArchive([...files].map(([path, content]) => ({ path: `${name}/${path}`, content }))))
+    res.send(await tarArchive([...files].map(([path, content]) => ({ path: `${name}/${path}`, content }))))
   })
   return router
 }
