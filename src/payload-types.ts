@@ -477,7 +477,14 @@ export interface WebhookEndpoint {
  */
 export interface WebhookDelivery {
   id: number;
-  endpoint: number | WebhookEndpoint;
+  /**
+   * Empty once the endpoint was deleted.
+   */
+  endpoint?: (number | null) | WebhookEndpoint;
+  /**
+   * The endpoint's URL when the event was queued.
+   */
+  endpointUrl?: string | null;
   event: 'version.published' | 'version.effective' | 'acceptance.recorded' | 'notice.dead';
   eventKey: string;
   /**
@@ -492,6 +499,14 @@ export interface WebhookDelivery {
    * The endpoint's last HTTP status.
    */
   lastStatus?: number | null;
+  /**
+   * The size of the endpoint's last answer (read up to 1 MiB); its body is never kept.
+   */
+  lastAnswerBytes?: number | null;
+  /**
+   * SHA-256 of the last answer's body, to compare with the endpoint's logs.
+   */
+  lastAnswerSha256?: string | null;
   /**
    * Why the last attempt failed.
    */
@@ -829,6 +844,7 @@ export interface WebhookEndpointsSelect<T extends boolean = true> {
  */
 export interface WebhookDeliveriesSelect<T extends boolean = true> {
   endpoint?: T;
+  endpointUrl?: T;
   event?: T;
   eventKey?: T;
   body?: T;
@@ -837,6 +853,8 @@ export interface WebhookDeliveriesSelect<T extends boolean = true> {
   nextAttemptAt?: T;
   lastAttemptAt?: T;
   lastStatus?: T;
+  lastAnswerBytes?: T;
+  lastAnswerSha256?: T;
   lastError?: T;
   deliveredAt?: T;
   leaseOwner?: T;

@@ -48,13 +48,17 @@ let admin: Record<string, string>
 let integration: string
 let slug: string
 let policyId: number | string
-const options: DeliveryOptions = { owner: 'test-worker', batchSize: 20, leaseMs: 30_000, timeoutMs: 2000, retryPolicy: { maxAttempts: 3, baseMs: 1, capMs: 5 } }
+// The receivers listen on loopback, which webhooks call only when WEBHOOK_ALLOW_HOSTS names it.
+const LOOPBACK_ALLOWED = '127.0.0.1'
+const options: DeliveryOptions = { owner: 'test-worker', batchSize: 20, leaseMs: 30_000, timeoutMs: 2000, retryPolicy: { maxAttempts: 3, baseMs: 1, capMs: 5 }, allowHosts: [LOOPBACK_ALLOWED] }
 const round = async () => {
   await collectWebhookEvents(app.payload, new Date(), 'https://legal.example.com')
   return deliverWebhooks(app.payload, options)
 }
 
+const allowHostsBefore = process.env.WEBHOOK_ALLOW_HOSTS
 beforeAll(async () => {
+  process.env.WEBHOOK_ALLOW_HOSTS = LOOPBACK_ALLOWED
   app = await startTestApp({ sharedDatabase: true })
   admin = { authorization: `JWT ${(await loginStaff(app.payload, app.baseUrl)).admin}`, 'content-type': 'application/json' }
   integration = (await createApiKey(app.payload, 'webhook host', 'integration')).key
@@ -68,6 +72,8 @@ const servers = serverProcesses()
 afterAll(async () => {
   servers.stopAll()
   await app?.close()
+  if (allowHostsBefore === undefined) delete process.env.WEBHOOK_ALLOW_HOSTS
+  else process.env.WEBHOOK_ALLOW_HOSTS = allowHostsBefore
 })
 
 const register = (url: string, events: string[]) => fetch(`${app.baseUrl}/api/webhook-endpoints`, { method: 'POST', headers: admin, body: JSON.stringify({ url, events }) })
@@ -84,6 +90,35 @@ describe('webhook endpoints', () => {
     const { doc } = (await res.json()) as { doc: { secret: string; id: number } }
     expect(doc.secret).toMatch(/^whsec_/)
     await app.payload.update({ collection: 'webhook-endpoints', id: doc.id, data: { active: false } })
+  })
+
+  it('refuses an internal address not named in WEBHOOK_ALLOW_HOSTS with a code and what to do', async () => {
+    const res = await register('http://169.254.169.254/latest/meta-data', ['version.published'])
+    expect(res.status).toBe(422)
+    const body = JSON.stringify(await res.json())
+    expect(body).toContain('webhook_target_not_public')
+    expect(body).toMatch(/169\.254\.169\.254, a link-local address.*WEBHOOK_ALLOW_HOSTS/)
+    expect((await app.payload.count({ collection: 'webhook-endpoints', where: { url: { contains: '169.254' } } })).totalDocs).toBe(0)
+  })
+
+  it('can be deleted after delivering: the history stays, with the URL, and what was still to send is closed', async () => {
+    const receiver = await startReceiver()
+    const { doc: endpoint } = (await (await register(receiver.url, ['version.published'])).json()) as { doc: { id: number } }
+    const policy = await makePolicy(app.payload)
+    await makeVersion(app.payload, policy.id, { _status: 'published' })
+    expect(await deliverWebhooks(app.payload, options)).toEqual({ delivered: 1, retried: 0, dead: 0 })
+    await makeVersion(app.payload, policy.id, { _status: 'published', changeClass: 'informational', summary: 'Second.' }, '# Policy\n\nSecond.')
+
+    const deleted = await fetch(`${app.baseUrl}/api/webhook-endpoints/${endpoint.id}`, { method: 'DELETE', headers: admin })
+    expect(deleted.status).toBe(200)
+    const rows = (await app.payload.find({ collection: 'webhook-deliveries', where: { endpointUrl: { equals: receiver.url } }, sort: 'id', pagination: false, depth: 0 })).docs
+    expect(rows.map((r) => ({ status: r.status, endpoint: r.endpoint ?? null, lastError: r.lastError ?? null }))).toEqual([
+      { status: 'delivered', endpoint: null, lastError: null },
+      { status: 'dead', endpoint: null, lastError: 'the endpoint was deleted before this was delivered' },
+    ])
+    await deliverWebhooks(app.payload, options)
+    expect(receiver.received).toHaveLength(1)
+    await receiver.close()
   })
 })
 
@@ -142,7 +177,7 @@ describe('webhook deliveries', () => {
     }
     expect(rounds).toEqual([{ delivered: 0, retried: 1, dead: 0 }, { delivered: 0, retried: 1, dead: 0 }, { delivered: 0, retried: 0, dead: 1 }])
     const listed = (await (await fetch(`${app.baseUrl}/api/webhook-deliveries?where[endpoint][equals]=${endpoint.id}`, { headers: admin })).json()) as { docs: Array<{ status: string; attempts: number; lastError: string }> }
-    expect(listed.docs).toEqual([expect.objectContaining({ status: 'dead', attempts: 3, lastError: expect.stringMatching(/ECONNREFUSED/) })])
+    expect(listed.docs).toEqual([expect.objectContaining({ status: 'dead', attempts: 3, lastError: 'the connection failed' })])
     expect((await fetch(`${app.baseUrl}/api/webhook-deliveries`)).status).toBe(403)
     await app.payload.update({ collection: 'webhook-endpoints', id: endpoint.id, data: { active: false } })
   })
@@ -157,7 +192,7 @@ describe('webhook deliveries', () => {
     const registered = await register(receiver.url, ['version.published', 'version.effective', 'acceptance.recorded', 'notice.dead'])
     const { doc: endpoint } = (await registered.json()) as { doc: { id: number; secret: string } }
     const port = await freePort()
-    const env = { DATABASE_URL: app.database.url, PORT: String(port), NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
+    const env = { DATABASE_URL: app.database.url, PORT: String(port), WEBHOOK_ALLOW_HOSTS: LOOPBACK_ALLOWED, NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', WEBHOOK_POLL_SECONDS: '0.1', WEBHOOK_LEASE_SECONDS: '1', WEBHOOK_TIMEOUT_SECONDS: '30', WEBHOOK_RETRY_BASE_SECONDS: '0.05' }
     let server: ChildProcess = servers.start(env)
     await printed(server, /Assent is serving/)
     const until = async (condition: () => boolean, what: string) => {

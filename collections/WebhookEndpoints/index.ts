@@ -6,18 +6,21 @@ import { isAdmin } from '../../src/access/isAdmin'
 import { readEnv } from '../../src/config/env'
 import { webhookEvents } from '../../src/domain/webhookEvents'
 import { webhookUrlProblem } from '../../src/domain/webhookUrl'
+import { closeDeliveries } from './hooks/closeDeliveries'
+import { refuseInternalTarget } from './hooks/refuseInternalTarget'
 import { startAtLedgerEnd } from './hooks/startAtLedgerEnd'
 
 /**
  * Where Assent posts its events, signed with the endpoint's secret. An admin registers them;
- * deliveries are kept (Integrations → Webhook deliveries) with their outcome.
+ * deliveries are kept (Integrations → Webhook deliveries) with their outcome, also after the
+ * endpoint is deleted. Internal addresses are refused unless WEBHOOK_ALLOW_HOSTS names them.
  */
 export const WebhookEndpoints: CollectionConfig = {
   slug: 'webhook-endpoints',
   labels: { singular: 'Webhook endpoint', plural: 'Webhook endpoints' },
   admin: { useAsTitle: 'url', defaultColumns: ['url', 'events', 'active', 'createdAt'], group: 'Integrations' },
   access: { read: isAdmin, create: isAdmin, update: isAdmin, delete: isAdmin },
-  hooks: { beforeChange: [startAtLedgerEnd] },
+  hooks: { beforeChange: [refuseInternalTarget, startAtLedgerEnd], beforeDelete: [closeDeliveries] },
   fields: [
     {
       name: 'url',

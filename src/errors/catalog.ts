@@ -36,6 +36,7 @@ export const errorCatalog = {
   approval_required: 409,
   approval_stale: 409,
   approval_by_publisher: 403,
+  webhook_target_not_public: 422,
   internal: 500,
 } as const
 

@@ -9,6 +9,8 @@ import * as migration_20261128_204813_banner_without_templates from './20261128_
 import * as migration_20261128_204833_banner_wording from './20261128_204833_banner_wording';
 import * as migration_20261128_214012_webhooks from './20261128_214012_webhooks';
 import * as migration_20261129_001247_editor_publishing from './20261129_001247_editor_publishing';
+import * as migration_20261201_184715_webhook_answer_digest_and_url from './20261201_184715_webhook_answer_digest_and_url';
+import * as migration_20261201_184756_webhook_history_outlives_endpoint from './20261201_184756_webhook_history_outlives_endpoint';
 
 export const migrations = [
   {
@@ -64,6 +66,16 @@ export const migrations = [
   {
     up: migration_20261129_001247_editor_publishing.up,
     down: migration_20261129_001247_editor_publishing.down,
-    name: '20261129_001247_editor_publishing'
+    name: '20261129_001247_editor_publishing',
+  },
+  {
+    up: migration_20261201_184715_webhook_answer_digest_and_url.up,
+    down: migration_20261201_184715_webhook_answer_digest_and_url.down,
+    name: '20261201_184715_webhook_answer_digest_and_url',
+  },
+  {
+    up: migration_20261201_184756_webhook_history_outlives_endpoint.up,
+    down: migration_20261201_184756_webhook_history_outlives_endpoint.down,
+    name: '20261201_184756_webhook_history_outlives_endpoint'
   },
 ];

@@ -6,7 +6,8 @@ import { sqlAdapter } from '../../db/sqlSession'
 /** A delivery leased to one worker for one attempt. */
 export interface ClaimedDelivery {
   id: number | string
-  endpoint: number | string
+  /** Null once the endpoint was deleted (its pending deliveries are closed then). */
+  endpoint: number | string | null
   event: string
   body: string
   /** Attempts so far, this one included. */
@@ -15,7 +16,7 @@ export interface ClaimedDelivery {
 
 const toClaimed = (row: Record<string, unknown>): ClaimedDelivery => ({
   id: row.id as number | string,
-  endpoint: (typeof row.endpoint === 'object' && row.endpoint !== null ? (row.endpoint as { id: number }).id : row.endpoint) as number | string,
+  endpoint: (typeof row.endpoint === 'object' && row.endpoint !== null ? (row.endpoint as { id: number }).id : (row.endpoint ?? null)) as number | string | null,
   event: String(row.event),
   body: String(row.body),
   attempts: Number(row.attempts),

@@ -26,7 +26,7 @@ export async function enqueueWebhook(
   const body = JSON.stringify({ id: event.key, event: event.event, occurredAt: now.toISOString(), data: event.data })
   await payload.create({
     collection: 'webhook-deliveries',
-    data: { endpoint: endpoint.id, event: event.event, eventKey: event.key, body, status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() },
+    data: { endpoint: endpoint.id, endpointUrl: endpoint.url, event: event.event, eventKey: event.key, body, status: 'pending', attempts: 0, nextAttemptAt: now.toISOString() },
     depth: 0,
     req,
   })
