@@ -14,7 +14,7 @@ export async function startPayload(): Promise<Payload> {
   await checkDatabase(databaseUrl)
   const { default: config } = await import('./payload.config')
   const payload = await getPayload({ config })
-  takeTurnsOnSqlite(payload)
+  await takeTurnsOnSqlite(payload)
   await runMigrations(payload, databaseUrl)
   return payload
 }

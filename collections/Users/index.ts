@@ -15,6 +15,10 @@ export const Users: CollectionConfig = {
     maxLoginAttempts: 5,
     lockTime: 10 * 60 * 1000,
     useAPIKey: false,
+    // Payload's own minimum interval between reset requests reserves the account outside the
+    // request's transaction, which on SQLite waits for that very transaction's lock: Assent limits
+    // reset requests per client and per address instead (src/http/rateLimits.ts).
+    forgotPassword: { minRequestInterval: 0 },
   },
   admin: {
     useAsTitle: 'email',

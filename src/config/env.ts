@@ -22,8 +22,10 @@ export interface AssentEnv {
 
 /** How many requests a caller may make before answers turn to 429 (see docs/reliability.md). */
 export interface RateLimits {
-  /** Failed staff logins (and password-reset requests) per client IP per 15 minutes. */
+  /** Failed staff logins per client IP per 15 minutes. */
   loginFailures: number
+  /** Password-reset requests per client IP, and per staff address, per 15 minutes. */
+  passwordResets: number
   /** Banner tokens per subject per minute. */
   tokens: number
   /** Acceptance requests per subject per minute, integration API and banner together. */
@@ -61,6 +63,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : undefined,
     rateLimits: {
       loginFailures: limit(env, 'RATE_LIMIT_LOGIN_FAILURES', 10),
+      passwordResets: limit(env, 'RATE_LIMIT_PASSWORD_RESETS', 5),
       tokens: limit(env, 'RATE_LIMIT_TOKENS', 30),
       acceptances: limit(env, 'RATE_LIMIT_ACCEPTANCES', 120),
     },

@@ -22,7 +22,9 @@ export function createDatabaseAdapter(url: string): DatabaseAdapterObj {
         push: false,
         migrationDir: path.join(migrationsRoot, 'sqlite'),
         transactionOptions: {},
-        busyTimeout: 5000,
+        // A SQLite lock is waited for synchronously: a busy timeout would stop the whole process.
+        // Writes wait for the lock asynchronously instead (db/sqliteTurns.ts).
+        busyTimeout: 0,
         wal: url.includes(':memory:') ? false : true,
       })
     case 'postgres':

@@ -22,7 +22,7 @@ export const numberedPlaceholders = (text: string): string => {
 /** Opens the SQLite file or PostgreSQL database of `url` directly. */
 export async function openDirectDatabase(url: string): Promise<DirectDatabase> {
   if (url.startsWith('file:')) {
-    const native = openNativeSqlite(url, { busyTimeoutMs: 5000 })
+    const native = openNativeSqlite(url)
     return { dialect: 'sqlite', query: nativeRowQuery(native), close: async () => void native.db.close() }
   }
   const client = new pg.Client({ connectionString: url })

@@ -1,6 +1,7 @@
 import Database from 'libsql'
 
 import type { RowQuery } from './directQuery'
+import { whileBusy } from './sqliteBusy'
 
 type Statement = Database.Statement<unknown[]>
 
@@ -12,13 +13,13 @@ export interface NativeSqlite {
 
 /**
  * Opens the SQLite file of `url`. Reads go to memory-mapped pages instead of a read call per
- * page. `busyTimeoutMs` is how long a write waits, blocking, for another connection's lock (0: it
- * is told at once and can wait without blocking the event loop).
+ * page. A write that meets another connection's lock is told at once (busy timeout 0), so it waits
+ * without blocking the event loop (`whileBusy`, `sqliteWriteTransaction`).
  */
-export function openNativeSqlite(url: string, { busyTimeoutMs = 0 } = {}): NativeSqlite {
+export function openNativeSqlite(url: string): NativeSqlite {
   const db = new Database(url)
   db.exec('pragma mmap_size = 268435456')
-  db.exec(`pragma busy_timeout = ${Math.trunc(busyTimeoutMs)}`)
+  db.exec('pragma busy_timeout = 0')
   const statements = new Map<string, Statement>()
   return {
     db,
@@ -34,7 +35,8 @@ export function openNativeSqlite(url: string, { busyTimeoutMs = 0 } = {}): Nativ
 export const nativeRowQuery = (native: NativeSqlite): RowQuery => async (text, params) => {
   const statement = native.statement(text)
   // Parameters go as one array: a single `null` spread alone would be taken for named ones.
-  if (statement.reader) return statement.all(params as unknown[]) as Array<Record<string, unknown>>
-  statement.run(params as unknown[])
+  // One statement in autocommit mode: safe to run again when it found the database locked.
+  if (statement.reader) return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
+  await whileBusy(() => statement.run(params as unknown[]))
   return []
 }

@@ -1,38 +1,84 @@
 import type { Payload } from 'payload'
 
+import { untilNoWriterWaits, whileBusy } from './sqliteBusy'
+
 type TransactionId = string | number | null
+type Statement = unknown
+interface Client {
+  execute: (statement: Statement, args?: unknown) => Promise<unknown>
+  batch: (statements: Statement[], mode?: string) => Promise<unknown>
+  migrate: (statements: Statement[]) => Promise<unknown>
+  transaction: (mode?: string) => Promise<HandedTransaction>
+}
+interface HandedTransaction {
+  close: () => void
+  commit: () => Promise<void>
+}
 type Adapter = {
   name: string
-  busyTimeout?: number
-  client: { transaction: (mode?: string) => Promise<unknown>; execute: (sql: string) => Promise<unknown> }
+  client: Client
+  /** Payload's open transactions: drizzle's, over libsql's (`session.tx`). */
+  sessions: Record<string, { db?: { session?: { tx?: HandedTransaction } } } | undefined>
   beginTransaction: (options?: unknown) => Promise<TransactionId>
   commitTransaction: (id: TransactionId | Promise<TransactionId>) => Promise<void>
   rollbackTransaction: (id: TransactionId | Promise<TransactionId>) => Promise<void>
 }
 
-/**
- * Makes Payload's SQLite transactions in this process take turns, and wait for other processes.
- *
- * Payload begins each transaction with BEGIN IMMEDIATE on a connection of its own. Two at once in
- * one process made the second fail at once with SQLITE_BUSY, or, with a busy timeout, block the
- * event loop the first one needs to finish. Here the second waits (asynchronously) until the first
- * commits or rolls back. And libsql opens a new connection after handing one to a transaction,
- * without the busy timeout Payload set on the first: each new one gets it, so a transaction
- * waits for another process's (a notice worker's, say) instead of failing.
- */
 const taking = new WeakSet<object>()
+/** libsql transactions whose COMMIT went through. */
+const committed = new WeakSet<HandedTransaction>()
 const TURN_TIMEOUT_MS = 60_000
+const NO_WAIT = 'PRAGMA busy_timeout = 0'
 
-export function takeTurnsOnSqlite(payload: Payload): void {
+/**
+ * Makes every write Payload sends to SQLite take its turn without ever blocking the event loop.
+ *
+ * SQLite waits for a lock synchronously: with a busy timeout, a statement on one connection that
+ * meets another connection's write lock stops the whole process until the timeout, and the other
+ * connection, which this process owns, cannot finish meanwhile (Payload's forgot-password
+ * reservation and the workers' lease updates froze the server for 5 s, then failed). So here every
+ * connection is told of a taken lock at once (busy timeout 0) and each statement, batch and BEGIN
+ * waits for the lock asynchronously (`whileBusy`), with priority over new transactions. And
+ * Payload's transactions (BEGIN IMMEDIATE, each on a connection of its own, as libsql hands its
+ * connection to a transaction and opens a new one) take turns in this process: the second waits
+ * until the first commits or rolls back.
+ */
+export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
   const db = payload.db as unknown as Adapter
   if (db.name !== 'sqlite' || taking.has(db)) return
   taking.add(db)
 
-  const timeout = db.busyTimeout ?? 5000
-  const transaction = db.client.transaction.bind(db.client)
-  db.client.transaction = async (mode) => {
-    const handed = await transaction(mode)
-    await db.client.execute(`PRAGMA busy_timeout = ${timeout}`)
+  const client = db.client
+  const execute = client.execute.bind(client)
+  const batch = client.batch.bind(client)
+  const migrate = client.migrate.bind(client)
+  const transaction = client.transaction.bind(client)
+  await execute(NO_WAIT)
+  // A statement that met SQLITE_BUSY stays open mid-way (libsql prepares one per call and never
+  // resets it), and with it a stale read of the connection: that connection's next COMMIT fails
+  // with "SQL statements in progress", which Payload's commit swallows, losing the transaction's
+  // writes although the request answered 201. So the client drops that connection: libsql hands
+  // its connection to a transaction, rolled back here at once, and opens a fresh one.
+  const dropConnection = async () => {
+    try {
+      ;(await transaction('deferred')).close()
+    } finally {
+      await execute(NO_WAIT)
+    }
+  }
+  const busy = { afterBusy: dropConnection }
+  client.execute = (statement, args) => whileBusy(() => execute(statement, args), busy)
+  client.batch = (statements, mode) => whileBusy(() => batch(statements, mode), busy)
+  client.migrate = (statements) => whileBusy(() => migrate(statements), busy)
+  client.transaction = async (mode) => {
+    const handed = await whileBusy(() => transaction(mode), busy)
+    // libsql opened a new connection for the client's next statement: it must not block either.
+    await execute(NO_WAIT)
+    const commit = handed.commit.bind(handed)
+    handed.commit = async () => {
+      await commit()
+      committed.add(handed)
+    }
     return handed
   }
 
@@ -54,6 +100,7 @@ export function takeTurnsOnSqlite(payload: Payload): void {
     })
     try {
       await Promise.race([previous, stuck])
+      await Promise.race([untilNoWriterWaits(), stuck])
     } catch (error) {
       end()
       throw error
@@ -80,6 +127,14 @@ export function takeTurnsOnSqlite(payload: Payload): void {
       ends.delete(id)
     }
   }
-  db.commitTransaction = ending(commit)
   db.rollbackTransaction = ending(rollback)
+  // Payload's commit rolls back and returns quietly when SQLite refuses the COMMIT: the request
+  // would report writes that are gone. Here that is an error, as it is.
+  const commitOrRollback = ending(commit)
+  db.commitTransaction = async (incoming) => {
+    const id = await incoming
+    const handed = id === null ? undefined : db.sessions[String(id)]?.db?.session?.tx
+    await commitOrRollback(id)
+    if (handed && !committed.has(handed)) throw new Error('SQLite did not commit the transaction: its writes were rolled back')
+  }
 }

@@ -1,7 +1,5 @@
+import { SQLITE_WRITE_WAIT_MS, whileBusy } from './sqliteBusy'
 import type { NativeSqlite } from './nativeSqlite'
-
-const isBusy = (error: unknown) => /SQLITE_BUSY|database is locked/i.test(`${(error as { code?: string }).code ?? ''} ${(error as Error).message ?? ''}`)
-const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
 interface Pending {
   work: () => unknown
@@ -13,18 +11,7 @@ const queues = new WeakMap<NativeSqlite, Pending[]>()
 
 /** BEGIN IMMEDIATE, waiting without blocking the event loop while another connection (Payload's,
  * another process) holds the write lock. */
-async function begin(native: NativeSqlite, waitMs: number): Promise<void> {
-  const deadline = Date.now() + waitMs
-  for (let attempt = 0; ; attempt++) {
-    try {
-      native.db.exec('begin immediate')
-      return
-    } catch (error) {
-      if (!isBusy(error) || Date.now() > deadline) throw error
-      await pause(Math.min(1 + attempt, 20))
-    }
-  }
-}
+const begin = (native: NativeSqlite, waitMs: number): Promise<void> => whileBusy(() => void native.db.exec('begin immediate'), { waitMs })
 
 /** Commits every write queued so far in one transaction (group commit: one sync to disk for all),
  * each inside a savepoint, so one that fails is rolled back alone and the others still land. */
@@ -66,7 +53,7 @@ async function flush(native: NativeSqlite, waitMs: number): Promise<void> {
  * its writes land whole or not at all. Writes queued in the same turn of the event loop commit
  * together, in order, each in a savepoint of its own.
  */
-export function sqliteWriteTransaction<T>(native: NativeSqlite, work: () => T, waitMs = 10_000): Promise<T> {
+export function sqliteWriteTransaction<T>(native: NativeSqlite, work: () => T, waitMs = SQLITE_WRITE_WAIT_MS): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     let queue = queues.get(native)
     if (!queue) {

@@ -76,6 +76,8 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   app.use('/embed', embed(payload, env.publicUrl, limits))
   app.post('/api/users/login', limits.login)
+  // Read whole here so the limit can count per address; Payload's route below reads it from there.
+  app.post('/api/users/forgot-password', express.raw({ type: () => true, limit: '64kb' }), limits.passwordResets)
   // Document ids are whole numbers on SQL databases and ObjectIds on MongoDB.
   const idPattern = databaseKind(env.databaseUrl) === 'mongodb' ? /^[0-9a-f]{24}$/ : /^[1-9][0-9]{0,14}$/
   app.use('/api', payloadRest(payload.config, env.publicUrl, idPattern))

@@ -16,6 +16,8 @@ function limiter(what: string, windowMs: number, limit: number, key: (req: Reque
     standardHeaders: 'draft-8',
     legacyHeaders: false,
     skipSuccessfulRequests: countFailuresOnly,
+    // A failure is the caller's (4xx): a fault of the server's (5xx) must not lock anyone out.
+    requestWasSuccessful: (_req, res) => res.statusCode < 400 || res.statusCode >= 500,
     keyGenerator: key,
     handler: (_req, res, next) => {
       next(new AssentError('rate_limited', `Too many ${what}: try again in ${res.getHeader('retry-after')} seconds.`))
@@ -24,6 +26,18 @@ function limiter(what: string, windowMs: number, limit: number, key: (req: Reque
 }
 
 const clientIp = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`
+
+/** The staff address a password-reset request names (its body read whole already), as Payload
+ * matches it: trimmed, lower case; the client IP when the body names none. */
+function resetAddress(req: Request): string {
+  try {
+    const email = (JSON.parse(Buffer.isBuffer(req.body) ? req.body.toString('utf8') : '') as { email?: unknown }).email
+    if (typeof email === 'string' && email.trim()) return `address:${email.trim().toLowerCase().slice(0, 320)}`
+  } catch {
+    // not JSON: Payload refuses it; it still counts against the client's address
+  }
+  return clientIp(req)
+}
 
 /** The subject a request acts for: the banner token's on the banner's routes, else the
  * integration API's `subject` field. */
@@ -48,6 +62,11 @@ export function rateLimits(payload: Payload, limits: RateLimits) {
   return {
     /** Failed staff logins per client IP per 15 minutes. */
     login: limiter('failed logins', 15 * MINUTE, limits.loginFailures, clientIp, true),
+    /** Password-reset requests per client IP, and per staff address, per 15 minutes. */
+    passwordResets: [
+      limiter('password-reset requests', 15 * MINUTE, limits.passwordResets, clientIp),
+      limiter('password-reset requests for this address', 15 * MINUTE, limits.passwordResets, resetAddress),
+    ],
     /** Banner tokens per subject per minute. */
     tokens: limiter('banner tokens for this subject', MINUTE, limits.tokens, (req) => `subject:${String(req.params.externalId).slice(0, 200)}`),
     /** Acceptance requests per subject per minute, whichever route they come by. */

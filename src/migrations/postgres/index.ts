@@ -11,6 +11,7 @@ import * as migration_20261128_214012_webhooks from './20261128_214012_webhooks'
 import * as migration_20261129_001247_editor_publishing from './20261129_001247_editor_publishing';
 import * as migration_20261201_184715_webhook_answer_digest_and_url from './20261201_184715_webhook_answer_digest_and_url';
 import * as migration_20261201_184756_webhook_history_outlives_endpoint from './20261201_184756_webhook_history_outlives_endpoint';
+import * as migration_20261201_185125_password_reset_limits from './20261201_185125_password_reset_limits';
 
 export const migrations = [
   {
@@ -76,6 +77,11 @@ export const migrations = [
   {
     up: migration_20261201_184756_webhook_history_outlives_endpoint.up,
     down: migration_20261201_184756_webhook_history_outlives_endpoint.down,
-    name: '20261201_184756_webhook_history_outlives_endpoint'
+    name: '20261201_184756_webhook_history_outlives_endpoint',
+  },
+  {
+    up: migration_20261201_185125_password_reset_limits.up,
+    down: migration_20261201_185125_password_reset_limits.down,
+    name: '20261201_185125_password_reset_limits'
   },
 ];
