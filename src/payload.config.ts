@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url'
 
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
-import { buildConfig } from 'payload'
+import { buildConfig, type CollectionConfig } from 'payload'
 
 import { AccessRecords } from '../collections/AccessRecords/index'
 import { Acceptances } from '../collections/Acceptances/index'
@@ -19,6 +19,7 @@ import { Subjects } from '../collections/Subjects/index'
 import { Users } from '../collections/Users/index'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries/index'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints/index'
+import { authCookies } from './config/authCookies'
 import { databaseKind } from './config/databaseKind'
 import { payloadSecret, readEnv } from './config/env'
 import { createDatabaseAdapter } from './db/createDatabaseAdapter'
@@ -32,6 +33,9 @@ const env = readEnv()
 const forDatabase = <T extends { indexes?: unknown[] }>(collection: T): T =>
   databaseKind(env.databaseUrl) === 'mongodb' ? { ...collection, indexes: [] } : collection
 
+/** Staff sessions ride a `Secure` cookie when the public URL is https. */
+const withAuthCookies = (users: CollectionConfig): CollectionConfig => ({ ...users, auth: { ...(users.auth as object), cookies: authCookies(env.publicUrl) } })
+
 export default buildConfig({
   serverURL: env.publicUrl,
   secret: payloadSecret(),
@@ -42,7 +46,7 @@ export default buildConfig({
     components: { beforeDashboard: ['/admin/PolicyDashboard#PolicyDashboard'], afterDashboard: ['/admin/AcceptanceChart#AcceptanceChart'] },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [Users, Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
+  collections: [withAuthCookies(Users), Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: createDatabaseAdapter(env.databaseUrl),

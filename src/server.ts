@@ -5,9 +5,12 @@ import type { RequestHandler } from 'express'
 import next from 'next'
 
 import { ConfigError } from './config/ConfigError'
+import { ensureDataFolder } from './config/ensureFolder'
 import { readEnv } from './config/env'
 import { noticeSettings } from './config/noticeSettings'
+import { checkSecrets } from './config/productionSecrets'
 import { createApp } from './http/createApp'
+import { listen } from './http/listen'
 import { checkMailTransport } from './mail/checkMailTransport'
 import { createMailTransport } from './mail/createMailTransport'
 import { ensureAdmin } from './services/ensureAdmin'
@@ -33,6 +36,10 @@ async function main(): Promise<void> {
   const env = readEnv()
   const notices = noticeSettings()
   const webhooks = webhookSettings()
+  // Everything that can be wrong with the settings is said before anything is written.
+  checkSecrets(process.env, env.production)
+  ensureDataFolder(env.dataDir)
+  ledgerSigningKey() // generated into data/ on first start when LEDGER_SIGNING_KEY is absent
   const payload = await startPayload()
   const admin = await ensureAdmin(payload)
   if (admin?.generatedPassword) {
@@ -40,28 +47,27 @@ async function main(): Promise<void> {
   } else if (admin) {
     console.log(`First admin created: ${admin.email} (password from ASSENT_ADMIN_PASSWORD)`)
   }
-  if (await seedPolicies(payload)) console.log('Seeded the privacy policy (versions 1 and 2) and the terms of service.')
+  // A deployment starts empty: demo policies would be live legal text nobody wrote.
+  if (!env.production && (await seedPolicies(payload))) console.log('Seeded the privacy policy (versions 1 and 2) and the terms of service.')
 
-  ledgerSigningKey() // generated into data/ on first start when LEDGER_SIGNING_KEY is absent
+  const transport = createMailTransport(env.smtpUrl, env.dataDir)
+  const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
+  const app = createApp({ payload, env, nextHandler })
+  const server = await listen(app, env.port)
+  console.log(`Assent is serving ${env.publicUrl}  (admin: ${env.publicUrl}/admin, health: ${env.publicUrl}/healthz)`)
+
+  // Workers start only once this instance serves: a start-up that fails leaves nothing running.
   const minutes = Number(process.env.LEDGER_CHECKPOINT_MINUTES ?? 10)
   if (minutes > 0) {
     // Several instances may run this: checkpoints are unique by tree size, so one of them wins.
     setInterval(() => createCheckpoint(payload).catch((error) => payload.logger.warn({ err: error }, 'ledger checkpoint skipped')), minutes * 60_000).unref()
   }
-
-  const transport = createMailTransport(env.smtpUrl, env.dataDir)
   // Checked beside start-up, not before it: an SMTP host that never answers must not delay serving.
   void checkMailTransport(transport, env.smtpUrl).then((warning) => warning && console.warn(`\n  Warning: ${warning}\n`))
   if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
-  let worker: NoticeWorker | undefined
-  if (notices.inServer) worker = startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices })
+  const worker: NoticeWorker | undefined = notices.inServer ? startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices }) : undefined
   const webhookWorker: WebhookWorker | undefined = webhooks.inServer ? startWebhookWorker(payload, env.publicUrl, webhooks) : undefined
 
-  const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
-  const app = createApp({ payload, env, nextHandler })
-  const server = app.listen(env.port, () => {
-    console.log(`Assent is serving ${env.publicUrl}  (admin: ${env.publicUrl}/admin, health: ${env.publicUrl}/healthz)`)
-  })
   const stop = async () => {
     await worker?.stop()
     await webhookWorker?.stop()
@@ -74,7 +80,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   if (error instanceof ConfigError) {
-    console.error(`assent: ${error.message}`)
+    for (const line of error.message.split('\n')) console.error(`assent: ${line}`)
   } else {
     console.error('assent: start-up failed:', error)
   }

@@ -1,9 +1,11 @@
-import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs'
+import { readFileSync, writeFileSync, existsSync } from 'node:fs'
 import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
 import { ConfigError } from './ConfigError'
 import { DEFAULT_DATABASE_URL } from './databaseKind'
+import { ensureDataFolder } from './ensureFolder'
+import { payloadSecretProblem } from './productionSecrets'
 
 /** Assent's settings, read once from the environment. */
 export interface AssentEnv {
@@ -78,18 +80,20 @@ function parseMailFrom(value: string): AssentEnv['mailFrom'] {
 }
 
 /**
- * The secret Payload signs sessions with: `PAYLOAD_SECRET`, required in production; elsewhere it
- * is generated once into the data folder so a new user's sessions survive restarts.
+ * The secret Payload signs sessions (and banner tokens) with: `PAYLOAD_SECRET`, required and
+ * strong in production (see secretStrength.ts); elsewhere it is generated once into the data
+ * folder so a new user's sessions survive restarts.
  */
 export function payloadSecret(env: NodeJS.ProcessEnv = process.env): string {
-  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   const { production, dataDir } = readEnv(env)
   if (production) {
-    throw new ConfigError('PAYLOAD_SECRET is required in production: set it to a long random string (openssl rand -hex 32).')
+    const problem = payloadSecretProblem(env.PAYLOAD_SECRET)
+    if (problem) throw new ConfigError(problem)
   }
+  if (env.PAYLOAD_SECRET) return env.PAYLOAD_SECRET
   const file = path.join(dataDir, 'payload-secret')
   if (existsSync(file)) return readFileSync(file, 'utf8').trim()
-  mkdirSync(dataDir, { recursive: true })
+  ensureDataFolder(dataDir)
   const secret = randomBytes(32).toString('hex')
   writeFileSync(file, `${secret}\n`, { mode: 0o600 })
   return secret

@@ -1,4 +1,3 @@
-import { accessSync, constants, mkdirSync } from 'node:fs'
 import path from 'node:path'
 
 import { MongoClient } from 'mongodb'
@@ -6,6 +5,7 @@ import pg from 'pg'
 
 import { ConfigError } from '../config/ConfigError'
 import { databaseKind, redactUrl } from '../config/databaseKind'
+import { ensureFolder } from '../config/ensureFolder'
 
 const TIMEOUT_MS = 5000
 
@@ -20,8 +20,7 @@ function checkSqlite(url: string): void {
   if (file === '' || file.includes(':memory:')) return
   const dir = path.dirname(path.resolve(file))
   try {
-    mkdirSync(dir, { recursive: true })
-    accessSync(dir, constants.W_OK)
+    ensureFolder(dir)
   } catch (error) {
     throw new ConfigError(`Cannot write the SQLite database in ${dir} (${reason(error)}): fix DATABASE_URL or the folder's permissions.`)
   }
