@@ -1,10 +1,7 @@
 import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
-import { isIP } from 'node:net'
-
-import { hostOf, isAllowedHost } from '../../domain/outbound/outboundHost'
-import { internalAddressKind } from '../../domain/outbound/internalAddress'
+import { hostOf, isAllowedHost, literalInternalHost } from '../../domain/outbound/outboundHost'
 import { answerFailure, MAX_ANSWER_BYTES, REFUSED_TARGET_CODE, requestFailure, TIMED_OUT_CODE } from '../../domain/outbound/requestFailure'
 import { guardedLookup, type Resolve } from './guardedLookup'
 
@@ -28,14 +25,14 @@ export type PostOutcome = { delivered: true; status: number; answer: AnswerDiges
 
 /**
  * POSTs `body` to `url` and reads at most MAX_ANSWER_BYTES of the answer to count and hash it.
- * A host not in `allowHosts` is reached only at a public address: a literal address is checked
- * here, a name when the socket looks it up. No redirect is followed, no connection is reused.
+ * A host not in `allowHosts` is reached only at a public address: a literal address (or a name
+ * under localhost) is checked here, any other name when the socket looks it up. No redirect is followed, no connection is reused.
  */
 export function postDelivery(url: string, headers: Record<string, string>, body: string, options: PostOptions): Promise<PostOutcome> {
   const target = new URL(url)
   const host = hostOf(target)
   const allowed = isAllowedHost(host, options.allowHosts)
-  if (!allowed && isIP(host) && internalAddressKind(host)) return Promise.resolve({ delivered: false, error: requestFailure(REFUSED_TARGET_CODE, options.timeoutMs) })
+  if (literalInternalHost(host, options.allowHosts)) return Promise.resolve({ delivered: false, error: requestFailure(REFUSED_TARGET_CODE, options.timeoutMs) })
   return new Promise((resolve) => {
     let settled = false
     let timer: NodeJS.Timeout | undefined
