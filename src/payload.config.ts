@@ -7,6 +7,7 @@ import { buildConfig, type CollectionConfig } from 'payload'
 
 import { AccessRecords } from '../collections/AccessRecords/index'
 import { Acceptances } from '../collections/Acceptances/index'
+import { guardDocumentLocks } from '../collections/LockedDocuments/index'
 import { BannerTemplate } from '../collections/BannerTemplate/index'
 import { ApiKeys } from '../collections/ApiKeys/index'
 import { IdempotencyRecords } from '../collections/IdempotencyRecords/index'
@@ -64,4 +65,4 @@ export default buildConfig({
   graphQL: { disablePlaygroundInProduction: true },
   // Refusals are answers, not failures: log them quietly.
   loggingLevels: { AssentError: 'info' } as never,
-})
+}).then(guardDocumentLocks) // Payload adds the document locks collection while building: its access is set on the result.
