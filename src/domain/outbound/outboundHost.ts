@@ -40,9 +40,9 @@ export function isAllowedHost(host: string, allowHosts: readonly string[]): bool
 }
 
 /**
- * Why a host (as `hostOf` gives it) is plainly internal, known without asking DNS: a literal internal address,
- * or a name under `localhost`. Undefined for a host allowed by name or address, and for names
- * (those are checked when the connection is made).
+ * Why a host (as `hostOf` gives it) is plainly internal, known without asking DNS: a literal
+ * internal address, or a name under `localhost`. Undefined for a host allowed by name or
+ * address, and for other names (those are checked when the connection is made).
  */
 export function literalInternalHost(host: string, allowHosts: readonly string[]): InternalAddressKind | undefined {
   if (isAllowedHost(host, allowHosts)) return undefined

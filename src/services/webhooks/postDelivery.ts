@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto'
 import http from 'node:http'
 import https from 'node:https'
+
 import { hostOf, isAllowedHost, literalInternalHost } from '../../domain/outbound/outboundHost'
 import { answerFailure, MAX_ANSWER_BYTES, REFUSED_TARGET_CODE, requestFailure, TIMED_OUT_CODE } from '../../domain/outbound/requestFailure'
 import { guardedLookup, type Resolve } from './guardedLookup'
@@ -26,7 +27,8 @@ export type PostOutcome = { delivered: true; status: number; answer: AnswerDiges
 /**
  * POSTs `body` to `url` and reads at most MAX_ANSWER_BYTES of the answer to count and hash it.
  * A host not in `allowHosts` is reached only at a public address: a literal address (or a name
- * under localhost) is checked here, any other name when the socket looks it up. No redirect is followed, no connection is reused.
+ * under localhost) is checked here, any other name when the socket looks it up. No redirect is
+ * followed and no connection is reused (a pooled socket would skip the lookup).
  */
 export function postDelivery(url: string, headers: Record<string, string>, body: string, options: PostOptions): Promise<PostOutcome> {
   const target = new URL(url)
