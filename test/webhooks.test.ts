@@ -107,6 +107,9 @@ describe('webhook endpoints', () => {
     const policy = await makePolicy(app.payload)
     await makeVersion(app.payload, policy.id, { _status: 'published' })
     expect(await deliverWebhooks(app.payload, options)).toEqual({ delivered: 1, retried: 0, dead: 0 })
+    // A delivery queued before deliveries kept their URL gets it when its endpoint is deleted.
+    await app.payload.db.updateOne({ collection: 'webhook-deliveries', where: { endpoint: { equals: endpoint.id } }, data: { endpointUrl: null } })
+    expect((await app.payload.count({ collection: 'webhook-deliveries', where: { and: [{ endpoint: { equals: endpoint.id } }, { endpointUrl: { exists: false } }] } })).totalDocs).toBe(1)
     await makeVersion(app.payload, policy.id, { _status: 'published', changeClass: 'informational', summary: 'Second.' }, '# Policy\n\nSecond.')
 
     const deleted = await fetch(`${app.baseUrl}/api/webhook-endpoints/${endpoint.id}`, { method: 'DELETE', headers: admin })
