@@ -1,4 +1,4 @@
-import { isAccountRoute } from './payloadAccountRoute'
+import { isPayloadRoute } from './payloadRoute'
 import { pathSegments } from './pathSegments'
 
 /** Why a path names no document Payload could find, or undefined. */
@@ -10,7 +10,7 @@ export function documentPathProblem(path: string, slugs: Set<string>, versioned:
     if (!versioned.has(collection)) return `${collection} keeps no version history.`
     return third && !idPattern.test(third) ? `No version ${third.slice(0, 40)} of ${collection}.` : undefined
   }
-  // Account routes (`/users/login`…) are judged by accountRouteProblem.
-  if (isAccountRoute(second)) return undefined
+  // Payload's own routes (`count`, `/users/login`…) are judged by payloadRouteProblem.
+  if (isPayloadRoute(second)) return undefined
   return idPattern.test(second) ? undefined : `No ${collection} with id ${second.slice(0, 40)}.`
 }

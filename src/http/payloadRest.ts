@@ -6,8 +6,8 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
-import { accountRouteProblem } from '../domain/payloadAccountRoute'
 import { documentPathProblem } from '../domain/payloadPath'
+import { payloadRouteProblem } from '../domain/payloadRoute'
 import { checkPayloadRequest } from './checkPayloadRequest'
 import { isMultipart, multipartDocument } from './multipartDocument'
 
@@ -65,11 +65,11 @@ export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, 
       // Payload fails with a 500 on the version history of a collection that keeps none, and on a
       // document id the database cannot hold (text where ids are numbers): both are a 404 here.
       const { slugs, versioned, accounts } = await collections
-      // So are account routes (`login`, `me`…) under a collection without accounts, or with the
-      // wrong method: Payload takes them for document ids.
-      const account = accountRouteProblem(req.method, req.path, slugs, accounts)
-      if (account?.allow) res.set('allow', account.allow)
-      if (account) throw new AssentError(account.code, account.message)
+      // So are its own routes (`count`, `access`, `login`, `me`…) with the wrong method, and account
+      // routes under a collection without accounts: Payload takes them for document ids.
+      const route = payloadRouteProblem(req.method, req.path, slugs, accounts)
+      if (route?.allow) res.set('allow', route.allow)
+      if (route) throw new AssentError(route.code, route.message)
       const problem = documentPathProblem(req.path, slugs, versioned, idPattern)
       if (problem) throw new AssentError('not_found', problem)
       let body = Buffer.isBuffer(req.body) ? req.body : undefined

@@ -6,10 +6,10 @@ import { startTestApp, type TestApp } from '../support/testApp'
 import { recordFigure } from './figures'
 
 // Paths of Payload's REST API that once reached Payload and failed there with a 500: account
-// routes under collections that hold no accounts, account routes with the wrong method, and a
-// document nested deeper than Payload can walk. Each must answer a 4xx saying what to do instead.
+// routes under collections that hold no accounts, Payload's own routes with the wrong method, and
+// a document nested deeper than Payload can walk. Each must answer a 4xx saying what to do instead.
 const AREA = 'Payload REST answers'
-const ACCOUNT_ROUTES = ['me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'verify', 'unlock', 'access']
+const ACCOUNT_ROUTES = ['me', 'login', 'logout', 'refresh-token', 'init', 'first-register', 'forgot-password', 'reset-password', 'verify', 'unlock']
 const callers = ['anonymous', 'auditor', 'editor', 'admin'] as const
 type Caller = (typeof callers)[number]
 
@@ -51,37 +51,42 @@ describe('account routes under collections that hold no accounts', () => {
         }
       }
     }
-    recordFigure(AREA, 'account-route GETs on non-account collections', sent)
+    recordFigure(AREA, 'account-route GETs on collections without accounts', sent)
     expect(recordFigure(AREA, 'account-route GETs not answered 404', wrong.length, 0), wrong.join('\n')).toBe(0)
   })
 })
 
-describe('account routes of staff accounts', () => {
-  it('answer 405 with Allow: POST to a GET of a route that takes POST only', async () => {
-    for (const path of ['/api/users/login', '/api/users/logout', '/api/users/refresh-token', '/api/users/first-register', '/api/users/forgot-password', '/api/users/reset-password', '/api/users/unlock', '/api/users/verify/abc']) {
+describe('routes that take POST only', () => {
+  it('answer a GET with 405 and Allow: POST, on staff accounts and on every collection’s access route', async () => {
+    const wrong: string[] = []
+    let sent = 0
+    const paths = [...['login', 'logout', 'refresh-token', 'first-register', 'forgot-password', 'reset-password', 'unlock', 'verify/abc', 'access'].map((route) => `/api/users/${route}`), '/api/policies/access', '/api/policy-versions/access']
+    for (const path of paths) {
       for (const caller of callers) {
         const answer = await get(caller, path)
-        expect({ path, caller, ...answer }).toEqual({ path, caller, status: 405, allow: 'POST', body: errorShape('method_not_allowed') })
+        sent++
+        if (answer.status !== 405 || answer.allow !== 'POST' || (answer.body as { error?: { code?: string } }).error?.code !== 'method_not_allowed') wrong.push(`${caller} GET ${path} → ${answer.status} ${JSON.stringify(answer.body).slice(0, 120)}`)
       }
     }
+    recordFigure(AREA, 'GETs of POST-only routes', sent)
+    expect(recordFigure(AREA, 'GETs of POST-only routes not answered 405', wrong.length, 0), wrong.join('\n')).toBe(0)
   })
 
-  it('answer /api/users/access with 404: what a caller may do is Payload’s /api/access', async () => {
-    for (const caller of callers) {
-      expect({ caller, ...(await get(caller, '/api/users/access')) }).toMatchObject({ caller, status: 404, body: errorShape('not_found') })
-    }
-    expect((await get('editor', '/api/access')).status).toBe(200)
+  it('still answer with POST: what the caller may do, and logging in', async () => {
+    const access = await fetch(`${app.baseUrl}/api/policies/access`, { method: 'POST', headers: headersOf('editor') })
+    expect({ status: access.status, body: await access.json() }).toMatchObject({ status: 200, body: { create: true } })
+    const login = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@example.com', password: 'correct-horse-battery-staple' }) })
+    expect(login.status).toBe(200)
   })
+})
 
-  it('still answer the reads they are for: me and init', async () => {
+describe('the reads Payload answers under a collection', () => {
+  it('answer: me, init and count', async () => {
     expect(await get('editor', '/api/users/me')).toMatchObject({ status: 200, body: { user: { email: 'editor@example.com' } } })
     expect(await get('anonymous', '/api/users/me')).toMatchObject({ status: 200, body: { user: null } })
     expect(await get('anonymous', '/api/users/init')).toMatchObject({ status: 200, body: { initialized: true } })
-  })
-
-  it('still log in with POST', async () => {
-    const res = await fetch(`${app.baseUrl}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ email: 'editor@example.com', password: 'correct-horse-battery-staple' }) })
-    expect(res.status).toBe(200)
+    expect(await get('admin', '/api/users/count')).toMatchObject({ status: 200, body: { totalDocs: 3 } })
+    expect(await get('editor', '/api/access')).toMatchObject({ status: 200 })
   })
 })
 
