@@ -35,7 +35,8 @@ function exists(file: string): boolean {
 /** The file system's reason, with its code, for a one-line message. */
 export const fsReason = (error: unknown): string => {
   const e = error as { code?: string; message?: string }
-  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? error)
+  const message = String(e.message ?? error)
+  return e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message
 }
 
 /** ensureFolder for ASSENT_DATA_DIR, failing with what to fix. */

@@ -1,5 +1,6 @@
 import path from 'node:path'
 
+import { createClient, type Client } from '@libsql/client'
 import { MongoClient } from 'mongodb'
 import pg from 'pg'
 
@@ -11,11 +12,13 @@ const TIMEOUT_MS = 5000
 
 const reason = (error: unknown): string => {
   const e = error as { code?: string; message?: string }
-  return e.code ? `${e.code}: ${e.message}` : String(e.message ?? error)
+  const message = String(e.message ?? error)
+  // Node's file errors start with their code already ("ENOENT: no such file…").
+  return e.code && !message.startsWith(e.code) ? `${e.code}: ${message}` : message
 }
 
-/** Makes sure an SQLite file can be created where DATABASE_URL points. */
-function checkSqlite(url: string): void {
+/** Makes sure an SQLite file can be created where DATABASE_URL points, and opened. */
+async function checkSqlite(url: string): Promise<void> {
   const file = url.slice('file:'.length).split('?')[0]
   if (file === '' || file.includes(':memory:')) return
   const dir = path.dirname(path.resolve(file))
@@ -23,6 +26,16 @@ function checkSqlite(url: string): void {
     ensureFolder(dir)
   } catch (error) {
     throw new ConfigError(`Cannot write the SQLite database in ${dir} (${reason(error)}): fix DATABASE_URL or the folder's permissions.`)
+  }
+  // A folder that takes no files (/proc, /sys) passes the check above; opening tells.
+  let client: Client | undefined
+  try {
+    client = createClient({ url })
+    await client.execute('select 1')
+  } catch (error) {
+    throw new ConfigError(`Cannot open the SQLite database ${path.resolve(file)} (${reason(error)}): fix DATABASE_URL or the file's permissions.`)
+  } finally {
+    client?.close()
   }
 }
 

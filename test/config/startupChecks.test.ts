@@ -12,6 +12,7 @@ import { payloadSecret } from '../../src/config/env'
 import { listenFailure } from '../../src/config/listenFailure'
 import { checkSecrets, secretProblems } from '../../src/config/productionSecrets'
 import { ADMIN_PASSWORD, SIGNING_SECRET, secretWeakness } from '../../src/config/secretStrength'
+import { checkDatabase } from '../../src/db/checkDatabase'
 
 const strong = 'b1946ac92492d2347c6235b4d2611184a3f0e1c7d9b8e6f5'
 const ed25519 = generateKeyPairSync('ed25519').privateKey.export({ type: 'pkcs8', format: 'pem' }) as string
@@ -128,5 +129,16 @@ describe('folders Assent writes in', () => {
     const file = path.join(mkdtempSync(path.join(tmpdir(), 'assent-folder-')), 'plain-file')
     writeFileSync(file, '')
     expect(() => ensureDataFolder(file)).toThrow(new ConfigError(`Cannot write the data folder ${file} (ENOTDIR: ${file} is a file, not a folder): set ASSENT_DATA_DIR to a writable folder or fix its permissions.`))
+  })
+})
+
+describe('the SQLite file of DATABASE_URL', () => {
+  it('is created where a writable folder allows', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-sqlite-'))
+    await expect(checkDatabase(`file:${dir}/new/assent.db`)).resolves.toBeUndefined()
+  })
+
+  it('stops start-up with one line when its folder takes no files (/proc), even for root', async () => {
+    await expect(checkDatabase('file:/proc/assent.db')).rejects.toThrow(/^Cannot (write|open) the SQLite database (in \/proc|\/proc\/assent\.db) \(.+\): fix DATABASE_URL/)
   })
 })
