@@ -116,6 +116,16 @@ describe('deeply nested documents', () => {
     expect({ status: res.status, body: await res.json() }).toEqual({ status: 400, body: errorShape('json_too_deep') })
   })
 
+  it('still takes a document sent as the admin sends it, and refuses a file (Assent takes no uploads)', async () => {
+    const form = new FormData()
+    form.set('_payload', JSON.stringify({ title: 'From the admin', slug: 'from-the-admin', noticePeriodDays: 30, acceptanceMode: 'clickwrap' }))
+    const res = await fetch(`${app.baseUrl}/api/policies`, { method: 'POST', headers: headersOf('admin'), body: form })
+    expect({ status: res.status, body: await res.json() }).toMatchObject({ status: 201, body: { doc: { slug: 'from-the-admin' } } })
+    form.set('file', new Blob(['x']), 'x.txt')
+    const upload = await fetch(`${app.baseUrl}/api/policies`, { method: 'POST', headers: headersOf('admin'), body: form })
+    expect({ status: upload.status, body: await upload.json() }).toEqual({ status: 400, body: errorShape('bad_request') })
+  })
+
   it('still takes a document as deep as a rich text with nested lists', async () => {
     const res = await post(deep(40))
     expect(res.status, await res.text()).toBe(201)
