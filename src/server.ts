@@ -10,7 +10,7 @@ import { readEnv } from './config/env'
 import { noticeSettings } from './config/noticeSettings'
 import { checkSecrets } from './config/productionSecrets'
 import { createApp } from './http/createApp'
-import { listen } from './http/listen'
+import { listen, serve } from './http/listen'
 import { checkMailTransport } from './mail/checkMailTransport'
 import { createMailTransport } from './mail/createMailTransport'
 import { ensureAdmin } from './services/ensureAdmin'
@@ -36,8 +36,10 @@ async function main(): Promise<void> {
   const env = readEnv()
   const notices = noticeSettings()
   const webhooks = webhookSettings()
-  // Everything that can be wrong with the settings is said before anything is written.
+  // Everything that can be wrong with the settings, and a port already taken, is said before
+  // anything is written.
   checkSecrets(process.env, env.production)
+  const server = await listen(env.port)
   ensureDataFolder(env.dataDir)
   ledgerSigningKey() // generated into data/ on first start when LEDGER_SIGNING_KEY is absent
   const payload = await startPayload()
@@ -52,8 +54,7 @@ async function main(): Promise<void> {
 
   const transport = createMailTransport(env.smtpUrl, env.dataDir)
   const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
-  const app = createApp({ payload, env, nextHandler })
-  const server = await listen(app, env.port)
+  serve(server, createApp({ payload, env, nextHandler }))
   console.log(`Assent is serving ${env.publicUrl}  (admin: ${env.publicUrl}/admin, health: ${env.publicUrl}/healthz)`)
 
   // Workers start only once this instance serves: a start-up that fails leaves nothing running.

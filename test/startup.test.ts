@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, mkdtempSync } from 'node:fs'
+import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -131,7 +131,7 @@ describe('start-up in production', () => {
 })
 
 describe('start-up on a port another program holds', () => {
-  it('says so in one line naming the port, exits 1 and leaves nothing running', async () => {
+  it('says so in one line naming the port and exits 1, before writing anything or starting a worker', async () => {
     const port = await freePort()
     const holder: Server = await new Promise((resolve) => {
       const s = createServer().listen(port, () => resolve(s))
@@ -142,8 +142,8 @@ describe('start-up on a port another program holds', () => {
       const { code, stdout, stderr } = await exitedWithin(server, 45_000)
       expect(code).toBe(1)
       expect(stderr.trim().split('\n')).toEqual([`assent: port ${port} is in use by another program: stop it, or set PORT to a free port.`])
-      expect(stdout).not.toContain('Assent is serving')
-      expect(stdout).not.toContain('No SMTP_URL')
+      expect(stdout).toBe('')
+      expect(readdirSync(dir)).toEqual([])
     } finally {
       await new Promise((resolve) => holder.close(resolve))
     }
