@@ -150,6 +150,24 @@ describe('start-up on a port another program holds', () => {
   })
 })
 
+describe('requests while Assent starts', () => {
+  it('are answered 503 with Retry-After until it serves, then reach it', async () => {
+    const dir = scratch()
+    const port = await freePort()
+    const server = servers.start({ DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PORT: String(port), PAYLOAD_SECRET: '', ASSENT_ENV: 'local' })
+    const out = exited(server)
+    const serving = printed(server, /Assent is serving/)
+    let first: Response | undefined
+    while (!first) first = await fetch(`http://127.0.0.1:${port}/healthz`).catch(() => new Promise<undefined>((resolve) => setTimeout(resolve, 20)))
+    expect(first.status).toBe(503)
+    expect(first.headers.get('retry-after')).toBe('5')
+    await serving
+    expect((await fetch(`http://127.0.0.1:${port}/healthz`)).status).toBe(200)
+    server.kill('SIGTERM')
+    await out
+  })
+})
+
 describe('start-up with SMTP misconfigured', () => {
   it('warns clearly, names the server without its password, and serves anyway', async () => {
     const dir = scratch()
