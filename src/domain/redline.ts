@@ -22,6 +22,9 @@ export interface Redline {
   blocks: Block[]
   /** Index into `blocks` where each change starts. */
   changeStarts: number[]
+  /** Set when the texts were too far apart to compare in time: the lines between their common
+   * beginning and end are shown as removed and added whole (`coarseRedline`). */
+  coarse?: true
 }
 
 const MIN_SIMILARITY = 0.4
@@ -141,6 +144,11 @@ export function redline(from: string, to: string): Redline {
       blocks.push(...run.items.map((text) => ({ kind: run.op as 'delete' | 'insert', text, moved: false })))
     }
   }
+  return withChangeStarts(blocks)
+}
+
+/** Marks moves and numbers the changes. */
+function withChangeStarts(blocks: Block[]): Redline {
   markMoves(blocks)
   const changeStarts: number[] = []
   blocks.forEach((block, index) => {
@@ -148,6 +156,27 @@ export function redline(from: string, to: string): Redline {
     if (block.kind !== 'equal' && (!previous || previous.kind === 'equal')) changeStarts.push(index)
   })
   return { blocks, changeStarts }
+}
+
+/**
+ * A redline in linear time, for texts too far apart to compare in time: the lines both texts
+ * begin and end with are equal, every line between is removed and added whole (moves marked).
+ * Lossless like `redline`.
+ */
+export function coarseRedline(from: string, to: string): Redline {
+  const a = from.split('\n')
+  const b = to.split('\n')
+  let start = 0
+  while (start < a.length && start < b.length && a[start] === b[start]) start++
+  let end = 0
+  while (end < a.length - start && end < b.length - start && a[a.length - 1 - end] === b[b.length - 1 - end]) end++
+  const blocks: Block[] = [
+    ...a.slice(0, start).map((text) => ({ kind: 'equal' as const, text })),
+    ...a.slice(start, a.length - end).map((text) => ({ kind: 'delete' as const, text, moved: false })),
+    ...b.slice(start, b.length - end).map((text) => ({ kind: 'insert' as const, text, moved: false })),
+    ...a.slice(a.length - end).map((text) => ({ kind: 'equal' as const, text })),
+  ]
+  return { ...withChangeStarts(blocks), coarse: true }
 }
 
 /** One side of a redline as plain text: what that version says, line for line. */

@@ -10,6 +10,7 @@ import { AssentError } from '../errors/AssentError'
 import { errorHandler } from './middleware/errorHandler'
 import { payloadRest } from './payloadRest'
 import { ImmutableCache } from '../services/immutableCache'
+import { RedlineWorkers } from '../services/redline/redlineWorkers'
 import { feeds } from './routes/feeds'
 import { embed } from './routes/embed'
 import { healthz } from './routes/healthz'
@@ -55,21 +56,22 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   const limits = rateLimits(payload, env.rateLimits)
   const cache = new ImmutableCache()
+  const redlines = new RedlineWorkers()
   const legalSecurity = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } },
   })
-  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl), legalPages({ payload, pages: createPageRenderer('Legal Center'), cache }))
+  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl), legalPages({ payload, pages: createPageRenderer('Legal Center'), cache, redlines }))
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }), refuseNul)
   api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
-  api.use(editorApi(payload, env, createPageRenderer('Legal Center')))
+  api.use(editorApi(payload, env, createPageRenderer('Legal Center'), redlines))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
-  api.use('/policies', policiesApi(payload, cache))
+  api.use('/policies', policiesApi(payload, cache, redlines))
   api.use(integrationApi(payload, env.publicUrl, limits))
   api.use('/ledger', ledgerApi(payload))
-  api.use('/audit', auditApi(payload))
+  api.use('/audit', auditApi(payload, redlines))
   api.post('/subjects/:externalId/erase', eraseSubjectRoute(payload))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))
   app.use('/api/v1', api)

@@ -4,8 +4,13 @@ import { AssentError } from '../errors/AssentError'
 import type { Policy, PolicyVersion } from '../payload-types'
 import { findPolicyBySlug } from './findPolicyBySlug'
 
-/** Published version `version` of the policy `slug`, with its frozen text, or a 404 refusal. */
-export async function findVersion(payload: Payload, slug: string, version: number): Promise<{ policy: Policy; version: PolicyVersion }> {
+/** A published version as readers see it: its frozen facts, text and HTML, without the editor's
+ * document. */
+export type FrozenVersion = Omit<PolicyVersion, 'body'>
+
+/** Published version `version` of the policy `slug`, or a 404 refusal. `withHtml: false` leaves
+ * out its HTML too (a redline needs the text only). */
+export async function findVersion(payload: Payload, slug: string, version: number, withHtml = true): Promise<{ policy: Policy; version: FrozenVersion }> {
   const policy = await findPolicyBySlug(payload, slug)
   const { docs } = await payload.find({
     collection: 'policy-versions',
@@ -14,6 +19,9 @@ export async function findVersion(payload: Payload, slug: string, version: numbe
     pagination: false,
     depth: 0,
     overrideAccess: false,
+    // The editor's document is not shown: its frozen text and HTML are. Reading a long one
+    // (a megabyte of JSON, walked by the rich-text field's hooks) would hold the event loop.
+    select: withHtml ? { body: false } : { body: false, html: false },
   })
   if (!docs[0]) throw new AssentError('version_not_found', `${policy.title} has no published version ${version}.`)
   return { policy, version: docs[0] }

@@ -12,9 +12,11 @@ export interface CachedBody {
  */
 export class ImmutableCache {
   private readonly entries = new Map<string, CachedBody>()
+  private readonly rendering = new Map<string, Promise<CachedBody>>()
 
   constructor(private readonly capacity = 500) {}
 
+  /** The entry under `key`, rendered once: concurrent first requests share one rendering. */
   async get(key: string, render: () => Promise<string>): Promise<CachedBody> {
     const hit = this.entries.get(key)
     if (hit) {
@@ -22,11 +24,18 @@ export class ImmutableCache {
       this.entries.set(key, hit)
       return hit
     }
-    const body = await render()
-    const entry = { body, etag: etagOf(body) }
-    this.entries.set(key, entry)
-    if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string)
-    return entry
+    const pending = this.rendering.get(key)
+    if (pending) return pending
+    const rendered = render()
+      .then((body) => {
+        const entry = { body, etag: etagOf(body) }
+        this.entries.set(key, entry)
+        if (this.entries.size > this.capacity) this.entries.delete(this.entries.keys().next().value as string)
+        return entry
+      })
+      .finally(() => this.rendering.delete(key))
+    this.rendering.set(key, rendered)
+    return rendered
   }
 }
 

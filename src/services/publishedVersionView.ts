@@ -13,7 +13,7 @@ export interface PublishedVersionView {
   html: string
 }
 
-export function toPublishedVersionView(slug: string, doc: PolicyVersion): PublishedVersionView {
+export function toPublishedVersionView(slug: string, doc: Omit<PolicyVersion, 'body'>): PublishedVersionView {
   return {
     policy: slug,
     version: doc.version as number,

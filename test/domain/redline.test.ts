@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { redline, sideOf, similarity } from '../../src/domain/redline'
+import { coarseRedline, redline, sideOf, similarity } from '../../src/domain/redline'
 
 describe('redline', () => {
   it('shows an edited paragraph word by word', () => {
@@ -94,6 +94,42 @@ describe('redline correctness', () => {
         expect(sideOf(result, 'to')).toBe(to)
       }),
       { numRuns: 500 },
+    )
+  })
+})
+
+describe('coarseRedline', () => {
+  it('keeps the common beginning and end, and shows every line between as removed and added whole', () => {
+    const result = coarseRedline('# Terms\nWe keep logs.\nFor 12 months.\nContact us.', '# Terms\nWe keep records.\nContact us.')
+    expect(result.coarse).toBe(true)
+    expect(result.blocks).toEqual([
+      { kind: 'equal', text: '# Terms' },
+      { kind: 'delete', text: 'We keep logs.', moved: false },
+      { kind: 'delete', text: 'For 12 months.', moved: false },
+      { kind: 'insert', text: 'We keep records.', moved: false },
+      { kind: 'equal', text: 'Contact us.' },
+    ])
+    expect(result.changeStarts).toEqual([1])
+  })
+
+  it('marks a long line on both sides as moved', () => {
+    const line = 'This paragraph moves to the end of the document.'
+    const result = coarseRedline(`${line}\nA`, `B\n${line}`)
+    expect(result.blocks.filter((b) => b.kind !== 'equal').every((b) => b.kind !== 'change' && (b.text !== line || b.moved))).toBe(true)
+  })
+
+  it('finds no change between identical texts', () => {
+    expect(coarseRedline('a\nb', 'a\nb').changeStarts).toEqual([])
+  })
+
+  it('reads exactly as "from" on one side and exactly as "to" on the other', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('a', 'b', 'c', '', 'A long enough line to count as a move.'), { maxLength: 30 }), fc.array(fc.constantFrom('a', 'b', 'd', '', 'A long enough line to count as a move.'), { maxLength: 30 }), (x, y) => {
+        const [from, to] = [x.join('\n'), y.join('\n')]
+        const result = coarseRedline(from, to)
+        expect(sideOf(result, 'from')).toBe(from)
+        expect(sideOf(result, 'to')).toBe(to)
+      }),
     )
   })
 })

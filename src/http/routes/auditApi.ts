@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 import { exportFilterSchema } from '../../domain/exportFilter'
 import { tarArchive } from '../../formats/tarArchive'
 import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
+import type { Redlines } from '../../services/redline/redlines'
 import { payloadQuery } from '../../db/payloadQuery'
 import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
 import { sqlCsvChunks, sqlExportRows, type CsvChunk } from '../../services/audit/sqlExportRows'
@@ -18,7 +19,7 @@ import { requireAuditor } from '../requireAuditor'
  * `/api/v1/audit`: coverage per version, streamed exports and per-subject evidence packs, for an
  * `audit` API key or an auditor's login. Every call is itself recorded (who, what, when).
  */
-export function auditApi(payload: Payload): Router {
+export function auditApi(payload: Payload, redlines: Redlines): Router {
   const router = express.Router()
   router.use(requireAuditor(payload))
 
@@ -44,7 +45,7 @@ export function auditApi(payload: Payload): Router {
   })
 
   router.get('/subjects/:externalId/evidence', async (req, res) => {
-    const { document, files } = await buildEvidencePack(payload, String(req.params.externalId))
+    const { document, files } = await buildEvidencePack(payload, String(req.params.externalId), new Date(), redlines)
     await recordAccess(payload, { actor: res.locals.actor, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
     const name = `evidence-${document.subject.id}`
     res.type('application/x-tar').set('content-disposition', `attachment; filename="${name}.tar"`).set('cache-control', 'no-store')

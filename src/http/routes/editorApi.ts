@@ -8,13 +8,13 @@ import { draftRedline } from '../../services/editing/draftRedline'
 import { publishDraft } from '../../services/editing/publishDraft'
 import { publishingPlan } from '../../services/editing/publishingPlan'
 import { startRevision } from '../../services/editing/startRevision'
+import type { Redlines } from '../../services/redline/redlines'
 import { requireJsonBody } from '../requireJsonBody'
 import { previewChoices } from '../schemas/previewChoices'
 import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
 import { staffUser } from '../staffUser'
 import type { PageRenderer } from '../views/pageRenderer'
-import { inlineRedlineHtml } from '../views/redlineHtml'
 
 /** Previews are Assent's own markup and stylesheet, framed by the admin's publish dialog only. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
@@ -24,7 +24,7 @@ const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:;
  * `Authorization: JWT`): start a revision, the redline while drafting, the publish dialog's plan,
  * previews, a second editor's approval, and publishing.
  */
-export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer): Router {
+export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer, redlines: Redlines): Router {
   const router = express.Router()
   const version = (id: unknown) => String(id)
 
@@ -37,8 +37,8 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer)
   router.post('/policy-versions/:id/redline', requireJsonBody, async (req, res) => {
     const user = await staffUser(payload, req)
     const { body } = redlineRequestSchema.parse(req.body ?? {})
-    const { basedOn, redline } = await draftRedline(payload, user, version(req.params.id), body)
-    res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changeStarts.length, html: inlineRedlineHtml(redline) })
+    const { basedOn, redline } = await draftRedline(payload, redlines, user, version(req.params.id), body)
+    res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changes, html: redline.body })
   })
 
   router.get('/policy-versions/:id/publishing-plan', async (req, res) => {

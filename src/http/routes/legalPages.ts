@@ -6,12 +6,12 @@ import { compareVersions } from '../../services/compareVersions'
 import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
+import type { Redlines } from '../../services/redline/redlines'
 import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
 import { toErrorBody } from '../middleware/errorHandler'
 import { versionParam } from '../params'
 import { sendCached } from '../sendCached'
-import { inlineRedlineHtml, sideBySideRedlineHtml } from '../views/redlineHtml'
 import type { PageRenderer } from '../views/pageRenderer'
 
 /** What the Legal Center pages are served from. */
@@ -19,6 +19,8 @@ export interface LegalPagesParts {
   payload: Payload
   pages: PageRenderer
   cache: ImmutableCache
+  /** Computes the compare pages' redlines (off the event loop). */
+  redlines: Redlines
 }
 
 const statusText = { 'in-force': 'This is the version in force.', upcoming: 'This version has been published and takes effect on its effective date.', superseded: 'This version has been replaced by a later one.' }
@@ -27,7 +29,7 @@ const statusText = { 'in-force': 'This is the version in force.', upcoming: 'Thi
  * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
  * JavaScript; pages of published versions are cached (they never change) with strong ETags.
  */
-export function legalPages({ payload, pages, cache }: LegalPagesParts): Router {
+export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts): Router {
   const router = express.Router()
   const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
 
@@ -78,9 +80,9 @@ export function legalPages({ payload, pages, cache }: LegalPagesParts): Router {
     const to = versionParam(req.params.to, 'to')
     const sideBySide = req.query.view === 'side'
     const entry = await cache.get(`compare:${req.params.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
-      const comparison = await compareVersions(payload, req.params.slug, from, to)
-      const redlineHtml = sideBySide ? sideBySideRedlineHtml(comparison.redline) : inlineRedlineHtml(comparison.redline)
-      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, changes: comparison.redline.changeStarts.length })
+      const comparison = await compareVersions(payload, redlines, req.params.slug, from, to, sideBySide ? 'side' : 'inline')
+      const { body: redlineHtml, changes, coarse } = comparison.redline
+      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, changes, coarse })
     })
     sendCached(req, res, entry, 'html', 3600)
   })

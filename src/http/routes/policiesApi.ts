@@ -5,10 +5,11 @@ import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/compareVersions'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
+import type { Redlines } from '../../services/redline/redlines'
 import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
 import { toPublishedVersionView } from '../../services/publishedVersionView'
-import { toDiffView, toVersionSummaryView } from '../../services/versionViews'
+import { toVersionSummaryView } from '../../services/versionViews'
 import { instantParam, versionParam } from '../params'
 import { sendCached } from '../sendCached'
 
@@ -21,7 +22,7 @@ const policyView = (p: { slug: string; title: string; acceptanceMode: string; no
 })
 
 /** The public JSON twins of the Legal Center pages, under `/api/v1/policies`. */
-export function policiesApi(payload: Payload, cache: ImmutableCache): Router {
+export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: Redlines): Router {
   const router = express.Router()
 
   router.get('/', async (_req, res) => {
@@ -62,8 +63,10 @@ export function policiesApi(payload: Payload, cache: ImmutableCache): Router {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
     const entry = await cache.get(`json:diff:${req.params.slug}:${from}:${to}`, async () => {
-      const comparison = await compareVersions(payload, req.params.slug, from, to)
-      return JSON.stringify({ policy: comparison.policy.slug, from, to, fromHash: comparison.from.contentHash, toHash: comparison.to.contentHash, ...toDiffView(comparison.redline) })
+      const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, req.params.slug, from, to, 'diff')
+      // The blocks come as JSON from the redline thread: only the head is serialised here.
+      const head = JSON.stringify({ policy: policy.slug, from, to, fromHash: a.contentHash, toHash: b.contentHash, changes: redline.changes })
+      return `${head.slice(0, -1)},"blocks":${redline.body}}`
     })
     sendCached(req, res, entry, 'json', 3600)
   })

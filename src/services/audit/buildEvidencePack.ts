@@ -2,13 +2,12 @@ import type { Payload } from 'payload'
 
 import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
 import { inclusionProof } from '../../domain/merkle'
-import { redline } from '../../domain/redline'
 import { refId, type Ref } from '../../domain/refId'
-import { inlineRedlineHtml } from '../../http/views/redlineHtml'
 import type { Policy, PolicyVersion } from '../../payload-types'
 import { createCheckpoint } from '../ledger/createCheckpoint'
 import { ledgerEntries } from '../ledger/ledgerLeaves'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
+import { inThreadRedlines, type Redlines } from '../redline/redlines'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { renderEvidenceReport } from './renderEvidenceReport'
 
@@ -21,8 +20,9 @@ export type PackFiles = Map<string, string>
  * the subject's ledger entries with inclusion proofs), `checkpoint` signed just now over the whole
  * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts), `redlines/` between
  * consecutive accepted versions, `report.html` (printable) and a README on how to verify.
+ * `redlines` computes the redlines (the server's off the event loop).
  */
-export async function buildEvidencePack(payload: Payload, externalId: string, now = new Date()): Promise<{ document: EvidenceDocument; files: PackFiles }> {
+export async function buildEvidencePack(payload: Payload, externalId: string, now = new Date(), redlines: Redlines = inThreadRedlines): Promise<{ document: EvidenceDocument; files: PackFiles }> {
   const subject = await findSubjectForEvidence(payload, externalId)
   const [acceptances, notices] = await Promise.all([
     payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, sort: 'acceptedAt', pagination: false, depth: 0 }),
@@ -76,10 +76,12 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
 
   const files: PackFiles = new Map()
   for (const { version } of versions.values()) files.set(`versions/${version.contentHash}.md`, version.text ?? '')
-  const redlines = consecutiveAccepted(evidenceAcceptances).map(([from, to]) => {
+  const texts = (v: EvidenceAcceptance) => files.get(`versions/${v.contentHash}.md`) ?? ''
+  const pairs = consecutiveAccepted(evidenceAcceptances)
+  const computed = await Promise.all(pairs.map(([from, to]) => redlines.render(texts(from), texts(to), 'inline')))
+  const redlineFiles = pairs.map(([from, to], i) => {
     const file = `redlines/${from.policy}-${from.version}-${to.version}.html`
-    const texts = (v: EvidenceAcceptance) => files.get(`versions/${v.contentHash}.md`) ?? ''
-    files.set(file, redlineDocument(`${from.policy}: version ${from.version} → ${to.version}`, inlineRedlineHtml(redline(texts(from), texts(to)))))
+    files.set(file, redlineDocument(`${from.policy}: version ${from.version} → ${to.version}`, computed[i].body))
     return { policy: from.policy, from: from.version, to: to.version, file }
   })
 
@@ -92,7 +94,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     acceptances: evidenceAcceptances,
     notices: evidenceNotices,
     ledger,
-    redlines,
+    redlines: redlineFiles,
   }
   files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)
   files.set('public-key.pem', ledgerSigningKey().publicKeyPem)

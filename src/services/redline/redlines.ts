@@ -1,0 +1,13 @@
+import { redline } from '../../domain/redline'
+import { renderRedline, type RedlineView, type RenderedRedline } from './renderRedline'
+
+/** Computes and renders redlines. The server's (`RedlineWorkers`) works off the event loop; the
+ * CLI's (`inThreadRedlines`) in the calling thread. */
+export interface Redlines {
+  render(from: string, to: string, view: RedlineView): Promise<RenderedRedline>
+}
+
+/** Redlines computed in the calling thread: for the CLI, where nobody else waits on it. */
+export const inThreadRedlines: Redlines = {
+  render: async (from, to, view) => renderRedline(redline(from, to), view),
+}
