@@ -65,8 +65,8 @@ export function payloadRest(config: Promise<SanitizedConfig> | SanitizedConfig, 
       // Payload fails with a 500 on the version history of a collection that keeps none, and on a
       // document id the database cannot hold (text where ids are numbers): both are a 404 here.
       const { slugs, versioned, accounts } = await collections
-      // So are its own routes (`count`, `access`, `login`, `me`…) with the wrong method, and account
-      // routes under a collection without accounts: Payload takes them for document ids.
+      // It also takes its own routes (`count`, `access`, `login`, `me`…) for document ids when sent
+      // with another method (405 here), and account routes under a collection without accounts (404).
       const route = payloadRouteProblem(req.method, req.path, slugs, accounts)
       if (route?.allow) res.set('allow', route.allow)
       if (route) throw new AssentError(route.code, route.message)
