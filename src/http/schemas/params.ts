@@ -4,7 +4,7 @@ import { z } from 'zod'
  * them with these, and the OpenAPI document describes them from these. */
 export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('A policy slug, such as privacy or terms.')
 export const versionNumberParam = z.string().regex(/^[1-9][0-9]{0,8}$/).describe('A version number: 1, 2, 3…')
-export const externalIdParam = z.string().min(1).max(200).describe("The host product's id for the user.")
+export const externalIdParam = z.string().min(1).max(200).describe("The host product's id for the user, exactly as it stores it: a new id may not start or end with a space or hold control or invisible characters.")
 export const instantParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)
