@@ -259,7 +259,7 @@ export interface PolicyVersion {
 export interface Subject {
   id: number;
   /**
-   * The host product's user id.
+   * The host product's user id, exactly as it stores it.
    */
   externalId: string;
   email?: string | null;
