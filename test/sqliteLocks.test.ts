@@ -1,6 +1,7 @@
 import Database from 'libsql'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { makePolicy } from './support/fixtures'
 import { loginStaff } from './support/staff'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -51,7 +52,7 @@ describe.runIf(onSqliteFile)('SQLite locks held by another connection', () => {
     const held = holdLock(700)
     const stall = await longestStall(Promise.all([
       held,
-      app.payload.create({ collection: 'policies', data: { slug: 'waited-for', title: 'Waited for' } }),
+      makePolicy(app.payload, { slug: 'waited-for' }),
       app.payload.db.updateOne({ collection: 'users', where: { email: { equals: 'editor@example.com' } }, data: { name: 'Outside a transaction' } }),
     ]))
     expect(stall).toBeLessThan(100)
@@ -73,7 +74,7 @@ describe.runIf(onSqliteFile)('SQLite locks held by another connection', () => {
     )
     await held
     // Later writes on the same connections must land too.
-    await app.payload.create({ collection: 'policies', data: { slug: 'after-the-wait', title: 'After the wait' } })
+    await makePolicy(app.payload, { slug: 'after-the-wait' })
     expect(statuses).toEqual(emails.map(() => 201))
     const stored = await app.payload.find({ collection: 'users', where: { email: { in: emails } }, limit: 10 })
     expect(stored.docs.map((u) => u.email).sort()).toEqual([...emails].sort())
