@@ -7,6 +7,7 @@ import { verifyLedgerBundle } from '../domain/verifyLedgerBundle'
 import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
 import type { Command } from './commands'
+import { receiptsOption, verifyReceiptsCommand } from './ledgerReceiptsCommand'
 
 /** Exports the live ledger to a scratch folder (this needs the database) for the same check, and
  * compares the acceptances and notices tables with it: an edit there leaves the ledger intact. */
@@ -46,7 +47,10 @@ async function verifyPack(dir: string): Promise<number> {
 }
 
 export const ledgerVerifyCommand: Command = {
-  async run([dir]) {
+  async run(args) {
+    const receipts = receiptsOption(args)
+    if (receipts.given) return verifyReceiptsCommand(receipts.file, receipts.rest)
+    const [dir] = args
     if (dir && isEvidencePack(dir)) return verifyPack(dir)
     const live = dir ? undefined : await exportLive()
     const folder = dir ?? live!.dir

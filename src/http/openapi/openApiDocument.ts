@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { errorCatalog, type ErrorCode } from '../../errors/catalog'
+import { receiptSchema } from '../schemas/receipt'
 import { operations, type Caller, type Operation } from './operations'
 
 /** Assent's error body, for every 4xx and 5xx. */
@@ -78,6 +79,6 @@ export function openApiDocument(publicUrl: string, version: string): Record<stri
     servers: [{ url: publicUrl }],
     tags: ['Policies', 'Publishing', 'Login flow', 'Ledger', 'Audit', 'Reference'].map((name) => ({ name })),
     paths,
-    components: { securitySchemes, schemas: { Error: jsonSchema(errorBody) } },
+    components: { securitySchemes, schemas: { Error: jsonSchema(errorBody), Receipt: jsonSchema(receiptSchema) } },
   }
 }

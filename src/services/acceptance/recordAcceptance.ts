@@ -7,9 +7,12 @@ import { pgWriteTransaction } from '../../db/pgWriteTransaction'
 import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { scopedIdempotencyKey, type IdempotencyCaller } from '../../domain/idempotencyScope'
+import { receiptBody, signReceipt, type Receipt } from '../../domain/receipt'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
 import type { Acceptance } from '../../payload-types'
+import { findAcceptanceEntry } from '../ledger/findAcceptanceEntry'
+import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { withTransaction } from '../withTransaction'
 import { insertAcceptancesPostgres, insertAcceptancesSqlite, type AcceptanceRow, type Idempotency, type StoredAcceptance } from './sqlAcceptances'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
@@ -38,7 +41,8 @@ export interface AcceptanceResult {
   status: 201 | 200
   body: {
     subject: string
-    acceptances: { policy: string; version: number; method: string; acceptedAt: string; alreadyAccepted: boolean }[]
+    /** Each with its receipt, signed with the ledger key (null only if the ledger lacks its entry). */
+    acceptances: { policy: string; version: number; method: string; acceptedAt: string; alreadyAccepted: boolean; receipt: Receipt | null }[]
   }
 }
 
@@ -86,7 +90,7 @@ async function insertThroughPayload(payload: Payload, rows: readonly AcceptanceR
       const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: row.subject } }, { version: { equals: row.version } }] }, limit: 1, pagination: false, depth: 0, req })
       const existing = docs[0]
       const doc = existing ?? (await payload.create({ collection: 'acceptances', data: { ...row, method: row.method as Acceptance['method'], source: row.source as Acceptance['source'], locale: row.locale ?? undefined, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, idempotencyKey: row.idempotencyKey ?? undefined }, req }))
-      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing) })
+      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing), entry: await findAcceptanceEntry(payload, doc, req) })
     }
     if (idempotency) {
       const { status, body } = idempotency.answer(stored)
@@ -112,8 +116,13 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
     locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
   }))
+  const key = ledgerSigningKey()
   const answer = (stored: StoredAcceptance[]): AcceptanceResult => {
-    const acceptances = stored.map((s, i) => ({ policy: resolved[i].policy.slug, version: resolved[i].version.version, ...s }))
+    const acceptances = stored.map(({ entry, ...s }, i) => {
+      const about = { subject: subject.externalId, policy: resolved[i].policy.slug }
+      const receipt = entry ? signReceipt(receiptBody(entry, about), key.privateKey, key.publicKey) : null
+      return { policy: about.policy, version: resolved[i].version.version, ...s, receipt }
+    })
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
   const idempotency = request.idempotencyKey ? { key: storedKey(request, context), requestHash: hash, answer } : undefined

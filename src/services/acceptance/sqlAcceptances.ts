@@ -7,6 +7,7 @@ import { BEFORE_COMMIT, type TransactionState } from '../../db/pgWriteTransactio
 import { isoTimestamp } from '../../domain/isoTimestamp'
 import { entryLeafHash, ledgerBody } from '../../domain/ledgerBody'
 import { acceptanceLedgerRecord } from '../../domain/ledgerRecords'
+import { acceptanceEntryPrefix, type ReceiptEntry } from '../../domain/receipt'
 
 /** One acceptance to store, as the acceptances table holds it. */
 export interface AcceptanceRow {
@@ -24,11 +25,13 @@ export interface AcceptanceRow {
   idempotencyKey: string | null
 }
 
-/** What is stored for a version after the insert: the new record, or the one already there. */
+/** What is stored for a version after the insert: the new record, or the one already there,
+ * with the ledger entry that records it (for its receipt; none only if the ledger lacks it). */
 export interface StoredAcceptance {
   method: string
   acceptedAt: string
   alreadyAccepted: boolean
+  entry?: ReceiptEntry
 }
 
 /** An idempotency key, and the answer to keep under it once the acceptances are stored. */
@@ -40,7 +43,11 @@ export interface Idempotency {
 
 const INSERT = `insert into acceptances (subject_id, policy_id, version_id, version_number, method, source, content_hash, locale, accepted_at, ip, user_agent, idempotency_key, updated_at, created_at)
   values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subject_id, version_id) do nothing returning id`
-const EXISTING = 'select method, accepted_at as "acceptedAt" from acceptances where subject_id = ? and version_id = ?'
+const EXISTING = 'select id, method, accepted_at as "acceptedAt", created_at as "createdAt" from acceptances where subject_id = ? and version_id = ?'
+/** An acceptance's ledger entry: the first acceptance entry appended since the row was created
+ * whose body starts with its id (the created_at index finds it without reading the ledger). */
+const ENTRY_OF = `select seq, body, leaf_hash as "leafHash" from ledger_entries
+  where created_at >= ? and kind = 'acceptance' and body like ? order by created_at, seq limit 1`
 const LAST_SEQ = 'select coalesce(max(seq), 0) as seq from ledger_entries'
 const LEDGER = 'insert into ledger_entries (seq, kind, body, leaf_hash, recorded_at, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?)'
 const IDEMPOTENCY = 'insert into idempotency_records (key, request_hash, status, response, updated_at, created_at) values (?, ?, ?, ?, ?, ?)'
@@ -57,7 +64,9 @@ function ledgerRows(created: ReadonlyArray<AcceptanceRow & { id: number }>, last
   })
 }
 
-const stored = (row: AcceptanceRow): StoredAcceptance => ({ method: row.method, acceptedAt: row.acceptedAt, alreadyAccepted: false })
+const entryOf = (ledgerRow: unknown[]): ReceiptEntry => ({ seq: ledgerRow[0] as number, body: ledgerRow[2] as string, leafHash: ledgerRow[3] as string })
+const entryFound = (row: Record<string, unknown> | undefined): ReceiptEntry | undefined =>
+  row ? { seq: Number(row.seq), body: String(row.body), leafHash: String(row.leafHash) } : undefined
 
 /**
  * SQLite, inside a write transaction on Assent's own connection (`sqliteWriteTransaction`):
@@ -67,14 +76,25 @@ const stored = (row: AcceptanceRow): StoredAcceptance => ({ method: row.method, 
 export function insertAcceptancesSqlite(native: NativeSqlite, rows: readonly AcceptanceRow[], idempotency?: Idempotency): StoredAcceptance[] {
   const now = new Date().toISOString()
   const created: Array<AcceptanceRow & { id: number }> = []
-  const result = rows.map((row) => {
+  const result: StoredAcceptance[] = []
+  const createdAt: number[] = []
+  for (const row of rows) {
     const inserted = native.statement(INSERT).get(insertParams(row, now)) as { id: number } | undefined
-    if (inserted) return created.push({ ...row, id: Number(inserted.id) }), stored(row)
-    const existing = native.statement(EXISTING).get([row.subject, row.version]) as { method: string; acceptedAt: string }
-    return { method: existing.method, acceptedAt: existing.acceptedAt, alreadyAccepted: true }
-  })
+    if (inserted) {
+      createdAt.push(result.length)
+      created.push({ ...row, id: Number(inserted.id) })
+      result.push({ method: row.method, acceptedAt: row.acceptedAt, alreadyAccepted: false })
+      continue
+    }
+    const existing = native.statement(EXISTING).get([row.subject, row.version]) as { id: number; method: string; acceptedAt: string; createdAt: string }
+    const entry = entryFound(native.statement(ENTRY_OF).get([existing.createdAt, `${acceptanceEntryPrefix(existing.id)}%`]) as Record<string, unknown> | undefined)
+    result.push({ method: existing.method, acceptedAt: existing.acceptedAt, alreadyAccepted: true, entry })
+  }
   const lastSeq = Number((native.statement(LAST_SEQ).get([]) as { seq: number }).seq)
-  for (const params of ledgerRows(created, lastSeq, now)) native.statement(LEDGER).run(params)
+  ledgerRows(created, lastSeq, now).forEach((params, i) => {
+    native.statement(LEDGER).run(params)
+    result[createdAt[i]].entry = entryOf(params)
+  })
   if (idempotency) {
     const { status, body } = idempotency.answer(result)
     native.statement(IDEMPOTENCY).run([idempotency.key, idempotency.requestHash, status, JSON.stringify(body), now, now])
@@ -99,15 +119,21 @@ export async function insertAcceptancesPostgres(client: pg.PoolClient, state: Tr
   const now = new Date().toISOString()
   const created: Array<AcceptanceRow & { id: number }> = []
   const result: StoredAcceptance[] = []
+  const createdAt: number[] = []
   for (const row of rows) {
     const [inserted] = await run(INSERT, insertParams(row, now))
     if (inserted) {
+      createdAt.push(result.length)
       created.push({ ...row, id: Number(inserted.id) })
-      result.push(stored(row))
+      result.push({ method: row.method, acceptedAt: row.acceptedAt, alreadyAccepted: false })
       continue
     }
     const [existing] = await run(EXISTING, [row.subject, row.version])
-    result.push({ method: String(existing.method), acceptedAt: String(isoTimestamp(existing.acceptedAt)), alreadyAccepted: true })
+    const prefix = acceptanceEntryPrefix(Number(existing.id))
+    // Written earlier in this very transaction, its entry still waits for the commit.
+    const pending = ((state.get('ledgerRows') as unknown[][] | undefined) ?? []).find((r) => (r[2] as string).startsWith(prefix))
+    const entry = pending ? entryOf(pending) : entryFound((await run(ENTRY_OF, [existing.createdAt, `${prefix}%`]))[0])
+    result.push({ method: String(existing.method), acceptedAt: String(isoTimestamp(existing.acceptedAt)), alreadyAccepted: true, entry })
   }
   if (created.length > 0) {
     if (!state.has('ledgerSeq')) {
@@ -115,6 +141,7 @@ export async function insertAcceptancesPostgres(client: pg.PoolClient, state: Tr
       state.set('ledgerSeq', Number((await run(LAST_SEQ, []))[0].seq))
     }
     const entries = ledgerRows(created, state.get('ledgerSeq') as number, now)
+    entries.forEach((params, i) => (result[createdAt[i]].entry = entryOf(params)))
     state.set('ledgerSeq', (state.get('ledgerSeq') as number) + entries.length)
     // The whole group's entries go in with one statement just before the commit.
     const pending = (state.get('ledgerRows') as unknown[][] | undefined) ?? []

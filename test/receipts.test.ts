@@ -1,0 +1,151 @@
+import { spawn } from 'node:child_process'
+import { mkdtempSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { openDirectDatabase, type DirectDatabase } from '../src/db/directQuery'
+import { receiptSignatureProblem, type Receipt } from '../src/domain/receipt'
+import { createApiKey } from '../src/services/apiKeys'
+import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
+import { seedPolicies } from '../src/services/seedPolicies'
+import { receiptSchema } from '../src/http/schemas/receipt'
+import { startTestApp, type TestApp } from './support/testApp'
+
+let app: TestApp
+let db: DirectDatabase
+let key: string
+let termsHash: string
+let privacyHash: string
+
+beforeAll(async () => {
+  // A file on SQLite: ledger:verify opens the database from its own process.
+  app = await startTestApp({ sharedDatabase: true })
+  db = await openDirectDatabase(app.database.url)
+  await seedPolicies(app.payload)
+  key = (await createApiKey(app.payload, 'receipt keeper', 'integration')).key
+  termsHash = ((await (await fetch(`${app.baseUrl}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }).contentHash
+  privacyHash = ((await (await fetch(`${app.baseUrl}/api/v1/policies/privacy/versions/1`)).json()) as { contentHash: string }).contentHash
+}, 120_000)
+afterAll(async () => {
+  await db?.close()
+  await app?.close()
+})
+
+type Answer = { subject: string; acceptances: Array<{ policy: string; version: number; alreadyAccepted: boolean; receipt: Receipt }> }
+
+const post = (url: string, body: unknown, authorization: string) =>
+  fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+const accept = async (subject: string, extra: Record<string, unknown> = {}) => {
+  await fetch(`${app.baseUrl}/api/v1/subjects/${subject}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
+  const res = await post('/api/v1/acceptances', { subject, versions: [{ policy: 'terms', version: 1, contentHash: termsHash }], ...extra }, `Bearer ${key}`)
+  return { status: res.status, body: (await res.json()) as Answer }
+}
+const entryRow = async (seq: number) => (await db.query('select seq, body, leaf_hash as "leafHash" from ledger_entries where seq = ?', [seq]))[0]
+const keys = () => [ledgerSigningKey().publicKey]
+/** Runs the command in its own process without blocking this one (the server under test stays up). */
+const assent = (...args: string[]) =>
+  new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
+    const child = spawn(process.execPath, ['scripts/assent.js', ...args], { env: { ...process.env, DATABASE_URL: app.database.url } })
+    let stdout = ''
+    let stderr = ''
+    child.stdout.on('data', (chunk) => (stdout += chunk))
+    child.stderr.on('data', (chunk) => (stderr += chunk))
+    child.on('close', (status) => resolve({ status, stdout, stderr }))
+  })
+const verify = (file: string, ...bundle: string[]) => assent('ledger:verify', '--receipts', file, ...bundle)
+const receiptsFile = (receipts: unknown[]) => {
+  const file = path.join(mkdtempSync(path.join(tmpdir(), 'assent-receipts-')), 'receipts.jsonl')
+  writeFileSync(file, receipts.map((r) => JSON.stringify(r)).join('\n'))
+  return file
+}
+
+describe('acceptance receipts', () => {
+  it('come with every acceptance the integration API records, signed for its ledger entry', async () => {
+    const { status, body } = await accept('receipt-api')
+    expect(status).toBe(201)
+    const { receipt } = body.acceptances[0]
+    expect(receipt).toMatchObject({ type: 'assent-acceptance-receipt/v1', subject: 'receipt-api', policy: 'terms', version: 1, contentHash: termsHash })
+    expect(receiptSignatureProblem(receipt, keys())).toBeUndefined()
+    const entry = await entryRow(receipt.ledgerSeq)
+    expect(entry.leafHash).toBe(receipt.leafHash)
+    expect(JSON.parse(String(entry.body)).record).toMatchObject({ acceptance: Number.isNaN(Number(receipt.acceptance)) ? receipt.acceptance : Number(receipt.acceptance), contentHash: termsHash })
+  })
+
+  it('come again, the same, on an idempotent replay and on accepting what was already accepted', async () => {
+    const first = await accept('receipt-replay', { idempotencyKey: 'receipt-replay-1' })
+    const replayed = await accept('receipt-replay', { idempotencyKey: 'receipt-replay-1' })
+    expect(replayed.body).toEqual(first.body)
+    const again = await accept('receipt-replay')
+    expect(again.status).toBe(200)
+    expect(again.body.acceptances[0].alreadyAccepted).toBe(true)
+    const { signature: _first, ...signedFirst } = first.body.acceptances[0].receipt
+    const { signature: _again, ...signedAgain } = again.body.acceptances[0].receipt
+    expect(signedAgain).toEqual(signedFirst)
+    expect(receiptSignatureProblem(again.body.acceptances[0].receipt, keys())).toBeUndefined()
+  })
+
+  it('come with the banner acceptance, one per version of a bundle', async () => {
+    await fetch(`${app.baseUrl}/api/v1/subjects/receipt-banner`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
+    const { token } = (await (await post('/api/v1/subjects/receipt-banner/token', {}, `Bearer ${key}`)).json()) as { token: string }
+    const res = await post('/embed/v1/acceptances', { versions: [{ policy: 'terms', version: 1, contentHash: termsHash }, { policy: 'privacy', version: 1, contentHash: privacyHash }] }, `Bearer ${token}`)
+    expect(res.status).toBe(201)
+    const body = (await res.json()) as Answer
+    const receipts = body.acceptances.map((a) => a.receipt)
+    expect(receipts.map((r) => [r.subject, r.policy, r.contentHash])).toEqual([['receipt-banner', 'terms', termsHash], ['receipt-banner', 'privacy', privacyHash]])
+    expect(receipts[1].ledgerSeq).toBe(receipts[0].ledgerSeq + 1)
+    for (const r of receipts) expect(receiptSignatureProblem(r, keys())).toBeUndefined()
+  })
+})
+
+describe('the OpenAPI document', () => {
+  it('shows the receipt as acceptance answers carry it', async () => {
+    type Doc = { components: { schemas: { Receipt: { properties: Record<string, unknown> } } }; paths: Record<string, { post: { responses: Record<string, { content: Record<string, { example: Answer }> }> } }> }
+    const doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as Doc
+    const real = (await accept('receipt-docs')).body.acceptances[0]
+    const example = doc.paths['/api/v1/acceptances'].post.responses['201'].content['application/json'].example.acceptances[0]
+    expect(Object.keys(example).sort()).toEqual(Object.keys(real).sort())
+    expect(Object.keys(doc.components.schemas.Receipt.properties).sort()).toEqual(Object.keys(real.receipt).sort())
+    expect(receiptSchema.safeParse(real.receipt).error).toBeUndefined()
+    expect(receiptSchema.safeParse(example.receipt).error).toBeUndefined()
+  })
+})
+
+describe('npx assent ledger:verify --receipts', () => {
+  it('proves kept receipts, and names the newest entries deleted with their rows', async () => {
+    const kept: Receipt[] = []
+    for (let i = 0; i < 4; i++) kept.push((await accept(`receipt-kept-${i}`)).body.acceptances[0].receipt)
+    const file = receiptsFile(kept)
+    const held = await verify(file)
+    expect(held.status, held.stderr).toBe(0)
+    expect(held.stdout).toMatch(/^Receipts verified: 4 receipts/)
+
+    // An insider removes the two newest acceptances with their ledger entries: no gap, no checkpoint broken.
+    const newest = kept.slice(2)
+    const ids = newest.map((r) => Number(r.acceptance))
+    await db.query(`delete from ledger_entries where seq in (${newest.map(() => '?').join(', ')})`, newest.map((r) => r.ledgerSeq))
+    await db.query(`delete from acceptances where id in (${ids.map(() => '?').join(', ')})`, ids)
+    const caught = await verify(file)
+    expect(caught.status).toBe(1)
+    expect(caught.stderr).toMatch(/Receipt verification FAILED: 2 of 4 receipts/)
+    for (const r of newest) expect(caught.stderr).toContain(`receipt ${kept.indexOf(r) + 1} (acceptance ${r.acceptance}, entry ${r.ledgerSeq}): ledger entry ${r.ledgerSeq} is missing`)
+
+    // The same offline, against the bundle exported afterwards.
+    const bundle = path.join(path.dirname(file), 'bundle')
+    expect((await assent('ledger:export', bundle)).status).toBe(0)
+    const offline = await verify(file, bundle)
+    expect(offline.status).toBe(1)
+    expect(offline.stderr).toMatch(/Receipt verification FAILED: 2 of 4 receipts/)
+    expect(offline.stderr).toContain(`ledger entry ${newest[0].ledgerSeq} is missing`)
+  }, 120_000)
+
+  it('refuses a forged or altered receipt', async () => {
+    const { receipt } = (await accept('receipt-forger')).body.acceptances[0]
+    const altered = { ...receipt, subject: 'someone-else' }
+    const result = await verify(receiptsFile([receipt, altered]))
+    expect(result.status).toBe(1)
+    expect(result.stderr).toMatch(/receipt 2 .*forged or altered/)
+    expect(result.stderr).not.toMatch(/receipt 1 /)
+  }, 60_000)
+})
