@@ -354,7 +354,7 @@ export interface Notice {
 export interface LedgerEntry {
   id: number;
   seq: number;
-  kind: 'acceptance' | 'notice';
+  kind: 'acceptance' | 'notice' | 'publication' | 'policy-rules' | 'key-rotation';
   body: string;
   leafHash: string;
   recordedAt: string;

@@ -69,12 +69,13 @@ describe('the ledger', () => {
     expect(verifyLedgerBundle(await readLedgerBundle(dir)).ok).toBe(false)
   })
 
-  it('serves the public key to anyone and inclusion proofs to auditors', async () => {
+  it('serves the public key and the signed checkpoints (JSON and Atom) to anyone, proofs to auditors', async () => {
     const pem = await (await fetch(`${app.baseUrl}/api/v1/ledger/public-key`)).text()
     expect(pem).toContain('BEGIN PUBLIC KEY')
     const audit = (await createApiKey(app.payload, 'auditor', 'audit')).key
     const integration = (await createApiKey(app.payload, 'host', 'integration')).key
-    const { checkpoints } = (await (await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints`, { headers: { authorization: `Bearer ${audit}` } })).json()) as { checkpoints: { treeSize: number; rootHash: string }[] }
+    const { keyFingerprint, checkpoints } = (await (await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints`)).json()) as { keyFingerprint: string; checkpoints: { treeSize: number; rootHash: string }[] }
+    expect(keyFingerprint).toMatch(/^[0-9a-f]{64}$/)
     const latest = checkpoints.at(-1)!
     const res = await fetch(`${app.baseUrl}/api/v1/ledger/proofs/inclusion?seq=1&treeSize=${latest.treeSize}`, { headers: { authorization: `Bearer ${audit}` } })
     const proof = (await res.json()) as { leafHash: string; proof: string[] }
@@ -82,7 +83,12 @@ describe('the ledger', () => {
     const first = checkpoints[0].treeSize
     const consistency = await fetch(`${app.baseUrl}/api/v1/ledger/proofs/consistency?from=${first}&to=${latest.treeSize}`, { headers: { authorization: `Bearer ${audit}` } })
     expect(consistency.status).toBe(200)
-    expect((await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints`, { headers: { authorization: `Bearer ${integration}` } })).status).toBe(403)
+    expect((await fetch(`${app.baseUrl}/api/v1/ledger/proofs/consistency?from=${first}&to=${latest.treeSize}`, { headers: { authorization: `Bearer ${integration}` } })).status).toBe(403)
+    const feed = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints.atom`)
+    expect(feed.headers.get('content-type')).toMatch(/^application\/atom\+xml/)
+    const atom = await feed.text()
+    expect(atom.match(/<entry>/g)).toHaveLength(checkpoints.length)
+    expect(atom).toContain(`<id>urn:assent:ledger:checkpoint:${latest.treeSize}:${latest.rootHash}</id>`)
   })
 
   it('refuses updates and deletions of entries and checkpoints by anyone', async () => {

@@ -17,7 +17,7 @@ export const LedgerEntries: CollectionConfig = {
   hooks: { beforeChange: [refuseUpdate], beforeDelete: [refuseDelete] },
   fields: [
     { name: 'seq', type: 'number', required: true, unique: true, index: true },
-    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice'] },
+    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'policy-rules', 'key-rotation'] },
     { name: 'body', type: 'textarea', required: true, maxLength: 100_000 },
     { name: 'leafHash', type: 'text', required: true },
     { name: 'recordedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },

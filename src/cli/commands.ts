@@ -13,5 +13,6 @@ export const commands: Record<string, { summary: string; load: () => Promise<Com
   evidence: { summary: 'evidence <externalId> --out <dir>: write a subject\'s evidence pack (verify with ledger:verify <dir>)', load: async () => (await import('./evidenceCommand')).evidenceCommand },
   'ledger:checkpoint': { summary: 'sign a checkpoint (Merkle root) over the whole ledger', load: async () => (await import('./ledgerCheckpointCommand')).ledgerCheckpointCommand },
   'ledger:export': { summary: 'ledger:export <dir>: write entries, checkpoints, public key and version texts for auditors', load: async () => (await import('./ledgerExportCommand')).ledgerExportCommand },
-  'ledger:verify': { summary: 'ledger:verify [dir]: verify an exported bundle offline, or the live ledger', load: async () => (await import('./ledgerVerifyCommand')).ledgerVerifyCommand },
+  'ledger:verify': { summary: 'ledger:verify [dir] [--key <public-key.pem> | --fingerprint <hex>] [--checkpoint <saved.json>]: verify an exported bundle or evidence pack offline, or the live ledger; pin the key; prove the ledger extends a saved checkpoint', load: async () => (await import('./ledgerVerifyCommand')).ledgerVerifyCommand },
+  'ledger:rotate-key': { summary: 'ledger:rotate-key [--new-key <private-key.pem>]: hand checkpoint signing to a new key, by a ledger entry the old key signs', load: async () => (await import('./ledgerRotateKeyCommand')).ledgerRotateKeyCommand },
 }

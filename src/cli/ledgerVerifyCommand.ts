@@ -6,40 +6,43 @@ import { verifyEvidencePack } from '../domain/evidencePack'
 import { verifyLedgerBundle } from '../domain/verifyLedgerBundle'
 import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
+import type { SavedCheckpoint } from '../domain/checkpointChecks'
+import type { RecordsCheck } from '../services/ledger/checkRecordsAgainstLedger'
 import type { Command } from './commands'
 import { receiptsOption, verifyReceiptsCommand } from './ledgerReceiptsCommand'
+import { readTrustOptions, TRUST_USAGE, type TrustOptions } from './ledgerTrustOptions'
+import { printKey, printProblems, printUnbound, printUncovered } from './ledgerVerifyReport'
 
-/** Exports the live ledger to a scratch folder (this needs the database) for the same check, and
- * compares the acceptances and notices tables with it: an edit there leaves the ledger intact. */
-async function exportLive(): Promise<{ dir: string; records: { acceptances: number; notices: number; problems: string[] } }> {
+/** Exports the live ledger to a scratch folder (this needs the database) for the same check,
+ * compares the acceptances and notices tables with it (an edit there leaves the ledger intact),
+ * and reads the last head this server published, which the stored checkpoints must still hold. */
+async function exportLive(): Promise<{ dir: string; records: RecordsCheck; head: SavedCheckpoint[] }> {
   const { startPayload } = await import('../startPayload')
   const { closePayload } = await import('../db/closePayload')
   const { exportLedgerBundle } = await import('../services/ledger/exportLedgerBundle')
   const { checkRecordsAgainstLedger } = await import('../services/ledger/checkRecordsAgainstLedger')
+  const { publishedHeadPath, readPublishedHead } = await import('../services/ledger/publishedHead')
   const dir = await mkdtemp(path.join(tmpdir(), 'assent-ledger-'))
+  const head = readPublishedHead()
   const payload = await startPayload()
   try {
     await exportLedgerBundle(payload, dir)
-    return { dir, records: await checkRecordsAgainstLedger(payload) }
+    const label = `the last checkpoint this server published (${publishedHeadPath()})`
+    return { dir, records: await checkRecordsAgainstLedger(payload), head: head ? [{ label, checkpoint: head, mustBeStored: true }] : [] }
   } finally {
     await closePayload(payload)
   }
 }
 
-/** Prints up to 20 problems under a heading. */
-function printProblems(heading: string, problems: string[]): void {
-  console.error(heading)
-  for (const problem of problems.slice(0, 20)) console.error(`  - ${problem}`)
-  if (problems.length > 20) console.error(`  … and ${problems.length - 20} more`)
-}
-
 /** An evidence pack: the subject's entries against one signed checkpoint, and what they prove. */
-async function verifyPack(dir: string): Promise<number> {
+async function verifyPack(dir: string, trust: TrustOptions): Promise<number> {
   const started = performance.now()
-  const verdict = verifyEvidencePack(await readEvidencePack(dir))
+  const verdict = verifyEvidencePack(await readEvidencePack(dir), { pin: trust.pin })
   const ms = (performance.now() - started).toFixed(0)
   if (verdict.ok) {
     console.log(`Evidence pack verified: ${verdict.acceptances} acceptances and ${verdict.notices} notices match ${verdict.entries} ledger entries, each in the signed checkpoint; every text hashes to what was accepted (${ms} ms).`)
+    printKey(verdict)
+    if (verdict.unbound.length > 0) console.log(`Not bound by the ledger entries in the pack (written before these fields were bound), so not checked: ${verdict.unbound.join(', ')}.`)
     return 0
   }
   printProblems('Evidence pack verification FAILED:', verdict.problems)
@@ -48,29 +51,31 @@ async function verifyPack(dir: string): Promise<number> {
 
 export const ledgerVerifyCommand: Command = {
   async run(args) {
-    const receipts = receiptsOption(args)
+    const options = await readTrustOptions(args)
+    if ('error' in options) {
+      console.error(`${options.error}\nusage: npx assent ledger:verify [dir] ${TRUST_USAGE}`)
+      return 2
+    }
+    const { trust, rest } = options
+    const receipts = receiptsOption(rest)
     if (receipts.given) return verifyReceiptsCommand(receipts.file, receipts.rest)
-    const [dir] = args
-    if (dir && isEvidencePack(dir)) return verifyPack(dir)
+    const [dir] = rest
+    if (dir && isEvidencePack(dir)) return verifyPack(dir, trust)
     const live = dir ? undefined : await exportLive()
     const folder = dir ?? live!.dir
     try {
       const started = performance.now()
-      const verdict = verifyLedgerBundle(await readLedgerBundle(folder))
+      const verdict = verifyLedgerBundle(await readLedgerBundle(folder), { pin: trust.pin, saved: [...trust.saved, ...(live?.head ?? [])] })
       const ms = (performance.now() - started).toFixed(0)
-      if (!verdict.ok) {
-        printProblems(`Ledger verification FAILED${verdict.firstBadSeq ? ` (first bad entry: ${verdict.firstBadSeq})` : ''}:`, verdict.problems)
-        return 1
-      }
-      console.log(`Ledger verified: ${verdict.entries} entries, ${verdict.checkpoints} checkpoints, every signature, root and content hash checks out (${ms} ms).`)
-      if (!live) return 0
-      const { acceptances, notices, problems } = live.records
-      if (problems.length > 0) {
-        printProblems(`The database does not match the ledger (${problems.length} problems):`, problems)
-        return 1
-      }
-      console.log(`Records match the ledger: ${acceptances} acceptances, ${notices} notices.`)
-      return 0
+      const records = live?.records
+      if (!verdict.ok) printProblems(`Ledger verification FAILED${verdict.firstBadSeq ? ` (first bad entry: ${verdict.firstBadSeq})` : ''}:`, verdict.problems)
+      else console.log(`Ledger verified: ${verdict.entries} entries, ${verdict.checkpoints} checkpoints, every signature, root and content hash checks out${trust.saved.length > 0 ? `; it extends the ${trust.saved.length} saved checkpoint(s)` : ''} (${ms} ms).`)
+      printKey(verdict)
+      printUncovered(verdict.uncovered)
+      if (records && records.problems.length > 0) printProblems(`The database does not match the ledger (${records.problems.length} problems):`, records.problems)
+      else if (records) console.log(`Records match the ledger, field by field: ${records.acceptances} acceptances, ${records.notices} notices.`)
+      if (records) printUnbound(records.unbound)
+      return verdict.ok && (records?.problems.length ?? 0) === 0 ? 0 : 1
     } finally {
       if (!dir) await rm(folder, { recursive: true, force: true })
     }

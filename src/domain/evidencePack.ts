@@ -1,9 +1,8 @@
-import { createHash, createPublicKey, type KeyObject } from 'node:crypto'
-
-import canonicalize from 'canonicalize'
-
-import { checkpointSignatureValid, type Checkpoint } from './checkpointSignature'
+import { signerOf } from './checkpointChecks'
+import type { Checkpoint } from './checkpointSignature'
+import { checkPackRecords } from './checkPackRecords'
 import { contentHash } from './contentHash'
+import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
 import { verifyInclusion } from './merkle'
 
@@ -69,6 +68,9 @@ export interface EvidenceDocument {
   acceptances: EvidenceAcceptance[]
   notices: EvidenceNotice[]
   ledger: EvidenceLedgerEntry[]
+  /** The ledger's key rotations up to the checkpoint, with their inclusion proofs: the chain from
+   * a pinned key to the one that signed the checkpoint. */
+  keyRotations?: EvidenceLedgerEntry[]
   redlines: Array<{ policy: string; from: number; to: number; file: string }>
 }
 
@@ -85,6 +87,12 @@ export interface EvidenceVerdict {
   acceptances: number
   notices: number
   entries: number
+  /** Fingerprint of the key that signed the checkpoint, and of the keys before it. */
+  fingerprint?: string
+  keyChain: string[]
+  pinned: boolean
+  /** Stored fields the pack states that no ledger entry in it binds. */
+  unbound: string[]
 }
 
 interface LedgerRecord {
@@ -101,35 +109,52 @@ interface LedgerRecord {
   notices?: Array<number | string>
 }
 
-const sha256 = (text: string) => createHash('sha256').update(text).digest('hex')
 const same = (a: unknown, b: unknown) => String(a) === String(b)
 
 /**
  * Verifies an evidence pack offline, with only its files and the public key: the checkpoint is
  * signed by the key; every ledger entry hashes to its leaf and is included in the checkpoint's
  * tree; every entry is about this subject; every acceptance and notice the pack states is what
- * the ledger recorded (same text hash, method, time; same delivery status and time); the text
+ * the ledger recorded, field by field (fields no entry binds are named); an email notice comes
+ * with its banner notice; pinned (`options.pin`), the checkpoint's key is the pinned one or one it
+ * rotated to by a rotation entry in the checkpoint; the text
  * files hash to the content hashes accepted; the notices an acceptance relies on are in the pack
  * and reached the subject before the version took effect.
  */
-export function verifyEvidencePack(pack: EvidencePack): EvidenceVerdict {
+export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string } = {}): EvidenceVerdict {
   const { document: doc } = pack
   const problems: string[] = []
-  const verdict = () => ({ ok: problems.length === 0, problems, acceptances: doc.acceptances?.length ?? 0, notices: doc.notices?.length ?? 0, entries: doc.ledger?.length ?? 0 })
+  let chain: ReturnType<typeof trustedKeyChain>['keys'] = []
+  const unbound: string[] = []
+  const verdict = () => ({
+    ok: problems.length === 0,
+    problems,
+    acceptances: doc.acceptances?.length ?? 0,
+    notices: doc.notices?.length ?? 0,
+    entries: doc.ledger?.length ?? 0,
+    fingerprint: chain.find((k) => k.keyId === doc.checkpoint?.keyId)?.fingerprint,
+    keyChain: chain.map((k) => k.fingerprint),
+    pinned: options.pin !== undefined,
+    unbound,
+  })
   if (doc.format !== EVIDENCE_FORMAT) {
     problems.push(`evidence.json is not an ${EVIDENCE_FORMAT} document`)
     return verdict()
   }
 
-  let key: KeyObject | undefined
-  try {
-    key = createPublicKey(pack.publicKeyPem)
-  } catch {
-    problems.push('the public key cannot be read')
-  }
   const { checkpoint } = doc
-  if (key && !checkpointSignatureValid(checkpoint, key)) problems.push(`the checkpoint of ${checkpoint.treeSize} entries is not signed by this key`)
   const root = Buffer.from(checkpoint.rootHash, 'hex')
+  const rotations = (doc.keyRotations ?? []).flatMap((entry) => {
+    const body = JSON.parse(entry.body) as { seq?: number; kind?: string; record?: Partial<KeyRotationRecord> }
+    const included = entryLeafHash(entry.body) === entry.leafHash && body.seq === entry.seq && body.kind === 'key-rotation' &&
+      verifyInclusion(entry.seq - 1, checkpoint.treeSize, Buffer.from(entry.leafHash, 'hex'), entry.proof.map((h) => Buffer.from(h, 'hex')), root)
+    if (!included) problems.push(`key rotation entry ${entry.seq} is not a key rotation in the signed checkpoint`)
+    return included ? [{ seq: entry.seq, record: body.record ?? {} }] : []
+  })
+  const keys = trustedKeyChain(pack.publicKeyPem, rotations, options.pin)
+  chain = keys.keys
+  problems.push(...keys.problems)
+  if (chain.length > 0 && !signerOf(checkpoint, chain)) problems.push(`the checkpoint of ${checkpoint.treeSize} entries is not signed by ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
 
   const acceptanceEntries = new Map<string, LedgerRecord>()
   const noticeEntries = new Map<string, LedgerRecord[]>()
@@ -170,13 +195,7 @@ export function verifyEvidencePack(pack: EvidencePack): EvidenceVerdict {
       problems.push(`${label} has no ledger entry in the pack`)
       continue
     }
-    if (record.contentHash !== a.contentHash || record.method !== a.method || record.acceptedAt !== a.acceptedAt || !same(record.versionNumber, a.version)) {
-      problems.push(`${label} does not match its ledger entry`)
-    }
     if (!versionsByHash.has(a.contentHash)) problems.push(`${label}: the accepted text is not in the pack`)
-    const context = canonicalize({ ip: a.ip, userAgent: a.userAgent, locale: a.locale }) ?? ''
-    const erased = a.ip === null && a.userAgent === null && a.locale === null && doc.subject.erasedAt !== null
-    if (!erased && record.contextHash !== undefined && record.contextHash !== sha256(context)) problems.push(`${label}: IP, user agent or locale differ from what the ledger recorded`)
     const version = versionsByHash.get(a.contentHash)
     for (const cited of a.notices) {
       const notice = noticesById.get(String(cited.id))
@@ -187,13 +206,9 @@ export function verifyEvidencePack(pack: EvidencePack): EvidenceVerdict {
     }
   }
 
-  for (const n of doc.notices) {
-    const records = noticeEntries.get(String(n.id))
-    const last = records?.at(-1)
-    if (!last) problems.push(`notice ${n.id} has no ledger entry in the pack`)
-    else if (last.status !== n.status || (last.reachedAt ?? null) !== (n.reachedAt ?? null)) {
-      problems.push(`notice ${n.id} says ${n.status}${n.reachedAt ? ` at ${n.reachedAt}` : ''}, its last ledger entry ${last.status}${last.reachedAt ? ` at ${last.reachedAt}` : ''}`)
-    }
-  }
+  for (const n of doc.notices) if (!noticeEntries.has(String(n.id))) problems.push(`notice ${n.id} has no ledger entry in the pack`)
+  const compared = checkPackRecords(doc.acceptances, doc.notices, { acceptances: acceptanceEntries as Map<string, Record<string, unknown>>, notices: noticeEntries as Map<string, Record<string, unknown>[]> }, doc.subject.erasedAt != null)
+  problems.push(...compared.problems)
+  unbound.push(...compared.unbound)
   return verdict()
 }

@@ -2,7 +2,7 @@ import { hash } from 'node:crypto'
 
 import canonicalize from 'canonicalize'
 
-export type LedgerKind = 'acceptance' | 'notice'
+export type LedgerKind = 'acceptance' | 'notice' | 'publication' | 'policy-rules' | 'key-rotation'
 
 /** The canonical JSON (RFC 8785) of a ledger entry: its number, kind, time and record. */
 export function ledgerBody(seq: number, kind: LedgerKind, recordedAt: string, record: Record<string, unknown>): string {

@@ -40,11 +40,13 @@ export function acceptanceLedgerRecord(doc: {
 }
 
 /** A notice event (created at publish, an attempt's outcome, displayed, dismissed) as the ledger
- * records it. The SMTP reply may quote the address, so the ledger keeps its hash; the message hash
- * ties the entry to the exact bytes handed to the SMTP server. */
+ * records it. The address and the SMTP reply (which may quote it) are personal data, so the ledger
+ * keeps their hashes; the message hash ties the entry to the exact bytes handed to the SMTP server.
+ * Entries written before the policy and the address were bound lack `policy` and `addressHash`. */
 export function noticeLedgerRecord(doc: {
   id: number | string
   subject: Ref
+  policy?: Ref
   version: Ref
   versionNumber: number
   channel: string
@@ -55,10 +57,12 @@ export function noticeLedgerRecord(doc: {
   messageId?: string | null
   messageHash?: string | null
   lastReply?: string | null
+  address?: string | null
 }): Record<string, unknown> {
   const record: Record<string, unknown> = {
     notice: doc.id,
     subject: idOf(doc.subject),
+    ...(doc.policy == null ? {} : { policy: idOf(doc.policy) }),
     version: idOf(doc.version),
     versionNumber: Number(doc.versionNumber),
     channel: doc.channel,
@@ -73,5 +77,6 @@ export function noticeLedgerRecord(doc: {
     messageId: doc.messageId ?? null,
     messageHash: doc.messageHash ?? null,
     replyHash: doc.lastReply ? sha256(doc.lastReply) : null,
+    addressHash: doc.address ? sha256(doc.address) : null,
   }
 }

@@ -1,7 +1,7 @@
-import { createPublicKey, type KeyObject } from 'node:crypto'
-
-import { checkpointSignatureValid, type Checkpoint } from './checkpointSignature'
+import type { Checkpoint } from './checkpointSignature'
+import { savedCheckpointProblems, signerOf, uncoveredEntries, type SavedCheckpoint, type Uncovered } from './checkpointChecks'
 import { contentHash } from './contentHash'
+import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
 import { consistencyProof, rootOf, verifyConsistency } from './merkle'
 
@@ -30,6 +30,15 @@ export interface ConsistencyProofRecord {
   proof: string[]
 }
 
+/** What the verifier trusts beyond the bundle. */
+export interface VerifyOptions {
+  /** The signing key's fingerprint (SHA-256 of the raw Ed25519 key, hex) the auditor pinned: the
+   * key chain must contain it. Without it the key comes from the folder under test. */
+  pin?: string
+  /** Checkpoints seen before (an auditor's saved one, the server's last published head). */
+  saved?: SavedCheckpoint[]
+}
+
 export interface LedgerVerdict {
   ok: boolean
   /** The first entry found wrong, if any. */
@@ -37,6 +46,14 @@ export interface LedgerVerdict {
   problems: string[]
   entries: number
   checkpoints: number
+  /** Fingerprint of the key in force (the last of the chain). */
+  fingerprint?: string
+  /** Fingerprints of every key that signed, oldest first (more than one after a rotation). */
+  keyChain: string[]
+  /** Whether the chain was checked against a pinned fingerprint. */
+  pinned: boolean
+  /** Entries no checkpoint covers yet. */
+  uncovered?: Uncovered
 }
 
 /**
@@ -45,7 +62,7 @@ export interface LedgerVerdict {
  * root over the first `treeSize` entries, each checkpoint extending the one before (the exported
  * consistency proof, or one rebuilt from the entries), and every acceptance's content hash matching the version text it names.
  */
-export function verifyLedgerBundle(bundle: LedgerBundle): LedgerVerdict {
+export function verifyLedgerBundle(bundle: LedgerBundle, options: VerifyOptions = {}): LedgerVerdict {
   const problems: string[] = []
   let firstBadSeq: number | undefined
   const bad = (seq: number, problem: string) => {
@@ -59,17 +76,19 @@ export function verifyLedgerBundle(bundle: LedgerBundle): LedgerVerdict {
     if (ok === undefined) checkedTexts.set(hash, (ok = contentHash(text) === hash))
     return ok
   }
+  const rotations: Array<{ seq: number; record: Partial<KeyRotationRecord> }> = []
   const entries = [...bundle.entries].sort((a, b) => a.seq - b.seq)
   entries.forEach((entry, i) => {
     if (entry.seq !== i + 1) return bad(i + 1, `entry ${i + 1} is missing (found ${entry.seq} in its place)`)
     if (entryLeafHash(entry.body) !== entry.leafHash) return bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
-    let parsed: { seq?: number; kind?: string; record?: { contentHash?: string } }
+    let parsed: { seq?: number; kind?: string; record?: { contentHash?: string } & Partial<KeyRotationRecord> }
     try {
       parsed = JSON.parse(entry.body)
     } catch {
       return bad(entry.seq, `entry ${entry.seq}: body is not JSON`)
     }
     if (parsed.seq !== entry.seq) return bad(entry.seq, `entry ${entry.seq}: body says it is entry ${parsed.seq}`)
+    if (parsed.kind === 'key-rotation') rotations.push({ seq: entry.seq, record: parsed.record ?? {} })
     const hash = parsed.kind === 'acceptance' ? parsed.record?.contentHash : undefined
     if (hash !== undefined) {
       const text = bundle.versionTexts.get(hash)
@@ -78,16 +97,12 @@ export function verifyLedgerBundle(bundle: LedgerBundle): LedgerVerdict {
     }
   })
 
-  let key: KeyObject | undefined
-  try {
-    key = createPublicKey(bundle.publicKeyPem)
-  } catch {
-    problems.push('the public key cannot be read')
-  }
+  const { keys: chain, problems: keyProblems } = trustedKeyChain(bundle.publicKeyPem, rotations, options.pin)
+  problems.push(...keyProblems)
   const leaves = entries.map((e) => Buffer.from(e.leafHash, 'hex'))
   const checkpoints = [...bundle.checkpoints].sort((a, b) => a.treeSize - b.treeSize)
   checkpoints.forEach((c, i) => {
-    if (key && !checkpointSignatureValid(c, key)) problems.push(`checkpoint of ${c.treeSize} entries: signature is not valid for this key`)
+    if (!signerOf(c, chain)) problems.push(`checkpoint of ${c.treeSize} entries: signature is not valid for ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
     if (c.treeSize > leaves.length) return void problems.push(`checkpoint of ${c.treeSize} entries: only ${leaves.length} entries exist (entries were removed)`)
     if (rootOf(leaves.slice(0, c.treeSize)).toString('hex') !== c.rootHash) {
       problems.push(`checkpoint of ${c.treeSize} entries: root does not match the entries`)
@@ -101,5 +116,16 @@ export function verifyLedgerBundle(bundle: LedgerBundle): LedgerVerdict {
       }
     }
   })
-  return { ok: problems.length === 0, firstBadSeq, problems, entries: entries.length, checkpoints: checkpoints.length }
+  problems.push(...savedCheckpointProblems(options.saved ?? [], checkpoints, leaves, chain))
+  return {
+    ok: problems.length === 0,
+    firstBadSeq,
+    problems,
+    entries: entries.length,
+    checkpoints: checkpoints.length,
+    fingerprint: chain.at(-1)?.fingerprint,
+    keyChain: chain.map((k) => k.fingerprint),
+    pinned: options.pin !== undefined,
+    uncovered: uncoveredEntries(entries.length, checkpoints),
+  }
 }

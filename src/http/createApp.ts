@@ -70,7 +70,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache, redlines))
   api.use(integrationApi(payload, env.publicUrl, limits))
-  api.use('/ledger', ledgerApi(payload))
+  api.use('/ledger', ledgerApi(payload, env.publicUrl))
   api.use('/audit', auditApi(payload, redlines))
   api.post('/subjects/:externalId/erase', eraseSubjectRoute(payload))
   api.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))

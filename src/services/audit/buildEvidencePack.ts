@@ -5,6 +5,7 @@ import { inclusionProof } from '../../domain/merkle'
 import { refId, type Ref } from '../../domain/refId'
 import type { Policy, PolicyVersion } from '../../payload-types'
 import { createCheckpoint } from '../ledger/createCheckpoint'
+import { keyRotationEntries } from '../ledger/keyRotationEntries'
 import { ledgerEntries } from '../ledger/ledgerLeaves'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { inThreadRedlines, type Redlines } from '../redline/redlines'
@@ -33,6 +34,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
 
   const { checkpoint } = await createCheckpoint(payload, now)
   const ledger = await subjectLedger(payload, subject.id, checkpoint.treeSize)
+  const keyRotations = await keyRotationEntries(payload, checkpoint.treeSize)
 
   const evidenceVersions: EvidenceVersion[] = [...versions.values()]
     .sort((a, b) => a.policy.slug.localeCompare(b.policy.slug) || (a.version.version ?? 0) - (b.version.version ?? 0))
@@ -94,6 +96,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     acceptances: evidenceAcceptances,
     notices: evidenceNotices,
     ledger,
+    ...(keyRotations.length > 0 ? { keyRotations } : {}),
     redlines: redlineFiles,
   }
   files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)

@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
-import { differingFields, recordDigest } from '../../domain/recordDigest'
-import { acceptanceLedgerRecord } from '../../domain/ledgerRecords'
+import { compareWithLedger, noticeSkips } from '../../domain/ledgerBindings'
+import { acceptanceLedgerRecord, noticeLedgerRecord } from '../../domain/ledgerRecords'
+import { recordDigest } from '../../domain/recordDigest'
 import { ledgerEntries } from './ledgerLeaves'
 
 const PAGE = 5000
@@ -14,11 +15,11 @@ async function recordedBody(payload: Payload, seq: number): Promise<Record<strin
   return (JSON.parse(docs[0].body) as { record: Record<string, unknown> }).record
 }
 
-/** Every acceptance, page by page, in id order. */
-async function* acceptanceRows(payload: Payload) {
+/** Every row of `collection`, page by page, in id order. */
+async function* rows<C extends 'acceptances' | 'notices'>(payload: Payload, collection: C) {
   for (let after: number | string | undefined; ; ) {
     const { docs } = await payload.find({
-      collection: 'acceptances',
+      collection,
       where: after === undefined ? {} : { id: { greater_than: after } },
       sort: 'id',
       limit: PAGE,
@@ -31,25 +32,40 @@ async function* acceptanceRows(payload: Payload) {
   }
 }
 
+/** The result of comparing the records with the ledger. */
+export interface RecordsCheck {
+  acceptances: number
+  notices: number
+  problems: string[]
+  /** Stored fields some rows' entries do not bind (older entries), with how many rows. */
+  unbound: Map<string, number>
+}
+
 /**
- * Compares the acceptances table with the ledger: a direct database edit of an acceptance (its
- * text's hash, time, method, subject…), one inserted without an entry, or one deleted, shows here
- * even though the ledger itself still verifies. Notices must each have entries, and every notice
- * the ledger names must exist. Returns the problems found, worded for an auditor.
+ * Compares the acceptances and notices tables with the ledger, field by field: a direct database
+ * edit of an acceptance (its text's hash, time, method, source, subject…) or of a notice (its
+ * status, time reached, address, SMTP reply…), a row inserted without an entry, or one deleted,
+ * shows here even though the ledger itself still verifies. Each notice is compared with its last
+ * entry. Returns the problems found, worded for an auditor, and the fields nothing bound.
  */
-export async function checkRecordsAgainstLedger(payload: Payload): Promise<{ acceptances: number; notices: number; problems: string[] }> {
+export async function checkRecordsAgainstLedger(payload: Payload): Promise<RecordsCheck> {
   const acceptances = new Map<string, Recorded>()
-  const notices = new Map<string, number>()
+  // The last entry of each notice, as its body: the state the row must be in.
+  const notices = new Map<string, { seq: number; body: string }>()
   for await (const entry of ledgerEntries(payload)) {
     const { kind, record } = JSON.parse(entry.body) as { kind: string; record: Record<string, unknown> }
     if (kind === 'acceptance') acceptances.set(String(record.acceptance), { seq: entry.seq, ...recordDigest(record) })
-    else if (kind === 'notice' && !notices.has(String(record.notice))) notices.set(String(record.notice), entry.seq)
+    else if (kind === 'notice') notices.set(String(record.notice), { seq: entry.seq, body: entry.body })
+  }
+  const problems: string[] = []
+  const unbound = new Map<string, number>()
+  const tally = (collection: string, fields: string[]) => {
+    for (const field of fields) unbound.set(`${collection}.${field}`, (unbound.get(`${collection}.${field}`) ?? 0) + 1)
   }
 
-  const problems: string[] = []
-  let checked = 0
-  for await (const row of acceptanceRows(payload)) {
-    checked++
+  let checkedAcceptances = 0
+  for await (const row of rows(payload, 'acceptances')) {
+    checkedAcceptances++
     const recorded = acceptances.get(String(row.id))
     if (!recorded) {
       problems.push(`acceptance ${row.id} has no ledger entry: it was not recorded through Assent`)
@@ -60,15 +76,26 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<{ acc
     const erased = row.ip == null && row.userAgent == null && row.locale == null
     const { digest, contextHash } = recordDigest(actual)
     if (digest === recorded.digest && (erased || contextHash === recorded.contextHash)) continue
-    const fields = differingFields(actual, await recordedBody(payload, recorded.seq), erased)
-    problems.push(`acceptance ${row.id} differs from ledger entry ${recorded.seq} in: ${fields.join(', ')}`)
+    const { differing } = compareWithLedger(actual, await recordedBody(payload, recorded.seq), erased ? ['contextHash'] : [])
+    problems.push(`acceptance ${row.id} differs from ledger entry ${recorded.seq} in: ${differing.join(', ')}`)
   }
   for (const [id, { seq }] of acceptances) problems.push(`ledger entry ${seq} records acceptance ${id}, which is missing from the acceptances table`)
 
-  const { docs: noticeRows } = await payload.find({ collection: 'notices', pagination: false, depth: 0, select: { status: true } })
-  for (const { id } of noticeRows) {
-    if (!notices.delete(String(id))) problems.push(`notice ${id} has no ledger entry: it was not recorded through Assent`)
+  const erasedSubjects = new Set((await payload.find({ collection: 'subjects', where: { erasedAt: { exists: true } }, pagination: false, depth: 0, select: { erasedAt: true } })).docs.map((s) => String(s.id)))
+  let checkedNotices = 0
+  for await (const row of rows(payload, 'notices')) {
+    checkedNotices++
+    const last = notices.get(String(row.id))
+    if (!last) {
+      problems.push(`notice ${row.id} has no ledger entry: it was not recorded through Assent`)
+      continue
+    }
+    notices.delete(String(row.id))
+    const recorded = (JSON.parse(last.body) as { record: Record<string, unknown> }).record
+    const { differing, unbound: notBound } = compareWithLedger(noticeLedgerRecord(row as never), recorded, noticeSkips(row, erasedSubjects.has(String(row.subject))))
+    if (differing.length > 0) problems.push(`notice ${row.id} (${row.channel}) differs from its last ledger entry ${last.seq} in: ${differing.join(', ')}`)
+    tally('notices', notBound)
   }
-  for (const [id, seq] of notices) problems.push(`ledger entry ${seq} records notice ${id}, which is missing from the notices table`)
-  return { acceptances: checked, notices: noticeRows.length, problems }
+  for (const [id, { seq }] of notices) problems.push(`ledger entry ${seq} records notice ${id}, which is missing from the notices table`)
+  return { acceptances: checkedAcceptances, notices: checkedNotices, problems, unbound }
 }

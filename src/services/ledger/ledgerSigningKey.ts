@@ -16,6 +16,14 @@ export interface LedgerKey {
 
 let cached: LedgerKey | undefined
 
+/** The file the generated key lives in, in the data folder of `env`. */
+export const ledgerKeyFile = (env: NodeJS.ProcessEnv = process.env): string => path.join(readEnv(env).dataDir, 'ledger-signing-key.pem')
+
+/** Forgets the key read so far: after a rotation, the next signature uses the new key. */
+export function forgetLedgerSigningKey(): void {
+  cached = undefined
+}
+
 /**
  * LEDGER_SIGNING_KEY (an Ed25519 private key in PKCS#8 PEM), or a key generated once into the
  * data folder on first use. Required from the environment in production.
@@ -24,7 +32,7 @@ export function ledgerSigningKey(env: NodeJS.ProcessEnv = process.env): LedgerKe
   if (cached) return cached
   const { production, dataDir } = readEnv(env)
   let pem = env.LEDGER_SIGNING_KEY
-  const file = path.join(dataDir, 'ledger-signing-key.pem')
+  const file = ledgerKeyFile(env)
   if (!pem && production) throw new ConfigError(LEDGER_KEY_REQUIRED)
   if (!pem && existsSync(file)) pem = readFileSync(file, 'utf8')
   if (!pem) {

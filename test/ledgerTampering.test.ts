@@ -1,0 +1,173 @@
+import { spawnSync } from 'node:child_process'
+import { copyFileSync, mkdtempSync, renameSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { entryLeafHash, ledgerBody, type LedgerKind } from '../src/domain/ledgerBody'
+import { verifyLedgerBundle } from '../src/domain/verifyLedgerBundle'
+import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { subjectStatus } from '../src/services/acceptance/subjectStatus'
+import { findVersion } from '../src/services/findVersion'
+import { checkRecordsAgainstLedger } from '../src/services/ledger/checkRecordsAgainstLedger'
+import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
+import { exportLedgerBundle } from '../src/services/ledger/exportLedgerBundle'
+import { publishedHeadPath, readPublishedHead } from '../src/services/ledger/publishedHead'
+import { seedPolicies } from '../src/services/seedPolicies'
+import { upsertSubjects } from '../src/services/upsertSubjects'
+import { readLedgerBundle } from '../src/verifier/ledgerBundleFiles'
+import { publishVersion } from './support/notices'
+import { startTestApp, type TestApp } from './support/testApp'
+
+/**
+ * The insider cases of issue 18, replayed on a live database: each tampering must be named by
+ * `ledger:verify` or refused by `ledger:checkpoint`. The steps build on one another; where one
+ * leaves the ledger damaged, the test then plays an operator who accepts the loss (moves the
+ * published head aside and signs again), so the next case starts from a consistent ledger.
+ */
+let app: TestApp
+let termsHash: string
+
+beforeAll(async () => {
+  app = await startTestApp({ sharedDatabase: true })
+  await seedPolicies(app.payload)
+  termsHash = (await findVersion(app.payload, 'terms', 1)).version.contentHash!
+  await upsertSubjects(app.payload, ['t1', 't2', 't3', 't4'].map((externalId) => ({ externalId, email: `${externalId}@example.com` })))
+  for (const subject of ['t1', 't2']) await accept(subject)
+  await subjectStatus(app.payload, 't3', { now: new Date(), publicUrl: 'https://x', recordDisplay: true })
+  await createCheckpoint(app.payload)
+}, 120_000)
+afterAll(() => app?.close())
+
+const accept = (subject: string) =>
+  recordAcceptance(app.payload, { subject, versions: [{ policy: 'terms', version: 1, contentHash: termsHash }], method: 'clickwrap', source: 'api' }, { now: new Date(), ip: '203.0.113.7', userAgent: 'test' })
+const raw = (statement: string) => (app.payload.db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: (app.payload.db as unknown as { drizzle: unknown }).drizzle, raw: statement })
+const entries = async () => (await app.payload.find({ collection: 'ledger-entries', sort: 'seq', pagination: false, depth: 0 })).docs
+const subjectId = async (externalId: string) => (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, depth: 0 })).docs[0].id
+
+/** What `ledger:verify` decides about the live ledger, run in-process: the bundle against the
+ * server's published head, and the records against the ledger. */
+async function verifyLive() {
+  const dir = mkdtempSync(path.join(tmpdir(), 'assent-tamper-'))
+  await exportLedgerBundle(app.payload, dir)
+  const head = readPublishedHead()
+  const verdict = verifyLedgerBundle(await readLedgerBundle(dir), { saved: head ? [{ label: 'the last published head', checkpoint: head, mustBeStored: true }] : [] })
+  const records = await checkRecordsAgainstLedger(app.payload)
+  return { verdict, records, problems: [...verdict.problems, ...records.problems] }
+}
+
+/** The operator accepts what happened: the published head is moved aside and a new one signed. */
+async function acceptLoss() {
+  renameSync(publishedHeadPath(), `${publishedHeadPath()}.${Date.now()}.bak`)
+  await createCheckpoint(app.payload)
+}
+
+type Parsed = { kind: LedgerKind; recordedAt: string; record: Record<string, unknown> }
+
+/** An insider rewriting the whole ledger consistently: every body renumbered, every leaf hash recomputed. */
+async function rewriteLedger(change: (all: Parsed[]) => Parsed[]) {
+  const rewritten = change((await entries()).map((e) => JSON.parse(e.body) as Parsed))
+  await raw('DELETE FROM ledger_entries')
+  for (const [i, { kind, recordedAt, record }] of rewritten.entries()) {
+    const body = ledgerBody(i + 1, kind, recordedAt, record)
+    await app.payload.create({ collection: 'ledger-entries', data: { seq: i + 1, kind: kind as never, body, leafHash: entryLeafHash(body), recordedAt } })
+  }
+}
+
+const cli = (args: string[], dataDir = process.env.ASSENT_DATA_DIR!) =>
+  spawnSync(process.execPath, ['scripts/assent.js', ...args], { env: { ...process.env, DATABASE_URL: app.database.url, ASSENT_DATA_DIR: dataDir }, encoding: 'utf8' })
+
+describe('notice rows edited in the database', () => {
+  it('names each notice and field: an email made dead, a banner made displayed with a forged time', async () => {
+    const privacy = (await app.payload.find({ collection: 'policies', where: { slug: { equals: 'privacy' } } })).docs[0]
+    await publishVersion(app.payload, privacy.id, 'informational', `${(await findVersion(app.payload, 'privacy', 2)).version.text}\n\nWe now publish a transparency report.`)
+    const t4 = await subjectId('t4')
+    const notices = (await app.payload.find({ collection: 'notices', where: { subject: { equals: t4 } }, pagination: false, depth: 0 })).docs
+    const email = notices.find((n) => n.channel === 'email')!
+    const banner = notices.find((n) => n.channel === 'banner')!
+    expect((await verifyLive()).problems).toEqual([])
+
+    await raw(`UPDATE notices SET status = 'dead' WHERE id = ${email.id}`)
+    await raw(`UPDATE notices SET status = 'displayed', reached_at = '2020-01-01T00:00:00.000Z' WHERE id = ${banner.id}`)
+    const { records } = await verifyLive()
+    expect(records.problems).toHaveLength(2)
+    expect(records.problems).toEqual(expect.arrayContaining([
+      expect.stringMatching(new RegExp(`^notice ${banner.id} \\(banner\\) differs from its last ledger entry \\d+ in: reachedAt, status$`)),
+      expect.stringMatching(new RegExp(`^notice ${email.id} \\(email\\) differs from its last ledger entry \\d+ in: status$`)),
+    ]))
+    await raw(`UPDATE notices SET status = 'pending' WHERE id = ${email.id}`)
+    await raw(`UPDATE notices SET status = 'pending', reached_at = NULL WHERE id = ${banner.id}`)
+    expect((await verifyLive()).problems).toEqual([])
+  })
+})
+
+describe('the newest entries deleted with their acceptance rows', () => {
+  it('reports entries no checkpoint covers yet, and once one did, refuses the ledger even with that checkpoint deleted', async () => {
+    await createCheckpoint(app.payload)
+    const covered = (await entries()).length
+    await accept('t3')
+    await accept('t4')
+    const live = cli(['ledger:verify'])
+    expect(live.status, live.stderr).toBe(0)
+    expect(live.stdout).toContain(`2 entries (${covered + 1}–${covered + 2}) are not yet covered by any checkpoint`)
+    expect(live.stdout).toMatch(/NOT PINNED/)
+    expect(live.stdout).toMatch(/Not bound by the ledger.*acceptances\.idempotencyKey.*notices\.leaseOwner/)
+
+    const { checkpoint } = await createCheckpoint(app.payload)
+    for (const subject of ['t3', 't4']) await raw(`DELETE FROM acceptances WHERE subject_id = ${await subjectId(subject)}`)
+    await raw(`DELETE FROM ledger_entries WHERE seq > ${covered}`)
+    await raw(`DELETE FROM ledger_checkpoints WHERE tree_size = ${checkpoint.treeSize}`)
+    const { problems } = await verifyLive()
+    expect(problems).toEqual(expect.arrayContaining([
+      `the last published head covers ${checkpoint.treeSize} entries but the ledger has ${covered}: entries were removed`,
+      expect.stringMatching(new RegExp(`^the last published head \\(${checkpoint.treeSize} entries\\) is missing from the stored checkpoints`)),
+    ]))
+    await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered', message: expect.stringContaining('entries were removed') })
+    await acceptLoss()
+  })
+})
+
+describe('every checkpoint deleted, then history rewritten consistently', () => {
+  it('refuses to sign the rewritten ledger, and a saved checkpoint proves the rewrite', async () => {
+    const saved = path.join(mkdtempSync(path.join(tmpdir(), 'assent-witness-')), 'checkpoints.json')
+    const published = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints`)
+    expect(published.status).toBe(200)
+    writeFileSync(saved, await published.text())
+
+    // A backdated acceptance, its entry rewritten to match and every leaf hash recomputed.
+    const [row] = (await app.payload.find({ collection: 'acceptances', where: { subject: { equals: await subjectId('t1') } }, depth: 0 })).docs
+    await raw('DELETE FROM ledger_checkpoints')
+    await raw(`UPDATE acceptances SET accepted_at = '2020-01-01T00:00:00.000Z' WHERE id = ${row.id}`)
+    await rewriteLedger((all) => all.map((e) => (e.kind === 'acceptance' && e.record.acceptance === row.id ? { ...e, record: { ...e.record, acceptedAt: '2020-01-01T00:00:00.000Z' } } : e)))
+    expect((await checkRecordsAgainstLedger(app.payload)).problems).toEqual([])
+
+    await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered', message: expect.stringContaining('history was rewritten') })
+    expect((await verifyLive()).problems).toEqual(expect.arrayContaining([expect.stringContaining('the checkpoints were deleted'), expect.stringContaining('history was rewritten')]))
+
+    // An auditor's machine: the key, no published head, the checkpoint list saved from the public endpoint.
+    const auditor = mkdtempSync(path.join(tmpdir(), 'assent-auditor-'))
+    copyFileSync(path.join(process.env.ASSENT_DATA_DIR!, 'ledger-signing-key.pem'), path.join(auditor, 'ledger-signing-key.pem'))
+    const unwitnessed = cli(['ledger:verify'], auditor)
+    expect(unwitnessed.status, unwitnessed.stderr).toBe(0)
+    const witnessed = cli(['ledger:verify', '--checkpoint', saved], auditor)
+    expect(witnessed.status).toBe(1)
+    expect(witnessed.stderr).toMatch(/the ledger does not extend the saved checkpoint of \d+ entries .*: history was rewritten/)
+    await acceptLoss()
+  }, 60_000)
+})
+
+describe('every checkpoint deleted with the notices and their entries, renumbered', () => {
+  it('is refused by checkpointing and by verification', async () => {
+    const t3 = await subjectId('t3')
+    const removed = (await app.payload.find({ collection: 'notices', where: { subject: { equals: t3 } }, pagination: false, depth: 0 })).docs.map((n) => n.id)
+    expect(removed.length).toBeGreaterThan(0)
+    await raw('DELETE FROM ledger_checkpoints')
+    await raw(`DELETE FROM notices WHERE subject_id = ${t3}`)
+    await rewriteLedger((all) => all.filter((e) => !(e.kind === 'notice' && removed.includes(e.record.notice as number))))
+    expect((await checkRecordsAgainstLedger(app.payload)).problems).toEqual([])
+    await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered' })
+    const { problems } = await verifyLive()
+    expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^no checkpoint is stored, but the last published head covers \d+ entries: the checkpoints were deleted$/)]))
+  })
+})
