@@ -57,8 +57,9 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
     port,
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
     publicUrl,
-    // npm start runs Next in production mode on a laptop too; ASSENT_ENV=local says it is not a deployment.
-    production: env.ASSENT_ENV === 'production' || (env.NODE_ENV === 'production' && env.ASSENT_ENV !== 'local'),
+    // npm start runs Next in production mode on a laptop too (and the admin's build, tests): ASSENT_ENV,
+    // when set, says whether this is a deployment; unset, NODE_ENV=production says it is.
+    production: env.ASSENT_ENV ? env.ASSENT_ENV === 'production' : env.NODE_ENV === 'production',
     dataDir: path.resolve(env.ASSENT_DATA_DIR ?? 'data'),
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: parseMailFrom(env.MAIL_FROM ?? 'Assent <legal@localhost>'),
