@@ -158,7 +158,6 @@ export interface User {
   resetPasswordExpiration?: string | null;
   salt?: string | null;
   hash?: string | null;
-  resetPasswordRequestedAt?: string | null;
   loginAttempts?: number | null;
   lockUntil?: string | null;
   sessions?:
@@ -179,7 +178,7 @@ export interface Policy {
   id: number;
   title: string;
   /**
-   * Lowercase words joined by hyphens; the address under /legal/.
+   * Lowercase words joined by hyphens; the address under /legal/. Admins only, once set: a renamed policy keeps redirecting from its old slug, which no other policy may take.
    */
   slug: string;
   acceptanceMode: 'clickwrap' | 'continued-use';
@@ -195,6 +194,10 @@ export interface Policy {
    * Policies sharing a bundle key are accepted together.
    */
   bundle?: string | null;
+  /**
+   * Slugs this policy published under before a rename: they redirect here and are never reused.
+   */
+  formerSlugs?: string[] | null;
   updatedAt: string;
   createdAt: string;
 }
@@ -248,6 +251,14 @@ export interface PolicyVersion {
    */
   text?: string | null;
   html?: string | null;
+  /**
+   * The policy's rules when this version was published; a later change of the policy never alters them.
+   */
+  rules?: {
+    acceptanceMode?: ('clickwrap' | 'continued-use') | null;
+    noticePeriodDays?: number | null;
+    requireSecondApproval?: boolean | null;
+  };
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -649,7 +660,6 @@ export interface UsersSelect<T extends boolean = true> {
   resetPasswordExpiration?: T;
   salt?: T;
   hash?: T;
-  resetPasswordRequestedAt?: T;
   loginAttempts?: T;
   lockUntil?: T;
   sessions?:
@@ -671,6 +681,7 @@ export interface PoliciesSelect<T extends boolean = true> {
   noticePeriodDays?: T;
   requireSecondApproval?: T;
   bundle?: T;
+  formerSlugs?: T;
   updatedAt?: T;
   createdAt?: T;
 }
@@ -694,6 +705,13 @@ export interface PolicyVersionsSelect<T extends boolean = true> {
   approvalDigest?: T;
   text?: T;
   html?: T;
+  rules?:
+    | T
+    | {
+        acceptanceMode?: T;
+        noticePeriodDays?: T;
+        requireSecondApproval?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   _status?: T;

@@ -40,9 +40,10 @@ describe('the ledger', () => {
     await subjectStatus(app.payload, 'l2', { now: new Date(), publicUrl: 'https://x', recordDisplay: true })
     const all = await entries()
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
-    expect(all.map((e) => e.kind)).toEqual(['acceptance', 'notice', 'notice'])
-    expect(JSON.parse(all[0].body)).toMatchObject({ seq: 1, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
-    expect(all[0].body).not.toContain('203.0.113.7')
+    // The seed's three publications come first.
+    expect(all.map((e) => e.kind)).toEqual(['publication', 'publication', 'publication', 'acceptance', 'notice', 'notice'])
+    expect(JSON.parse(all[3].body)).toMatchObject({ seq: 4, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
+    expect(all[3].body).not.toContain('203.0.113.7')
   })
 
   it('writes nothing for a refused acceptance', async () => {
@@ -100,12 +101,12 @@ describe('the ledger', () => {
 
 describe('tampering directly in the database', () => {
   it('is caught when an entry is edited: checkpointing refuses, the verifier names the entry', async () => {
-    await raw(`UPDATE ledger_entries SET body = REPLACE(body, '"method":"clickwrap"', '"method":"api"') WHERE seq = 1`)
+    await raw(`UPDATE ledger_entries SET body = REPLACE(body, '"method":"clickwrap"', '"method":"api"') WHERE seq = 4`)
     await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered' })
     const dir = bundleDir()
     await exportLedgerBundle(app.payload, dir)
-    expect(verifyLedgerBundle(await readLedgerBundle(dir))).toMatchObject({ ok: false, firstBadSeq: 1 })
-    await raw(`UPDATE ledger_entries SET body = REPLACE(body, '"method":"api"', '"method":"clickwrap"') WHERE seq = 1`)
+    expect(verifyLedgerBundle(await readLedgerBundle(dir))).toMatchObject({ ok: false, firstBadSeq: 4 })
+    await raw(`UPDATE ledger_entries SET body = REPLACE(body, '"method":"api"', '"method":"clickwrap"') WHERE seq = 4`)
     const restored = bundleDir()
     await exportLedgerBundle(app.payload, restored)
     expect(verifyLedgerBundle(await readLedgerBundle(restored)).ok).toBe(true)

@@ -14,19 +14,20 @@ describe('npx assent ledger:checkpoint, ledger:export and ledger:verify', () => 
     const key = assent('apikey:create', '--scope', 'integration', '--name', 'cli test')
     expect(key.status, key.stderr).toBe(0)
 
+    // The seed publishes three versions: each publication is an entry.
     const checkpoint = assent('ledger:checkpoint')
-    expect(checkpoint.stdout).toMatch(/^Signed checkpoint: 0 entries, root e3b0c442/)
+    expect(checkpoint.stdout).toMatch(/^Signed checkpoint: 3 entries, root [0-9a-f]{8}/)
     const bundle = path.join(dir, 'bundle')
     expect(assent('ledger:export', bundle).status).toBe(0)
     const verified = assent('ledger:verify', bundle)
     expect(verified.status, verified.stderr).toBe(0)
-    expect(verified.stdout).toMatch(/^Ledger verified: 0 entries, 1 checkpoints/)
+    expect(verified.stdout).toMatch(/^Ledger verified: 3 entries, 1 checkpoints/)
     expect(assent('ledger:verify').status).toBe(0)
 
     // A forged entry appended to the export: no signed root covers it, and it claims to be entry 1 again.
     writeFileSync(path.join(bundle, 'entries.jsonl'), `${readFileSync(path.join(bundle, 'entries.jsonl'), 'utf8')}${JSON.stringify({ seq: 1, body: '{"seq":2}', leafHash: '00'.repeat(32) })}\n`)
     const broken = assent('ledger:verify', bundle)
     expect(broken.status).toBe(1)
-    expect(broken.stderr).toMatch(/Ledger verification FAILED \(first bad entry: 1\)/)
+    expect(broken.stderr).toMatch(/Ledger verification FAILED \(first bad entry: 2\)/)
   }, 120_000)
 })

@@ -5,7 +5,8 @@ import { nobody } from '../../src/access/nobody'
 import { refuseDelete, refuseUpdate } from '../../src/hooks/insertOnly'
 
 /**
- * The tamper-evident log: one entry per acceptance and notice event, numbered 1, 2, 3… without
+ * The tamper-evident log: one entry per acceptance, notice event, publication and change of a
+ * policy's rules, numbered 1, 2, 3… without
  * gaps, each with its canonical JSON body (RFC 8785) and leaf hash SHA-256(0x00 ‖ body).
  * Appended in the same transaction as the record it describes; insert-only for everyone.
  */

@@ -2,12 +2,19 @@ import type { CollectionConfig } from 'payload'
 
 import { anyone } from '../../src/access/anyone'
 import { isAdmin } from '../../src/access/isAdmin'
+import { adminToChange } from '../../src/access/adminToChange'
 import { isEditorOrAdmin } from '../../src/access/isEditorOrAdmin'
+import { keepFormerSlug } from './hooks/keepFormerSlug'
+import { recordRulesChange } from './hooks/recordRulesChange'
 import { refuseDeleteWithVersions } from './hooks/refuseDeleteWithVersions'
 
 const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
-/** A document family (privacy, terms…): the thing people accept, through its versions. */
+/**
+ * A document family (privacy, terms…): the thing people accept, through its versions. Its rules,
+ * slug and bundle are changed by admins only, each change a ledger entry; versions already
+ * published keep the rules they were published under.
+ */
 export const Policies: CollectionConfig = {
   slug: 'policies',
   admin: {
@@ -22,6 +29,8 @@ export const Policies: CollectionConfig = {
     delete: isAdmin,
   },
   hooks: {
+    beforeChange: [keepFormerSlug],
+    afterChange: [recordRulesChange],
     beforeDelete: [refuseDeleteWithVersions],
   },
   fields: [
@@ -37,7 +46,8 @@ export const Policies: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      admin: { description: 'Lowercase words joined by hyphens; the address under /legal/.' },
+      access: { update: adminToChange('slug') },
+      admin: { description: 'Lowercase words joined by hyphens; the address under /legal/. Admins only, once set: a renamed policy keeps redirecting from its old slug, which no other policy may take.' },
       validate: (value: unknown) =>
         typeof value === 'string' && SLUG_PATTERN.test(value)
           ? true
@@ -48,6 +58,7 @@ export const Policies: CollectionConfig = {
       type: 'select',
       required: true,
       defaultValue: 'clickwrap',
+      access: { update: adminToChange('acceptanceMode') },
       options: [
         { label: 'Clickwrap: explicit acceptance required', value: 'clickwrap' },
         { label: 'Continued use after proven notice', value: 'continued-use' },
@@ -58,6 +69,7 @@ export const Policies: CollectionConfig = {
       type: 'number',
       required: true,
       defaultValue: 30,
+      access: { update: adminToChange('noticePeriodDays') },
       min: 0,
       max: 365,
       admin: { description: 'Minimum days between publishing a material change and its effective date.' },
@@ -67,13 +79,22 @@ export const Policies: CollectionConfig = {
       type: 'checkbox',
       label: 'Two-person rule',
       defaultValue: false,
+      access: { update: adminToChange('requireSecondApproval') },
       admin: { description: 'A material version needs a second editor\'s approval before it can be published.' },
     },
     {
       name: 'bundle',
       type: 'text',
       index: true,
+      access: { update: adminToChange('bundle') },
       admin: { description: 'Policies sharing a bundle key are accepted together.' },
+    },
+    {
+      name: 'formerSlugs',
+      type: 'text',
+      hasMany: true,
+      access: { create: () => false, update: () => false },
+      admin: { readOnly: true, position: 'sidebar', description: 'Slugs this policy published under before a rename: they redirect here and are never reused.', condition: (data) => Boolean(data?.formerSlugs?.length) },
     },
   ],
 }

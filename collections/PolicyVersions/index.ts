@@ -5,9 +5,11 @@ import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
 import { changeClasses } from '../../src/domain/changeClass'
+import { acceptanceModes } from '../../src/domain/versionRules'
 import { announceToWebhooks } from './hooks/announceToWebhooks'
 import { enqueueNoticesOnPublish } from './hooks/enqueueNoticesOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
+import { recordPublication } from './hooks/recordPublication'
 import { refuseDeletePublished } from './hooks/refuseDeletePublished'
 
 /** Set only by publishing (the freeze hook) or approving, never by a caller. */
@@ -47,7 +49,7 @@ export const PolicyVersions: CollectionConfig = {
   },
   hooks: {
     beforeChange: [freezeOnPublish],
-    afterChange: [enqueueNoticesOnPublish, announceToWebhooks],
+    afterChange: [recordPublication, enqueueNoticesOnPublish, announceToWebhooks],
     beforeDelete: [refuseDeletePublished],
   },
   indexes: [{ fields: ['policy', 'version'], unique: true }],
@@ -112,5 +114,16 @@ export const PolicyVersions: CollectionConfig = {
     { name: 'approvalDigest', type: 'text', access: setByPublishing, admin: { hidden: true } },
     { name: 'text', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { readOnly: true, description: 'Frozen canonical text (Markdown).', condition: (data) => Boolean(data?.publishedAt) } },
     { name: 'html', type: 'textarea', maxLength: MAX_DOCUMENT_CHARS, access: setByPublishing, admin: { hidden: true } },
+    {
+      name: 'rules',
+      type: 'group',
+      label: 'Rules published under',
+      admin: { ...frozen, description: 'The policy\'s rules when this version was published; a later change of the policy never alters them.', condition: (data) => Boolean(data?.publishedAt) },
+      fields: [
+        { name: 'acceptanceMode', type: 'select', options: acceptanceModes.map((value) => ({ label: value, value })), access: setByPublishing, admin: { readOnly: true } },
+        { name: 'noticePeriodDays', type: 'number', access: setByPublishing, admin: { readOnly: true } },
+        { name: 'requireSecondApproval', type: 'checkbox', access: setByPublishing, admin: { readOnly: true } },
+      ],
+    },
   ],
 }

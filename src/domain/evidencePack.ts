@@ -1,3 +1,4 @@
+import { checkPackPublications } from './checkPackPublications'
 import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
 import { checkPackRecords } from './checkPackRecords'
@@ -5,6 +6,7 @@ import { contentHash } from './contentHash'
 import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
 import { verifyInclusion } from './merkle'
+import type { VersionRules } from './versionRules'
 
 export const EVIDENCE_FORMAT = 'assent-evidence/1'
 
@@ -18,6 +20,9 @@ export interface EvidenceVersion {
   publishedAt: string
   effectiveAt: string
   file: string
+  /** The version's id and the rules it was published under, as its publication entry binds them. */
+  id?: number | string
+  rules?: VersionRules
 }
 
 export interface EvidenceAcceptance {
@@ -71,6 +76,8 @@ export interface EvidenceDocument {
   /** The ledger's key rotations up to the checkpoint, with their inclusion proofs: the chain from
    * a pinned key to the one that signed the checkpoint. */
   keyRotations?: EvidenceLedgerEntry[]
+  /** The publication entries of the versions in the pack, with their inclusion proofs. */
+  publications?: EvidenceLedgerEntry[]
   redlines: Array<{ policy: string; from: number; to: number; file: string }>
 }
 
@@ -181,6 +188,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
   }
 
   const versionsByHash = new Map(doc.versions.map((v) => [v.contentHash, v]))
+  problems.push(...checkPackPublications(doc))
   for (const v of doc.versions) {
     const text = pack.files.get(v.file)
     if (text === undefined) problems.push(`${v.file} (${v.policy} version ${v.version}) is missing`)

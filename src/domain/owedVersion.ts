@@ -1,11 +1,15 @@
 import { mustAcceptAgain, type ChangeClass } from './changeClass'
 import type { PublishedVersionRef } from './publishedVersion'
 import { upcomingVersions } from './upcomingVersions'
+import type { AcceptanceMode } from './versionRules'
 import { versionInForce } from './versionInForce'
 
 /** A published version with what the owed rules need. */
 export interface OwedCandidate extends PublishedVersionRef {
   changeClass: ChangeClass
+  /** The acceptance mode the version was published under (frozen with it); absent only for a
+   * version published before modes were frozen, which follows the policy's. */
+  acceptanceMode?: AcceptanceMode | null
 }
 
 /** What a subject still owes for one policy: to accept (clickwrap) or acknowledge a version. */
@@ -20,14 +24,16 @@ export interface Owed<V extends OwedCandidate> {
  * What a subject owes for a policy at `at`, given the versions they have accepted (any method).
  * Only the version in force and the upcoming ones matter; older ones were replaced. A subject who
  * accepted nothing owes the version in force. Otherwise the newest version after their last
- * acceptance is owed: `accept` when the policy is clickwrap and a material change lies between,
+ * acceptance is owed: `accept` when a material change published under clickwrap lies between,
  * `acknowledge` for informational changes (and for material ones under continued use, where
- * acceptance follows notice and the effective date). Editorial changes owe nothing.
+ * acceptance follows notice and the effective date). Editorial changes owe nothing. Each version
+ * is judged by the mode it was published under; `acceptanceMode` (the policy's) only stands in
+ * for a version that has none.
  */
 export function owedVersion<V extends OwedCandidate>(
   versions: readonly V[],
   acceptedVersions: readonly number[],
-  acceptanceMode: 'clickwrap' | 'continued-use',
+  acceptanceMode: AcceptanceMode,
   at: Date,
 ): Owed<V> | undefined {
   const inForce = versionInForce(versions, at)
@@ -36,14 +42,15 @@ export function owedVersion<V extends OwedCandidate>(
   const relevant = [...(inForce ? [inForce] : []), ...upcoming].filter((v) => v.version > baseline)
   if (relevant.length === 0) return undefined
 
+  const modeOf = (v: V): AcceptanceMode => v.acceptanceMode ?? acceptanceMode
   if (baseline === 0) {
     const version = inForce ?? upcoming[0]
-    return { action: acceptanceMode === 'clickwrap' ? 'accept' : 'acknowledge', version, upcoming: version !== inForce }
+    return { action: modeOf(version) === 'clickwrap' ? 'accept' : 'acknowledge', version, upcoming: version !== inForce }
   }
   const newest = relevant.reduce((a, b) => (b.version > a.version ? b : a))
-  const changes = versions.filter((v) => v.version > baseline && v.version <= newest.version).map((v) => v.changeClass)
+  const changes = versions.filter((v) => v.version > baseline && v.version <= newest.version)
   const isUpcoming = newest !== inForce
-  if (changes.some((c) => mustAcceptAgain(c, acceptanceMode))) return { action: 'accept', version: newest, upcoming: isUpcoming }
-  if (changes.some((c) => c !== 'editorial')) return { action: 'acknowledge', version: newest, upcoming: isUpcoming }
+  if (changes.some((v) => mustAcceptAgain(v.changeClass, modeOf(v)))) return { action: 'accept', version: newest, upcoming: isUpcoming }
+  if (changes.some((v) => v.changeClass !== 'editorial')) return { action: 'acknowledge', version: newest, upcoming: isUpcoming }
   return undefined
 }

@@ -1,5 +1,6 @@
 import type { Checkpoint } from './checkpointSignature'
 import { savedCheckpointProblems, signerOf, uncoveredEntries, type SavedCheckpoint, type Uncovered } from './checkpointChecks'
+import { checkBundlePublications } from './checkBundlePublications'
 import { contentHash } from './contentHash'
 import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
@@ -97,6 +98,7 @@ export function verifyLedgerBundle(bundle: LedgerBundle, options: VerifyOptions 
     }
   })
 
+  problems.push(...checkBundlePublications(entries, bundle.versionTexts))
   const { keys: chain, problems: keyProblems } = trustedKeyChain(bundle.publicKeyPem, rotations, options.pin)
   problems.push(...keyProblems)
   const leaves = entries.map((e) => Buffer.from(e.leafHash, 'hex'))

@@ -17,6 +17,8 @@ export const errorCatalog = {
   version_already_published: 409,
   version_conflict: 409,
   policy_has_published_versions: 409,
+  policy_rules_admin_only: 403,
+  slug_retired: 409,
   effective_date_too_early: 422,
   effective_date_before_later_version: 422,
   effective_date_before_publish: 422,

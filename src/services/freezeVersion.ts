@@ -10,6 +10,7 @@ import { contentHash } from '../domain/contentHash'
 import { nextVersionNumber } from '../domain/nextVersionNumber'
 import { refId } from '../domain/refId'
 import { renderHtml } from '../domain/renderHtml'
+import { rulesOf, type VersionRules } from '../domain/versionRules'
 import { AssentError } from '../errors/AssentError'
 import { bodyToMarkdown } from './lexicalMarkdown'
 
@@ -34,6 +35,8 @@ export interface FrozenFields {
   text: string
   html: string
   contentHash: string
+  /** The policy's rules at this moment, frozen with the version. */
+  rules: VersionRules
 }
 
 /** `req.context` flag set by trusted server code (import, seed) to keep recorded dates. */
@@ -41,7 +44,8 @@ export const IMPORT_CONTEXT_FLAG = 'assentImport'
 
 /**
  * Publishing a version: checks the effective-date rules, assigns the next version number of its
- * policy and freezes the text, HTML and content hash. Runs inside the publishing transaction
+ * policy and freezes the text, HTML, content hash and the policy's rules (acceptance mode, notice
+ * period, approval). Runs inside the publishing transaction
  * (`req`), so a refusal leaves nothing half-written.
  */
 export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): Promise<FrozenFields> {
@@ -50,6 +54,9 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
   const policy = await req.payload
     .findByID({ collection: 'policies', id: policyId, depth: 0, req, disableErrors: true })
   if (!policy) throw new AssentError('policy_not_found', `No policy with id ${policyId}.`)
+  // Read once, checked against and frozen with the version: the version keeps the rules it was
+  // published under, whatever later happens to the policy.
+  const rules = rulesOf(policy)
 
   const missing = (['changeClass', 'summary', 'body'] as const).filter((f) => !draft[f])
   if (draft.changeClass === 'material' && !draft.effectiveAt) missing.push('effectiveAt' as never)
@@ -79,7 +86,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     changeClass: draft.changeClass as ChangeClass,
     effectiveAt,
     publishedAt,
-    noticePeriodDays: policy.noticePeriodDays,
+    noticePeriodDays: rules.noticePeriodDays,
     latestPublishedEffectiveAt: latest,
     overrideReason: draft.effectiveOverrideReason ?? undefined,
     actorIsAdmin: hasRole(req.user, 'admin'),
@@ -90,7 +97,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
   const text = canonicalText(await bodyToMarkdown(req.payload.config, draft.body as never))
   const approver = refId(draft.approvedBy)
   const unapproved = approvalRefusal({
-    required: Boolean(policy.requireSecondApproval) && draft.changeClass === 'material' && !imported,
+    required: rules.requireSecondApproval && draft.changeClass === 'material' && !imported,
     approval: approver != null && draft.approvalDigest ? { by: approver, digest: draft.approvalDigest } : undefined,
     publisher: req.user?.collection === 'users' ? req.user.id : undefined,
     digest: approvalDigest({ text, changeClass: draft.changeClass as ChangeClass, summary: draft.summary ?? '' }),
@@ -104,5 +111,6 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     text,
     html: renderHtml(text),
     contentHash: contentHash(text),
+    rules,
   }
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { PublishedVersionRef } from '../domain/publishedVersion'
+import type { AcceptanceMode } from '../domain/versionRules'
 import type { PolicyVersion } from '../payload-types'
 
 /** What lists, timelines and feeds show of a published version (never its text). */
@@ -10,6 +11,8 @@ export interface PublishedVersion extends PublishedVersionRef {
   summary: string
   publishedAt: Date
   contentHash: string
+  /** The acceptance mode frozen with the version (null only for one published before modes were frozen). */
+  acceptanceMode: AcceptanceMode | null
 }
 
 /** A policy's published versions, oldest first, as the public may see them (access control on). */
@@ -17,7 +20,7 @@ export async function publishedVersions(payload: Payload, policyId: number | str
   const { docs } = await payload.find({
     collection: 'policy-versions',
     where: { and: [{ policy: { equals: policyId } }, { _status: { equals: 'published' } }] },
-    select: { version: true, changeClass: true, summary: true, effectiveAt: true, publishedAt: true, contentHash: true },
+    select: { version: true, changeClass: true, summary: true, effectiveAt: true, publishedAt: true, contentHash: true, rules: { acceptanceMode: true } },
     sort: 'version',
     pagination: false,
     depth: 0,
@@ -31,5 +34,6 @@ export async function publishedVersions(payload: Payload, policyId: number | str
     effectiveAt: new Date(doc.effectiveAt as string),
     publishedAt: new Date(doc.publishedAt as string),
     contentHash: doc.contentHash as string,
+    acceptanceMode: doc.rules?.acceptanceMode ?? null,
   }))
 }

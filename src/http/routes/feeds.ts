@@ -3,10 +3,12 @@ import type { Payload } from 'payload'
 
 import { atomFeed } from '../../domain/atomFeed'
 import { policyFeed, siteFeed } from '../../services/changeFeed'
+import { redirectFormerSlug } from '../redirectFormerSlug'
 
 /** Atom feeds of published versions: `/legal/feed.atom` and `/legal/:slug/feed.atom`. */
 export function feeds(payload: Payload, publicUrl: string): Router {
   const router = express.Router()
+  router.param('slug', redirectFormerSlug(payload))
   const atom = 'application/atom+xml; charset=utf-8'
   router.get('/feed.atom', async (_req, res) => {
     res.type(atom).send(atomFeed(await siteFeed(payload, publicUrl)))

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { versionStatus } from '../../domain/versionStatus'
 import { compareVersions } from '../../services/compareVersions'
+import { findPolicyBySlug } from '../../services/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
@@ -11,6 +12,7 @@ import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
 import { toErrorBody } from '../middleware/errorHandler'
 import { versionParam } from '../params'
+import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
 import type { PageRenderer } from '../views/pageRenderer'
 
@@ -31,6 +33,7 @@ const statusText = { 'in-force': 'This is the version in force.', upcoming: 'Thi
  */
 export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts): Router {
   const router = express.Router()
+  router.param('slug', redirectFormerSlug(payload))
   const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
 
   router.get('/assets/legal.css', (_req, res) => {
@@ -62,7 +65,8 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const index = history.indexOf(ref)
     const status = versionStatus(history, ref, now)
     const next = history[index + 1]?.version
-    const entry = await cache.get(`version:${policy.slug}:${number}:${status}:${next}`, async () => {
+    // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
+    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${number}:${status}:${next}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
       return html(`${policy.title}, version ${number}`, 'version', { policy, version, status, statusText: statusText[status], previous: history[index - 1]?.version, next })
     })
@@ -79,8 +83,9 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const from = versionParam(req.params.from, 'from')
     const to = versionParam(req.params.to, 'to')
     const sideBySide = req.query.view === 'side'
-    const entry = await cache.get(`compare:${req.params.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
-      const comparison = await compareVersions(payload, redlines, req.params.slug, from, to, sideBySide ? 'side' : 'inline')
+    const policy = await findPolicyBySlug(payload, req.params.slug)
+    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
+      const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline')
       const { body: redlineHtml, changes, coarse } = comparison.redline
       return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, changes, coarse })
     })

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/compareVersions'
+import { findPolicyBySlug } from '../../services/findPolicyBySlug'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
 import type { Redlines } from '../../services/redline/redlines'
@@ -11,6 +12,7 @@ import { policyTimeline } from '../../services/policyTimeline'
 import { toPublishedVersionView } from '../../services/publishedVersionView'
 import { toVersionSummaryView } from '../../services/versionViews'
 import { instantParam, versionParam } from '../params'
+import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
 
 const policyView = (p: { slug: string; title: string; acceptanceMode: string; noticePeriodDays: number; bundle?: string | null }) => ({
@@ -24,6 +26,7 @@ const policyView = (p: { slug: string; title: string; acceptanceMode: string; no
 /** The public JSON twins of the Legal Center pages, under `/api/v1/policies`. */
 export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: Redlines): Router {
   const router = express.Router()
+  router.param('slug', redirectFormerSlug(payload))
 
   router.get('/', async (_req, res) => {
     const listings = await listPolicies(payload, new Date())
@@ -44,8 +47,10 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
 
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
-    const entry = await cache.get(`json:version:${req.params.slug}:${number}`, async () => {
-      const { policy, version } = await findVersion(payload, req.params.slug, number)
+    // Keyed by the policy's id as well as its slug: a cached answer is never another policy's text.
+    const { id, slug } = await findPolicyBySlug(payload, req.params.slug)
+    const entry = await cache.get(`json:version:${id}:${slug}:${number}`, async () => {
+      const { policy, version } = await findVersion(payload, slug, number)
       return JSON.stringify(toPublishedVersionView(policy.slug, version))
     })
     sendCached(req, res, entry, 'json', 3600)
@@ -62,8 +67,9 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   router.get('/:slug/diff', async (req, res) => {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
-    const entry = await cache.get(`json:diff:${req.params.slug}:${from}:${to}`, async () => {
-      const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, req.params.slug, from, to, 'diff')
+    const { id, slug } = await findPolicyBySlug(payload, req.params.slug)
+    const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}`, async () => {
+      const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff')
       // The blocks come as JSON from the redline thread: only the head is serialised here.
       const head = JSON.stringify({ policy: policy.slug, from, to, fromHash: a.contentHash, toHash: b.contentHash, changes: redline.changes })
       return `${head.slice(0, -1)},"blocks":${redline.body}}`

@@ -12,6 +12,8 @@ import * as migration_20261129_001247_editor_publishing from './20261129_001247_
 import * as migration_20261201_184715_webhook_answer_digest_and_url from './20261201_184715_webhook_answer_digest_and_url';
 import * as migration_20261201_184756_webhook_history_outlives_endpoint from './20261201_184756_webhook_history_outlives_endpoint';
 import * as migration_20261201_185125_password_reset_limits from './20261201_185125_password_reset_limits';
+import * as migration_20261201_191448_frozen_rules_and_publications from './20261201_191448_frozen_rules_and_publications';
+import * as migration_20261201_191500_bind_published_versions from './20261201_191500_bind_published_versions';
 
 export const migrations = [
   {
@@ -82,6 +84,16 @@ export const migrations = [
   {
     up: migration_20261201_185125_password_reset_limits.up,
     down: migration_20261201_185125_password_reset_limits.down,
-    name: '20261201_185125_password_reset_limits'
+    name: '20261201_185125_password_reset_limits',
+  },
+  {
+    up: migration_20261201_191448_frozen_rules_and_publications.up,
+    down: migration_20261201_191448_frozen_rules_and_publications.down,
+    name: '20261201_191448_frozen_rules_and_publications',
+  },
+  {
+    up: migration_20261201_191500_bind_published_versions.up,
+    down: migration_20261201_191500_bind_published_versions.down,
+    name: '20261201_191500_bind_published_versions',
   },
 ];

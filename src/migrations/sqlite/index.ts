@@ -12,6 +12,8 @@ import * as migration_20261129_001240_editor_publishing from './20261129_001240_
 import * as migration_20261201_184652_webhook_answer_digest_and_url from './20261201_184652_webhook_answer_digest_and_url';
 import * as migration_20261201_184738_webhook_history_outlives_endpoint from './20261201_184738_webhook_history_outlives_endpoint';
 import * as migration_20261201_185103_password_reset_limits from './20261201_185103_password_reset_limits';
+import * as migration_20261201_191428_frozen_rules_and_publications from './20261201_191428_frozen_rules_and_publications';
+import * as migration_20261201_191500_bind_published_versions from './20261201_191500_bind_published_versions';
 
 export const migrations = [
   {
@@ -82,6 +84,16 @@ export const migrations = [
   {
     up: migration_20261201_185103_password_reset_limits.up,
     down: migration_20261201_185103_password_reset_limits.down,
-    name: '20261201_185103_password_reset_limits'
+    name: '20261201_185103_password_reset_limits',
+  },
+  {
+    up: migration_20261201_191428_frozen_rules_and_publications.up,
+    down: migration_20261201_191428_frozen_rules_and_publications.down,
+    name: '20261201_191428_frozen_rules_and_publications',
+  },
+  {
+    up: migration_20261201_191500_bind_published_versions.up,
+    down: migration_20261201_191500_bind_published_versions.down,
+    name: '20261201_191500_bind_published_versions',
   },
 ];

@@ -57,8 +57,10 @@ interface Owing {
 
 async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions): Promise<Owing | PolicyStatus> {
   let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
-  // Continued use: a version in force that the subject was told of in time counts as accepted.
-  if (owed && policy.acceptanceMode === 'continued-use' && !owed.upcoming && accepted.length > 0) {
+  // Continued use: a version in force that the subject was told of in time counts as accepted,
+  // when the version was published under continued use (its own rule, never the policy's today)
+  // and nothing between asks for an explicit acceptance.
+  if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
     if (await recordDeemedAcceptance(payload, subject, policy, owed.version, options.now)) {
       owed = owedVersion(history, [...accepted, owed.version.version], policy.acceptanceMode, options.now)
     }

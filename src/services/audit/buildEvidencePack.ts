@@ -10,6 +10,7 @@ import { ledgerEntries } from '../ledger/ledgerLeaves'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { inThreadRedlines, type Redlines } from '../redline/redlines'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
+import { publicationEntries } from './publicationEntries'
 import { renderEvidenceReport } from './renderEvidenceReport'
 
 /** The files of an evidence pack, by path inside the pack. */
@@ -35,6 +36,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   const { checkpoint } = await createCheckpoint(payload, now)
   const ledger = await subjectLedger(payload, subject.id, checkpoint.treeSize)
   const keyRotations = await keyRotationEntries(payload, checkpoint.treeSize)
+  const publications = await publicationEntries(payload, [...versions.keys()], checkpoint.treeSize)
 
   const evidenceVersions: EvidenceVersion[] = [...versions.values()]
     .sort((a, b) => a.policy.slug.localeCompare(b.policy.slug) || (a.version.version ?? 0) - (b.version.version ?? 0))
@@ -47,6 +49,8 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
       publishedAt: version.publishedAt!,
       effectiveAt: version.effectiveAt!,
       file: `versions/${version.contentHash}.md`,
+      id: version.id,
+      rules: version.rules as EvidenceVersion['rules'],
     }))
   const evidenceAcceptances: EvidenceAcceptance[] = acceptances.docs.map((a) => ({
     id: a.id,
@@ -97,6 +101,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     notices: evidenceNotices,
     ledger,
     ...(keyRotations.length > 0 ? { keyRotations } : {}),
+    publications,
     redlines: redlineFiles,
   }
   files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)

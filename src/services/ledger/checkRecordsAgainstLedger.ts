@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { compareWithLedger, noticeSkips } from '../../domain/ledgerBindings'
 import { acceptanceLedgerRecord, noticeLedgerRecord } from '../../domain/ledgerRecords'
 import { recordDigest } from '../../domain/recordDigest'
+import { checkVersionsAgainstLedger } from './checkVersionsAgainstLedger'
 import { ledgerEntries } from './ledgerLeaves'
 
 const PAGE = 5000
@@ -97,5 +98,6 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<Recor
     tally('notices', notBound)
   }
   for (const [id, { seq }] of notices) problems.push(`ledger entry ${seq} records notice ${id}, which is missing from the notices table`)
+  problems.push(...(await checkVersionsAgainstLedger(payload)))
   return { acceptances: checkedAcceptances, notices: checkedNotices, problems, unbound }
 }

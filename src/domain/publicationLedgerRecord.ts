@@ -1,0 +1,57 @@
+import type { VersionRules } from './versionRules'
+
+/** The facts of a published version that its publication entry binds. */
+export interface PublicationFacts {
+  id: number | string
+  policy: number | string
+  version: number
+  contentHash: string
+  changeClass: string
+  effectiveAt: string
+  publishedAt: string
+  rules: VersionRules
+}
+
+/** The version facts a publication entry binds, in the order they are reported. */
+export const PUBLICATION_FIELDS = ['version', 'contentHash', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
+
+export type PublicationField = (typeof PUBLICATION_FIELDS)[number]
+
+const iso = (value: string | Date): string => {
+  const d = new Date(value)
+  return Number.isNaN(d.getTime()) ? String(value) : d.toISOString()
+}
+
+/** A publication as the ledger records it: the version, its policy, and every fact that decides
+ * what subjects owe and when (number, text hash, change class, dates, frozen rules). */
+export function publicationLedgerRecord(v: PublicationFacts): Record<string, unknown> {
+  return {
+    publication: v.id,
+    policy: v.policy,
+    version: v.version,
+    contentHash: v.contentHash,
+    changeClass: v.changeClass,
+    effectiveAt: iso(v.effectiveAt),
+    publishedAt: iso(v.publishedAt),
+    rules: { ...v.rules },
+  }
+}
+
+/** One fact of a recorded publication or a stored version, flattened for comparison. */
+function factOf(record: Record<string, unknown>, field: PublicationField): string {
+  const rules = (record.rules ?? {}) as Record<string, unknown>
+  const value = field in rules ? rules[field] : record[field]
+  if (value === null || value === undefined) return ''
+  if (field === 'effectiveAt' || field === 'publishedAt') return iso(value as string)
+  if (field === 'requireSecondApproval') return String(Boolean(value))
+  return String(value)
+}
+
+/**
+ * The fields in which a stored version differs from what its publication entry recorded (empty
+ * when they agree). Both sides are records as `publicationLedgerRecord` builds them; dates compare
+ * as instants, so a database returning another ISO spelling of the same time is not a difference.
+ */
+export function publicationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>): PublicationField[] {
+  return PUBLICATION_FIELDS.filter((f) => factOf(stored, f) !== factOf(recorded, f))
+}

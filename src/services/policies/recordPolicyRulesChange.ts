@@ -1,0 +1,19 @@
+import type { PayloadRequest } from 'payload'
+
+import { policyRulesLedgerRecord } from '../../domain/policyRulesChange'
+import { appendLedgerEntry } from '../ledger/appendLedgerEntry'
+
+/**
+ * After a policy changed: a change of its rules, slug or bundle is a ledger entry (who, when,
+ * before, after), written in the same transaction as the change. Other edits are not recorded.
+ */
+export async function recordPolicyRulesChange(req: PayloadRequest, before: Record<string, unknown>, after: Record<string, unknown> & { id: number | string }): Promise<void> {
+  const record = policyRulesLedgerRecord({
+    policy: after.id,
+    by: req.user?.collection === 'users' ? req.user.id : null,
+    at: new Date().toISOString(),
+    before,
+    after,
+  })
+  if (record) await appendLedgerEntry(req, 'policy-rules', record)
+}

@@ -1,0 +1,89 @@
+import { describe, expect, it } from 'vitest'
+
+import { nextFormerSlugs } from '../../src/domain/formerSlugs'
+import { owedVersion } from '../../src/domain/owedVersion'
+import { changedGuardedFields, changesGuardedField, policyRulesLedgerRecord } from '../../src/domain/policyRulesChange'
+import { publicationDifferences, publicationLedgerRecord } from '../../src/domain/publicationLedgerRecord'
+import { rulesOf, versionRules } from '../../src/domain/versionRules'
+
+const policyRules = { acceptanceMode: 'clickwrap' as const, noticePeriodDays: 30, requireSecondApproval: false }
+
+describe('versionRules', () => {
+  it('reads a policy\'s rules with an unset approval rule as false', () => {
+    expect(rulesOf({ acceptanceMode: 'continued-use', noticePeriodDays: 14, requireSecondApproval: null })).toEqual({ acceptanceMode: 'continued-use', noticePeriodDays: 14, requireSecondApproval: false })
+  })
+
+  it("holds a version to its own frozen rules, whatever the policy's are now", () => {
+    expect(versionRules({ acceptanceMode: 'continued-use', noticePeriodDays: 0, requireSecondApproval: true }, policyRules)).toEqual({ acceptanceMode: 'continued-use', noticePeriodDays: 0, requireSecondApproval: true })
+  })
+
+  it("falls back to the policy's rules only for a version that has none", () => {
+    expect(versionRules(null, policyRules)).toEqual(policyRules)
+    expect(versionRules({ acceptanceMode: null, noticePeriodDays: 7 }, policyRules)).toEqual({ ...policyRules, noticePeriodDays: 7 })
+  })
+})
+
+describe('owedVersion with each version\'s own acceptance mode', () => {
+  const at = new Date('2026-06-01T00:00:00Z')
+  const v = (version: number, changeClass: 'editorial' | 'informational' | 'material', acceptanceMode: 'clickwrap' | 'continued-use') => ({ version, changeClass, acceptanceMode, effectiveAt: new Date(`2026-0${version}-01T00:00:00Z`) })
+
+  it('asks for an explicit acceptance of a material clickwrap version though the policy is continued use now', () => {
+    expect(owedVersion([v(1, 'material', 'clickwrap'), v(2, 'material', 'clickwrap')], [1], 'continued-use', at)).toMatchObject({ action: 'accept', version: { version: 2 } })
+  })
+
+  it('only acknowledges a material version published under continued use though the policy is clickwrap now', () => {
+    expect(owedVersion([v(1, 'material', 'continued-use'), v(2, 'material', 'continued-use')], [1], 'clickwrap', at)).toMatchObject({ action: 'acknowledge', version: { version: 2 } })
+  })
+
+  it('asks for acceptance when any version between was a clickwrap material change', () => {
+    expect(owedVersion([v(1, 'material', 'clickwrap'), v(2, 'material', 'clickwrap'), v(3, 'informational', 'continued-use')], [1], 'continued-use', at)).toMatchObject({ action: 'accept', version: { version: 3 } })
+  })
+})
+
+describe('policy rule changes', () => {
+  it('finds the guarded fields that changed, treating absent, null and empty alike', () => {
+    expect(changedGuardedFields({ slug: 'a', noticePeriodDays: 30, bundle: null }, { slug: 'a', noticePeriodDays: '30', bundle: '' })).toEqual([])
+    expect(changedGuardedFields({ slug: 'a', acceptanceMode: 'clickwrap', requireSecondApproval: true }, { slug: 'b', acceptanceMode: 'continued-use', requireSecondApproval: false })).toEqual(['slug', 'acceptanceMode', 'requireSecondApproval'])
+  })
+
+  it('counts a field an update does not carry as unchanged', () => {
+    expect(changesGuardedField('noticePeriodDays', { title: 'x' }, { noticePeriodDays: 30 })).toBe(false)
+    expect(changesGuardedField('noticePeriodDays', { noticePeriodDays: 30 }, { noticePeriodDays: 30 })).toBe(false)
+    expect(changesGuardedField('noticePeriodDays', { noticePeriodDays: 0 }, { noticePeriodDays: 30 })).toBe(true)
+  })
+
+  it('records who, when, and only the changed fields before and after', () => {
+    expect(policyRulesLedgerRecord({ policy: 4, by: 1, at: '2026-12-01T00:00:00.000Z', before: { slug: 'p', noticePeriodDays: 30 }, after: { slug: 'p', noticePeriodDays: 0 } }))
+      .toEqual({ policy: 4, changedBy: 1, changedAt: '2026-12-01T00:00:00.000Z', before: { noticePeriodDays: 30 }, after: { noticePeriodDays: 0 } })
+    expect(policyRulesLedgerRecord({ policy: 4, by: 1, at: 'now', before: { slug: 'p' }, after: { slug: 'p' } })).toBeUndefined()
+  })
+})
+
+describe('former slugs', () => {
+  it('keeps a slug published under when the policy moves', () => {
+    expect(nextFormerSlugs([], 'privacy', 'privacy-policy', true)).toEqual(['privacy'])
+  })
+
+  it('forgets a slug never published under', () => {
+    expect(nextFormerSlugs([], 'draft-name', 'privacy', false)).toEqual([])
+  })
+
+  it('takes a former slug off the list when the policy moves back to it', () => {
+    expect(nextFormerSlugs(['privacy'], 'privacy-policy', 'privacy', true)).toEqual(['privacy-policy'])
+  })
+})
+
+describe('publication records', () => {
+  const facts = { id: 7, policy: 2, version: 3, contentHash: 'abc', changeClass: 'material', effectiveAt: '2026-01-01T00:00:00Z', publishedAt: '2025-12-01T00:00:00.000Z', rules: policyRules }
+
+  it('binds dates as ISO instants', () => {
+    expect(publicationLedgerRecord(facts)).toMatchObject({ publication: 7, effectiveAt: '2026-01-01T00:00:00.000Z', rules: policyRules })
+  })
+
+  it('names each fact that differs, dates compared as instants', () => {
+    const recorded = publicationLedgerRecord(facts)
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, effectiveAt: '2026-01-01T01:00:00+01:00' }), recorded)).toEqual([])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, changeClass: 'editorial', effectiveAt: '2019-01-01T00:00:00Z', rules: { ...policyRules, noticePeriodDays: 0 } }), recorded))
+      .toEqual(['changeClass', 'effectiveAt', 'noticePeriodDays'])
+  })
+})
