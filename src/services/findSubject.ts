@@ -2,12 +2,13 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
 import type { Subject } from '../payload-types'
-import { refuseExternalId } from './refuseExternalId'
+import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 
 /** The subject with this external id; created on the spot when `create` is set, else a 404. An
- * id no subject has and none may have (edge spaces, control characters) is a 400; existing
- * subjects stay reachable by their id, whatever it is. */
+ * id no subject has and none may have (`externalIdProblem`) is a 400, as is any id over the one
+ * maximum length; existing subjects stay reachable by their id, whatever else it holds. */
 export async function findSubject(payload: Payload, externalId: string, create = false): Promise<Subject> {
+  refuseExternalIdLength(externalId)
   const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
   if (docs[0]) return docs[0]
   refuseExternalId(externalId)

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../payload-types'
-import { refuseExternalId } from './refuseExternalId'
+import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 import { withTransaction } from './withTransaction'
 
 /** What the host product says about one of its users. */
@@ -15,6 +15,7 @@ export interface SubjectData {
 /** Creates or updates subjects by external id, all in one transaction (bulk initial sync). A new
  * id with edge spaces or control characters refuses the whole batch (400). */
 export async function upsertSubjects(payload: Payload, subjects: SubjectData[]): Promise<{ created: number; updated: number; subjects: Subject[] }> {
+  for (const { externalId } of subjects) refuseExternalIdLength(externalId)
   return withTransaction(payload, async (req) => {
     const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { in: subjects.map((s) => s.externalId) } }, pagination: false, depth: 0, req })
     const existing = new Map(docs.map((d) => [d.externalId, d]))

@@ -1,10 +1,14 @@
 import { z } from 'zod'
 
 import { MAX_EXTERNAL_ID_LENGTH } from '../../domain/externalId'
+import { EXTERNAL_ID_RULE } from './params'
 
-/** Taken exactly as sent: the subject services refuse ids with edge spaces or control characters
- * (`externalIdProblem`), unless such a subject already exists, so nothing is normalised here. */
-const externalId = z.string().min(1).max(MAX_EXTERNAL_ID_LENGTH)
+/** Taken exactly as sent: the subject services check it with the one external-id rule
+ * (`externalIdProblem`; length for every id, the rest unless such a subject already exists) and
+ * answer 400 `invalid_external_id` naming it, on this route as on the path; nothing is normalised
+ * here. Only a missing id is a body error; the maximum length is shown in the OpenAPI document
+ * without zod checking it first, so an overlong id gets the same answer as in a path. */
+const externalId = z.string().min(1).meta({ maxLength: MAX_EXTERNAL_ID_LENGTH, description: EXTERNAL_ID_RULE })
 const versionRef = z.strictObject({
   policy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'policy must be a policy slug'),
   version: z.number().int().positive(),

@@ -1,10 +1,14 @@
 import { z } from 'zod'
 
+import { MAX_EXTERNAL_ID_LENGTH } from '../../domain/externalId'
+
 /** What the URL and query parameters of `/api/v1` must look like; `src/http/params.ts` checks
  * them with these, and the OpenAPI document describes them from these. */
 export const slugParam = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/).describe('A policy slug, such as privacy or terms.')
 export const versionNumberParam = z.string().regex(/^[1-9][0-9]{0,8}$/).describe('A version number: 1, 2, 3…')
-export const externalIdParam = z.string().min(1).max(200).describe("The host product's id for the user, exactly as it stores it: a new id may not start or end with a space or hold control or invisible characters.")
+/** The one external-id rule, as the API reference states it for paths and bodies alike. */
+export const EXTERNAL_ID_RULE = `The host product's id for the user, exactly as it stores it: at most ${MAX_EXTERNAL_ID_LENGTH} characters on every route; a new id must be Unicode NFC and may not start or end with a space or hold control, line-break, invisible or bidirectional formatting characters (400 invalid_external_id, never trimmed or normalised).`
+export const externalIdParam = z.string().min(1).max(MAX_EXTERNAL_ID_LENGTH).describe(EXTERNAL_ID_RULE)
 export const instantParam = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)

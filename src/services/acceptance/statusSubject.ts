@@ -5,6 +5,7 @@ import { sqlAdapter } from '../../db/sqlSession'
 import { refId } from '../../domain/refId'
 import type { Subject } from '../../payload-types'
 import { findSubject } from '../findSubject'
+import { refuseExternalIdLength } from '../refuseExternalId'
 import { CATALOG_FINGERPRINT, catalogFingerprint } from './statusCatalog'
 
 /** What the status check needs of a subject. */
@@ -33,6 +34,7 @@ const POSTGRES = statusRead("string_agg(a.version_id::text, ',')")
  * `findSubject`.
  */
 export async function statusSubject(payload: Payload, externalId: string, create = false): Promise<SubjectRead> {
+  refuseExternalIdLength(externalId)
   const query = leanQuery(payload)
   if (!query) {
     const subject = await findSubject(payload, externalId, create)

@@ -152,7 +152,8 @@ versions/       the exact text of each version, named by its SHA-256 content has
 redlines/       what changed between consecutive versions the subject accepted
 public-key.pem  the key that signs the ledger's checkpoints (compare it with the one the operator publishes)
 
-Verify it offline:  npx assent ledger:verify <this folder>
+Verify it offline:  npx assent ledger:verify <this folder> --fingerprint <the key fingerprint the operator publishes>
+(without --fingerprint or --key the key in this folder is trusted, which a forger could replace)
 It checks the checkpoint's signature, that every ledger entry is in the signed Merkle tree, that
 every acceptance and notice in evidence.json is what the ledger recorded, that each text file
 hashes to the content hash that was accepted, and that notices relied on reached the subject

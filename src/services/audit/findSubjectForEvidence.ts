@@ -4,12 +4,14 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
 import type { Subject } from '../../payload-types'
+import { refuseExternalId, refuseExternalIdLength } from '../refuseExternalId'
 
 export const externalIdHash = (externalId: string): string => createHash('sha256').update(externalId, 'utf8').digest('hex')
 
 /** The subject an auditor asks about by external id: a current one, or one erased since (found by
- * the hash of the id it had). A 404 otherwise. */
+ * the hash of the id it had). A 404 otherwise, or a 400 for an id no subject may have. */
 export async function findSubjectForEvidence(payload: Payload, externalId: string): Promise<Subject> {
+  refuseExternalIdLength(externalId)
   const { docs } = await payload.find({
     collection: 'subjects',
     where: { or: [{ externalId: { equals: externalId } }, { externalIdHash: { equals: externalIdHash(externalId) } }] },
@@ -17,6 +19,8 @@ export async function findSubjectForEvidence(payload: Payload, externalId: strin
     pagination: false,
     depth: 0,
   })
-  if (!docs[0]) throw new AssentError('subject_not_found', `No subject "${externalId}", now or erased.`)
-  return docs[0]
+  if (docs[0]) return docs[0]
+  // An id no subject could ever have had is a 400 naming the rule, not a 404.
+  refuseExternalId(externalId)
+  throw new AssentError('subject_not_found', `No subject "${externalId}", now or erased.`)
 }
