@@ -129,7 +129,8 @@ const cases: Case[] = [
   { name: 'GET the evidence export', allowed: auditors, method: 'GET', path: () => '/api/v1/audit/export?type=acceptances&format=jsonl' },
   { name: "GET a subject's evidence", allowed: auditors, method: 'GET', path: () => '/api/v1/audit/subjects/matrix-subject/evidence' },
   { name: 'GET ledger checkpoints', allowed: ['audit key'], method: 'GET', path: () => '/api/v1/ledger/checkpoints' },
-  { name: 'GET an inclusion proof', allowed: ['audit key'], method: 'GET', path: () => '/api/v1/ledger/proofs/inclusion?seq=1&treeSize=1' },
+  // The two publications of the set-up are entries 1 and 2, under the checkpoint it signs.
+  { name: 'GET an inclusion proof', allowed: ['audit key'], method: 'GET', path: () => '/api/v1/ledger/proofs/inclusion?seq=1&treeSize=2' },
   // GraphQL: the same rules as REST
   graphql('policies', everyone, '{ Policies { docs { title } } }', 'Policies'),
   graphql('versions with drafts: sees the draft', staffRoles, '{ PolicyVersions(draft: true, limit: 100) { docs { summary _status } } }', 'PolicyVersions', /SECRET DRAFT/),

@@ -24,7 +24,9 @@ async function load(payload: Payload, versionId: number | string): Promise<Annou
   return {
     policySlug: policy.slug,
     policyTitle: policy.title,
-    acceptanceMode: policy.acceptanceMode,
+    // The mode the version was published under: a later change of the policy never rewrites what
+    // its notices say.
+    acceptanceMode: version.rules?.acceptanceMode ?? policy.acceptanceMode,
     version: version.version as number,
     changeClass: version.changeClass,
     summary: version.summary,
