@@ -8,7 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { openDirectDatabase, type DirectDatabase } from '../src/db/directQuery'
 import { receiptSignatureProblem, type Receipt } from '../src/domain/receipt'
 import { createApiKey } from '../src/services/apiKeys'
+import { ledgerKeyFingerprint } from '../src/domain/ledgerKeyFingerprint'
 import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
+import { rotateSigningKey } from '../src/services/ledger/rotateSigningKey'
 import { seedPolicies } from '../src/services/seedPolicies'
 import { receiptSchema } from '../src/http/schemas/receipt'
 import { startTestApp, type TestApp } from './support/testApp'
@@ -54,7 +56,7 @@ const assent = (...args: string[]) =>
     child.stderr.on('data', (chunk) => (stderr += chunk))
     child.on('close', (status) => resolve({ status, stdout, stderr }))
   })
-const verify = (file: string, ...bundle: string[]) => assent('ledger:verify', '--receipts', file, ...bundle)
+const verify = (file: string, ...more: string[]) => assent('ledger:verify', '--receipts', file, ...more)
 const receiptsFile = (receipts: unknown[]) => {
   const file = path.join(mkdtempSync(path.join(tmpdir(), 'assent-receipts-')), 'receipts.jsonl')
   writeFileSync(file, receipts.map((r) => JSON.stringify(r)).join('\n'))
@@ -147,5 +149,20 @@ describe('npx assent ledger:verify --receipts', () => {
     expect(result.status).toBe(1)
     expect(result.stderr).toMatch(/receipt 2 .*forged or altered/)
     expect(result.stderr).not.toMatch(/receipt 1 /)
+  }, 60_000)
+
+  it('still proves receipts signed before a key rotation, and holds them to a pinned key', async () => {
+    const before = (await accept('receipt-before-rotation')).body.acceptances[0].receipt
+    const oldFingerprint = ledgerKeyFingerprint(ledgerSigningKey().publicKey)
+    await rotateSigningKey(app.payload)
+    const after = (await accept('receipt-after-rotation')).body.acceptances[0].receipt
+    expect(after.keyFingerprint).not.toBe(before.keyFingerprint)
+    const file = receiptsFile([before, after])
+    const pinned = await verify(file, '--fingerprint', oldFingerprint)
+    expect(pinned.status, pinned.stderr).toBe(0)
+    expect(pinned.stdout).toMatch(/^Receipts verified: 2 receipts/)
+    const wrongPin = await verify(file, '--fingerprint', 'ab'.repeat(32))
+    expect(wrongPin.status).toBe(1)
+    expect(wrongPin.stderr).toMatch(/not the pinned key/)
   }, 60_000)
 })

@@ -1,54 +1,58 @@
-import { createPublicKey, type KeyObject } from 'node:crypto'
+import type { KeyObject } from 'node:crypto'
 
-import type { ReceiptEntry } from '../domain/receipt'
-import { checkReceipts, type ReceiptsVerdict } from '../domain/checkReceipts'
+import { checkReceipts, receiptKeys, type ReceiptsVerdict } from '../domain/checkReceipts'
 import { ledgerKeyFingerprint } from '../domain/ledgerKeyFingerprint'
+import type { ReceiptEntry } from '../domain/receipt'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
 import { readReceiptsFile } from '../verifier/receiptsFile'
 
-/** Against the live ledger (this needs the database), with the ledger's own key. */
-async function againstLive(items: unknown[]): Promise<{ verdict: ReceiptsVerdict; keys: KeyObject[] }> {
+type Checked = { verdict: ReceiptsVerdict; keys: KeyObject[] }
+
+/** Against the live ledger (this needs the database), with the server's key and its rotations. */
+async function againstLive(items: unknown[], pin: string | undefined): Promise<Checked> {
   const { startPayload } = await import('../startPayload')
   const { closePayload } = await import('../db/closePayload')
   const { verifyReceipts } = await import('../services/ledger/verifyReceipts')
   const { ledgerSigningKey } = await import('../services/ledger/ledgerSigningKey')
-  const keys = [ledgerSigningKey().publicKey]
+  const { publicKeyPem } = ledgerSigningKey()
   const payload = await startPayload()
   try {
-    return { verdict: await verifyReceipts(payload, items, keys), keys }
+    return await verifyReceipts(payload, items, publicKeyPem, pin)
   } finally {
     await closePayload(payload)
   }
 }
 
-/** Against an exported bundle, offline, with the bundle's key. */
-async function againstBundle(dir: string, items: unknown[]): Promise<{ verdict: ReceiptsVerdict; keys: KeyObject[] }> {
+/** Against an exported bundle, offline, with the bundle's key and the rotations it records. */
+async function againstBundle(dir: string, items: unknown[], pin: string | undefined): Promise<Checked> {
   const bundle = await readLedgerBundle(dir)
-  const entries = new Map<number, ReceiptEntry>(bundle.entries.map((e) => [e.seq, e]))
-  const keys = [createPublicKey(bundle.publicKeyPem)]
-  return { verdict: checkReceipts(items, entries, keys), keys }
+  const { keys, problems } = receiptKeys(bundle.publicKeyPem, bundle.entries, pin)
+  if (keys.length === 0) return { verdict: { held: 0, problems }, keys }
+  const verdict = checkReceipts(items, new Map<number, ReceiptEntry>(bundle.entries.map((e) => [e.seq, e])), keys)
+  return { verdict: { held: verdict.held, problems: [...problems, ...verdict.problems] }, keys }
 }
 
 /**
  * `ledger:verify --receipts <file> [bundle]`: proves each receipt a host product kept was signed
- * by the ledger key and that its entry is still in the ledger (live, or in an exported bundle)
- * with the same leaf hash; names every receipt whose entry is missing or altered.
+ * by the ledger's key (or one its recorded rotations lead through; the pinned one with --key or
+ * --fingerprint) and that its entry is still in the ledger (live, or in an exported bundle) with
+ * the same leaf hash; names every receipt whose entry is missing or altered.
  */
-export async function verifyReceiptsCommand(file: string | undefined, [dir]: string[]): Promise<number> {
+export async function verifyReceiptsCommand(file: string | undefined, [dir]: string[], pin?: string): Promise<number> {
   if (!file) {
     console.error('usage: npx assent ledger:verify --receipts <file> [bundle]: a JSON array or JSON lines of receipts')
     return 2
   }
   const started = performance.now()
   const items = await readReceiptsFile(file)
-  const { verdict, keys } = dir ? await againstBundle(dir, items) : await againstLive(items)
+  const { verdict, keys } = dir ? await againstBundle(dir, items, pin) : await againstLive(items, pin)
   const ms = (performance.now() - started).toFixed(0)
-  const fingerprints = keys.map(ledgerKeyFingerprint).join(', ')
+  const fingerprints = keys.map(ledgerKeyFingerprint).join(', ') || 'none trusted'
   if (verdict.problems.length === 0) {
-    console.log(`Receipts verified: ${verdict.held} receipts, each signed by the ledger key ${fingerprints} and its entry still in the ledger with the same leaf hash (${ms} ms).`)
+    console.log(`Receipts verified: ${verdict.held} receipts, each signed by the ledger key (${fingerprints}${pin ? ', pinned' : ''}) and its entry still in the ledger with the same leaf hash (${ms} ms).`)
     return 0
   }
-  console.error(`Receipt verification FAILED: ${verdict.problems.length} of ${items.length} receipts no longer hold (ledger key ${fingerprints}):`)
+  console.error(`Receipt verification FAILED: ${items.length - verdict.held} of ${items.length} receipts no longer hold (ledger key ${fingerprints}):`)
   for (const problem of verdict.problems.slice(0, 200)) console.error(`  - ${problem}`)
   if (verdict.problems.length > 200) console.error(`  … and ${verdict.problems.length - 200} more`)
   return 1

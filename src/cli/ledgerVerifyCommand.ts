@@ -58,7 +58,7 @@ export const ledgerVerifyCommand: Command = {
     }
     const { trust, rest } = options
     const receipts = receiptsOption(rest)
-    if (receipts.given) return verifyReceiptsCommand(receipts.file, receipts.rest)
+    if (receipts.given) return verifyReceiptsCommand(receipts.file, receipts.rest, trust.pin)
     const [dir] = rest
     if (dir && isEvidencePack(dir)) return verifyPack(dir, trust)
     const live = dir ? undefined : await exportLive()

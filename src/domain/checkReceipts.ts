@@ -1,5 +1,6 @@
 import type { KeyObject } from 'node:crypto'
 
+import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { receiptEntryProblem, receiptSignatureProblem, type Receipt, type ReceiptEntry } from './receipt'
 
 /** What checking a host product's receipts against a ledger found. */
@@ -31,4 +32,20 @@ export function checkReceipts(items: readonly unknown[], entries: ReadonlyMap<nu
     problems.push(`receipt ${i + 1}${about}: ${problem}`)
   })
   return { held: items.length - problems.length, problems }
+}
+
+/**
+ * The keys receipts may be signed with: the ledger's key chain (`trustedKeyChain`: its key
+ * rotations, each signed by the key it hands over from, and the pinned key when one is given), so a
+ * receipt signed before a rotation still holds. `entries` need hold only the key-rotation entries.
+ */
+export function receiptKeys(publicKeyPem: string, entries: Iterable<ReceiptEntry>, pin: string | undefined): { keys: KeyObject[]; problems: string[] } {
+  const rotations: Array<{ seq: number; record: Partial<KeyRotationRecord> }> = []
+  for (const entry of entries) {
+    if (!entry.body.includes('"kind":"key-rotation"')) continue
+    const body = JSON.parse(entry.body) as { kind?: string; record?: Partial<KeyRotationRecord> }
+    if (body.kind === 'key-rotation') rotations.push({ seq: entry.seq, record: body.record ?? {} })
+  }
+  const { keys, problems } = trustedKeyChain(publicKeyPem, rotations.sort((a, b) => a.seq - b.seq), pin)
+  return { keys: keys.map((k) => k.key), problems }
 }

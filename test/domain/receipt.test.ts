@@ -2,7 +2,8 @@ import { createHash, generateKeyPairSync } from 'node:crypto'
 
 import { describe, expect, it } from 'vitest'
 
-import { checkReceipts } from '../../src/domain/checkReceipts'
+import { checkReceipts, receiptKeys } from '../../src/domain/checkReceipts'
+import { signKeyRotation } from '../../src/domain/keyRotation'
 import { entryLeafHash, ledgerBody } from '../../src/domain/ledgerBody'
 import { ledgerKeyFingerprint } from '../../src/domain/ledgerKeyFingerprint'
 import { acceptanceEntryPrefix, receiptBody, receiptEntryProblem, receiptSignatureProblem, signReceipt, type Receipt } from '../../src/domain/receipt'
@@ -73,5 +74,17 @@ describe('acceptance receipts', () => {
       'receipt 5 (acceptance 5, entry 5): has a signature that does not match what it says (forged or altered)',
       'receipt 6: is not a JSON object',
     ])
+  })
+
+  it('hold under every key the ledger rotated through, and under a pin only on that chain', () => {
+    const next = generateKeyPairSync('ed25519')
+    const rotation = ledgerBody(3, 'key-rotation', '2026-12-01T11:00:00.000Z', { ...signKeyRotation(key.privateKey, next.publicKey, '2026-12-01T11:00:00.000Z') })
+    const entries = [entry(1, 1), entry(2, 2), { seq: 3, body: rotation, leafHash: entryLeafHash(rotation) }, entry(4, 4)]
+    const pem = next.publicKey.export({ type: 'spki', format: 'pem' }) as string
+    const { keys, problems } = receiptKeys(pem, entries, ledgerKeyFingerprint(key.publicKey))
+    expect(problems).toEqual([])
+    const receipts = [receiptFor(entries[0]), receiptFor(entries[3], next), receiptFor(entries[1], other)]
+    expect(checkReceipts(receipts, new Map(entries.map((e) => [e.seq, e])), keys).problems).toEqual([expect.stringMatching(/^receipt 3 .*not the ledger's/)])
+    expect(receiptKeys(pem, entries, ledgerKeyFingerprint(other.publicKey))).toMatchObject({ keys: [], problems: [expect.stringMatching(/not the pinned key/)] })
   })
 })
