@@ -33,14 +33,15 @@ export interface LedgerComparison {
 /**
  * Compares `actual` (the ledger record rebuilt from the stored row) with `recorded` (the one in
  * the entry) key by key, leaving out `skip`: every key the entry holds must match, and a key the
- * row has but the entry lacks is named as unbound rather than passed over in silence.
+ * row has but the entry lacks is named as unbound rather than passed over in silence. Names are
+ * sorted, so a report reads the same whatever order the entry's keys came in.
  */
 export function compareWithLedger(actual: Record<string, unknown>, recorded: Record<string, unknown>, skip: readonly string[] = []): LedgerComparison {
   const same = (key: string) => canonicalize(actual[key] ?? null) === canonicalize(recorded[key] ?? null)
   const considered = (key: string) => !skip.includes(key)
   return {
-    differing: Object.keys(recorded).filter((key) => considered(key) && !same(key)).map(storedFieldOf),
-    unbound: Object.keys(actual).filter((key) => considered(key) && !(key in recorded)).map(storedFieldOf),
+    differing: Object.keys(recorded).filter((key) => considered(key) && !same(key)).map(storedFieldOf).sort(),
+    unbound: Object.keys(actual).filter((key) => considered(key) && !(key in recorded)).map(storedFieldOf).sort(),
   }
 }
 

@@ -16,7 +16,7 @@ describe('comparing a stored notice or acceptance with its ledger entry', () => 
     expect(compare({ address: 'someone-else@example.com' })).toEqual(['address'])
     expect(compare({ lastReply: '250 2.0.0 queued as 1' })).toEqual(['lastReply'])
     const shown = noticeLedgerRecord(banner)
-    expect(compareWithLedger(noticeLedgerRecord({ ...banner, status: 'displayed', reachedAt: '2026-11-01T10:00:00.000Z' }), shown).differing).toEqual(['status', 'reachedAt'])
+    expect(compareWithLedger(noticeLedgerRecord({ ...banner, status: 'displayed', reachedAt: '2026-11-01T10:00:00.000Z' }), shown).differing).toEqual(['reachedAt', 'status'])
     expect(compareWithLedger(noticeLedgerRecord(email), recorded)).toEqual({ differing: [], unbound: [] })
   })
 
@@ -28,14 +28,14 @@ describe('comparing a stored notice or acceptance with its ledger entry', () => 
 
   it('names the fields an older entry does not bind instead of passing over them', () => {
     const { policy: _policy, addressHash: _address, ...older } = noticeLedgerRecord(email)
-    expect(compareWithLedger(noticeLedgerRecord({ ...email, address: 'forged@example.com' }), older)).toEqual({ differing: [], unbound: ['policy', 'address'] })
+    expect(compareWithLedger(noticeLedgerRecord({ ...email, address: 'forged@example.com' }), older)).toEqual({ differing: [], unbound: ['address', 'policy'] })
   })
 
   it('lets a leased notice run ahead in status and attempts, and an erased one lose its address', () => {
     const recorded = noticeLedgerRecord({ ...email, status: 'uncertain', reachedAt: null })
     const leased = { ...email, status: 'sending', attempts: 2, reachedAt: null }
     expect(compareWithLedger(noticeLedgerRecord(leased), recorded, noticeSkips(leased, false)).differing).toEqual([])
-    expect(compareWithLedger(noticeLedgerRecord({ ...leased, status: 'dead' }), recorded, noticeSkips({ status: 'dead' }, false)).differing).toEqual(['status', 'attempts'])
+    expect(compareWithLedger(noticeLedgerRecord({ ...leased, status: 'dead' }), recorded, noticeSkips({ status: 'dead' }, false)).differing).toEqual(['attempts', 'status'])
     const erased = { ...email, address: null, lastReply: '250 OK (address removed)' }
     expect(compareWithLedger(noticeLedgerRecord(erased), noticeLedgerRecord(email), noticeSkips(erased, true)).differing).toEqual([])
   })
