@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { checkRecordsAgainstLedger } from '../src/services/ledger/checkRecordsAgainstLedger'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { makePolicy, makeVersion } from './support/fixtures'
@@ -105,5 +106,21 @@ describe('continued use is the rule of the version, not of the policy today', ()
     const subject = (await payload().find({ collection: 'subjects', where: { externalId: { equals: externalId } } })).docs[0]
     const { docs } = await payload().find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, depth: 0 })
     expect(docs.map((a) => a.method)).toEqual(['api'])
+  })
+})
+
+describe('a continued-use acceptance of a clickwrap version', () => {
+  it('is named by live verification, as the attack of case 1 would have left it', async () => {
+    const policy = await makePolicy(payload())
+    const v1 = await makeVersion(payload(), policy.id, { _status: 'published' })
+    const externalId = `deemed-${process.pid}`
+    const subjectId = (await upsertSubjects(payload(), [{ externalId }])).subjects[0].id
+    // What the status call recorded before versions kept their rules, written the same way.
+    const forged = await payload().create({
+      collection: 'acceptances',
+      data: { subject: subjectId, policy: policy.id, version: v1.id, versionNumber: 1, method: 'continued-use', source: 'api', contentHash: v1.contentHash!, acceptedAt: new Date().toISOString(), notices: [] },
+    })
+    const { problems } = await checkRecordsAgainstLedger(payload())
+    expect(problems).toContain(`acceptance ${forged.id} is deemed by continued use, but version 1 (id ${v1.id}) was published under clickwrap: only an explicit acceptance counts`)
   })
 })

@@ -1,3 +1,4 @@
+import { checkPackContinuedUse } from './checkPackContinuedUse'
 import { checkPackPublications } from './checkPackPublications'
 import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
@@ -189,6 +190,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
 
   const versionsByHash = new Map(doc.versions.map((v) => [v.contentHash, v]))
   problems.push(...checkPackPublications(doc))
+  problems.push(...checkPackContinuedUse(doc))
   for (const v of doc.versions) {
     const text = pack.files.get(v.file)
     if (text === undefined) problems.push(`${v.file} (${v.policy} version ${v.version}) is missing`)

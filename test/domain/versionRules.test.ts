@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { checkPackContinuedUse } from '../../src/domain/checkPackContinuedUse'
 import { nextFormerSlugs } from '../../src/domain/formerSlugs'
 import { owedVersion } from '../../src/domain/owedVersion'
 import { changedGuardedFields, changesGuardedField, policyRulesLedgerRecord } from '../../src/domain/policyRulesChange'
@@ -85,5 +86,19 @@ describe('publication records', () => {
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, effectiveAt: '2026-01-01T01:00:00+01:00' }), recorded)).toEqual([])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, changeClass: 'editorial', effectiveAt: '2019-01-01T00:00:00Z', rules: { ...policyRules, noticePeriodDays: 0 } }), recorded))
       .toEqual(['changeClass', 'effectiveAt', 'noticePeriodDays'])
+  })
+})
+
+describe('continued use in an evidence pack', () => {
+  const versions = [{ policy: 'terms', version: 2, rules: { acceptanceMode: 'clickwrap' } }, { policy: 'privacy', version: 2, rules: { acceptanceMode: 'continued-use' } }]
+
+  it('names a continued-use acceptance of a version published under clickwrap', () => {
+    expect(checkPackContinuedUse({ versions, acceptances: [{ id: 9, policy: 'terms', version: 2, method: 'continued-use' }] })).toEqual([
+      'acceptance 9 (terms version 2) is deemed by continued use, but the version was published under clickwrap: only an explicit acceptance counts',
+    ])
+  })
+
+  it('accepts continued use of a continued-use version and clicks on any version', () => {
+    expect(checkPackContinuedUse({ versions, acceptances: [{ id: 1, policy: 'privacy', version: 2, method: 'continued-use' }, { id: 2, policy: 'terms', version: 2, method: 'clickwrap' }] })).toEqual([])
   })
 })

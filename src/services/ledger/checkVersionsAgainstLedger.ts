@@ -2,13 +2,15 @@ import type { Payload } from 'payload'
 
 import { publicationDifferences, publicationLedgerRecord } from '../../domain/publicationLedgerRecord'
 import { refId } from '../../domain/refId'
+import { checkContinuedUseAgainstRules } from './checkContinuedUseAgainstRules'
 import { storedPublicationFacts } from './storedPublicationFacts'
 
 /**
  * Compares every published version with its publication entry: a database edit of a version's
  * number, text hash, change class, effective or publication date, or frozen rules is named with
  * the version and the field, as is a published version the ledger never recorded and a recorded
- * publication whose version is gone. Returns the problems, worded for an auditor.
+ * publication whose version is gone; and a continued-use acceptance of a version published under
+ * clickwrap. Returns the problems, worded for an auditor.
  */
 export async function checkVersionsAgainstLedger(payload: Payload): Promise<string[]> {
   const [{ docs: entries }, { docs: versions }, { docs: policies }] = await Promise.all([
@@ -44,5 +46,6 @@ export async function checkVersionsAgainstLedger(payload: Payload): Promise<stri
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
   }
   for (const [id, { seq, record }] of recorded) problems.push(`ledger entry ${seq} records the publication of version ${record.version} (id ${id}), which is missing from the published versions`)
+  problems.push(...(await checkContinuedUseAgainstRules(payload)))
   return problems
 }
