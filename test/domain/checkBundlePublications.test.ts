@@ -1,0 +1,25 @@
+import { describe, expect, it } from 'vitest'
+
+import { checkBundlePublications } from '../../src/domain/checkBundlePublications'
+import { contentHash } from '../../src/domain/contentHash'
+
+const text = '# Terms\n\nThe text.\n'
+const hash = contentHash(text)
+const entry = (seq: number, kind: string, record: Record<string, unknown>) => ({ seq, body: JSON.stringify({ v: 1, seq, kind, recordedAt: '2026-12-01T00:00:00.000Z', record }) })
+const publication = entry(1, 'publication', { publication: 7, policy: 1, version: 2, contentHash: hash, changeClass: 'material' })
+
+describe('checkBundlePublications', () => {
+  it('accepts a bundle whose publications and acceptances agree and whose texts are there', () => {
+    expect(checkBundlePublications([publication, entry(2, 'acceptance', { version: 7, versionNumber: 2, contentHash: hash })], new Map([[hash, text]]))).toEqual([])
+  })
+
+  it('names a published text missing from the bundle or edited in it', () => {
+    expect(checkBundlePublications([publication], new Map())).toEqual([`entry 1: the published text ${hash.slice(0, 12)}… is not in the bundle`])
+    expect(checkBundlePublications([publication], new Map([[hash, `${text}More.`]]))).toEqual([`entry 1: the version text in the bundle does not hash to ${hash.slice(0, 12)}…`])
+  })
+
+  it('names an acceptance whose number or text hash is not what its version was published with', () => {
+    expect(checkBundlePublications([publication, entry(2, 'acceptance', { version: 7, versionNumber: 3, contentHash: 'f'.repeat(64) })], new Map([[hash, text]])))
+      .toEqual(['entry 2: the acceptance differs from the publication of its version (entry 1) in: versionNumber, contentHash'])
+  })
+})
