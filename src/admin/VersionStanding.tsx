@@ -16,7 +16,7 @@ const facts: React.CSSProperties = { display: 'grid', gridTemplateColumns: 'max-
 
 /**
  * At the top of a version's page, what it is: a published version, read-only, with its frozen
- * facts (number, hash, publisher, dates); or a draft, what it starts from, and for a policy with
+ * facts (number, hash, publisher, dates, rules); or a draft, what it starts from, and for a policy with
  * the two-person rule, where its approval stands.
  */
 export const VersionStanding: UIFieldServerComponent = async ({ data, id, payload, user }) => {
@@ -33,6 +33,7 @@ export const VersionStanding: UIFieldServerComponent = async ({ data, id, payloa
           <dt>Published</dt><dd data-fact="published">{when(data.publishedAt)}{publisher ? ` by ${publisher}` : ''}</dd>
           <dt>Takes effect</dt><dd data-fact="effective">{when(data.effectiveAt)}</dd>
           <dt>Change</dt><dd>{data.changeClass}</dd>
+          {data.rules?.acceptanceMode && <><dt>Rules</dt><dd data-fact="rules">{data.rules.acceptanceMode === 'clickwrap' ? 'explicit acceptance' : 'continued use after notice'} · {data.rules.noticePeriodDays} days' notice{data.rules.requireSecondApproval ? ' · two-person rule' : ''} (as published; later changes to the policy do not apply)</dd></>}
           {data.approvedAt && <><dt>Approved</dt><dd>{when(data.approvedAt)}{approver ? ` by ${approver}` : ''}</dd></>}
           <dt>SHA-256</dt><dd data-fact="hash"><code style={{ wordBreak: 'break-all' }}>{data.contentHash}</code></dd>
         </dl>
