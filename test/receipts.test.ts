@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { openDirectDatabase, type DirectDatabase } from '../src/db/directQuery'
 import { receiptSignatureProblem, type Receipt } from '../src/domain/receipt'
+import { subjectStatus } from '../src/services/acceptance/subjectStatus'
+import { findVersion } from '../src/services/findVersion'
 import { createApiKey } from '../src/services/apiKeys'
 import { ledgerKeyFingerprint } from '../src/domain/ledgerKeyFingerprint'
 import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
@@ -98,6 +100,24 @@ describe('acceptance receipts', () => {
     expect(receipts.map((r) => [r.subject, r.policy, r.contentHash])).toEqual([['receipt-banner', 'terms', termsHash], ['receipt-banner', 'privacy', privacyHash]])
     expect(receipts[1].ledgerSeq).toBe(receipts[0].ledgerSeq + 1)
     for (const r of receipts) expect(receiptSignatureProblem(r, keys())).toBeUndefined()
+  })
+})
+
+describe('continued-use acceptances', () => {
+  it('come with their receipt in the status answer of the call that records them, and only that one', async () => {
+    const DAY = 86_400_000
+    const v1 = (await findVersion(app.payload, 'privacy', 1)).version
+    const v2EffectiveAt = new Date((await findVersion(app.payload, 'privacy', 2)).version.effectiveAt!).getTime()
+    await accept('receipt-deemed')
+    expect((await post('/api/v1/acceptances', { subject: 'receipt-deemed', versions: [{ policy: 'privacy', version: 1, contentHash: v1.contentHash }] }, `Bearer ${key}`)).status).toBe(201)
+    const status = (at: number, recordDisplay = false) => subjectStatus(app.payload, 'receipt-deemed', { now: new Date(at), publicUrl: 'https://legal.example.com', recordDisplay })
+    expect((await status(v2EffectiveAt - 10 * DAY, true)).receipts).toEqual([])
+    const deemed = await status(v2EffectiveAt + DAY)
+    expect(deemed.receipts).toHaveLength(1)
+    expect(deemed.receipts[0]).toMatchObject({ subject: 'receipt-deemed', policy: 'privacy', version: 2 })
+    expect(receiptSignatureProblem(deemed.receipts[0], keys())).toBeUndefined()
+    expect((await entryRow(deemed.receipts[0].ledgerSeq)).leafHash).toBe(deemed.receipts[0].leafHash)
+    expect((await status(v2EffectiveAt + 2 * DAY)).receipts).toEqual([])
   })
 })
 

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { leanQuery } from '../../db/leanQuery'
 
 import { deemedAcceptance, type NoticeFact } from '../../domain/deemedAcceptance'
-import type { Policy, Subject } from '../../payload-types'
+import type { Acceptance, Policy, Subject } from '../../payload-types'
 import type { PublishedVersion } from '../publishedVersions'
 
 /** The subject's notices of `versionId` (every status check of a continued-use policy asks). */
@@ -17,13 +17,14 @@ async function noticeFacts(payload: Payload, subjectId: number, versionId: numbe
 
 /**
  * Continued use: when `version` has taken effect and a notice of it reached the subject before
- * that, records a `continued-use` acceptance citing those notices. Returns whether it did.
+ * that, records a `continued-use` acceptance citing those notices. Returns the acceptance recorded,
+ * `concurrent` when another status call recorded it first, or undefined when none is due.
  */
-export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, now: Date): Promise<boolean> {
+export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, now: Date): Promise<Acceptance | 'concurrent' | undefined> {
   const cited = deemedAcceptance(version.effectiveAt, await noticeFacts(payload, subject.id, version.id), now)
-  if (!cited) return false
+  if (!cited) return undefined
   try {
-    await payload.create({
+    return await payload.create({
       collection: 'acceptances',
       data: {
         subject: subject.id,
@@ -40,6 +41,6 @@ export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Sub
     })
   } catch {
     // Recorded concurrently by another status call: one acceptance per subject and version.
+    return 'concurrent'
   }
-  return true
 }

@@ -2,7 +2,9 @@ import type { Payload } from 'payload'
 
 import { legalLinks } from '../../domain/legalLinks'
 import { owedVersion } from '../../domain/owedVersion'
+import type { Receipt } from '../../domain/receipt'
 import type { Policy } from '../../payload-types'
+import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { recordDeemedAcceptance } from './recordDeemedAcceptance'
@@ -38,6 +40,9 @@ export interface SubjectStatus {
   /** Policies that share a bundle and are owed together. */
   bundles: { bundle: string; policies: string[] }[]
   banner: { html: string; text: string } | null
+  /** The signed receipts of the continued-use acceptances this very call recorded (usually none):
+   * keep them as those of explicit acceptances. */
+  receipts: Receipt[]
 }
 
 export interface StatusOptions {
@@ -55,13 +60,16 @@ interface Owing {
   status: PolicyStatus
 }
 
-async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions): Promise<Owing | PolicyStatus> {
+async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
   let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   // Continued use: a version in force that the subject was told of in time counts as accepted,
   // when the version was published under continued use (its own rule, never the policy's today)
   // and nothing between asks for an explicit acceptance.
   if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
-    if (await recordDeemedAcceptance(payload, subject, policy, owed.version, options.now)) {
+    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, options.now)
+    if (deemed) {
+      const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
+      if (receipt) receipts.push(receipt)
       owed = owedVersion(history, [...accepted, owed.version.version], policy.acceptanceMode, options.now)
     }
   }
@@ -120,8 +128,9 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     const v = catalog.versions.get(String(id))
     if (v) accepted.set(v.policy, [...(accepted.get(v.policy) ?? []), v.version])
   }
+  const receipts: Receipt[] = []
   const results = await Promise.all(
-    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options)),
+    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options, receipts)),
   )
   const owing = results.filter(isOwing)
   const statuses = results.map((r) => (isOwing(r) ? r.status : r))
@@ -148,5 +157,6 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     policies: statuses,
     bundles: [...bundles].map(([bundle, slugs]) => ({ bundle, policies: slugs })),
     banner: items.length > 0 ? bannerFor(catalog, items) : null,
+    receipts,
   }
 }
