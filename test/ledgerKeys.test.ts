@@ -17,8 +17,7 @@ import { buildEvidencePack } from '../src/services/audit/buildEvidencePack'
 import { findVersion } from '../src/services/findVersion'
 import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
 import { exportLedgerBundle } from '../src/services/ledger/exportLedgerBundle'
-import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
-import { rotateSigningKey } from '../src/services/ledger/rotateSigningKey'
+import { forgetLedgerSigningKey, ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
 import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { readEvidencePack, writePackFiles } from '../src/verifier/evidencePackFiles'
@@ -36,7 +35,7 @@ const accept = async (subject: string) => {
 }
 
 beforeAll(async () => {
-  app = await startTestApp()
+  app = await startTestApp({ sharedDatabase: true })
   await seedPolicies(app.payload)
   const subjects = Array.from({ length: 8 }, (_, i) => `k${i}`)
   await upsertSubjects(app.payload, subjects.map((externalId) => ({ externalId })))
@@ -90,12 +89,19 @@ describe('a bundle cut to 5 entries, one backdated and re-signed with a fresh ke
 
 describe('a key rotation', () => {
   it('is a ledger entry signed by the old key: a ledger and a pack pinned to the old key still verify', async () => {
-    const { record, checkpointed } = await rotateSigningKey(app.payload)
-    expect(checkpointed).toBe(true)
+    const rotated = spawnSync(process.execPath, ['scripts/assent.js', 'ledger:rotate-key'], { env: { ...process.env, DATABASE_URL: app.database.url }, encoding: 'utf8' })
+    expect(rotated.status, rotated.stderr).toBe(0)
+    const [entry] = (await app.payload.find({ collection: 'ledger-entries', where: { kind: { equals: 'key-rotation' } }, depth: 0 })).docs
+    const record = JSON.parse(entry.body).record as { from: string; to: string }
+    expect(rotated.stdout).toContain(`Rotated the ledger key: ${operatorFingerprint} → ${record.to}`)
     expect(record.from).toBe(operatorFingerprint)
-    expect(ledgerKeyFingerprint(ledgerSigningKey().publicKey)).toBe(record.to)
+
+    // This process still holds the old key: it may no longer sign, until it reads the new one.
     await upsertSubjects(app.payload, [{ externalId: 'k9' }])
     await accept('k9')
+    await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered', message: expect.stringContaining(`rotated to key ${record.to}`) })
+    forgetLedgerSigningKey()
+    expect(ledgerKeyFingerprint(ledgerSigningKey().publicKey)).toBe(record.to)
     await createCheckpoint(app.payload)
 
     const dir = folder('assent-rotated-')
