@@ -16,11 +16,14 @@ async function noticeFacts(payload: Payload, subjectId: number, versionId: numbe
 }
 
 /**
- * Continued use: when `version` has taken effect and a notice of it reached the subject before
- * that, records a `continued-use` acceptance citing those notices. Returns the acceptance recorded,
- * `concurrent` when another status call recorded it first, or undefined when none is due.
+ * Continued use: when `version` was published under continued use, has taken effect and a notice
+ * of it reached the subject before that, records a `continued-use` acceptance citing those notices.
+ * Returns the acceptance recorded, `concurrent` when another status call recorded it first, or
+ * undefined when none is due.
  */
 export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, now: Date): Promise<Acceptance | 'concurrent' | undefined> {
+  // Only a version published under continued use can be accepted by it (its own frozen rule).
+  if ((version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use') return undefined
   const cited = deemedAcceptance(version.effectiveAt, await noticeFacts(payload, subject.id, version.id), now)
   if (!cited) return undefined
   try {
