@@ -73,7 +73,7 @@ export const ledgerVerifyCommand: Command = {
       printKey(verdict)
       printUncovered(verdict.uncovered)
       if (records && records.problems.length > 0) printProblems(`The database does not match the ledger (${records.problems.length} problems):`, records.problems)
-      else if (records) console.log(`Records match the ledger, field by field: ${records.acceptances} acceptances, ${records.notices} notices.`)
+      else if (records) console.log(`Records match the ledger: ${records.acceptances} acceptances, ${records.notices} notices, field by field.`)
       if (records) printUnbound(records.unbound)
       return verdict.ok && (records?.problems.length ?? 0) === 0 ? 0 : 1
     } finally {
