@@ -2,12 +2,12 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import type { SavedCheckpoint } from '../domain/checkpointChecks'
 import { verifyEvidencePack } from '../domain/evidencePack'
 import { verifyLedgerBundle } from '../domain/verifyLedgerBundle'
+import type { RecordsCheck } from '../services/ledger/checkRecordsAgainstLedger'
 import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
-import type { SavedCheckpoint } from '../domain/checkpointChecks'
-import type { RecordsCheck } from '../services/ledger/checkRecordsAgainstLedger'
 import type { Command } from './commands'
 import { receiptsOption, verifyReceiptsCommand } from './ledgerReceiptsCommand'
 import { readTrustOptions, TRUST_USAGE, type TrustOptions } from './ledgerTrustOptions'
@@ -36,6 +36,10 @@ async function exportLive(): Promise<{ dir: string; records: RecordsCheck; head:
 
 /** An evidence pack: the subject's entries against one signed checkpoint, and what they prove. */
 async function verifyPack(dir: string, trust: TrustOptions): Promise<number> {
+  if (trust.saved.length > 0) {
+    console.error('--checkpoint proves a whole ledger extends a saved checkpoint: give it with a ledger bundle (npx assent ledger:export) or the live ledger, not an evidence pack.')
+    return 2
+  }
   const started = performance.now()
   const verdict = verifyEvidencePack(await readEvidencePack(dir), { pin: trust.pin })
   const ms = (performance.now() - started).toFixed(0)
