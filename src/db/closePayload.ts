@@ -1,8 +1,10 @@
 import type { Payload } from 'payload'
 
 import { closeNativeSqlite } from './leanQuery'
+import { closeWalSync, sqlitePath } from './walDurability'
 
 interface Connections {
+  clientConfig?: { url?: string }
   pool?: { end: () => Promise<void>; on: (event: 'error', listener: () => void) => void }
   client?: { close: () => void }
   connection?: { close: () => Promise<void> }
@@ -22,6 +24,7 @@ export async function closePayload(payload: Payload): Promise<void> {
     void db.pool.end().catch(() => undefined)
   }
   db.client?.close()
+  if (db.clientConfig?.url) await closeWalSync(sqlitePath(db.clientConfig.url))
   await db.connection?.close()
   await payload.destroy()
 }

@@ -2,12 +2,15 @@ import Database from 'libsql'
 
 import type { RowQuery } from './directQuery'
 import { whileBusy } from './sqliteBusy'
+import { SYNC_BY_WAL_DURABILITY, sqlitePath, walSync } from './walDurability'
 
 type Statement = Database.Statement<unknown[]>
 
 /** A SQLite connection of Assent's own (libsql's native binding), its statements prepared once. */
 export interface NativeSqlite {
   db: Database.Database
+  /** The file's path, for `walSync`. */
+  path: string | undefined
   statement: (text: string) => Statement
 }
 
@@ -20,9 +23,11 @@ export function openNativeSqlite(url: string): NativeSqlite {
   const db = new Database(url)
   db.exec('pragma mmap_size = 268435456')
   db.exec('pragma busy_timeout = 0')
+  db.exec(SYNC_BY_WAL_DURABILITY)
   const statements = new Map<string, Statement>()
   return {
     db,
+    path: sqlitePath(url),
     statement: (text) => {
       let statement = statements.get(text)
       if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
@@ -37,6 +42,7 @@ export const nativeRowQuery = (native: NativeSqlite): RowQuery => async (text, p
   // Parameters go as one array: a single `null` spread alone would be taken for named ones.
   // One statement in autocommit mode: safe to run again when it found the database locked.
   if (statement.reader) return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
-  await whileBusy(() => statement.run(params as unknown[]))
+  const { changes } = await whileBusy(() => statement.run(params as unknown[]))
+  if (changes > 0) await walSync(native.path)
   return []
 }

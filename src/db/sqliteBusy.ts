@@ -63,3 +63,19 @@ export async function whileBusy<T>(attempt: () => Promise<T> | T, { waitMs = SQL
     stopWaiting()
   }
 }
+
+/** How long this process runs SQLite statements before it lets the event loop turn. */
+const SLICE_MS = 8
+let sliceStart = performance.now()
+
+/**
+ * Lets the event loop turn when SQLite work has held it for a slice. libsql answers synchronously,
+ * so a Payload operation's statements, awaited one after another, ran as one long task: an
+ * autosave held the loop for 60 ms and more, and every other request (a health check, a login
+ * status) waited behind it. Turning between statements lets them through.
+ */
+export async function yieldWhenSliceIsUsed(): Promise<void> {
+  if (performance.now() - sliceStart < SLICE_MS) return
+  await new Promise((resolve) => setImmediate(resolve))
+  sliceStart = performance.now()
+}

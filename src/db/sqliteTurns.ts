@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { untilNoWriterWaits, whileBusy } from './sqliteBusy'
+import { untilNoWriterWaits, whileBusy, yieldWhenSliceIsUsed } from './sqliteBusy'
+import { SYNC_BY_WAL_DURABILITY, sqlitePath, walSync } from './walDurability'
 
 type TransactionId = string | number | null
 type Statement = unknown
@@ -13,10 +14,13 @@ interface Client {
 interface HandedTransaction {
   close: () => void
   commit: () => Promise<void>
+  execute: (statement: Statement, args?: unknown) => Promise<unknown>
+  batch: (statements: Statement[]) => Promise<unknown>
 }
 type Adapter = {
   name: string
   client: Client
+  clientConfig: { url: string }
   /** Payload's open transactions: drizzle's, over libsql's (`session.tx`). */
   sessions: Record<string, { db?: { session?: { tx?: HandedTransaction } } } | undefined>
   beginTransaction: (options?: unknown) => Promise<TransactionId>
@@ -53,7 +57,13 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
   const batch = client.batch.bind(client)
   const migrate = client.migrate.bind(client)
   const transaction = client.transaction.bind(client)
-  await execute(NO_WAIT)
+  const path = sqlitePath(db.clientConfig.url)
+  /** What each new connection of the client is told: wait for no lock, leave syncing to walSync. */
+  const prepareConnection = async () => {
+    await execute(NO_WAIT)
+    if (path) await execute(SYNC_BY_WAL_DURABILITY)
+  }
+  await prepareConnection()
   // A statement that met SQLITE_BUSY stays open mid-way (libsql prepares one per call and never
   // resets it), and with it a stale read of the connection: that connection's next COMMIT fails
   // with "SQL statements in progress", which Payload's commit swallows, losing the transaction's
@@ -63,20 +73,46 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
     try {
       ;(await transaction('deferred')).close()
     } finally {
-      await execute(NO_WAIT)
+      await prepareConnection()
     }
   }
   const busy = { afterBusy: dropConnection }
-  client.execute = (statement, args) => whileBusy(() => execute(statement, args), busy)
-  client.batch = (statements, mode) => whileBusy(() => batch(statements, mode), busy)
-  client.migrate = (statements) => whileBusy(() => migrate(statements), busy)
+  client.execute = async (statement, args) => {
+    await yieldWhenSliceIsUsed()
+    const result = await whileBusy(() => execute(statement, args), busy)
+    if (((result as { rowsAffected?: number }).rowsAffected ?? 0) > 0) await walSync(path)
+    return result
+  }
+  client.batch = async (statements, mode) => {
+    await yieldWhenSliceIsUsed()
+    const results = await whileBusy(() => batch(statements, mode), busy)
+    await walSync(path)
+    return results
+  }
+  client.migrate = async (statements) => {
+    const results = await whileBusy(() => migrate(statements), busy)
+    await walSync(path)
+    return results
+  }
   client.transaction = async (mode) => {
     const handed = await whileBusy(() => transaction(mode), busy)
     // libsql opened a new connection for the client's next statement: it must not block either.
-    await execute(NO_WAIT)
+    await prepareConnection()
+    const run = handed.execute.bind(handed)
+    const runAll = handed.batch.bind(handed)
     const commit = handed.commit.bind(handed)
+    handed.execute = async (statement, args) => {
+      await yieldWhenSliceIsUsed()
+      return run(statement, args)
+    }
+    handed.batch = async (statements) => {
+      await yieldWhenSliceIsUsed()
+      return runAll(statements)
+    }
     handed.commit = async () => {
+      await yieldWhenSliceIsUsed()
       await commit()
+      await walSync(path)
       committed.add(handed)
     }
     return handed

@@ -1,5 +1,6 @@
 import { SQLITE_WRITE_WAIT_MS, whileBusy } from './sqliteBusy'
 import type { NativeSqlite } from './nativeSqlite'
+import { walSync } from './walDurability'
 
 interface Pending {
   work: () => unknown
@@ -39,6 +40,7 @@ async function flush(native: NativeSqlite, waitMs: number): Promise<void> {
   })
   try {
     native.db.exec('commit')
+    await walSync(native.path)
   } catch (error) {
     if (native.db.inTransaction) native.db.exec('rollback')
     for (const p of batch) p.reject(error)
