@@ -20,7 +20,8 @@ export const TRUST_USAGE = '[--key <public-key.pem> | --fingerprint <sha256-hex>
  * GET /api/v1/ledger/checkpoints answers. */
 function savedCheckpoints(json: unknown): Checkpoint[] {
   const list = Array.isArray(json) ? json : (json as { checkpoints?: unknown }).checkpoints ?? [json]
-  const checkpoints = (list as Checkpoint[]).filter((c) => Number.isInteger(c?.treeSize) && /^[0-9a-f]{64}$/.test(String(c?.rootHash)))
+  const checkpoints = (list as Checkpoint[]).filter((c) =>
+    Number.isInteger(c?.treeSize) && /^[0-9a-f]{64}$/.test(String(c?.rootHash)) && [c.signedAt, c.signature, c.keyId].every((field) => typeof field === 'string'))
   if (checkpoints.length === 0 || checkpoints.length !== (list as unknown[]).length) throw new Error('it holds no checkpoint ({ treeSize, rootHash, signedAt, signature, keyId })')
   return checkpoints
 }
