@@ -43,7 +43,8 @@ describe('the outbox written at publication', () => {
     expect(notices.filter((n) => n.channel === 'banner')).toHaveLength(subjects)
     expect(notices.filter((n) => n.channel === 'email')).toHaveLength(subjects - 1)
     expect(notices.every((n) => n.status === 'pending')).toBe(true)
-    expect((await app.payload.count({ collection: 'ledger-entries' })).totalDocs - ledgerBefore).toBe(notices.length)
+    // One entry per notice, and the publication's own.
+    expect((await app.payload.count({ collection: 'ledger-entries' })).totalDocs - ledgerBefore).toBe(notices.length + 1)
     expect(await noticeCounts(app.payload, version.id)).toMatchObject({ email: { pending: subjects - 1, total: subjects - 1 }, banner: { pending: subjects, total: subjects } })
     await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
   })
