@@ -64,6 +64,9 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
     if (path) await execute(SYNC_BY_WAL_DURABILITY)
   }
   await prepareConnection()
+  // In memory (tests), connections share one cache whose table locks a reader meets at once
+  // (SQLITE_LOCKED), with no snapshot to read instead: there a transaction runs to its end unbroken.
+  const turn = path ? yieldWhenSliceIsUsed : async () => undefined
   // A statement that met SQLITE_BUSY stays open mid-way (libsql prepares one per call and never
   // resets it), and with it a stale read of the connection: that connection's next COMMIT fails
   // with "SQL statements in progress", which Payload's commit swallows, losing the transaction's
@@ -78,13 +81,13 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
   }
   const busy = { afterBusy: dropConnection }
   client.execute = async (statement, args) => {
-    await yieldWhenSliceIsUsed()
+    await turn()
     const result = await whileBusy(() => execute(statement, args), busy)
     if (((result as { rowsAffected?: number }).rowsAffected ?? 0) > 0) await walSync(path)
     return result
   }
   client.batch = async (statements, mode) => {
-    await yieldWhenSliceIsUsed()
+    await turn()
     const results = await whileBusy(() => batch(statements, mode), busy)
     await walSync(path)
     return results
@@ -102,15 +105,15 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
     const runAll = handed.batch.bind(handed)
     const commit = handed.commit.bind(handed)
     handed.execute = async (statement, args) => {
-      await yieldWhenSliceIsUsed()
+      await turn()
       return run(statement, args)
     }
     handed.batch = async (statements) => {
-      await yieldWhenSliceIsUsed()
+      await turn()
       return runAll(statements)
     }
     handed.commit = async () => {
-      await yieldWhenSliceIsUsed()
+      await turn()
       await commit()
       await walSync(path)
       committed.add(handed)
