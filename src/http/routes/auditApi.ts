@@ -40,8 +40,10 @@ export function auditApi(payload: Payload, redlines: Redlines): Router {
     res.status(200).type(filter.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
     res.set('content-disposition', `attachment; filename="assent-${filter.type}.${filter.format === 'csv' ? 'csv' : 'jsonl'}"`).set('cache-control', 'no-store')
     const count = await writeExport(prepend(first, rows), filter, res)
-    res.end()
+    // Logged before the export's end reaches the reader: an export that could not be logged
+    // arrives cut short, never whole and unlogged.
     await recordAccess(payload, { actor: res.locals.actor, action: 'export', resource: filter.type, detail: JSON.stringify(req.query), count })
+    res.end()
   })
 
   router.get('/subjects/:externalId/evidence', async (req, res) => {
