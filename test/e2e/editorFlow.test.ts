@@ -112,7 +112,8 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
 
     await appendParagraph(page, NEW_SENTENCE)
     await page.getByTestId('redline-summary').getByText('1 change against version 2.').waitFor({ timeout: 20_000 })
-    await expect(page.locator('[data-testid="redline-panel"] ins').allInnerTexts()).resolves.toEqual([NEW_SENTENCE])
+    // The panel follows the typing 0.6 s behind: on a busy machine it may first show part of it.
+    await expect.poll(() => page.locator('[data-testid="redline-panel"] ins').allInnerTexts(), { timeout: 20_000 }).toEqual([NEW_SENTENCE])
     await expect(page.locator('[data-testid="redline-panel"] del').count()).resolves.toBe(0)
     await page.screenshot({ path: screenshotPath('editor-2-draft-with-redline'), fullPage: false })
 
