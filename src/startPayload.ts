@@ -3,6 +3,7 @@ import { getPayload, type Payload } from 'payload'
 import { readEnv } from './config/env'
 import { checkDatabase } from './db/checkDatabase'
 import { runMigrations } from './db/runMigrations'
+import { locksOnlyForEditors } from './db/locksOnlyForEditors'
 import { takeTurnsOnSqlite } from './db/sqliteTurns'
 
 /**
@@ -16,5 +17,6 @@ export async function startPayload(): Promise<Payload> {
   const payload = await getPayload({ config })
   await takeTurnsOnSqlite(payload)
   await runMigrations(payload, databaseUrl)
+  locksOnlyForEditors(payload)
   return payload
 }
