@@ -67,7 +67,8 @@ export async function generateDataSet(payload: Payload, size: DataSetSize, progr
     throw new Error(`${size.acceptances} acceptances do not fit ${subjectIds.length} subjects × ${acceptable.length} versions (one per subject and version, the latest left out)`)
   }
   const start = Date.UTC(2024, 0, 1)
-  let seq = 0
+  // Each publication wrote its own entry already: the acceptances' entries follow them.
+  let seq = (await payload.count({ collection: 'ledger-entries' })).totalDocs
   for (let k = 0; k < size.acceptances; k += CHUNK) {
     const rows = Array.from({ length: Math.min(CHUNK, size.acceptances - k) }, (_, j) => {
       const n = k + j
@@ -86,6 +87,6 @@ export async function generateDataSet(payload: Payload, size: DataSetSize, progr
     if ((k / CHUNK) % 20 === 19) progress(`${k + rows.length} acceptances and ledger entries`)
   }
   await createCheckpoint(payload)
-  progress(`${seq} acceptances and ledger entries, checkpoint signed`)
+  progress(`${size.acceptances} acceptances and ${seq} ledger entries, checkpoint signed`)
   return versions
 }
