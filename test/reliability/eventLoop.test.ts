@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { random } from '../../scripts/bench/revisionTexts'
 import { loginStaff } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/testApp'
 import { recordFigure } from './figures'
@@ -26,17 +27,6 @@ async function longestStall(work: () => Promise<unknown>): Promise<number> {
     clearInterval(probe)
   }
   return Math.max(0, Math.round(Math.max(longest, performance.now() - last - TICK_MS)))
-}
-
-/** A seeded pseudo-random source (mulberry32), so every run measures the same texts. */
-function random(seed: number): () => number {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }
 
 const WORDS = 'we you your data personal information process collect share keep store delete request right rights law lawful basis consent service services account provider providers partner partners security secure retain period days months year years contact us policy terms notice change changes update use using access copy correct object restrict transfer country countries cookie cookies device email address payment billing support ticket record records purpose purposes legitimate interest contract comply regulator authority'.split(' ')
