@@ -25,7 +25,7 @@ export interface LegalPagesParts {
   redlines: Redlines
 }
 
-const statusText = { 'in-force': 'This is the version in force.', upcoming: 'This version has been published and takes effect on its effective date.', superseded: 'This version has been replaced by a later one.' }
+const statusText = { 'in-force': 'This is the version in force.', upcoming: 'This version has been published and takes effect on its effective date.', superseded: 'This version has been replaced by a later one.', 'superseded-before-effect': 'This version was replaced by a later one before it took effect: it was never in force.' }
 
 /**
  * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
