@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
-import { changeNoticeContext, type AnnouncedVersionFacts } from '../src/mail/changeNoticeContext'
+import { noticeChanges } from '../src/domain/noticeChanges'
+import { changeNoticeContext, type AnnouncedChange, type AnnouncedVersionFacts } from '../src/mail/changeNoticeContext'
 
 const facts: AnnouncedVersionFacts = {
   policySlug: 'privacy',
@@ -25,6 +26,10 @@ describe('changeNoticeContext', () => {
       redlineUrl: 'https://legal.example.com/legal/privacy/compare/1/2',
       versionUrl: 'https://legal.example.com/legal/privacy/versions/2',
       mustAccept: false,
+      since: 1,
+      changes: [{ version: 2, changeClass: 'material', effectiveDate: '29 December 2026', summary: 'Adds retention periods.' }],
+      cumulative: false,
+      missed: null,
     })
   })
 
@@ -40,5 +45,41 @@ describe('changeNoticeContext', () => {
     const ctx = changeNoticeContext({ ...facts, version: 1 }, { name: '', locale: null }, 'https://x.test', 'X')
     expect(ctx.redlineUrl).toBe('https://x.test/legal/privacy/versions/1')
     expect(ctx).toMatchObject({ locale: 'en', name: null })
+  })
+
+  describe('for a subject who accepted version 1, of version 3 after a material version 2', () => {
+    const history: AnnouncedChange[] = [
+      { version: 1, changeClass: 'material', summary: 'First.', effectiveAt: new Date('2020-02-10T00:00:00Z'), acceptanceMode: 'clickwrap' },
+      { version: 2, changeClass: 'material', summary: 'Retention, sub-processors, transfers.', effectiveAt: new Date('2027-01-01T00:00:00Z'), acceptanceMode: 'clickwrap' },
+      { version: 3, changeClass: 'informational', summary: 'New contact address.', effectiveAt: new Date('2027-01-01T00:00:00Z'), acceptanceMode: 'clickwrap' },
+    ]
+    const v3: AnnouncedVersionFacts = { ...history[2], policySlug: 'privacy', policyTitle: 'Privacy Policy', history }
+    const now = new Date('2026-12-01T00:00:00Z')
+    const contextFor = (reached: number[], lastAccepted: number | null = 1) =>
+      changeNoticeContext(v3, { name: 'Ada' }, 'https://x.test', 'X', noticeChanges(history, v3, { lastAccepted, reached }, 'continued-use', now))
+
+    it('lists versions 2 and 3 with their classes, dates and summaries, links one redline from 1 to 3 and asks for acceptance', () => {
+      expect(contextFor([2])).toMatchObject({
+        version: 3,
+        since: 1,
+        cumulative: true,
+        redlineUrl: 'https://x.test/legal/privacy/compare/1/3',
+        versionUrl: 'https://x.test/legal/privacy/versions/3',
+        mustAccept: true,
+        missed: null,
+        changes: [
+          { version: 2, changeClass: 'material', effectiveDate: '1 January 2027', summary: 'Retention, sub-processors, transfers.' },
+          { version: 3, changeClass: 'informational', effectiveDate: '1 January 2027', summary: 'New contact address.' },
+        ],
+      })
+    })
+
+    it('says version 2 never reached them when no notice of it did', () => {
+      expect(contextFor([]).missed).toEqual({ versions: 'version 2', plural: false })
+    })
+
+    it('links the version itself, alone, to a subject who accepted nothing', () => {
+      expect(contextFor([], null)).toMatchObject({ since: null, cumulative: false, redlineUrl: 'https://x.test/legal/privacy/versions/3', mustAccept: false, missed: null })
+    })
   })
 })

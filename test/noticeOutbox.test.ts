@@ -85,7 +85,9 @@ describe('sending', () => {
     expect(one.lastReply).toMatch(/^250 Queued as/)
     expect(message.raw).toContain('Auto-Submitted: auto-generated')
     expect(message.raw).not.toMatch(/List-Unsubscribe/i)
-    expect(message.raw).toContain('legal.example.com/legal/terms/compare/')
+    // These subjects accepted no version: they are sent the version to read, not a redline.
+    expect(plainText(message.raw)).toContain(`legal.example.com/legal/terms/versions/${version.version}`)
+    expect(plainText(message.raw)).not.toContain('/compare/')
     expect(message.raw).toMatch(/asked to accept/)
     const { createHash } = await import('node:crypto')
     // smtp-server hands over the message as received (CRLF line ends), which is what was hashed.
@@ -189,5 +191,90 @@ describe('competing workers', () => {
     const after = (await noticesOf(version.id)).filter((n) => racers.has(n.subject as number) && n.channel === 'email')
     expect(after.every((n) => n.status === 'accepted' && n.attempts === 1)).toBe(true)
     console.log(`two workers: ${workers.map((w) => w.totals.claimed).join(' + ')} notices claimed, ${got.length} messages received, ${got.length - new Set(got).size} duplicates (${sqlAdapter(app.payload)?.name ?? 'mongodb'})`)
+  })
+})
+
+/** The plain-text part of a received message, decoded from quoted-printable. */
+function plainText(raw: string): string {
+  const part = raw.split(/\r\n--/).find((p) => /Content-Type: text\/plain/i.test(p))!
+  const body = part.slice(part.indexOf('\r\n\r\n') + 4)
+  const bytes = body.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return Buffer.from(bytes, 'latin1').toString('utf8').replace(/\r\n/g, '\n')
+}
+
+describe('a notice tells the whole change since the last acceptance', () => {
+  let sink: SmtpSink
+  afterAll(() => sink?.close())
+
+  it('tells a subject who accepted version 1 of the material version 2 in the email of version 3, with one redline from 1 to 3, and says when version 2 never reached them', async () => {
+    const { recordAcceptance } = await import('../src/services/acceptance/recordAcceptance')
+    // Version 2's email bounces for one subject while `bouncing`; nothing else of theirs is shown.
+    let bouncing = true
+    sink = await startSmtpSink({ fault: (to) => (bouncing && to === 'skipped@cumulative.example.com' ? 'rcpt-550' : undefined) })
+    const policy = await app.payload.create({ collection: 'policies', data: { title: 'Privacy Policy', slug: 'privacy', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
+    const publish = async (changeClass: 'material' | 'informational', summary: string, markdown: string, effectiveAt: string, imported = false) =>
+      app.payload.create({
+        collection: 'policy-versions',
+        data: { policy: policy.id, changeClass, summary, effectiveAt, body: (await markdownToBody(app.payload.config, markdown)) as never, _status: 'published' },
+        ...(imported ? { context: { assentImport: true } } : {}),
+      })
+    const v1 = await publish('material', 'First.', '# Privacy\n\nVersion one.', '2020-02-10T00:00:00.000Z', true)
+    const people = ['reached', 'skipped', 'current', 'new'].map((name) => ({ externalId: `cumulative-${name}`, email: `${name}@cumulative.example.com`, name }))
+    await upsertSubjects(app.payload, people)
+    const accept = (who: string, version: { version?: number | null; contentHash?: string | null }) =>
+      recordAcceptance(app.payload, { subject: `cumulative-${who}`, versions: [{ policy: 'privacy', version: version.version!, contentHash: version.contentHash! }], method: 'clickwrap', source: 'login-banner' }, { now: new Date() })
+    for (const who of ['reached', 'skipped', 'current']) await accept(who, v1)
+
+    const effective = new Date(Date.now() + 40 * 86_400_000)
+    const v2 = await publish('material', 'We keep data for 24 months, add two sub-processors and transfer data outside the EEA.', '# Privacy\n\nVersion two.', effective.toISOString())
+    const first = testWorker(app.payload, sink.url, { drain: true })
+    await first.done
+    await untilFinal(app.payload, v2.id)
+    await accept('current', v2)
+    bouncing = false
+
+    const v3 = await publish('informational', 'A new postal address for the data protection officer.', '# Privacy\n\nVersion three.', effective.toISOString())
+    const second = testWorker(app.payload, sink.url, { drain: true })
+    await second.done
+    await untilFinal(app.payload, v3.id)
+
+    const emails = (await noticesOf(v3.id)).filter((n) => n.channel === 'email')
+    const received = (who: string) => {
+      const notice = emails.find((n) => n.address === `${who}@cumulative.example.com`)!
+      const message = sink.received.find((m) => m.messageId === notice.messageId)!
+      return { notice, message, text: plainText(message.raw) }
+    }
+    const v2Line = '- Version 2 (material change, effective '
+    const v2Summary = 'We keep data for 24 months, add two sub-processors and transfer data outside the EEA.'
+
+    const skipped = received('skipped')
+    expect(skipped.text).toContain(`${v2Line}`)
+    expect(skipped.text).toContain(v2Summary)
+    expect(skipped.text).toContain('- Version 3 (informational change, effective ')
+    expect(skipped.text).toContain('https://legal.example.com/legal/privacy/compare/1/3')
+    expect(skipped.text).not.toContain('compare/2/3')
+    expect(skipped.text).toContain('We did not reach you about version 2; it is included here.')
+    expect(skipped.text).toContain('you will be asked to accept the new Privacy Policy')
+    const { createHash } = await import('node:crypto')
+    expect(createHash('sha256').update(skipped.message.raw).digest('hex')).toBe(skipped.notice.messageHash)
+
+    const reached = received('reached')
+    expect(reached.text).toContain(v2Summary)
+    expect(reached.text).toContain('https://legal.example.com/legal/privacy/compare/1/3')
+    expect(reached.text).not.toContain('did not reach you')
+
+    // Accepted version 2 already: told of version 3 alone, against version 2, with nothing to accept.
+    const current = received('current')
+    expect(current.text).toContain('What changes: A new postal address for the data protection officer.')
+    expect(current.text).toContain('https://legal.example.com/legal/privacy/compare/2/3')
+    expect(current.text).not.toContain(v2Summary)
+    expect(current.text).toContain('What you need to do: nothing.')
+
+    // Accepted nothing: the version to read, no redline.
+    const newcomer = received('new')
+    expect(newcomer.text).not.toContain('compare/')
+    expect(newcomer.text).toContain('https://legal.example.com/legal/privacy/versions/3')
+    expect(newcomer.text).not.toContain('did not reach you')
+    await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
   })
 })

@@ -14,8 +14,16 @@ export interface ChangeNoticeContext {
   effectiveDate: string
   redlineUrl: string
   versionUrl: string
-  /** Material change under clickwrap: the subject will be asked to accept. */
+  /** A material change under clickwrap among those presented: the subject will be asked to accept. */
   mustAccept: boolean
+  /** The version the redline starts from (the last one the subject accepted); null when none. */
+  since: number | null
+  /** Every version presented, oldest first, ending with the announced one. */
+  changes: Array<{ version: number; changeClass: string; effectiveDate: string; summary: string }>
+  /** More than one version is presented: the email lists them all. */
+  cumulative: boolean
+  /** Earlier versions whose notice never reached the subject, e.g. "version 2"; null when none. */
+  missed: { versions: string; plural: boolean } | null
 }
 
 /** A rendered message: subject line and both parts. */

@@ -2,10 +2,12 @@ import type { Payload } from 'payload'
 
 import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
 import type { Policy } from '../../payload-types'
+import { publishedVersions } from '../publishedVersions'
 
 /**
- * What notices say about a published version, read once per worker: a published version never
- * changes, so the facts are kept for the life of the map the caller holds.
+ * What notices say about a published version, with its policy's published history up to it, read
+ * once per worker: a published version never changes and numbers are given at publication, so
+ * neither the facts nor the versions before it change for the life of the map the caller holds.
  */
 export async function announcedVersionFacts(payload: Payload, versionId: number | string, cache: Map<string, Promise<AnnouncedVersionFacts>>): Promise<AnnouncedVersionFacts> {
   const key = String(versionId)
@@ -21,15 +23,20 @@ export async function announcedVersionFacts(payload: Payload, versionId: number 
 async function load(payload: Payload, versionId: number | string): Promise<AnnouncedVersionFacts> {
   const version = await payload.findByID({ collection: 'policy-versions', id: versionId, depth: 1 })
   const policy = version.policy as Policy
+  const number = version.version as number
+  const history = (await publishedVersions(payload, policy.id))
+    .filter((v) => v.version <= number)
+    .map((v) => ({ version: v.version, changeClass: v.changeClass, summary: v.summary, effectiveAt: v.effectiveAt, acceptanceMode: v.acceptanceMode ?? policy.acceptanceMode }))
   return {
     policySlug: policy.slug,
     policyTitle: policy.title,
     // The mode the version was published under: a later change of the policy never rewrites what
     // its notices say.
     acceptanceMode: version.rules?.acceptanceMode ?? policy.acceptanceMode,
-    version: version.version as number,
+    version: number,
     changeClass: version.changeClass,
     summary: version.summary,
     effectiveAt: new Date(version.effectiveAt as string),
+    history,
   }
 }

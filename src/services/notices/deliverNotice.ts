@@ -1,6 +1,7 @@
 import type { Transporter } from 'nodemailer'
 
 import { isDeliverableAddress } from '../../domain/mailAddress'
+import { noticeChanges, type NoticeStanding } from '../../domain/noticeChanges'
 import { noticeAfterAttempt, type RetryPolicy } from '../../domain/noticeAttempt'
 import { messageIdFor, smtpOutcome, type DeliveryOutcome } from '../../domain/smtpOutcome'
 import { changeNoticeContext, type AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
@@ -27,12 +28,17 @@ export interface Recipient {
   erasedAt?: string | null
 }
 
+/** Nothing accepted, nothing reached: the notice presents its version alone. */
+const NO_STANDING: NoticeStanding = { lastAccepted: null, reached: [] }
+
 /**
- * One attempt at one leased email notice: renders it, builds the message with the notice's fixed
+ * One attempt at one leased email notice: renders it for where the subject stands now (every
+ * version since the last one they accepted, and the earlier notices that never reached them, when
+ * the facts carry the policy's history), builds the message with the notice's fixed
  * Message-ID, hands it to the SMTP server and decides the notice's next state. A missing or
  * malformed address is a dead letter with the reason, without touching the server.
  */
-export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient | undefined, facts: AnnouncedVersionFacts, mail: MailSettings): Promise<{ change: NoticeChange; outcome: DeliveryOutcome }> {
+export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient | undefined, facts: AnnouncedVersionFacts, mail: MailSettings, standing: NoticeStanding = NO_STANDING): Promise<{ change: NoticeChange; outcome: DeliveryOutcome }> {
   const messageId = messageIdFor(notice.id, new URL(mail.publicUrl).hostname)
   const address = recipient?.email?.trim() ?? ''
   let outcome: DeliveryOutcome
@@ -40,7 +46,8 @@ export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient 
   if (!recipient || recipient.erasedAt || !address) outcome = { status: 'dead', reason: 'no address: the subject has no email address (or was erased)' }
   else if (!isDeliverableAddress(address)) outcome = { status: 'dead', reason: `malformed address: "${address.slice(0, 100)}" is not a single valid email address` }
   else {
-    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.from.name))
+    const told = facts.history ? noticeChanges(facts.history, facts, standing, facts.acceptanceMode, new Date()) : undefined
+    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.from.name, told))
     const message = await composeMessage(rendered, mail.from, address, messageId)
     messageHash = message.hash
     outcome = smtpOutcome(await sendRaw(mail.transport, { from: mail.from.address, to: address }, message.raw))

@@ -13,7 +13,9 @@ const SAMPLE = { name: 'Alex Example', locale: 'en' }
 /**
  * The change-notice email of a version as a subject will get it, for staff to read before
  * publishing: the latest saved draft (autosave keeps it current), the version number it will
- * receive, its effective date (publication time when none is set yet). `choices` (the publish
+ * receive, its effective date (publication time when none is set yet), as a subject who accepted
+ * the version before it reads it (one who skipped versions is also shown those, see
+ * `noticeChanges`). `choices` (the publish
  * dialog's, not saved yet) take the place of the saved values. Editorial versions send no email,
  * so there is nothing to preview.
  */

@@ -7,6 +7,7 @@ import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
 import { announcedVersionFacts } from './announcedVersionFacts'
 import { claimNotices, type ClaimedNotice } from './claimNotices'
 import { deliverNotice, type MailSettings, type Recipient } from './deliverNotice'
+import { noticeStandings, standingKey } from './noticeStandings'
 import { reapExpiredLeases } from './reapExpiredLeases'
 import { transitionNotices, type NoticeChange } from './transitionNotices'
 
@@ -17,7 +18,8 @@ export interface BatchOptions extends MailSettings {
   batchSize: number
   concurrency: number
   leaseMs: number
-  /** Version facts kept across batches (published versions never change). */
+  /** Version facts and the policy's history up to each version, kept across batches (published
+   * versions never change). */
   facts: Map<string, Promise<AnnouncedVersionFacts>>
 }
 
@@ -34,8 +36,10 @@ export interface BatchResult {
 }
 
 /**
- * One round of the outbox: takes back expired leases, leases a batch of due email notices, sends
- * them `concurrency` at a time and records every outcome (with its ledger entry) under the lease.
+ * One round of the outbox: takes back expired leases, leases a batch of due email notices, reads
+ * their recipients and where each stands on the policy (last acceptance, notices that reached
+ * them) once for the batch, sends them `concurrency` at a time and records every outcome (with
+ * its ledger entry) under the lease.
  * When the SMTP server cannot be reached, the notices not yet tried are released uncharged and
  * the batch reports it, so the worker can back off.
  */
@@ -47,7 +51,7 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   const result: BatchResult = { claimed: claimed.length, reaped, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
   if (claimed.length === 0) return result
 
-  const recipients = await loadRecipients(payload, claimed)
+  const [recipients, standings] = await Promise.all([loadRecipients(payload, claimed), noticeStandings(payload, claimed)])
   // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
   // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
   // uncertain), while each group costs one transaction and one ledger append.
@@ -69,7 +73,8 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
         continue
       }
       const facts = await announcedVersionFacts(payload, notice.version, options.facts)
-      const { change, outcome } = await deliverNotice(notice, recipients.get(String(notice.subject)), facts, options)
+      const standing = standings.get(standingKey(notice.subject, notice.policy))
+      const { change, outcome } = await deliverNotice(notice, recipients.get(String(notice.subject)), facts, options, standing)
       if (outcome.status === 'unreachable') {
         result.unreachable ??= outcome.reason
         result.released++
