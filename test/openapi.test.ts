@@ -122,6 +122,16 @@ describe('the OpenAPI document', () => {
     expect(compared.length).toBeGreaterThanOrEqual(12)
   })
 
+  it('shows upcoming as a list on every route that answers it, as the routes answer it', async () => {
+    const withUpcoming = operations.filter((op) => JSON.stringify(op.success.example ?? null).includes('"upcoming":['))
+    expect(withUpcoming.map((op) => op.path).sort()).toEqual(['/api/v1/policies', '/api/v1/policies/{slug}'])
+    const listed = (await (await fetch(`${app.baseUrl}/api/v1/policies`)).json()) as { policies: Array<{ slug: string; upcoming: unknown }> }
+    const own = (await (await fetch(`${app.baseUrl}/api/v1/policies/privacy`)).json()) as { upcoming: unknown }
+    expect(Array.isArray(own.upcoming)).toBe(true)
+    expect(listed.policies.every((p) => Array.isArray(p.upcoming))).toBe(true)
+    expect(listed.policies.find((p) => p.slug === 'privacy')!.upcoming).toEqual(own.upcoming)
+  })
+
   it('is readable as a page at /api/v1/docs, with a strict CSP', async () => {
     const res = await fetch(`${app.baseUrl}/api/v1/docs`)
     expect(res.status).toBe(200)

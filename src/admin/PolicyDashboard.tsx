@@ -2,6 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { hasRole } from '../access/roles'
+import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import { upcomingVersions } from '../domain/upcomingVersions'
 import { versionInForce } from '../domain/versionInForce'
 import { versionCoverage, type VersionCoverage } from '../services/audit/versionCoverage'
@@ -29,7 +30,8 @@ function VersionRow({ label, coverage }: { label: string; coverage: VersionCover
 
 /**
  * The dashboard's first section: per policy, the version in force and the upcoming ones with their
- * acceptance coverage and notice delivery, the open draft, and the way to start a revision.
+ * acceptance coverage and notice delivery (and, until their date, those superseded before they
+ * took effect), the open draft, and the way to start a revision.
  */
 export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
   const now = new Date()
@@ -44,8 +46,17 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
       // Coverage of the versions shown only: a policy with a long history has many more.
       const of = async (version: { version: number }) => (await versionCoverage(payload, policy.slug, version.version))[0]
       const inForce = versionInForce(history, now)
-      const [inForceCoverage, upcoming] = await Promise.all([inForce && of(inForce), Promise.all(upcomingVersions(history, now).map(of))])
-      return { policy, inForce: inForceCoverage, upcoming, draft: drafts[0] }
+      // Versions whose date is still ahead but that a later one replaced first: never upcoming.
+      const replaced = history.flatMap((v) => {
+        const by = v.effectiveAt > now ? supersededBeforeEffect(history, v) : undefined
+        return by ? [{ v, by: by.version }] : []
+      })
+      const [inForceCoverage, upcoming, superseded] = await Promise.all([
+        inForce && of(inForce),
+        Promise.all(upcomingVersions(history, now).map(of)),
+        Promise.all(replaced.map(async ({ v, by }) => ({ coverage: await of(v), by }))),
+      ])
+      return { policy, inForce: inForceCoverage, upcoming, superseded, draft: drafts[0] }
     }),
   )
   return (
@@ -53,7 +64,7 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
       <h2 style={{ fontSize: '1.3rem', marginBottom: '0.25rem' }}>Your legal documents</h2>
       <p style={{ marginTop: 0 }}>To change a document, start a new revision: you edit a copy of its newest text, see the changes as you type, then publish in one guided step.</p>
       <div style={{ display: 'grid', gap: '1rem' }}>
-        {blocks.map(({ policy, inForce, upcoming, draft }) => (
+        {blocks.map(({ policy, inForce, upcoming, superseded, draft }) => (
           <article key={policy.id} style={card} data-policy={policy.slug}>
             <header style={{ display: 'flex', gap: '1rem', alignItems: 'baseline', flexWrap: 'wrap' }}>
               <h3 style={{ margin: 0 }}><a href={`/admin/collections/policies/${policy.id}`}>{policy.title}</a></h3>
@@ -74,6 +85,7 @@ export async function PolicyDashboard({ payload, user }: AdminViewServerProps) {
                 <tbody>
                   {inForce && <VersionRow label="In force" coverage={inForce} />}
                   {upcoming.map((coverage) => <VersionRow key={coverage.version} label="Upcoming" coverage={coverage} />)}
+                  {superseded.map(({ coverage, by }) => <VersionRow key={coverage.version} label={`Superseded before it took effect (by version ${by})`} coverage={coverage} />)}
                 </tbody>
               </table>
             )}

@@ -4,6 +4,7 @@ import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import type { ChangeClass } from '../domain/changeClass'
 import { publicationOutcome } from '../domain/publicationOutcome'
+import { supersessionWarnings } from '../domain/supersessionWarnings'
 import type { PublishingPlan } from '../services/editing/publishingPlan'
 
 const CLASSES: Array<{ value: ChangeClass; label: string; explanation: string }> = [
@@ -26,6 +27,7 @@ const sectionOf = (answer: ErrorAnswer): Section => {
 }
 const sectionStyle: React.CSSProperties = { margin: '0 0 1.25rem' }
 const errorStyle: React.CSSProperties = { color: 'var(--theme-error-500)', margin: '0.35rem 0 0' }
+const warningStyle: React.CSSProperties = { margin: '0.6rem 0 0', padding: '0.6rem 0.75rem', border: '1px solid var(--theme-warning-500)', borderRadius: 4, background: 'var(--theme-warning-100)' }
 const hintStyle: React.CSSProperties = { color: 'var(--theme-elevation-600)', margin: '0.25rem 0 0', fontSize: '0.9rem' }
 const inputStyle: React.CSSProperties = { width: '100%', font: 'inherit', padding: '0.5rem', border: '1px solid var(--theme-elevation-250)', borderRadius: 4, background: 'var(--theme-input-bg)', color: 'var(--theme-text)' }
 
@@ -53,6 +55,7 @@ export function PublishWizard() {
   const [summary, setSummary] = useState('')
   const [day, setDay] = useState('')
   const [overrideReason, setOverrideReason] = useState('')
+  const [supersedeConfirmed, setSupersedeConfirmed] = useState(false)
   const [preview, setPreview] = useState<'page' | 'banner' | 'email'>('page')
   const [problems, setProblems] = useState<Problems>({})
   const [busy, setBusy] = useState(false)
@@ -96,6 +99,7 @@ export function PublishWizard() {
     setSummary(saved.summary ?? '')
     setDay(dayOf(saved.effectiveAt))
     setOverrideReason('')
+    setSupersedeConfirmed(false)
     dialog.current?.showModal()
     const res = await fetch(`/api/v1/policy-versions/${id}/publishing-plan`, { credentials: 'include' })
     const answer = (await res.json()) as PublishingPlan & ErrorAnswer
@@ -110,6 +114,13 @@ export function PublishWizard() {
       : [],
     [plan, changeClass, effectiveAt],
   )
+  // An upcoming version dated on or after this one's date would never take effect: say which, and
+  // have the editor confirm it (a later date keeps it). A date before a published version's is
+  // refused anyway, so it warns of nothing.
+  const supersedes = useMemo(
+    () => (plan && !beforePublished ? supersessionWarnings(plan.upcoming.map((u) => ({ ...u, effectiveAt: new Date(u.effectiveAt) })), effectiveAt ? new Date(effectiveAt) : undefined, new Date()) : []),
+    [plan, effectiveAt, beforePublished],
+  )
   const previewQuery = new URLSearchParams({ ...(changeClass ? { changeClass } : {}), ...(summary.trim() ? { summary: summary.trim() } : {}), ...(effectiveAt ? { effectiveAt } : {}) }).toString()
   const previewUrl = preview === 'email' ? `/api/v1/policy-versions/${id}/notice-preview?${previewQuery}` : `/api/v1/policy-versions/${id}/${preview}-preview?${previewQuery}`
   const needsApproval = Boolean(plan?.policy.requireSecondApproval && changeClass === 'material')
@@ -120,6 +131,7 @@ export function PublishWizard() {
     if (!summary.trim()) missing.summary = 'Write the summary: it is what the public page, the email and the banner say changed.'
     if (changeClass === 'material' && !day) missing.effectiveAt = `A material change needs an effective date, ${plan?.policy.noticePeriodDays ?? 'its notice period in'} days or more from now.`
     if (overridable && !overrideReason.trim()) missing.effectiveAt = `This date is before the earliest allowed (${earliest}): give the reason for the exception, or choose a later date.`
+    else if (supersedes.length > 0 && !supersedeConfirmed && (!early || overridable)) missing.effectiveAt = `Confirm that the ${supersedes.length === 1 ? 'version named above' : 'versions named above'} will never take effect, or choose a later date.`
     setProblems(missing)
     if (Object.keys(missing).length > 0) return
     setBusy(true)
@@ -159,7 +171,7 @@ export function PublishWizard() {
                   <legend style={{ fontWeight: 600, marginBottom: '0.5rem' }}>1. What kind of change is this?</legend>
                   {CLASSES.map((c) => (
                     <label key={c.value} style={{ display: 'block', margin: '0.35rem 0', cursor: 'pointer' }}>
-                      <input type="radio" name="changeClass" value={c.value} checked={changeClass === c.value} onChange={() => { setChangeClass(c.value); keep('changeClass', c.value); setDay(''); setProblems({}) }} />{' '}
+                      <input type="radio" name="changeClass" value={c.value} checked={changeClass === c.value} onChange={() => { setChangeClass(c.value); keep('changeClass', c.value); setDay(''); setSupersedeConfirmed(false); setProblems({}) }} />{' '}
                       <strong>{c.label}</strong>: {c.explanation}
                     </label>
                   ))}
@@ -173,7 +185,7 @@ export function PublishWizard() {
                 </div>
                 <div style={sectionStyle} data-section="effectiveAt">
                   <label htmlFor="publish-effective" style={{ fontWeight: 600 }}>3. Takes effect on</label>
-                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? midnightOf(e.target.value) : null); settle('effectiveAt') }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
+                  <input id="publish-effective" type="date" value={day} onChange={(e) => { setDay(e.target.value); keep('effectiveAt', e.target.value ? midnightOf(e.target.value) : null); setSupersedeConfirmed(false); settle('effectiveAt') }} style={{ ...inputStyle, width: 'auto', display: 'block' }} />
                   <p style={hintStyle} data-testid="effective-hint">
                     {!changeClass ? 'Choose the kind of change first: it decides the earliest date.'
                       : earliest ? `Earliest allowed: ${earliest}${changeClass === 'material' ? ` (${plan.policy.noticePeriodDays} days' notice for a material change)` : ' (after the version already published)'}.`
@@ -184,6 +196,16 @@ export function PublishWizard() {
                     <div style={{ marginTop: '0.5rem' }}>
                       <label htmlFor="publish-override">Reason for taking effect sooner (admins only; recorded with the version)</label>
                       <textarea id="publish-override" rows={2} value={overrideReason} onChange={(e) => { setOverrideReason(e.target.value); settle('effectiveAt') }} style={inputStyle} />
+                    </div>
+                  )}
+                  {supersedes.length > 0 && (
+                    <div data-testid="supersession-warning" style={warningStyle}>
+                      {supersedes.map((line) => <p key={line} style={{ margin: '0 0 0.35rem' }}><strong>{line}</strong></p>)}
+                      <p style={{ margin: '0 0 0.35rem' }}>Everywhere it is announced it will show as superseded before it took effect, with this version in its place. To keep it, choose a later date.</p>
+                      <label style={{ cursor: 'pointer' }}>
+                        <input type="checkbox" id="publish-supersede" checked={supersedeConfirmed} onChange={(e) => { setSupersedeConfirmed(e.target.checked); settle('effectiveAt') }} />{' '}
+                        I understand: publish this version in its place.
+                      </label>
                     </div>
                   )}
                   {problems.effectiveAt && <p role="alert" style={errorStyle}>{problems.effectiveAt}</p>}

@@ -2,24 +2,41 @@ import type { Payload } from 'payload'
 
 import type { Feed, FeedEntry } from '../domain/atomFeed'
 import { legalLinks } from '../domain/legalLinks'
+import { replacedBeforeEffect } from '../domain/replacedBeforeEffect'
+import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import type { Policy } from '../payload-types'
 import { findPolicyBySlug } from './findPolicyBySlug'
-import { publishedVersions } from './publishedVersions'
+import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
 const FEED_LIMIT = 50
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
-/** Each published version of a policy as a feed entry linking to its redline. */
+/** What an entry adds about versions that never take effect: its own fate, or those it replaces. */
+function supersession(history: readonly PublishedVersion[], v: PublishedVersion): string {
+  const by = supersededBeforeEffect(history, v)
+  if (by) return ` Superseded before it took effect: version ${by.version} replaced it before ${day(v.effectiveAt)}, so it was never in force.`
+  const replaced = replacedBeforeEffect(history, v)
+  return replaced.map((r) => ` Replaces version ${r.version} (announced for ${day(r.effectiveAt)}), which never takes effect.`).join('')
+}
+
+/**
+ * Each published version of a policy as a feed entry linking to its redline. An entry superseded
+ * before it took effect says so, and counts as updated when the version replacing it was
+ * published, so that readers who were told of it learn that it will not apply.
+ */
 async function entriesOf(payload: Payload, policy: Policy, publicUrl: string): Promise<FeedEntry[]> {
   const history = await publishedVersions(payload, policy.id)
   return history.map((v, i) => {
     const { versionUrl, changesUrl } = legalLinks(publicUrl, policy.slug, v.version, history[i - 1]?.version)
+    const by = supersededBeforeEffect(history, v)
     return {
       id: versionUrl,
-      title: `${policy.title}: version ${v.version} (${v.changeClass}), effective ${day(v.effectiveAt)}`,
+      title: by
+        ? `${policy.title}: version ${v.version} (${v.changeClass}), superseded before it took effect by version ${by.version}`
+        : `${policy.title}: version ${v.version} (${v.changeClass}), effective ${day(v.effectiveAt)}`,
       link: changesUrl,
-      updated: v.publishedAt,
-      summary: `${v.summary} Takes effect on ${day(v.effectiveAt)}.`,
+      updated: by && by.publishedAt > v.publishedAt ? by.publishedAt : v.publishedAt,
+      summary: `${v.summary}${by ? '' : ` Takes effect on ${day(v.effectiveAt)}.`}${supersession(history, v)}`,
     }
   })
 }

@@ -6,8 +6,9 @@ import type { Policy } from '../payload-types'
 import { findPolicyBySlug } from './findPolicyBySlug'
 import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
-/** Where a policy stands at a moment: the version in force, those published but not yet in force,
- * and its whole published history (oldest first). */
+/** Where a policy stands at a moment: the version in force, those published that will take effect
+ * later (soonest first; a version superseded before its date never is one), and its whole
+ * published history (oldest first). */
 export interface PolicyTimeline {
   policy: Policy
   inForce?: PublishedVersion

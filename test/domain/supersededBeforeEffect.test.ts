@@ -2,6 +2,7 @@ import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
 import type { PublishedVersionRef } from '../../src/domain/publishedVersion'
+import { replacedBeforeEffect } from '../../src/domain/replacedBeforeEffect'
 import { supersededBeforeEffect, versionsThatTakeEffect } from '../../src/domain/supersededBeforeEffect'
 import { upcomingVersions } from '../../src/domain/upcomingVersions'
 import { versionInForce } from '../../src/domain/versionInForce'
@@ -159,6 +160,24 @@ describe('over generated publishing schedules', () => {
         expect(upcomingVersions(history, t)).toEqual(history.filter((x) => x.effectiveAt > t))
       }),
       { numRuns: 200 },
+    )
+  })
+})
+
+describe('replacedBeforeEffect', () => {
+  it('lists the versions a version takes the place of', () => {
+    expect(replacedBeforeEffect(sameDay, sameDay[2]).map((x) => x.version)).toEqual([2])
+    expect(replacedBeforeEffect(sameDay, sameDay[0])).toEqual([])
+    expect(replacedBeforeEffect(sameDay, sameDay[1])).toEqual([])
+  })
+
+  it('gives every superseded version to exactly one version that takes effect (any dates)', () => {
+    fc.assert(
+      fc.property(anyHistory, (history) => {
+        const given = versionsThatTakeEffect(history).flatMap((x) => replacedBeforeEffect(history, x).map((r) => r.version)).sort((a, b) => a - b)
+        expect(given).toEqual(history.filter((x) => supersededBeforeEffect(history, x)).map((x) => x.version))
+      }),
+      { numRuns: 300 },
     )
   })
 })

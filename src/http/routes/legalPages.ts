@@ -1,7 +1,9 @@
 import express, { type ErrorRequestHandler, type Router } from 'express'
 import type { Payload } from 'payload'
 
-import { versionStatus } from '../../domain/versionStatus'
+import { replacedBeforeEffect } from '../../domain/replacedBeforeEffect'
+import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
+import { versionStatus, type VersionStatus } from '../../domain/versionStatus'
 import { compareVersions } from '../../services/compareVersions'
 import { findPolicyBySlug } from '../../services/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/findPublishedVersion'
@@ -10,6 +12,7 @@ import type { ImmutableCache } from '../../services/immutableCache'
 import type { Redlines } from '../../services/redline/redlines'
 import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
+import type { PublishedVersion } from '../../services/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
 import { versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
@@ -25,7 +28,16 @@ export interface LegalPagesParts {
   redlines: Redlines
 }
 
-const statusText = { 'in-force': 'This is the version in force.', upcoming: 'This version has been published and takes effect on its effective date.', superseded: 'This version has been replaced by a later one.', 'superseded-before-effect': 'This version was replaced by a later one before it took effect: it was never in force.' }
+const statusText = (status: VersionStatus, supersededBy: number | undefined): string =>
+  ({
+    'in-force': 'This is the version in force.',
+    upcoming: 'This version has been published and takes effect on its effective date.',
+    superseded: 'This version has been replaced by a later one.',
+    'superseded-before-effect': `Superseded before it took effect: version ${supersededBy} replaced it before its effective date, so this version was never in force.`,
+  })[status]
+
+/** An upcoming version with the versions it replaces that never take effect. */
+const withReplaced = (history: readonly PublishedVersion[]) => (v: PublishedVersion) => ({ ...v, replaces: replacedBeforeEffect(history, v) })
 
 /**
  * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
@@ -42,19 +54,19 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
 
   router.get('/', async (_req, res) => {
     const policies = await listPolicies(payload, new Date())
-    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming }) => ({ ...policy, inForce, upcoming })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents' }))
+    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents' }))
   })
 
   router.get('/:slug', async (req, res) => {
-    const { policy, inForce, upcoming } = await policyTimeline(payload, req.params.slug, new Date())
+    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, new Date())
     const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
-    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, effectiveAt: inForce.effectiveAt }, upcoming, feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, effectiveAt: inForce.effectiveAt }, upcoming: upcoming.map(withReplaced(history)), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
   })
 
   router.get('/:slug/versions', async (req, res) => {
     const now = new Date()
     const { policy, inForce, history } = await policyTimeline(payload, req.params.slug, now)
-    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: v.effectiveAt > now, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
+    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: versionStatus(history, v, now) === 'upcoming', supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
     res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
   })
 
@@ -64,11 +76,12 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const { policy, version: ref, history } = await findPublishedVersion(payload, req.params.slug, number)
     const index = history.indexOf(ref)
     const status = versionStatus(history, ref, now)
+    const supersededBy = supersededBeforeEffect(history, ref)?.version
     const next = history[index + 1]?.version
     // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
-    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${number}:${status}:${next}`, async () => {
+    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${number}:${status}:${supersededBy}:${next}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
-      return html(`${policy.title}, version ${number}`, 'version', { policy, version, status, statusText: statusText[status], previous: history[index - 1]?.version, next })
+      return html(`${policy.title}, version ${number}`, 'version', { policy, version, status, statusText: statusText(status, supersededBy), supersededBy, previous: history[index - 1]?.version, next })
     })
     sendCached(req, res, entry, 'html')
   })

@@ -1,9 +1,11 @@
 import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
+import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/compareVersions'
 import { findPolicyBySlug } from '../../services/findPolicyBySlug'
+import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
 import type { Redlines } from '../../services/redline/redlines'
@@ -31,29 +33,32 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   router.get('/', async (_req, res) => {
     const listings = await listPolicies(payload, new Date())
     res.json({
-      policies: listings.map(({ policy, inForce, upcoming }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce) : null, upcoming: upcoming ? toVersionSummaryView(upcoming) : null })),
+      policies: listings.map(({ policy, inForce, upcoming, history }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history)) })),
     })
   })
 
   router.get('/:slug', async (req, res) => {
-    const { policy, inForce, upcoming } = await policyTimeline(payload, req.params.slug, new Date())
-    res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce) : null, upcoming: upcoming.map(toVersionSummaryView) })
+    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, new Date())
+    res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history)) })
   })
 
   router.get('/:slug/versions', async (req, res) => {
     const { policy, history } = await policyTimeline(payload, req.params.slug, new Date())
-    res.json({ policy: policy.slug, versions: history.map(toVersionSummaryView) })
+    res.json({ policy: policy.slug, versions: history.map((v) => toVersionSummaryView(v, history)) })
   })
 
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
     // Keyed by the policy's id as well as its slug: a cached answer is never another policy's text.
-    const { id, slug } = await findPolicyBySlug(payload, req.params.slug)
-    const entry = await cache.get(`json:version:${id}:${slug}:${number}`, async () => {
+    const { policy: { id, slug }, version: ref, history } = await findPublishedVersion(payload, req.params.slug, number)
+    // Whether a later version superseded it before its date is the one fact publishing can still add.
+    const supersededBy = supersededBeforeEffect(history, ref)?.version ?? null
+    const entry = await cache.get(`json:version:${id}:${slug}:${number}:${supersededBy}`, async () => {
       const { policy, version } = await findVersion(payload, slug, number)
-      return JSON.stringify(toPublishedVersionView(policy.slug, version))
+      return JSON.stringify({ ...toPublishedVersionView(policy.slug, version), supersededBeforeEffectBy: supersededBy })
     })
-    sendCached(req, res, entry, 'json', 3600)
+    // As briefly as the page: a later publication can still mark it superseded.
+    sendCached(req, res, entry, 'json')
   })
 
   router.get('/:slug/in-force', async (req, res) => {

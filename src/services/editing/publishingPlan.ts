@@ -3,6 +3,8 @@ import type { Payload, TypedUser } from 'payload'
 import { hasRole } from '../../access/roles'
 import { changeClasses, type ChangeClass } from '../../domain/changeClass'
 import { earliestEffectiveAt } from '../../domain/effectiveDateSuggestion'
+import { upcomingVersions } from '../../domain/upcomingVersions'
+import { publishedVersions } from '../publishedVersions'
 import { approvalCoversDraft } from './approvalCoversDraft'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
@@ -16,6 +18,9 @@ export interface PublishingPlan {
   /** Per change class, the earliest effective date the rules allow (null: on publishing). */
   earliestEffectiveAt: Record<ChangeClass, string | null>
   latestPublishedEffectiveAt: string | null
+  /** The published versions still to take effect, soonest first: a new version dated on or
+   * before one of their dates supersedes it before it takes effect, and the dialog says so. */
+  upcoming: Array<{ version: number; changeClass: ChangeClass; effectiveAt: string }>
   audience: { subjects: number; withEmail: number }
   approval: { approvedBy: string | null; approvedAt: string | null; coversSavedDraft: boolean }
   canOverride: boolean
@@ -24,7 +29,7 @@ export interface PublishingPlan {
 /** The facts behind the publish dialog of draft `id`: suggested dates, audience, approval. */
 export async function publishingPlan(payload: Payload, user: TypedUser, id: string, now = new Date()): Promise<PublishingPlan> {
   const { version, policy } = await findDraft(payload, user, id, { unpublished: true })
-  const latest = await latestPublished(payload, policy.id)
+  const [latest, history] = await Promise.all([latestPublished(payload, policy.id), publishedVersions(payload, policy.id)])
   const latestEffective = latest?.effectiveAt ? new Date(latest.effectiveAt) : undefined
   const [subjects, withEmail] = await Promise.all([
     payload.count({ collection: 'subjects', where: { erasedAt: { exists: false } } }),
@@ -48,6 +53,7 @@ export async function publishingPlan(payload: Payload, user: TypedUser, id: stri
     basedOn: latest?.version ?? null,
     earliestEffectiveAt: earliest,
     latestPublishedEffectiveAt: latestEffective?.toISOString() ?? null,
+    upcoming: upcomingVersions(history, now).map((v) => ({ version: v.version, changeClass: v.changeClass, effectiveAt: v.effectiveAt.toISOString() })),
     audience: { subjects: subjects.totalDocs, withEmail: withEmail.totalDocs },
     approval: {
       approvedBy: (await userEmail(payload, version.approvedBy)) ?? null,
