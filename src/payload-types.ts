@@ -303,6 +303,18 @@ export interface Acceptance {
   userAgent?: string | null;
   idempotencyKey?: string | null;
   /**
+   * The version numbers this acceptance covers: every version since the last one the subject accepted, up to this one.
+   */
+  covers?:
+    | {
+        [k: string]: unknown;
+      }
+    | unknown[]
+    | string
+    | number
+    | boolean
+    | null;
+  /**
    * For continued use: the notices this acceptance relies on.
    */
   notices?:
@@ -747,6 +759,7 @@ export interface AcceptancesSelect<T extends boolean = true> {
   ip?: T;
   userAgent?: T;
   idempotencyKey?: T;
+  covers?: T;
   notices?: T;
   updatedAt?: T;
   createdAt?: T;

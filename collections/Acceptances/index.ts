@@ -30,6 +30,7 @@ export const Acceptances: CollectionConfig = {
     { name: 'ip', type: 'text' },
     { name: 'userAgent', type: 'text' },
     { name: 'idempotencyKey', type: 'text', index: true },
+    { name: 'covers', type: 'json', admin: { description: 'The version numbers this acceptance covers: every version since the last one the subject accepted, up to this one.' } },
     { name: 'notices', type: 'json', admin: { description: 'For continued use: the notices this acceptance relies on.' } },
   ],
 }

@@ -24,8 +24,16 @@ export const defaultBannerWording: BannerWording = {
 export const bannerHtmlTemplate = `<div class="assent-banner-body">
 {{#if wording.intro}}<p class="assent-intro">{{wording.intro}}</p>{{/if}}
 {{#each items}}
+{{#if changes.length}}
+  <p><strong>{{policyTitle}}</strong>: {{changes.length}} versions since version {{since}}, the one you last accepted:</p>
+  <ul class="assent-changes">{{#each changes}}
+    <li>Version {{version}} ({{changeClass}}, {{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}): {{summary}}</li>{{/each}}
+  </ul>
+  <p>{{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
+{{else}}
   <p><strong>{{policyTitle}}</strong> (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}}
   {{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
+{{/if}}
 {{/each}}
 {{#if mustAccept}}
   <p class="assent-consent">{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{policyTitle}}</a>{{/each}}.</p>
@@ -33,5 +41,8 @@ export const bannerHtmlTemplate = `<div class="assent-banner-body">
 </div>`
 
 export const bannerTextTemplate = `{{#if wording.intro}}{{wording.intro}}
-{{/if}}{{#each items}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
-{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`
+{{/if}}{{#each items}}{{#if changes.length}}{{policyTitle}}: {{changes.length}} versions since version {{since}}, the one you last accepted:
+{{#each changes}}- Version {{version}} ({{changeClass}}, {{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}): {{summary}}
+{{/each}}{{@root.wording.changesLinkLabel}}: {{redlineUrl}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
+{{else}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
+{{/if}}{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`

@@ -23,6 +23,7 @@ function acceptanceAsRecorded(a: EvidenceAcceptance, erased: boolean): Record<st
     acceptedAt: a.acceptedAt,
     ...(erased ? {} : { contextHash: sha256(canonicalize({ ip: a.ip, userAgent: a.userAgent, locale: a.locale }) ?? '') }),
     notices: (a.notices ?? []).map((n) => n.id),
+    ...(a.covers?.length ? { covers: a.covers } : {}),
   }
 }
 

@@ -39,6 +39,9 @@ export interface EvidenceAcceptance {
   locale: string | null
   /** Notices relied on (continued use). */
   notices: Array<{ id: number | string; channel: string; reachedAt: string }>
+  /** The version numbers it covers: every version since the last one accepted, up to this one
+   * (absent from acceptances recorded before Assent kept it). */
+  covers?: number[]
 }
 
 export interface EvidenceNotice {

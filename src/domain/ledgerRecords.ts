@@ -22,6 +22,7 @@ export function acceptanceLedgerRecord(doc: {
   userAgent?: string | null
   locale?: string | null
   notices?: unknown
+  covers?: unknown
 }): Record<string, unknown> {
   const cited = Array.isArray(doc.notices) ? doc.notices.map((n) => (n as { id: unknown }).id) : []
   return {
@@ -36,6 +37,8 @@ export function acceptanceLedgerRecord(doc: {
     acceptedAt: doc.acceptedAt,
     contextHash: sha256(canonicalize({ ip: doc.ip ?? null, userAgent: doc.userAgent ?? null, locale: doc.locale ?? null }) ?? ''),
     notices: cited,
+    // Recorded since acceptances say which versions they cover; older entries have none.
+    ...(Array.isArray(doc.covers) && doc.covers.length > 0 ? { covers: doc.covers.map(Number) } : {}),
   }
 }
 

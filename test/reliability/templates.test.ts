@@ -33,7 +33,7 @@ describe('Handlebars compiles only templates shipped with Assent', () => {
   })
 
   it("shows an admin's banner wording as text, whatever it contains", () => {
-    const item: BannerItem = { policyTitle: '{{policyTitle}}', version: 2, action: 'accept', summary: '<img src=x onerror=alert(1)>', effectiveDate: '2027-01-01', upcoming: false, hasPrevious: true, redlineUrl: 'https://legal.example.com/r', versionUrl: 'https://legal.example.com/v' }
+    const item: BannerItem = { policyTitle: '{{policyTitle}}', version: 2, action: 'accept', summary: '<img src=x onerror=alert(1)>', effectiveDate: '2027-01-01', upcoming: false, hasPrevious: true, since: 1, redlineUrl: 'https://legal.example.com/r', versionUrl: 'https://legal.example.com/v', changes: [] }
     const hostile = {
       intro: '{{#each items}}{{constructor.constructor "return process"}}{{/each}}',
       changesLinkLabel: '<script>alert(1)</script>',

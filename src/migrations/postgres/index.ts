@@ -14,6 +14,7 @@ import * as migration_20261201_184756_webhook_history_outlives_endpoint from './
 import * as migration_20261201_185125_password_reset_limits from './20261201_185125_password_reset_limits';
 import * as migration_20261201_191448_frozen_rules_and_publications from './20261201_191448_frozen_rules_and_publications';
 import * as migration_20261201_191500_bind_published_versions from './20261201_191500_bind_published_versions';
+import * as migration_20261201_214220_acceptance_covers from './20261201_214220_acceptance_covers';
 
 export const migrations = [
   {
@@ -95,5 +96,10 @@ export const migrations = [
     up: migration_20261201_191500_bind_published_versions.up,
     down: migration_20261201_191500_bind_published_versions.down,
     name: '20261201_191500_bind_published_versions',
+  },
+  {
+    up: migration_20261201_214220_acceptance_covers.up,
+    down: migration_20261201_214220_acceptance_covers.down,
+    name: '20261201_214220_acceptance_covers'
   },
 ];

@@ -5,6 +5,7 @@ import { nativeSqlite, postgresPool } from '../../db/leanQuery'
 import type { NativeSqlite } from '../../db/nativeSqlite'
 import { pgWriteTransaction } from '../../db/pgWriteTransaction'
 import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
+import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { scopedIdempotencyKey, type IdempotencyCaller } from '../../domain/idempotencyScope'
 import { receiptBody, signReceipt, type Receipt } from '../../domain/receipt'
@@ -14,7 +15,7 @@ import type { Acceptance } from '../../payload-types'
 import { findAcceptanceEntry } from '../ledger/findAcceptanceEntry'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { withTransaction } from '../withTransaction'
-import { insertAcceptancesPostgres, insertAcceptancesSqlite, type AcceptanceRow, type Idempotency, type StoredAcceptance } from './sqlAcceptances'
+import { insertAcceptancesPostgres, insertAcceptancesSqlite, storedCovers, type AcceptanceRow, type Idempotency, type StoredAcceptance } from './sqlAcceptances'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
 
@@ -42,7 +43,8 @@ export interface AcceptanceResult {
   body: {
     subject: string
     /** Each with its receipt, signed with the ledger key (null only if the ledger lacks its entry). */
-    acceptances: { policy: string; version: number; method: string; acceptedAt: string; alreadyAccepted: boolean; receipt: Receipt | null }[]
+    /** `covers`: the versions a new acceptance covers (every version since the last one accepted). */
+    acceptances: { policy: string; version: number; covers: number[]; method: string; acceptedAt: string; alreadyAccepted: boolean; receipt: Receipt | null }[]
   }
 }
 
@@ -71,6 +73,22 @@ function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, no
   })
 }
 
+/** What each accepted version covers, given what the subject had accepted before (versions
+ * accepted together count in the order given). */
+function coveredVersions(catalog: StatusCatalog, acceptedIds: ReadonlyArray<number | string>, resolved: ReturnType<typeof resolveInCatalog>): number[][] {
+  const accepted = new Map<string, number[]>()
+  for (const id of acceptedIds) {
+    const v = catalog.versions.get(String(id))
+    if (v) accepted.set(v.policy, [...(accepted.get(v.policy) ?? []), v.version])
+  }
+  return resolved.map(({ policy, version }) => {
+    const key = String(policy.id)
+    const before = accepted.get(key) ?? []
+    accepted.set(key, [...before, version.version])
+    return acceptanceCovers((catalog.history.get(key) ?? []).map((v) => v.version), before, version.version)
+  })
+}
+
 type LeanStore = { native: NativeSqlite } | { pool: pg.Pool }
 
 /** Where acceptances are written directly: Assent's own SQLite connection, or Payload's pool. */
@@ -90,7 +108,7 @@ async function insertThroughPayload(payload: Payload, rows: readonly AcceptanceR
       const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: row.subject } }, { version: { equals: row.version } }] }, limit: 1, pagination: false, depth: 0, req })
       const existing = docs[0]
       const doc = existing ?? (await payload.create({ collection: 'acceptances', data: { ...row, method: row.method as Acceptance['method'], source: row.source as Acceptance['source'], locale: row.locale ?? undefined, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, idempotencyKey: row.idempotencyKey ?? undefined }, req }))
-      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing), entry: await findAcceptanceEntry(payload, doc, req) })
+      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing), covers: storedCovers(doc.covers), entry: await findAcceptanceEntry(payload, doc, req) })
     }
     if (idempotency) {
       const { status, body } = idempotency.answer(stored)
@@ -108,20 +126,24 @@ async function insertThroughPayload(payload: Payload, rows: readonly AcceptanceR
  * than the whole write); on PostgreSQL through Payload's pool. Elsewhere through Payload.
  */
 async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
-  const { subject, catalogFingerprint } = await statusSubject(payload, request.subject)
-  const resolved = resolveInCatalog(await statusCatalog(payload, catalogFingerprint), request, context.now)
-  const rows: AcceptanceRow[] = resolved.map(({ policy, version }) => ({
+  const { subject, acceptedVersions, catalogFingerprint } = await statusSubject(payload, request.subject)
+  const catalog = await statusCatalog(payload, catalogFingerprint)
+  const resolved = resolveInCatalog(catalog, request, context.now)
+  const covers = coveredVersions(catalog, acceptedVersions, resolved)
+  const rows: AcceptanceRow[] = resolved.map(({ policy, version }, i) => ({
     subject: subject.id as number, policy: policy.id as number, version: version.id as number, versionNumber: version.version,
     method: request.method, source: request.source, contentHash: version.contentHash,
     locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
+    covers: covers[i],
   }))
   const key = ledgerSigningKey()
   const answer = (stored: StoredAcceptance[]): AcceptanceResult => {
     const acceptances = stored.map(({ entry, ...s }, i) => {
       const about = { subject: subject.externalId, policy: resolved[i].policy.slug }
       const receipt = entry ? signReceipt(receiptBody(entry, about), key.privateKey, key.publicKey) : null
-      return { policy: about.policy, version: resolved[i].version.version, ...s, receipt }
+      const { covers, ...rest } = s
+      return { policy: about.policy, version: resolved[i].version.version, covers: covers ?? rows[i].covers, ...rest, receipt }
     })
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }

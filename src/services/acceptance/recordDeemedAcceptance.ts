@@ -17,11 +17,12 @@ async function noticeFacts(payload: Payload, subjectId: number, versionId: numbe
 
 /**
  * Continued use: when `version` was published under continued use, has taken effect and a notice
- * of it reached the subject before that, records a `continued-use` acceptance citing those notices.
+ * of it reached the subject before that, records a `continued-use` acceptance citing those notices
+ * and naming the versions it `covers`.
  * Returns the acceptance recorded, `concurrent` when another status call recorded it first, or
  * undefined when none is due.
  */
-export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, now: Date): Promise<Acceptance | 'concurrent' | undefined> {
+export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, covers: number[], now: Date): Promise<Acceptance | 'concurrent' | undefined> {
   // Only a version published under continued use can be accepted by it (its own frozen rule).
   if ((version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use') return undefined
   const cited = deemedAcceptance(version.effectiveAt, await noticeFacts(payload, subject.id, version.id), now)
@@ -40,6 +41,7 @@ export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Sub
         locale: subject.locale,
         acceptedAt: now.toISOString(),
         notices: cited.map((n) => ({ id: n.id, channel: n.channel, reachedAt: n.at!.toISOString() })),
+        covers,
       },
     })
   } catch {

@@ -2,6 +2,17 @@ import Handlebars from 'handlebars'
 
 import { bannerHtmlTemplate, bannerTextTemplate, defaultBannerWording, type BannerWording } from '../../domain/bannerDefaults'
 
+/** One of several versions told of together. */
+export interface BannerChange {
+  version: number
+  changeClass: string
+  effectiveDate: string
+  /** Not yet in force. */
+  upcoming: boolean
+  summary: string
+  versionUrl: string
+}
+
 /** What the banner templates are given for each owed policy. */
 export interface BannerItem {
   policyTitle: string
@@ -10,8 +21,13 @@ export interface BannerItem {
   summary: string
   effectiveDate: string
   upcoming: boolean
-  /** Whether there is an earlier version to compare with. */
+  /** Whether the subject accepted an earlier version to compare with. */
   hasPrevious: boolean
+  /** The last version the subject accepted; null when none. */
+  since: number | null
+  /** Every version since `since` up to `version`, oldest first, when there are several
+   * (empty when the owed version is the only change). */
+  changes: BannerChange[]
   redlineUrl: string
   versionUrl: string
 }

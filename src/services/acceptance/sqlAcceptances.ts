@@ -23,6 +23,8 @@ export interface AcceptanceRow {
   ip: string | null
   userAgent: string | null
   idempotencyKey: string | null
+  /** The version numbers it covers (see `acceptanceCovers`). */
+  covers: number[]
 }
 
 /** What is stored for a version after the insert: the new record, or the one already there,
@@ -31,7 +33,15 @@ export interface StoredAcceptance {
   method: string
   acceptedAt: string
   alreadyAccepted: boolean
+  /** For one already there: what it covers (undefined when recorded before Assent kept it). */
+  covers?: number[]
   entry?: ReceiptEntry
+}
+
+/** A stored `covers` column (JSON text on SQLite, parsed elsewhere) as version numbers. */
+export function storedCovers(value: unknown): number[] | undefined {
+  const parsed = typeof value === 'string' ? (JSON.parse(value) as unknown) : value
+  return Array.isArray(parsed) && parsed.length > 0 ? parsed.map(Number) : undefined
 }
 
 /** An idempotency key, and the answer to keep under it once the acceptances are stored. */
@@ -41,9 +51,9 @@ export interface Idempotency {
   answer: (stored: StoredAcceptance[]) => { status: number; body: unknown }
 }
 
-const INSERT = `insert into acceptances (subject_id, policy_id, version_id, version_number, method, source, content_hash, locale, accepted_at, ip, user_agent, idempotency_key, updated_at, created_at)
-  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subject_id, version_id) do nothing returning id`
-const EXISTING = 'select id, method, accepted_at as "acceptedAt", created_at as "createdAt" from acceptances where subject_id = ? and version_id = ?'
+const INSERT = `insert into acceptances (subject_id, policy_id, version_id, version_number, method, source, content_hash, locale, accepted_at, ip, user_agent, idempotency_key, covers, updated_at, created_at)
+  values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) on conflict (subject_id, version_id) do nothing returning id`
+const EXISTING = 'select id, method, accepted_at as "acceptedAt", covers, created_at as "createdAt" from acceptances where subject_id = ? and version_id = ?'
 /** An acceptance's ledger entry: the first acceptance entry appended since the row was created
  * whose body starts with its id (the created_at index finds it without reading the ledger). */
 const ENTRY_OF = `select seq, body, leaf_hash as "leafHash" from ledger_entries
@@ -53,7 +63,7 @@ const LEDGER = 'insert into ledger_entries (seq, kind, body, leaf_hash, recorded
 const IDEMPOTENCY = 'insert into idempotency_records (key, request_hash, status, response, updated_at, created_at) values (?, ?, ?, ?, ?, ?)'
 
 const insertParams = (row: AcceptanceRow, now: string) =>
-  [row.subject, row.policy, row.version, row.versionNumber, row.method, row.source, row.contentHash, row.locale, row.acceptedAt, row.ip, row.userAgent, row.idempotencyKey, now, now]
+  [row.subject, row.policy, row.version, row.versionNumber, row.method, row.source, row.contentHash, row.locale, row.acceptedAt, row.ip, row.userAgent, row.idempotencyKey, JSON.stringify(row.covers), now, now]
 
 /** The ledger rows of new acceptances, numbered after `lastSeq`, as the acceptance collection's
  * ledger hook would write them. */
@@ -86,9 +96,9 @@ export function insertAcceptancesSqlite(native: NativeSqlite, rows: readonly Acc
       result.push({ method: row.method, acceptedAt: row.acceptedAt, alreadyAccepted: false })
       continue
     }
-    const existing = native.statement(EXISTING).get([row.subject, row.version]) as { id: number; method: string; acceptedAt: string; createdAt: string }
+    const existing = native.statement(EXISTING).get([row.subject, row.version]) as { id: number; method: string; acceptedAt: string; covers: unknown; createdAt: string }
     const entry = entryFound(native.statement(ENTRY_OF).get([existing.createdAt, `${acceptanceEntryPrefix(existing.id)}%`]) as Record<string, unknown> | undefined)
-    result.push({ method: existing.method, acceptedAt: existing.acceptedAt, alreadyAccepted: true, entry })
+    result.push({ method: existing.method, acceptedAt: existing.acceptedAt, alreadyAccepted: true, covers: storedCovers(existing.covers), entry })
   }
   const lastSeq = Number((native.statement(LAST_SEQ).get([]) as { seq: number }).seq)
   ledgerRows(created, lastSeq, now).forEach((params, i) => {
@@ -133,7 +143,7 @@ export async function insertAcceptancesPostgres(client: pg.PoolClient, state: Tr
     // Written earlier in this very transaction, its entry still waits for the commit.
     const pending = ((state.get('ledgerRows') as unknown[][] | undefined) ?? []).find((r) => (r[2] as string).startsWith(prefix))
     const entry = pending ? entryOf(pending) : entryFound((await run(ENTRY_OF, [existing.createdAt, `${prefix}%`]))[0])
-    result.push({ method: String(existing.method), acceptedAt: String(isoTimestamp(existing.acceptedAt)), alreadyAccepted: true, entry })
+    result.push({ method: String(existing.method), acceptedAt: String(isoTimestamp(existing.acceptedAt)), alreadyAccepted: true, covers: storedCovers(existing.covers), entry })
   }
   if (created.length > 0) {
     if (!state.has('ledgerSeq')) {

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { legalLinks } from '../../domain/legalLinks'
 import { owedVersion } from '../../domain/owedVersion'
 import type { Receipt } from '../../domain/receipt'
@@ -8,7 +9,7 @@ import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { recordDeemedAcceptance } from './recordDeemedAcceptance'
-import { renderBanner, type BannerItem } from './renderBanner'
+import { renderBanner, type BannerChange, type BannerItem } from './renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject, type StatusSubject } from './statusSubject'
 
@@ -27,9 +28,27 @@ export interface PolicyStatus {
     upcoming: boolean
     summary: string
     contentHash: string
+    /** The redline from the last version the subject accepted to the owed one; the owed
+     * version's page when they accepted none. */
     redlineUrl: string
     versionUrl: string
+    /** The last version the subject accepted or acknowledged; null when none. */
+    since: number | null
+    /** Every published version after `since` up to the owed one, oldest first: what the
+     * subject is told of (the owed one alone when nothing was accepted). */
+    changes: OwedChange[]
   }
+}
+
+/** One version a subject is told of. */
+export interface OwedChange {
+  version: number
+  changeClass: PublishedVersion['changeClass']
+  effectiveAt: string
+  /** Not yet in force. */
+  upcoming: boolean
+  summary: string
+  versionUrl: string
 }
 
 /** The answer to "what does this user still owe?". */
@@ -66,7 +85,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   // when the version was published under continued use (its own rule, never the policy's today)
   // and nothing between asks for an explicit acceptance.
   if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
-    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, options.now)
+    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now)
     if (deemed) {
       const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
       if (receipt) receipts.push(receipt)
@@ -76,7 +95,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   const base = { policy: policy.slug, title: policy.title, bundle: policy.bundle ?? null, acceptanceMode: policy.acceptanceMode }
   if (!owed) return { ...base, current: true, owed: null }
   const v = owed.version
-  const links = legalLinks(options.publicUrl, policy.slug, v.version, history.filter((h) => h.version < v.version).at(-1)?.version)
+  const links = legalLinks(options.publicUrl, policy.slug, v.version, owed.since)
   const status: PolicyStatus = {
     ...base,
     current: false,
@@ -90,6 +109,15 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
       contentHash: v.contentHash,
       redlineUrl: links.changesUrl,
       versionUrl: links.versionUrl,
+      since: owed.since,
+      changes: owed.changes.map((c) => ({
+        version: c.version,
+        changeClass: c.changeClass,
+        effectiveAt: c.effectiveAt.toISOString(),
+        upcoming: c.effectiveAt.getTime() > options.now.getTime(),
+        summary: c.summary,
+        versionUrl: legalLinks(options.publicUrl, policy.slug, c.version).versionUrl,
+      })),
     },
   }
   return { policy, version: v, status }
@@ -110,6 +138,15 @@ function bannerFor(catalog: StatusCatalog, items: BannerItem[]): { html: string;
   }
   return banner
 }
+
+const bannerChange = (c: OwedChange): BannerChange => ({
+  version: c.version,
+  changeClass: c.changeClass,
+  effectiveDate: c.effectiveAt.slice(0, 10),
+  upcoming: c.upcoming,
+  summary: c.summary,
+  versionUrl: c.versionUrl,
+})
 
 const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'status' in x
 
@@ -147,9 +184,11 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     summary: version.summary,
     effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
     upcoming: status.owed!.upcoming,
-    hasPrevious: status.owed!.redlineUrl.includes('/compare/'),
+    hasPrevious: status.owed!.since !== null,
+    since: status.owed!.since,
     redlineUrl: status.owed!.redlineUrl,
     versionUrl: status.owed!.versionUrl,
+    changes: status.owed!.changes.length > 1 ? status.owed!.changes.map(bannerChange) : [],
   }))
   return {
     subject: subject.externalId,

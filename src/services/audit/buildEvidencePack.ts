@@ -64,6 +64,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     userAgent: a.userAgent ?? null,
     locale: a.locale ?? null,
     notices: (Array.isArray(a.notices) ? a.notices : []) as EvidenceAcceptance['notices'],
+    ...(Array.isArray(a.covers) && a.covers.length > 0 ? { covers: a.covers.map(Number) } : {}),
   }))
   const evidenceNotices: EvidenceNotice[] = notices.docs.map((n) => ({
     id: n.id,

@@ -52,8 +52,11 @@ export async function draftPreview(payload: Payload, user: TypedUser, id: string
     effectiveDate: effective.toISOString().slice(0, 10),
     upcoming: effective > now,
     hasPrevious: latest != null,
+    // As a subject who accepted the version before sees it.
+    since: latest?.version ?? null,
     redlineUrl: links.changesUrl,
     versionUrl: links.versionUrl,
+    changes: [],
   }])
   return {
     policy,
