@@ -59,7 +59,10 @@ describe('what a subject who skipped versions is told', () => {
       [2, 'material', 'We keep data longer and add sub-processors.'],
       [3, 'informational', 'A new contact address.'],
     ])
+    // Version 3 takes effect on version 2's date: version 2 never will, and the subject is told so.
+    expect(owed.changes.map((c: { supersededBeforeEffectBy: number | null }) => c.supersededBeforeEffectBy)).toEqual([3, null])
     const { banner } = await statusOf('skipper')
+    expect(banner.text).toContain('Version 2 (material, replaced by version 3 before it took effect): We keep data longer')
     expect(banner.text).toContain('2 versions since version 1')
     expect(banner.text).toContain('We keep data longer and add sub-processors.')
     expect(banner.text).toContain('A new contact address.')

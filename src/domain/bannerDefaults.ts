@@ -27,7 +27,7 @@ export const bannerHtmlTemplate = `<div class="assent-banner-body">
 {{#if changes.length}}
   <p><strong>{{policyTitle}}</strong>: {{changes.length}} versions since version {{since}}, the one you last accepted:</p>
   <ul class="assent-changes">{{#each changes}}
-    <li>Version {{version}} ({{changeClass}}, {{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}): {{summary}}</li>{{/each}}
+    <li>Version {{version}} ({{changeClass}}, {{#if supersededBy}}replaced by version {{supersededBy}} before it took effect{{else}}{{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}{{/if}}): {{summary}}</li>{{/each}}
   </ul>
   <p>{{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
 {{else}}
@@ -42,7 +42,7 @@ export const bannerHtmlTemplate = `<div class="assent-banner-body">
 
 export const bannerTextTemplate = `{{#if wording.intro}}{{wording.intro}}
 {{/if}}{{#each items}}{{#if changes.length}}{{policyTitle}}: {{changes.length}} versions since version {{since}}, the one you last accepted:
-{{#each changes}}- Version {{version}} ({{changeClass}}, {{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}): {{summary}}
+{{#each changes}}- Version {{version}} ({{changeClass}}, {{#if supersededBy}}replaced by version {{supersededBy}} before it took effect{{else}}{{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}{{/if}}): {{summary}}
 {{/each}}{{@root.wording.changesLinkLabel}}: {{redlineUrl}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
 {{else}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
 {{/if}}{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`

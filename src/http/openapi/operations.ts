@@ -38,7 +38,7 @@ const versionFacts = { version: 2, changeClass: 'material', summary: 'Adds reten
 // that this one never was in force (null: it takes or took effect).
 const versionSummary = { ...versionFacts, supersededBeforeEffectBy: null }
 const policy = { slug: 'privacy', title: 'Privacy Policy', acceptanceMode: 'continued-use', noticePeriodDays: 30, bundle: null }
-const owed = { action: 'accept', version: 2, effectiveAt: '2027-01-01T00:00:00.000Z', upcoming: true, summary: versionSummary.summary, contentHash: hash, redlineUrl: 'https://legal.example.com/legal/terms/compare/1/2', versionUrl: 'https://legal.example.com/legal/terms/versions/2', since: 1, changes: [{ version: 2, changeClass: 'material', effectiveAt: '2027-01-01T00:00:00.000Z', upcoming: true, summary: versionSummary.summary, versionUrl: 'https://legal.example.com/legal/terms/versions/2' }] }
+const owed = { action: 'accept', version: 2, effectiveAt: '2027-01-01T00:00:00.000Z', upcoming: true, summary: versionSummary.summary, contentHash: hash, redlineUrl: 'https://legal.example.com/legal/terms/compare/1/2', versionUrl: 'https://legal.example.com/legal/terms/versions/2', since: 1, changes: [{ version: 2, changeClass: 'material', effectiveAt: '2027-01-01T00:00:00.000Z', upcoming: true, supersededBeforeEffectBy: null, summary: versionSummary.summary, versionUrl: 'https://legal.example.com/legal/terms/versions/2' }] }
 
 /** What every acceptance answer carries per acceptance (schema: components.schemas.Receipt). */
 const receipt = {

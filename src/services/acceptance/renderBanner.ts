@@ -9,6 +9,8 @@ export interface BannerChange {
   effectiveDate: string
   /** Not yet in force. */
   upcoming: boolean
+  /** The version that replaced it before it took effect; null when none. */
+  supersededBy: number | null
   summary: string
   versionUrl: string
 }

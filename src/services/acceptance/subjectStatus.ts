@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { legalLinks } from '../../domain/legalLinks'
+import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { owedVersion } from '../../domain/owedVersion'
 import type { Receipt } from '../../domain/receipt'
 import type { Policy } from '../../payload-types'
@@ -47,6 +48,9 @@ export interface OwedChange {
   effectiveAt: string
   /** Not yet in force. */
   upcoming: boolean
+  /** The later version that took effect on or before this one's date, so that this one never
+   * was in force (its changes reach the subject through that one); null when none. */
+  supersededBeforeEffectBy: number | null
   summary: string
   versionUrl: string
 }
@@ -115,6 +119,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
         changeClass: c.changeClass,
         effectiveAt: c.effectiveAt.toISOString(),
         upcoming: c.effectiveAt.getTime() > options.now.getTime(),
+        supersededBeforeEffectBy: supersededBeforeEffect(history, c)?.version ?? null,
         summary: c.summary,
         versionUrl: legalLinks(options.publicUrl, policy.slug, c.version).versionUrl,
       })),
@@ -144,6 +149,7 @@ const bannerChange = (c: OwedChange): BannerChange => ({
   changeClass: c.changeClass,
   effectiveDate: c.effectiveAt.slice(0, 10),
   upcoming: c.upcoming,
+  supersededBy: c.supersededBeforeEffectBy,
   summary: c.summary,
   versionUrl: c.versionUrl,
 })
