@@ -1,12 +1,9 @@
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-
-import express from 'express'
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApiKey } from '../../src/services/apiKeys'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { startDemoHost } from '../support/demoHost'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { startTestApp, type TestApp } from '../support/testApp'
 
@@ -14,7 +11,7 @@ if (browserUnavailable) console.log(`Banner browser tests skipped: ${browserUnav
 
 describe.skipIf(browserUnavailable)('the login banner on a host product page, in Chromium', () => {
   let assent: TestApp
-  let host: Server
+  let host: Awaited<ReturnType<typeof startDemoHost>>
   let hostUrl: string
   let browser: Browser
   let key: string
@@ -25,24 +22,13 @@ describe.skipIf(browserUnavailable)('the login banner on a host product page, in
     await makeVersion(assent.payload, policy.id, { _status: 'published', summary: 'Our first terms.' }, '# Terms of Service\n\nBe kind.')
     key = (await createApiKey(assent.payload, 'demo host', 'integration')).key
     // The host product: its server asks Assent for a banner token for the signed-in user.
-    const demo = express()
-    demo.get('/dashboard', async (req, res) => {
-      const user = String(req.query.user)
-      const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' }
-      await fetch(`${assent.baseUrl}/api/v1/subjects/${user}`, { method: 'PUT', headers, body: JSON.stringify({ email: `${user}@example.com` }) })
-      const { token } = (await (await fetch(`${assent.baseUrl}/api/v1/subjects/${user}/token`, { method: 'POST', headers })).json()) as { token: string }
-      res.send(`<!doctype html><html><head><title>Demo product</title></head><body><h1>Welcome back, ${user}</h1>
-        <script src="${assent.baseUrl}/embed/banner.js" data-token="${token}"></script></body></html>`)
-    })
-    host = await new Promise((resolve) => {
-      const s = demo.listen(0, '127.0.0.1', () => resolve(s))
-    })
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`
+    host = await startDemoHost(assent.baseUrl, key)
+    hostUrl = host.url
     browser = await launchBrowser()
   })
   afterAll(async () => {
     await browser?.close()
-    await new Promise((resolve) => host?.close(resolve))
+    await host?.close()
     await assent?.close()
   })
 
