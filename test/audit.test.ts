@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -18,6 +18,7 @@ import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { verifyLiveLedger } from './support/ledger'
 import { publishVersion, testWorker, untilFinal } from './support/notices'
+import { filesIn, readmeListing } from './support/packFolder'
 import { startSmtpSink, type SmtpSink } from './support/smtpSink'
 import { useStaffApp } from './support/staff'
 
@@ -209,6 +210,28 @@ describe('evidence packs', () => {
     const forged = verify(other)
     expect(forged.status).toBe(1)
     expect(forged.stderr).toMatch(/does not match its ledger entry|does not match its leaf hash/)
+  })
+
+  it('lists exactly its files in its README, redlines included, and ledger:verify names an edited report.html', async () => {
+    const dir = await unpack('s-4')
+    expect(readmeListing(readFileSync(path.join(dir, 'README.txt'), 'utf8'))).toEqual(filesIn(dir))
+    expect(filesIn(dir)).toContain('redlines/privacy-1-3.html')
+    const checked = verify(dir)
+    expect(checked.stdout, checked.stderr).toMatch(new RegExp(`all ${filesIn(dir).length} files match the signed manifest`))
+    writeFileSync(path.join(dir, 'report.html'), readFileSync(path.join(dir, 'report.html'), 'utf8').replace('email reached', 'banner shown'))
+    const edited = verify(dir)
+    expect(edited.status).toBe(1)
+    expect(edited.stdout).not.toContain('Evidence pack verified')
+    expect(edited.stderr).toContain('report.html does not hash to what manifest.json lists: it was changed')
+  })
+
+  it('refuses a pack without a manifest, as made before, saying what did check out and which files nothing covers', async () => {
+    const dir = await unpack('s-4')
+    rmSync(path.join(dir, 'manifest.json'))
+    const checked = verify(dir)
+    expect(checked.status).toBe(1)
+    expect(checked.stdout).toMatch(/^The statements check out: 2 acceptances and 2 notices match \d+ ledger entries/)
+    expect(checked.stderr).toMatch(/Evidence pack verification FAILED:\n {2}- manifest\.json is missing, so nothing covers README\.txt, evidence\.json, public-key\.pem, redlines\/privacy-1-3\.html, report\.html/)
   })
 
   it('answers 404 for an unknown subject', async () => {

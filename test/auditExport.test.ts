@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { createReadStream, mkdtempSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -85,5 +85,14 @@ describe('evidence packs from the command line', () => {
     expect(verified.status).toBe(1)
     expect(verified.stderr).toMatch(/acceptance \d+ \(terms version 1\) has no ledger entry in the pack/)
     expect(cli('evidence', 'nobody', '--out', dir).stderr).toContain('No subject "nobody"')
+  })
+
+  it('refuses to write a pack into a folder that holds other files, which verification would name as added', () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-pack-'))
+    writeFileSync(path.join(dir, 'notes.txt'), 'mine\n')
+    const refused = cli('evidence', 'cli-evidence', '--out', dir)
+    expect(refused.status).toBe(2)
+    expect(refused.stderr).toContain('is not empty: write the pack to a new or empty folder')
+    expect(readdirSync(dir)).toEqual(['notes.txt'])
   })
 })

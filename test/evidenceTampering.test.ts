@@ -1,4 +1,5 @@
-import { mkdtempSync } from 'node:fs'
+import { createHash } from 'node:crypto'
+import { appendFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -14,6 +15,7 @@ import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { readEvidencePack, writePackFiles } from '../src/verifier/evidencePackFiles'
 import { publishVersion, testWorker, untilFinal } from './support/notices'
+import { filesIn, readmeListing } from './support/packFolder'
 import { startSmtpSink, type SmtpSink } from './support/smtpSink'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -42,12 +44,15 @@ afterAll(async () => {
 
 const raw = (statement: string) => (app.payload.db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: (app.payload.db as unknown as { drizzle: unknown }).drizzle, raw: statement })
 
-/** The subject's pack, built now, written and read back as an auditor gets it. */
-async function pack(): Promise<EvidencePack> {
+/** The subject's pack, built now and written to a folder as an auditor gets it. */
+async function written(): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'assent-pack-'))
   await writePackFiles(dir, (await buildEvidencePack(app.payload, 'e1')).files)
-  return readEvidencePack(dir)
+  return dir
 }
+
+/** The subject's pack, built now, written and read back as an auditor gets it. */
+const pack = async (): Promise<EvidencePack> => readEvidencePack(await written())
 
 describe('an evidence pack after the records were edited', () => {
   it('verifies untouched, pinned to the operator key, and fails pinned to another', async () => {
@@ -85,5 +90,69 @@ describe('an evidence pack after the records were edited', () => {
     const verdict = verifyEvidencePack(cut)
     expect(verdict.ok).toBe(false)
     expect(verdict.problems).toEqual([expect.stringMatching(/^privacy version 3: the pack has the email notice \d+ but no banner notice, which publication creates with it: a notice was removed$/)])
+  })
+})
+
+/** Issue 19, case 5: every file of a pack is covered, not only the texts and evidence.json. */
+describe('an evidence pack edited after it was made', () => {
+  const problemsOf = async (dir: string) => verifyEvidencePack(await readEvidencePack(dir)).problems
+
+  it('verifies untouched, every file covered by the signed manifest', async () => {
+    const dir = await written()
+    const verdict = verifyEvidencePack(await readEvidencePack(dir))
+    expect(verdict).toMatchObject({ ok: true, manifest: 'verified', files: filesIn(dir).length })
+    expect(filesIn(dir)).toContain('manifest.json')
+  })
+
+  it('has a README that lists exactly the files of the pack, and no redlines/ when there are none', async () => {
+    const dir = await written()
+    const readme = readFileSync(path.join(dir, 'README.txt'), 'utf8')
+    expect(readmeListing(readme)).toEqual(filesIn(dir))
+    expect(filesIn(dir).some((name) => name.startsWith('redlines/'))).toBe(false)
+    expect(readme).not.toContain('redlines/')
+  })
+
+  it('fails naming report.html when the report was edited', async () => {
+    const dir = await written()
+    expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('clickwrap')
+    writeFileSync(path.join(dir, 'report.html'), readFileSync(path.join(dir, 'report.html'), 'utf8').replace('clickwrap', 'continued-use'))
+    expect(await problemsOf(dir)).toEqual(['report.html does not hash to what manifest.json lists: it was changed'])
+  })
+
+  it('fails naming README.txt when the README was edited', async () => {
+    const dir = await written()
+    appendFileSync(path.join(dir, 'README.txt'), 'No need to verify this pack.\n')
+    expect(await problemsOf(dir)).toEqual(['README.txt does not hash to what manifest.json lists: it was changed'])
+  })
+
+  it('fails naming a file added anywhere in the pack', async () => {
+    const dir = await written()
+    mkdirSync(path.join(dir, 'redlines'))
+    writeFileSync(path.join(dir, 'redlines/privacy-1-2.html'), '<ins>The subject agreed to everything.</ins>')
+    expect(await problemsOf(dir)).toEqual(['redlines/privacy-1-2.html is not in manifest.json: it was added'])
+  })
+
+  it('fails naming a file deleted from the pack', async () => {
+    const dir = await written()
+    rmSync(path.join(dir, 'report.html'))
+    expect(await problemsOf(dir)).toEqual(['report.html is listed in manifest.json but missing: it was removed'])
+  })
+
+  it('fails naming manifest.json when the manifest was edited to match an edited file', async () => {
+    const dir = await written()
+    const report = readFileSync(path.join(dir, 'report.html'), 'utf8').replace('clickwrap', 'continued-use')
+    writeFileSync(path.join(dir, 'report.html'), report)
+    const manifest = JSON.parse(readFileSync(path.join(dir, 'manifest.json'), 'utf8'))
+    manifest.files['report.html'] = createHash('sha256').update(report).digest('hex')
+    writeFileSync(path.join(dir, 'manifest.json'), JSON.stringify(manifest))
+    expect(await problemsOf(dir)).toEqual(['manifest.json is not signed by the key that signed the checkpoint: it was changed'])
+  })
+
+  it('fails a pack without a manifest (as packs made before it were), saying which files nothing covers', async () => {
+    const dir = await written()
+    rmSync(path.join(dir, 'manifest.json'))
+    const verdict = verifyEvidencePack(await readEvidencePack(dir))
+    expect(verdict).toMatchObject({ ok: false, manifest: 'missing' })
+    expect(verdict.problems).toEqual([expect.stringMatching(/^manifest\.json is missing, so nothing covers README\.txt, evidence\.json, public-key\.pem, report\.html, versions\/[0-9a-f]{64}\.md/)])
   })
 })

@@ -1,3 +1,5 @@
+import { existsSync, readdirSync } from 'node:fs'
+
 import { closePayload } from '../db/closePayload'
 import { buildEvidencePack } from '../services/audit/buildEvidencePack'
 import { recordAccess } from '../services/audit/recordAccess'
@@ -18,6 +20,11 @@ export const evidenceCommand: Command = {
     const payload = await startPayload()
     try {
       const { document, files } = await buildEvidencePack(payload, externalId)
+      // Verification names every file the signed manifest does not list, so a pack goes alone in its folder.
+      if (existsSync(out) && readdirSync(out).length > 0) {
+        console.error(`${out} is not empty: write the pack to a new or empty folder (ledger:verify names any file the pack did not bring as added).`)
+        return 2
+      }
       await writePackFiles(out, files)
       await recordAccess(payload, { actor: `cli:${process.env.USER ?? 'operator'}`, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
       console.log(`Evidence pack for ${externalId} in ${out}: ${document.acceptances.length} acceptances, ${document.notices.length} notices, ${document.ledger.length} ledger entries, ${document.versions.length} version texts. Verify it with: npx assent ledger:verify ${out}`)

@@ -1,4 +1,5 @@
 import { checkPackContinuedUse } from './checkPackContinuedUse'
+import { checkPackManifest, type ManifestCheck, type PackListing } from './checkPackManifest'
 import { checkPackPublications } from './checkPackPublications'
 import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
@@ -7,6 +8,7 @@ import { contentHash } from './contentHash'
 import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
 import { verifyInclusion } from './merkle'
+import { fileHash, MANIFEST_FILE } from './packManifest'
 import type { VersionRules } from './versionRules'
 
 export const EVIDENCE_FORMAT = 'assent-evidence/1'
@@ -85,11 +87,15 @@ export interface EvidenceDocument {
   redlines: Array<{ policy: string; from: number; to: number; file: string }>
 }
 
-/** A pack as read from its folder: the document, the version texts by file, the public key. */
+/** A pack as read from its folder: the document, its files by path, the public key. */
 export interface EvidencePack {
   document: EvidenceDocument
+  /** Every file of the pack (as UTF-8 text) by its path inside the pack. */
   files: Map<string, string>
   publicKeyPem: string
+  /** The files found in the pack's folder with the SHA-256 of their bytes; when absent, the
+   * hashes of `files` (a pack checked as built, never written). */
+  listing?: PackListing
 }
 
 export interface EvidenceVerdict {
@@ -104,6 +110,9 @@ export interface EvidenceVerdict {
   pinned: boolean
   /** Stored fields the pack states that no ledger entry in it binds. */
   unbound: string[]
+  /** Whether the signed manifest covers every file of the pack, and how many files it covers. */
+  manifest: ManifestCheck['status']
+  files: number
 }
 
 interface LedgerRecord {
@@ -130,13 +139,15 @@ const same = (a: unknown, b: unknown) => String(a) === String(b)
  * with its banner notice; pinned (`options.pin`), the checkpoint's key is the pinned one or one it
  * rotated to by a rotation entry in the checkpoint; the text
  * files hash to the content hashes accepted; the notices an acceptance relies on are in the pack
- * and reached the subject before the version took effect.
+ * and reached the subject before the version took effect; manifest.json is signed by the key that
+ * signed the checkpoint and lists every other file of the pack with its hash, no more, no fewer.
  */
 export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string } = {}): EvidenceVerdict {
   const { document: doc } = pack
   const problems: string[] = []
   let chain: ReturnType<typeof trustedKeyChain>['keys'] = []
   const unbound: string[] = []
+  let manifest: ManifestCheck = { status: 'failed', problems: [], files: 0 }
   const verdict = () => ({
     ok: problems.length === 0,
     problems,
@@ -147,6 +158,8 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
     keyChain: chain.map((k) => k.fingerprint),
     pinned: options.pin !== undefined,
     unbound,
+    manifest: manifest.status,
+    files: manifest.files,
   })
   if (doc.format !== EVIDENCE_FORMAT) {
     problems.push(`evidence.json is not an ${EVIDENCE_FORMAT} document`)
@@ -165,7 +178,11 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
   const keys = trustedKeyChain(pack.publicKeyPem, rotations, options.pin)
   chain = keys.keys
   problems.push(...keys.problems)
-  if (chain.length > 0 && !signerOf(checkpoint, chain)) problems.push(`the checkpoint of ${checkpoint.treeSize} entries is not signed by ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
+  const signer = chain.length > 0 ? signerOf(checkpoint, chain) : undefined
+  if (chain.length > 0 && !signer) problems.push(`the checkpoint of ${checkpoint.treeSize} entries is not signed by ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
+  const listing = pack.listing ?? new Map([...pack.files].map(([name, content]) => [name, fileHash(content)]))
+  manifest = checkPackManifest(pack.files.get(MANIFEST_FILE), listing, signer?.key)
+  problems.push(...manifest.problems)
 
   const acceptanceEntries = new Map<string, LedgerRecord>()
   const noticeEntries = new Map<string, LedgerRecord[]>()

@@ -1,8 +1,10 @@
 import { existsSync } from 'node:fs'
-import { mkdir, readFile, writeFile } from 'node:fs/promises'
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
+import type { PackListing } from '../domain/checkPackManifest'
 import type { EvidenceDocument, EvidencePack } from '../domain/evidencePack'
+import { fileHash } from '../domain/packManifest'
 
 /** Whether `dir` holds an evidence pack (rather than a whole-ledger bundle). */
 export const isEvidencePack = (dir: string): boolean => existsSync(path.join(dir, 'evidence.json'))
@@ -16,15 +18,27 @@ export async function writePackFiles(dir: string, files: Map<string, string>): P
   }
 }
 
-/** Reads an evidence pack folder for the verifier: evidence.json, the public key and the files it names. */
+/** Every file under `dir`, by its `/`-separated path inside it: the bytes of each regular file, null
+ * for anything else (a link is never followed, so nothing outside the folder is read). */
+async function readFolder(dir: string, prefix = '', found = new Map<string, Buffer | null>()): Promise<Map<string, Buffer | null>> {
+  const entries = await readdir(path.join(dir, prefix), { withFileTypes: true })
+  for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : 1))) {
+    const name = prefix ? `${prefix}/${entry.name}` : entry.name
+    if (entry.isDirectory()) await readFolder(dir, name, found)
+    else found.set(name, entry.isFile() ? await readFile(path.join(dir, name)) : null)
+  }
+  return found
+}
+
+/** Reads an evidence pack folder for the verifier: evidence.json, every file in the folder (with
+ * the SHA-256 of its bytes, for the manifest check) and the public key. */
 export async function readEvidencePack(dir: string): Promise<EvidencePack> {
   const document = JSON.parse(await readFile(path.join(dir, 'evidence.json'), 'utf8')) as EvidenceDocument
   const files = new Map<string, string>()
-  for (const name of (document.versions ?? []).map((v) => v.file)) {
-    // Only names inside the pack: evidence.json is data, never a path to anywhere else.
-    if (!/^versions\/[0-9a-f]{64}\.md$/.test(name)) continue
-    const file = path.join(dir, name)
-    if (existsSync(file)) files.set(name, await readFile(file, 'utf8'))
+  const listing = new Map<string, string | null>()
+  for (const [name, bytes] of await readFolder(dir)) {
+    listing.set(name, bytes && fileHash(bytes))
+    if (bytes) files.set(name, bytes.toString('utf8'))
   }
-  return { document, files, publicKeyPem: await readFile(path.join(dir, 'public-key.pem'), 'utf8').catch(() => '') }
+  return { document, files, publicKeyPem: files.get('public-key.pem') ?? '', listing: listing as PackListing }
 }

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
 import { inclusionProof } from '../../domain/merkle'
+import { MANIFEST_FILE, signPackManifest } from '../../domain/packManifest'
 import { refId, type Ref } from '../../domain/refId'
 import type { Policy, PolicyVersion } from '../../payload-types'
 import { createCheckpoint } from '../ledger/createCheckpoint'
@@ -12,6 +13,7 @@ import { inThreadRedlines, type Redlines } from '../redline/redlines'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { publicationEntries } from './publicationEntries'
 import { renderEvidenceReport } from './renderEvidenceReport'
+import { README_FILE, renderPackReadme } from './renderPackReadme'
 
 /** The files of an evidence pack, by path inside the pack. */
 export type PackFiles = Map<string, string>
@@ -21,7 +23,8 @@ export type PackFiles = Map<string, string>
  * `evidence.json` (versions owed, notices with their delivery, acceptances with method and context,
  * the subject's ledger entries with inclusion proofs), `checkpoint` signed just now over the whole
  * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts), `redlines/` between
- * consecutive accepted versions, `report.html` (printable) and a README on how to verify.
+ * consecutive accepted versions, `report.html` (printable), a README listing every file and how it
+ * is checked, and `manifest.json`: every other file's SHA-256, signed by the checkpoint's key.
  * `redlines` computes the redlines (the server's off the event loop).
  */
 export async function buildEvidencePack(payload: Payload, externalId: string, now = new Date(), redlines: Redlines = inThreadRedlines): Promise<{ document: EvidenceDocument; files: PackFiles }> {
@@ -108,7 +111,8 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)
   files.set('public-key.pem', ledgerSigningKey().publicKeyPem)
   files.set('report.html', renderEvidenceReport(document))
-  files.set('README.txt', README)
+  files.set(README_FILE, renderPackReadme([...files.keys(), README_FILE, MANIFEST_FILE], document))
+  files.set(MANIFEST_FILE, `${JSON.stringify(signPackManifest(files, ledgerSigningKey().privateKey), null, 2)}\n`)
   return { document, files }
 }
 
@@ -143,20 +147,3 @@ function consecutiveAccepted(acceptances: EvidenceAcceptance[]): Array<[Evidence
 
 const redlineDocument = (title: string, body: string) =>
   `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${title.replace(/[<&>]/g, '')}</title><style>ins{background:#d4f8d4;text-decoration:none}del{background:#fbd4d4}</style></head><body><h1>${title.replace(/[<&>]/g, '')}</h1>${body}</body></html>\n`
-
-const README = `Assent evidence pack
-
-evidence.json   what this pack states: the versions the subject was owed, every notice and its
-                delivery, every acceptance with method and context, the subject's ledger entries
-report.html     the same, for people (print it to PDF from a browser)
-versions/       the exact text of each version, named by its SHA-256 content hash
-redlines/       what changed between consecutive versions the subject accepted
-public-key.pem  the key that signs the ledger's checkpoints (compare it with the one the operator publishes)
-
-Verify it offline:  npx assent ledger:verify <this folder> --fingerprint <the key fingerprint the operator publishes>
-(without --fingerprint or --key the key in this folder is trusted, which a forger could replace)
-It checks the checkpoint's signature, that every ledger entry is in the signed Merkle tree, that
-every acceptance and notice in evidence.json is what the ledger recorded, that each text file
-hashes to the content hash that was accepted, and that notices relied on reached the subject
-before the version took effect.
-`
