@@ -151,11 +151,23 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     expect((await publishedVersions('privacy')).map((v) => v.version)).toEqual([1, 2])
     await page.screenshot({ path: screenshotPath('editor-5-publish-date-refused') })
 
-    await page.fill('#publish-effective', earliest)
+    // Version 2's own date (the earliest the rules allow, short of crossing midnight UTC since the
+    // seed): version 3 would take its place before it ever took effect. The dialog names it and
+    // publishes only once the editor confirms.
+    const v2Day = upcoming.effectiveAt.slice(0, 10)
+    await page.fill('#publish-effective', v2Day)
+    const warning = page.getByTestId('supersession-warning')
+    await expect(warning.innerText()).resolves.toContain(`Version 2 (material, takes effect ${new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(upcoming.effectiveAt))}) will never take effect: this version replaces it first.`)
+    await page.click('#publish-confirm')
+    await expect(dialogAlert(page, 'effectiveAt').innerText()).resolves.toContain('Confirm that the version named above will never take effect, or choose a later date.')
+    expect((await publishedVersions('privacy')).map((v) => v.version)).toEqual([1, 2])
+    await warning.scrollIntoViewIfNeeded()
+    await page.screenshot({ path: screenshotPath('editor-5b-publish-supersedes-version-2') })
+    await page.check('#publish-supersede')
     await page.click('#publish-confirm')
     const result = page.getByTestId('publish-result')
     await result.waitFor()
-    await expect(result.innerText()).resolves.toBe(`2 emails are queued and 3 people see the banner at their next login. It takes effect ${earliest}.`)
+    await expect(result.innerText()).resolves.toBe(`2 emails are queued and 3 people see the banner at their next login. It takes effect ${v2Day}.`)
     await page.screenshot({ path: screenshotPath('editor-6-published') })
     const elapsed = Date.now() - started
 
@@ -163,7 +175,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3])
     const v3 = (await (await fetch(`${base}/api/v1/policies/privacy/versions/3`)).json()) as { text: string; summary: string; effectiveAt: string; contentHash: string }
     expect(v3.text.endsWith(`This policy is effective as of the date shown at the top of this page.\n\n${NEW_SENTENCE}\n`)).toBe(true)
-    expect(v3).toMatchObject({ summary: SUMMARY, effectiveAt: `${earliest}T00:00:00.000Z` })
+    expect(v3).toMatchObject({ summary: SUMMARY, effectiveAt: `${v2Day}T00:00:00.000Z` })
 
     await page.click('#publish-finish')
     const frozen = page.getByTestId('version-frozen')
@@ -177,8 +189,10 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await page.screenshot({ path: screenshotPath('editor-7-published-read-only'), fullPage: true })
 
     await page.goto(`${base}/admin`)
-    await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"]').count()).resolves.toBe(2)
+    // One upcoming version: version 2 is listed as superseded, never as upcoming.
+    await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"]').count()).resolves.toBe(1)
     await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"][data-version="3"]').innerText()).resolves.toMatch(/3 · material[\s\S]*0 of 3 \(0%\)/)
+    await expect(page.locator('[data-policy="privacy"] [data-version-row="Superseded before it took effect (by version 3)"][data-version="2"]').count()).resolves.toBe(1)
     await page.screenshot({ path: screenshotPath('editor-7b-dashboard-after'), fullPage: false })
     await page.close()
     console.log(`An editor published privacy version 3 in ${(elapsed / 1000).toFixed(1)} s of browser time (login to confirmation, including two refusals).`)
