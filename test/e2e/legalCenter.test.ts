@@ -93,4 +93,24 @@ describe.skipIf(browserUnavailable)('the Legal Center in Chromium', () => {
     expect(dialogs).toEqual([])
     expect(await page.evaluate(() => document.querySelectorAll('script, iframe').length)).toBe(0)
   })
+
+  it('once version 3 takes version 2\'s date, announces only version 3 and shows version 2 as superseded before it took effect', async () => {
+    const editor = await app.payload.create({ collection: 'users', data: { email: 'superseding-editor@example.com', password: 'long-enough-password', role: 'editor' } })
+    const v2 = (await app.payload.find({ collection: 'policy-versions', where: { version: { equals: 2 } }, limit: 1, depth: 0 })).docs[0]
+    await publishFromMarkdown(app.payload, { ...editor, collection: 'users' } as never, 'privacy', { markdown: '# Privacy Policy\n\nWe keep support tickets for 24 months.\n', changeClass: 'informational', summary: 'Clarifies how long we keep support tickets.', effectiveAt: v2.effectiveAt as string })
+    // A reader new to the site: pages are cached for five minutes, so the tab above may still hold
+    // version 2's page from before.
+    const reader = await browser.newPage({ viewport: { width: 1100, height: 900 } })
+    await reader.goto(`${app.baseUrl}/legal/privacy`)
+    await expect(reader.locator('.notice').count()).resolves.toBe(1)
+    await expect(reader.textContent('.notice')).resolves.toMatch(/It replaces version 2, announced for \d+ \w+ \d{4}: version 2 is superseded before it took effect and will never be in force\.[\s\S]*Read version 3/)
+    await reader.screenshot({ path: screenshotPath('legal-policy-superseded'), fullPage: false })
+    await reader.goto(`${app.baseUrl}/legal/privacy/versions`)
+    await expect(reader.locator('.badge-superseded-before-effect').textContent()).resolves.toBe('superseded before it took effect, by version 3')
+    await reader.screenshot({ path: screenshotPath('legal-versions-superseded'), fullPage: true })
+    await reader.goto(`${app.baseUrl}/legal/privacy/versions/2`)
+    await expect(reader.textContent('.status')).resolves.toContain('Superseded before it took effect: version 3 replaced it before its effective date')
+    await reader.screenshot({ path: screenshotPath('legal-version-superseded'), fullPage: false })
+    await reader.close()
+  })
 })
