@@ -3,6 +3,7 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'n
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import Handlebars from 'handlebars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { payloadQuery } from '../src/db/payloadQuery'
@@ -190,6 +191,32 @@ describe('evidence packs', () => {
     const report = readFileSync(path.join(dir, 'report.html'), 'utf8')
     expect(report).toContain('continued-use via')
     expect(report).toContain('email reached')
+  })
+
+  it('lists what a subject who accepted version 1 owes after a material version 2 and an informational version 3: both, with their summaries, and verifies', async () => {
+    const dir = await unpack('s-2')
+    const checked = verify(dir)
+    expect(checked.status, checked.stderr).toBe(0)
+    const evidence = JSON.parse(readFileSync(path.join(dir, 'evidence.json'), 'utf8'))
+    expect(evidence.owed).toEqual([
+      { policy: 'privacy', action: 'acknowledge', version: 3, upcoming: true, since: 1, changes: [2, 3] },
+      { policy: 'terms', action: 'accept', version: 1, upcoming: false, since: null, changes: [1] },
+    ])
+    const [v2, v3] = await Promise.all([findVersion(payload(), 'privacy', 2), findVersion(payload(), 'privacy', 3)])
+    const privacy = evidence.versions.filter((v: { policy: string }) => v.policy === 'privacy')
+    expect(privacy.map((v: { version: number; changeClass: string; summary: string }) => [v.version, v.changeClass, v.summary])).toEqual([
+      [1, expect.any(String), expect.any(String)],
+      [2, 'material', v2.version.summary],
+      [3, 'informational', v3.version.summary],
+    ])
+    for (const v of evidence.versions) expect(readFileSync(path.join(dir, v.file), 'utf8').length).toBeGreaterThan(0)
+    const accepted = evidence.acceptances.find((a: { policy: string }) => a.policy === 'privacy')
+    expect(accepted.covers ?? accepted.coversDerived).toEqual([1])
+    const report = readFileSync(path.join(dir, 'report.html'), 'utf8')
+    expect(report).toContain('owes to acknowledge version 3 (not yet in force); since version 1, the last one accepted, the change is versions 2 and 3.')
+    expect(report).toContain(Handlebars.Utils.escapeExpression(v2.version.summary))
+    expect(report).toContain('owed: part of version 3')
+    expect(report).toContain('owed: to acknowledge')
   })
 
   it('fails verification when a text, a statement or a ledger entry was edited', async () => {

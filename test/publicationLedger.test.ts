@@ -87,8 +87,10 @@ describe('editing a version in the database (the replay of case 3)', () => {
   it('names an effective date and a rule edited in the evidence pack itself', async () => {
     const pack = await buildEvidencePack(app.payload, 'pack-holder')
     const document = structuredClone(pack.document)
-    document.versions[0].effectiveAt = '2018-01-01T00:00:00.000Z'
-    document.versions[0].rules!.noticePeriodDays = 0
+    // The pack also holds what the subject owes of the other policies: edit privacy version 1.
+    const privacy1 = document.versions.find((v) => v.policy === 'privacy' && v.version === 1)!
+    privacy1.effectiveAt = '2018-01-01T00:00:00.000Z'
+    privacy1.rules!.noticePeriodDays = 0
     const verdict = verifyEvidencePack({ document, files: pack.files, publicKeyPem: pack.files.get('public-key.pem')! })
     expect(verdict.problems).toContainEqual(expect.stringMatching(/^privacy version 1 differs from its publication entry \d+ in: .*effectiveAt, .*noticePeriodDays$/))
   })

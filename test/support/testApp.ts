@@ -30,6 +30,10 @@ export async function startTestApp(options: { sharedDatabase?: boolean } = {}): 
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ payload, env: readEnv() }).listen(0, '127.0.0.1', () => resolve(s))
   })
+  // Tests block this process (spawnSync of the CLI) for longer than the default 5 s keep-alive on a
+  // loaded machine; the server then closes an idle socket just as the next fetch reuses it
+  // (ECONNRESET). Idle sockets stay open longer than any such pause.
+  server.keepAliveTimeout = 60_000
   const { port } = server.address() as AddressInfo
   return {
     payload,

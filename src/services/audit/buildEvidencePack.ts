@@ -11,6 +11,7 @@ import { ledgerEntries } from '../ledger/ledgerLeaves'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { inThreadRedlines, type Redlines } from '../redline/redlines'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
+import { owedForEvidence } from './owedForEvidence'
 import { publicationEntries } from './publicationEntries'
 import { renderEvidenceReport } from './renderEvidenceReport'
 import { README_FILE, renderPackReadme } from './renderPackReadme'
@@ -20,8 +21,10 @@ export type PackFiles = Map<string, string>
 
 /**
  * Everything Assent holds as evidence about one subject, as files an auditor can verify offline:
- * `evidence.json` (versions owed, notices with their delivery, acceptances with method and context,
- * the subject's ledger entries with inclusion proofs), `checkpoint` signed just now over the whole
+ * `evidence.json` (versions owed: per policy every version since the last one accepted up to the
+ * one owed now, with the versions accepted and noticed; notices with their delivery; acceptances
+ * with method, context and the versions each covers; the subject's ledger entries with inclusion
+ * proofs), `checkpoint` signed just now over the whole
  * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts), `redlines/` between
  * consecutive accepted versions, `report.html` (printable), a README listing every file and how it
  * is checked, and `manifest.json`: every other file's SHA-256, signed by the checkpoint's key.
@@ -33,7 +36,8 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, sort: 'acceptedAt', pagination: false, depth: 0 }),
     payload.find({ collection: 'notices', where: { subject: { equals: subject.id } }, sort: 'id', pagination: false, depth: 0 }),
   ])
-  const versions = await versionsOwed(payload, [...acceptances.docs.map((a) => a.version), ...notices.docs.map((n) => n.version)].map((v) => refId(v)!))
+  const owing = await owedForEvidence(payload, acceptances.docs, now)
+  const versions = await versionsOwed(payload, [...[...acceptances.docs.map((a) => a.version), ...notices.docs.map((n) => n.version)].map((v) => refId(v)!), ...owing.versionIds])
   const slugOf = (version: Ref) => versions.get(String(refId(version)))!.policy.slug
 
   const { checkpoint } = await createCheckpoint(payload, now)
@@ -52,6 +56,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
       publishedAt: version.publishedAt!,
       effectiveAt: version.effectiveAt!,
       file: `versions/${version.contentHash}.md`,
+      summary: version.summary,
       id: version.id,
       rules: version.rules as EvidenceVersion['rules'],
     }))
@@ -68,6 +73,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     locale: a.locale ?? null,
     notices: (Array.isArray(a.notices) ? a.notices : []) as EvidenceAcceptance['notices'],
     ...(Array.isArray(a.covers) && a.covers.length > 0 ? { covers: a.covers.map(Number) } : {}),
+    ...(owing.derivedCovers.has(String(a.id)) ? { coversDerived: owing.derivedCovers.get(String(a.id)) } : {}),
   }))
   const evidenceNotices: EvidenceNotice[] = notices.docs.map((n) => ({
     id: n.id,
@@ -101,6 +107,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     subject: { id: subject.id, externalId: subject.erasedAt ? null : subject.externalId, erasedAt: subject.erasedAt ?? null },
     checkpoint,
     versions: evidenceVersions,
+    owed: owing.owed,
     acceptances: evidenceAcceptances,
     notices: evidenceNotices,
     ledger,
