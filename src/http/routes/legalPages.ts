@@ -65,8 +65,8 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
 
   router.get('/:slug/versions', async (req, res) => {
     const now = new Date()
-    const { policy, inForce, history } = await policyTimeline(payload, req.params.slug, now)
-    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: versionStatus(history, v, now) === 'upcoming', supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
+    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, now)
+    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: upcoming.includes(v), supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
     res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
   })
 
