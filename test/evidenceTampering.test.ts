@@ -13,7 +13,7 @@ import { findVersion } from '../src/services/findVersion'
 import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
 import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
-import { readEvidencePack, writePackFiles } from '../src/verifier/evidencePackFiles'
+import { isEvidencePack, readEvidencePack, writePackFiles } from '../src/verifier/evidencePackFiles'
 import { publishVersion, testWorker, untilFinal } from './support/notices'
 import { filesIn, readmeListing } from './support/packFolder'
 import { startSmtpSink, type SmtpSink } from './support/smtpSink'
@@ -136,6 +136,15 @@ describe('an evidence pack edited after it was made', () => {
     const dir = await written()
     rmSync(path.join(dir, 'report.html'))
     expect(await problemsOf(dir)).toEqual(['report.html is listed in manifest.json but missing: it was removed'])
+  })
+
+  it('fails naming evidence.json when the statements were deleted or are no longer JSON', async () => {
+    const dir = await written()
+    writeFileSync(path.join(dir, 'evidence.json'), '{"format":')
+    expect(await problemsOf(dir)).toEqual(['evidence.json is not an assent-evidence/1 document'])
+    rmSync(path.join(dir, 'evidence.json'))
+    expect(isEvidencePack(dir)).toBe(true)
+    expect(await problemsOf(dir)).toEqual(['evidence.json is missing: it was removed'])
   })
 
   it('fails naming manifest.json when the manifest was edited to match an edited file', async () => {

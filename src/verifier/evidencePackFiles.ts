@@ -4,10 +4,10 @@ import path from 'node:path'
 
 import type { PackListing } from '../domain/checkPackManifest'
 import type { EvidenceDocument, EvidencePack } from '../domain/evidencePack'
-import { fileHash } from '../domain/packManifest'
+import { fileHash, MANIFEST_FILE } from '../domain/packManifest'
 
-/** Whether `dir` holds an evidence pack (rather than a whole-ledger bundle). */
-export const isEvidencePack = (dir: string): boolean => existsSync(path.join(dir, 'evidence.json'))
+/** Whether `dir` holds an evidence pack (rather than a whole-ledger bundle), or what is left of one. */
+export const isEvidencePack = (dir: string): boolean => existsSync(path.join(dir, 'evidence.json')) || existsSync(path.join(dir, MANIFEST_FILE))
 
 /** Writes a pack's files under `dir`. */
 export async function writePackFiles(dir: string, files: Map<string, string>): Promise<void> {
@@ -33,12 +33,18 @@ async function readFolder(dir: string, prefix = '', found = new Map<string, Buff
 /** Reads an evidence pack folder for the verifier: evidence.json, every file in the folder (with
  * the SHA-256 of its bytes, for the manifest check) and the public key. */
 export async function readEvidencePack(dir: string): Promise<EvidencePack> {
-  const document = JSON.parse(await readFile(path.join(dir, 'evidence.json'), 'utf8')) as EvidenceDocument
   const files = new Map<string, string>()
   const listing = new Map<string, string | null>()
   for (const [name, bytes] of await readFolder(dir)) {
     listing.set(name, bytes && fileHash(bytes))
     if (bytes) files.set(name, bytes.toString('utf8'))
+  }
+  // Missing or not JSON, evidence.json reads as an empty document, which the verifier names.
+  let document = {} as EvidenceDocument
+  try {
+    document = JSON.parse(files.get('evidence.json') ?? '{}') ?? document
+  } catch {
+    // Named by the verifier as not an evidence document.
   }
   return { document, files, publicKeyPem: files.get('public-key.pem') ?? '', listing: listing as PackListing }
 }
