@@ -23,6 +23,9 @@ export interface EvidenceVersion {
   publishedAt: string
   effectiveAt: string
   file: string
+  /** What changed, in plain language: what the subject was told (not bound by the ledger; the
+   * signed manifest covers it). Absent from packs made before it was stated. */
+  summary?: string
   /** The version's id and the rules it was published under, as its publication entry binds them. */
   id?: number | string
   rules?: VersionRules
@@ -44,6 +47,23 @@ export interface EvidenceAcceptance {
   /** The version numbers it covers: every version since the last one accepted, up to this one
    * (absent from acceptances recorded before Assent kept it). */
   covers?: number[]
+  /** For an acceptance recorded without `covers`: the versions it covers as the pack derives
+   * them (after the version accepted before it, up to its own); no ledger entry binds them. */
+  coversDerived?: number[]
+}
+
+/** What the subject owes for one policy when the pack is made. */
+export interface EvidenceOwed {
+  policy: string
+  action: 'accept' | 'acknowledge'
+  /** The version owed: the newest one published after the last acceptance. */
+  version: number
+  upcoming: boolean
+  /** The last version accepted or acknowledged; null when none. */
+  since: number | null
+  /** Every published version after `since` up to the owed one, oldest first (the owed one alone
+   * when nothing was accepted): each is in `versions`, with its text in the pack. */
+  changes: number[]
 }
 
 export interface EvidenceNotice {
@@ -76,6 +96,8 @@ export interface EvidenceDocument {
   subject: { id: number | string; externalId: string | null; erasedAt: string | null }
   checkpoint: Checkpoint
   versions: EvidenceVersion[]
+  /** Per policy, what the subject owes when the pack is made (absent from older packs). */
+  owed?: EvidenceOwed[]
   acceptances: EvidenceAcceptance[]
   notices: EvidenceNotice[]
   ledger: EvidenceLedgerEntry[]
