@@ -114,6 +114,42 @@ describe('versions that each take effect', () => {
     expect((await html(`/legal/${policy.slug}`)).match(/<aside class="notice"/g)).toHaveLength(3)
   })
 
+  it('publishes from the dialog a date that supersedes an upcoming version only once the editor confirms that version', async () => {
+    const policy = await makePolicy(staff.app.payload, { noticePeriodDays: 0 })
+    const day = (n: number) => new Date(Date.UTC(2031, 0, n)).toISOString()
+    for (const [n, effectiveAt] of [[1, day(1)], [2, day(10)]] as const) {
+      const res = await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: `# Policy\n\nVersion ${n}.\n`, changeClass: 'informational', summary: `Version ${n}.`, effectiveAt })
+      expect(res.status).toBe(201)
+    }
+    const draft = (await (await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/revisions`, {})).json()) as { id: number }
+    const publish = (extra: Record<string, unknown>) => staff.request('editor', 'POST', `/api/v1/policy-versions/${draft.id}/publish`, { changeClass: 'editorial', summary: 'Fixes a typo.', effectiveAt: day(10), ...extra })
+    const versions = async () => (await json<{ versions: Array<{ version: number }> }>(`/api/v1/policies/${policy.slug}/versions`)).versions.length
+
+    const unconfirmed = await publish({})
+    expect(unconfirmed.status).toBe(409)
+    const refusal = (await unconfirmed.json()) as { error: { code: string; message: string; fields: string[] } }
+    expect(refusal.error).toMatchObject({ code: 'supersession_unconfirmed', fields: ['effectiveAt'] })
+    expect(refusal.error.message).toBe('Version 2 (informational, takes effect 10 January 2031) will never take effect: this version replaces it first. Choose a later date to keep it, or confirm with supersedes: [2].')
+    // Confirming another version than the one it would replace confirms nothing.
+    expect((await publish({ supersedes: [1] })).status).toBe(409)
+    expect(await versions()).toBe(2)
+
+    const confirmed = await publish({ supersedes: [2] })
+    expect(confirmed.status, await confirmed.clone().text()).toBe(201)
+    const list = await json<{ versions: Array<{ version: number; supersededBeforeEffectBy: number | null }> }>(`/api/v1/policies/${policy.slug}/versions`)
+    expect(list.versions.map((v) => v.supersededBeforeEffectBy)).toEqual([null, 3, null])
+  })
+
+  it('publishes from the dialog without a confirmation when the date comes after every upcoming version', async () => {
+    const policy = await makePolicy(staff.app.payload, { noticePeriodDays: 0 })
+    const first = await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: '# Policy\n\nFirst.\n', changeClass: 'informational', summary: 'First.', effectiveAt: new Date(Date.UTC(2031, 0, 1)).toISOString() })
+    expect(first.status).toBe(201)
+    const draft = (await (await staff.request('editor', 'POST', `/api/v1/policies/${policy.slug}/revisions`, {})).json()) as { id: number }
+    const res = await staff.request('editor', 'POST', `/api/v1/policy-versions/${draft.id}/publish`, { changeClass: 'editorial', summary: 'Fixes a typo.', effectiveAt: new Date(Date.UTC(2031, 0, 2)).toISOString() })
+    expect(res.status, await res.clone().text()).toBe(201)
+    expect(upcomingOf(await json(`/api/v1/policies/${policy.slug}`))).toEqual([1, 2])
+  })
+
   it('gives the publish dialog the upcoming versions a new date would supersede', async () => {
     const policy = await makePolicy(staff.app.payload, { noticePeriodDays: 0 })
     const effectiveAt = new Date(Date.UTC(2030, 0, 1)).toISOString()

@@ -4,7 +4,7 @@ import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import type { ChangeClass } from '../domain/changeClass'
 import { publicationOutcome } from '../domain/publicationOutcome'
-import { supersessionWarnings } from '../domain/supersessionWarnings'
+import { supersededByDate, supersessionWarning } from '../domain/supersessionWarnings'
 import type { PublishingPlan } from '../services/editing/publishingPlan'
 
 const CLASSES: Array<{ value: ChangeClass; label: string; explanation: string }> = [
@@ -118,7 +118,7 @@ export function PublishWizard() {
   // have the editor confirm it (a later date keeps it). A date before a published version's is
   // refused anyway, so it warns of nothing.
   const supersedes = useMemo(
-    () => (plan && !beforePublished ? supersessionWarnings(plan.upcoming.map((u) => ({ ...u, effectiveAt: new Date(u.effectiveAt) })), effectiveAt ? new Date(effectiveAt) : undefined, new Date()) : []),
+    () => (plan && !beforePublished ? supersededByDate(plan.upcoming.map((u) => ({ ...u, effectiveAt: new Date(u.effectiveAt) })), effectiveAt ? new Date(effectiveAt) : undefined, new Date()) : []),
     [plan, effectiveAt, beforePublished],
   )
   const previewQuery = new URLSearchParams({ ...(changeClass ? { changeClass } : {}), ...(summary.trim() ? { summary: summary.trim() } : {}), ...(effectiveAt ? { effectiveAt } : {}) }).toString()
@@ -139,7 +139,7 @@ export function PublishWizard() {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       credentials: 'include',
-      body: JSON.stringify({ changeClass, summary: summary.trim(), effectiveAt, ...(overridable && overrideReason.trim() ? { effectiveOverrideReason: overrideReason.trim() } : {}), ...(saved.body ? { body: saved.body } : {}) }),
+      body: JSON.stringify({ changeClass, summary: summary.trim(), effectiveAt, ...(supersedes.length > 0 && supersedeConfirmed ? { supersedes: supersedes.map((v) => v.version) } : {}), ...(overridable && overrideReason.trim() ? { effectiveOverrideReason: overrideReason.trim() } : {}), ...(saved.body ? { body: saved.body } : {}) }),
     })
     const answer = (await res.json()) as Published & ErrorAnswer
     setBusy(false)
@@ -200,7 +200,7 @@ export function PublishWizard() {
                   )}
                   {supersedes.length > 0 && (
                     <div data-testid="supersession-warning" style={warningStyle}>
-                      {supersedes.map((line) => <p key={line} style={{ margin: '0 0 0.35rem' }}><strong>{line}</strong></p>)}
+                      {supersedes.map((v) => <p key={v.version} style={{ margin: '0 0 0.35rem' }}><strong>{supersessionWarning(v)}</strong></p>)}
                       <p style={{ margin: '0 0 0.35rem' }}>Everywhere it is announced it will show as superseded before it took effect, with this version in its place. To keep it, choose a later date.</p>
                       <label style={{ cursor: 'pointer' }}>
                         <input type="checkbox" id="publish-supersede" checked={supersedeConfirmed} onChange={(e) => { setSupersedeConfirmed(e.target.checked); settle('effectiveAt') }} />{' '}

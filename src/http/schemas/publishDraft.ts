@@ -10,4 +10,6 @@ export const publishDraftSchema = z.strictObject({
   effectiveOverrideReason: z.string().trim().max(2000).nullable().optional(),
   /** The editor's document as on screen (saved by autosave too); the saved draft when absent. */
   body: z.record(z.string(), z.unknown()).optional(),
+  /** The upcoming versions the editor confirmed this one supersedes before they take effect. */
+  supersedes: z.array(z.number().int().positive()).max(1000).optional(),
 })

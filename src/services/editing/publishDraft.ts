@@ -2,6 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import type { ChangeClass } from '../../domain/changeClass'
 import { findDraft } from './findDraft'
+import { refuseUnconfirmedSupersession } from './refuseUnconfirmedSupersession'
 
 /** The publish dialog's choices. */
 export interface PublishChoices {
@@ -11,6 +12,8 @@ export interface PublishChoices {
   effectiveOverrideReason?: string | null
   /** The editor's document as on screen; the saved draft when absent. */
   body?: Record<string, unknown>
+  /** The upcoming versions the editor confirmed this one replaces before they take effect. */
+  supersedes?: number[]
 }
 
 /** A version just published from the admin, and the notices its publication queued. */
@@ -24,13 +27,15 @@ export interface PublishedDraft {
 }
 
 /**
- * Publishes draft `id` with the publish dialog's choices, acting as `user`. Payload's update runs
+ * Publishes draft `id` with the publish dialog's choices, acting as `user`; a date that would
+ * supersede an upcoming version needs the editor's confirmation of it. Payload's update runs
  * in one transaction with the freeze hook (rules, number, hash) and the notice outbox, so a
  * refusal leaves the draft as it was and nothing published.
  */
 export async function publishDraft(payload: Payload, user: TypedUser, id: string, choices: PublishChoices): Promise<PublishedDraft> {
   const { policy } = await findDraft(payload, user, id, { unpublished: true })
-  const { body, effectiveOverrideReason, ...rest } = choices
+  await refuseUnconfirmedSupersession(payload, policy.id, choices.effectiveAt, choices.supersedes)
+  const { body, effectiveOverrideReason, supersedes: _confirmed, ...rest } = choices
   const published = await payload.update({
     collection: 'policy-versions',
     id,
