@@ -15,6 +15,7 @@ import { policyTimeline } from '../../services/policyTimeline'
 import type { PublishedVersion } from '../../services/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
 import { versionParam } from '../params'
+import { prefixAnchors } from '../views/prefixAnchors'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
 import type { PageRenderer } from '../views/pageRenderer'
@@ -100,7 +101,10 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
       const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline')
       const { body: redlineHtml, changes, coarse } = comparison.redline
-      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, changes, coarse })
+      // Side by side needs a wide screen: the page carries the inline redline too, which narrow
+      // screens show instead (legal.css), with anchors of its own.
+      const narrowRedlineHtml = sideBySide ? prefixAnchors((await redlines.render(comparison.from.text ?? '', comparison.to.text ?? '', 'inline')).body, 'narrow-') : undefined
+      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, narrowRedlineHtml, changes, coarse })
     })
     sendCached(req, res, entry, 'html', 3600)
   })
