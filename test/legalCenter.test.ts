@@ -57,18 +57,27 @@ describe('Legal Center pages', () => {
 
   it('shows the redline between 1 and 2 word by word, counting the changes', async () => {
     const { html } = await page('/legal/privacy/compare/1/2')
-    expect(html).toContain('<del>success</del><ins>privacy</ins>@calleridreputation.com')
-    expect(html).toMatch(/<ins class="rl-block"><h3>Data Retention<\/h3><\/ins>/)
+    // The address is a link on the version page: its old target struck, its new one inserted.
+    expect(html).toContain('<a href="mailto:success@calleridreputation.com" rel="noopener noreferrer"><del>success@calleridreputation.com</del></a>')
+    expect(html).toContain('<a href="mailto:privacy@calleridreputation.com" rel="noopener noreferrer"><ins>privacy@calleridreputation.com</ins></a>')
+    expect(html).toMatch(/<ins class="rl-block"><h2 id="data-retention">Data Retention<\/h2><\/ins>/)
     const changes = Number(html.match(/<strong>(\d+) changes?\./)?.[1])
     expect(changes).toBeGreaterThan(3)
-    expect(html.match(/id="change-\d+"/g)).toHaveLength(changes)
-    expect(html).toContain('href="#change-2"')
+    expect(html.match(/id="rl-change-\d+"/g)).toHaveLength(changes)
+    expect(html).toContain('href="#rl-change-2"')
+  })
+
+  it('lists the sections that changed at the top, each linking to its first change', async () => {
+    const { html } = await page('/legal/privacy/compare/1/2')
+    const list = html.match(/<nav class="rl-sections"[\s\S]*?<\/nav>/)?.[0] ?? ''
+    expect(list).toMatch(/<li><a href="#rl-change-\d+">Data Retention<\/a> \(\d+ changes?\)<\/li>/)
+    for (const anchor of list.match(/href="#(rl-change-\d+)"/g) ?? []) expect(html).toContain(`id="${anchor.slice(7, -1)}"`)
   })
 
   it('has a side-by-side view of the same redline', async () => {
     const { html } = await page('/legal/privacy/compare/1/2?view=side')
     expect(html).toContain('<th scope="col">Version 1</th><th scope="col">Version 2</th>')
-    expect(html).toContain('<del>success</del>')
+    expect(html).toContain('<del>success@calleridreputation.com</del>')
   })
 
   it('serves compare pages with a strong ETag and answers 304 to a client that has it', async () => {

@@ -7,9 +7,8 @@ import { pathToFileURL } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 
 import { nodeFlags } from '../scripts/nodeFlags.js'
-import { redline } from '../src/domain/redline'
 import { RedlineWorkers } from '../src/services/redline/redlineWorkers'
-import { renderRedline, type RedlineView } from '../src/services/redline/renderRedline'
+import { computeRedline, renderRedline, type RedlineView } from '../src/services/redline/renderRedline'
 
 const workers = new RedlineWorkers({ threads: 1 })
 afterAll(() => workers.close())
@@ -26,7 +25,7 @@ function farApart(words: number): [string, string] {
 describe('redline worker threads', () => {
   it('render each view exactly as the calling thread would', async () => {
     for (const view of ['inline', 'side', 'diff'] as RedlineView[]) {
-      expect(await workers.render(from, to, view)).toEqual(renderRedline(redline(from, to), view))
+      expect(await workers.render(from, to, view)).toEqual(renderRedline(computeRedline(from, to, view), view))
     }
   })
 

@@ -1,27 +1,51 @@
-import { Marked } from 'marked'
+import { Marked, type Token, type Tokens } from 'marked'
 import sanitizeHtml from 'sanitize-html'
 
-const marked = new Marked({ gfm: true, async: false })
+import { withoutFrontMatter } from './frontMatter'
+import { headingSlugger } from './headingSlug'
 
-/** What a version body may contain once rendered: document structure and links, no scripts,
- * no event handlers, no styles, no `javascript:` or `data:` URLs. */
+/** A heading token with the anchor `renderHtml` gave it. */
+type AnchoredHeading = Tokens.Heading & { anchor?: string }
+
+const marked = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    heading(token: AnchoredHeading) {
+      const id = token.anchor ? ` id="${token.anchor}"` : ''
+      return `<h${token.depth}${id}>${this.parser.parseInline(token.tokens)}</h${token.depth}>\n`
+    },
+  },
+})
+
+/** What a version body may contain once rendered: document structure, links and heading
+ * anchors, no scripts, no event handlers, no styles, no `javascript:` or `data:` URLs. The
+ * document's own strikethrough and underline become `<s>` and `<u>`, so that in a redline
+ * `<del>` and `<ins>` only ever mark what changed. */
 const allowed: sanitizeHtml.IOptions = {
   allowedTags: [
     'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'p', 'br', 'hr', 'blockquote', 'pre', 'code',
-    'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'del', 'ins', 'sub', 'sup', 'a',
+    'ul', 'ol', 'li', 'strong', 'b', 'em', 'i', 'u', 's', 'sub', 'sup', 'a',
     'table', 'thead', 'tbody', 'tr', 'th', 'td',
   ],
-  allowedAttributes: { a: ['href', 'title'], ol: ['start'], th: ['align'], td: ['align'] },
+  allowedAttributes: { a: ['href', 'title', 'rel'], ol: ['start'], th: ['align'], td: ['align'], ...Object.fromEntries([1, 2, 3, 4, 5, 6].map((n) => [`h${n}`, ['id']])) },
   allowedSchemes: ['http', 'https', 'mailto', 'tel'],
   allowedSchemesAppliedToAttributes: ['href'],
   allowProtocolRelative: false,
-  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }) },
+  transformTags: { a: sanitizeHtml.simpleTransform('a', { rel: 'noopener noreferrer' }), del: 's', ins: 'u', strike: 's' },
 }
 
-/** Markdown to the sanitized HTML the public reads. Raw HTML in the Markdown is sanitized too. */
+/** The plain text of inline tokens, as a heading's anchor is made from. */
+const inlineText = (tokens: Token[] | undefined): string =>
+  (tokens ?? []).map((t) => ('tokens' in t && t.tokens ? inlineText(t.tokens) : t.type === 'text' || t.type === 'codespan' || t.type === 'escape' ? t.text : '')).join('')
+
+/** Markdown to the sanitized HTML the public reads: front matter left out, HTML comments and
+ * raw HTML sanitized away, headings anchored as GitHub anchors them. */
 export function renderHtml(markdown: string): string {
-  return sanitizeHtml(marked.parse(markdown) as string, {
-    ...allowed,
-    allowedAttributes: { ...allowed.allowedAttributes, a: ['href', 'title', 'rel'] },
+  const tokens = marked.lexer(withoutFrontMatter(markdown))
+  const slug = headingSlugger()
+  marked.walkTokens(tokens, (token) => {
+    if (token.type === 'heading') (token as AnchoredHeading).anchor = slug(inlineText((token as Tokens.Heading).tokens)) || undefined
   })
+  return sanitizeHtml(marked.parser(tokens), allowed)
 }

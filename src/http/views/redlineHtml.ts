@@ -1,113 +1,143 @@
-import type { Block, Redline, Segment } from '../../domain/redline'
+import { escapeText, openTag, serialize, VOID_TAGS, visibleText, type HtmlNode } from '../../domain/htmlTree'
+import type { DocumentRedline, InlinePiece, RedlineEntry, RedlineNode, Side } from '../../domain/redlineTree'
 
-const escape = (text: string) =>
-  text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
-
-/** A redline piece as readers see it: without bold markers and Markdown's backslash escapes
- * (`snake\_case` is snake_case), HTML-escaped. */
-const show = (text: string) => escape(text.replace(/\*\*/g, '').replace(/\\([\\`*_{}[\]()#+\-.!<>|~])/g, '$1'))
-
-interface Shape {
-  tag: string
-  className?: string
-  prefix: number
+/** A section of the document with changes, as the change list at the top of a redline names it:
+ * its nearest heading, the anchor of its first change, how many changes it has. */
+export interface ChangeSection {
+  title: string
+  anchor: string
+  changes: number
 }
 
-/** The element a Markdown line becomes, and how many marker characters it starts with. */
-function shapeOf(line: string): Shape {
-  const heading = line.match(/^(#{1,6}) /)
-  if (heading) return { tag: `h${Math.min(heading[1].length + 1, 6)}`, prefix: heading[0].length }
-  const item = line.match(/^(?:[-*+]|\d+\.) /)
-  if (item) return { tag: 'p', className: 'rl-item', prefix: item[0].length }
-  return { tag: 'p', prefix: 0 }
+/** Anchors of the changes: prefixed so that none is a heading's anchor (`#change-1`). */
+export const changeAnchor = (n: number) => `rl-change-${n}`
+
+const BEGINNING = 'Beginning of the document'
+
+/** Inline pieces as HTML: elements opened and closed as the pieces' contexts change, marks
+ * innermost. `side` leaves out the other side's marks. */
+function piecesHtml(pieces: InlinePiece[], side?: Side): string {
+  let out = ''
+  const open: Array<{ key: string; tag: string }> = []
+  for (const piece of pieces) {
+    if (side && (piece.gap || (piece.mark === 'ins' && side === 'from') || (piece.mark === 'del' && side === 'to'))) continue
+    const wanted = piece.context.frames.map((f) => ({ key: f.key, tag: f.tag }))
+    if (piece.mark) wanted.push({ key: piece.mark, tag: piece.mark })
+    let common = 0
+    while (common < open.length && common < wanted.length && open[common].key === wanted[common].key) common++
+    while (open.length > common) out += `</${open.pop()!.tag}>`
+    for (const frame of wanted.slice(common)) {
+      out += frame.key === frame.tag ? `<${frame.tag}>` : frame.key
+      open.push(frame)
+    }
+    out += piece.void ? `<${piece.void}>` : escapeText(piece.text)
+  }
+  while (open.length) out += `</${open.pop()!.tag}>`
+  return out
 }
 
-const open = (shape: Shape, attrs = '') => `<${shape.tag}${shape.className ? ` class="${shape.className}"` : ''}${attrs}>`
+/** A redline node as HTML, both sides inline or (`side`) one side with its own marks. */
+export function nodeHtml(node: RedlineNode, side?: Side): string {
+  switch (node.kind) {
+    case 'same':
+      // The anchors are the later version's: the earlier column has none.
+      return serialize(node.nodes, side !== 'from')
+    case 'inline':
+      return piecesHtml(node.pieces, side)
+    case 'whole': {
+      if (side && (node.mark === 'del') !== (side === 'from')) return ''
+      // A deleted heading keeps no anchor: the anchors are the later version's.
+      const content = serialize(node.nodes, node.mark === 'ins')
+      if (!content) return ''
+      const classes = [node.block && 'rl-block', node.moved && 'rl-moved'].filter(Boolean).join(' ')
+      const tag = node.moved ? `<span class="rl-tag rl-chrome">${node.mark === 'ins' ? 'moved here' : 'moved from here'}</span>${node.block ? '' : ' '}` : ''
+      return `<${node.mark}${classes ? ` class="${classes}"` : ''}>${tag}${content}</${node.mark}>`
+    }
+    case 'element': {
+      if (side && node.only && node.only !== side) return ''
+      const attrs = side === 'from' ? node.attrs.filter(([name]) => name !== 'id') : node.attrs
+      const open = openTag(node.tag, attrs, node.mark ? ` class="rl-${node.mark}"` : '')
+      if (VOID_TAGS.has(node.tag)) return open
+      return `${open}${node.children.map((child) => nodeHtml(child, side)).join('')}</${node.tag}>`
+    }
+  }
+}
 
-/** Drops the first `count` characters (a line's Markdown marker, common to both sides). */
-function dropPrefix(segments: Segment[], count: number): Segment[] {
-  let left = count
-  return segments.flatMap((s) => {
-    if (left === 0) return [s]
-    const cut = Math.min(left, s.text.length)
-    left -= cut
-    return s.text.length > cut ? [{ ...s, text: s.text.slice(cut) }] : []
+const HEADING = /^h[1-6]$/
+
+/** The text of the heading a top-level block is, if it is one. */
+function headingOf(nodes: HtmlNode[] | undefined): string | undefined {
+  const node = nodes?.[0]
+  return node?.type === 'element' && HEADING.test(node.tag) ? visibleText(node.children).replace(/\s+/g, ' ').trim() : undefined
+}
+
+/** Each change (a run of top-level blocks that differ) with its number and the heading of its
+ * section, in reading order. */
+function changesOf(entries: RedlineEntry[]): Array<{ start: number; title: string }> {
+  const changes: Array<{ start: number; title: string }> = []
+  let current: string | undefined
+  entries.forEach((entry, index) => {
+    const heading = headingOf(entry.to) ?? headingOf(entry.from)
+    if (entry.node.kind !== 'same' && (index === 0 || entries[index - 1].node.kind === 'same')) changes.push({ start: index, title: heading ?? current ?? BEGINNING })
+    if (heading) current = heading
   })
+  return changes
 }
 
-const wordsHtml = (segments: Segment[], keep: (op: Segment['op']) => boolean) =>
-  segments
-    .filter((s) => keep(s.op))
-    .map((s) => (s.op === 'insert' ? `<ins>${show(s.text)}</ins>` : s.op === 'delete' ? `<del>${show(s.text)}</del>` : show(s.text)))
-    .join('')
+/** How many changes readers can jump between. */
+export const changeCount = (result: DocumentRedline) => changesOf(result.entries).length
 
-function sideText(segments: Segment[], side: 'from' | 'to') {
-  const own = side === 'from' ? 'delete' : 'insert'
-  return segments.filter((s) => s.op === 'equal' || s.op === own).map((s) => s.text).join('')
+/** The sections with changes, for the change list at the top of a redline: consecutive changes
+ * under one heading are one section. */
+export function changeSections(result: DocumentRedline): ChangeSection[] {
+  const sections: ChangeSection[] = []
+  changesOf(result.entries).forEach(({ title }, i) => {
+    const last = sections.at(-1)
+    if (last?.title === title) last.changes++
+    else sections.push({ title, anchor: changeAnchor(i + 1), changes: 1 })
+  })
+  return sections
 }
-
-/** One block as an element; `side` limits a change to one side (side-by-side view). */
-function blockHtml(block: Block, side?: 'from' | 'to'): string {
-  if (block.kind === 'equal') {
-    const shape = shapeOf(block.text)
-    return `${open(shape)}${show(block.text.slice(shape.prefix))}</${shape.tag}>`
-  }
-  if (block.kind === 'insert' || block.kind === 'delete') {
-    const shape = shapeOf(block.text)
-    const tag = block.kind === 'insert' ? 'ins' : 'del'
-    const moved = block.moved ? `<span class="rl-tag">${block.kind === 'insert' ? 'moved here' : 'moved from here'}</span> ` : ''
-    return `<${tag} class="rl-block${block.moved ? ' rl-moved' : ''}">${open(shape)}${moved}${show(block.text.slice(shape.prefix))}</${shape.tag}></${tag}>`
-  }
-  const from = sideText(block.segments, 'from')
-  const to = sideText(block.segments, 'to')
-  const shape = shapeOf(to || from)
-  const common = shape.prefix > 0 && from.slice(0, shape.prefix) === to.slice(0, shape.prefix) ? shape.prefix : 0
-  const segments = dropPrefix(block.segments, common)
-  const keep = side === 'from' ? (op: Segment['op']) => op !== 'insert' : side === 'to' ? (op: Segment['op']) => op !== 'delete' : () => true
-  return `${open(common ? shape : { tag: 'p', prefix: 0 })}${wordsHtml(segments, keep)}</${common ? shape.tag : 'p'}>`
-}
-
-const isBlank = (block: Block) => (block.kind === 'equal' || block.kind === 'insert' || block.kind === 'delete') && block.text.trim() === ''
 
 function navHtml(index: number, total: number): string {
-  const previous = index > 1 ? `<a href="#change-${index - 1}">previous</a>` : ''
-  const next = index < total ? `<a href="#change-${index + 1}">next</a>` : ''
-  return `<nav class="rl-nav" aria-label="Change ${index} of ${total}">Change ${index} of ${total} ${[previous, next].filter(Boolean).join(' · ')}</nav>`
+  const previous = index > 1 ? `<a href="#${changeAnchor(index - 1)}">previous</a>` : ''
+  const next = index < total ? `<a href="#${changeAnchor(index + 1)}">next</a>` : ''
+  return `<nav class="rl-nav rl-chrome" aria-label="Change ${index} of ${total}">Change ${index} of ${total} ${[previous, next].filter(Boolean).join(' · ')}</nav>`
 }
 
-/** The redline as one document with insertions and deletions inline. */
-export function inlineRedlineHtml(result: Redline): string {
-  const starts = new Map(result.changeStarts.map((start, i) => [start, i + 1]))
-  const total = result.changeStarts.length
+/** The redline as one document, the later version's structure with insertions and deletions
+ * marked inside it; each change in a section with its anchor and a way to the next. */
+export function inlineRedlineHtml(result: DocumentRedline): string {
+  const starts = new Map(changesOf(result.entries).map(({ start }, i) => [start, i + 1]))
+  const total = starts.size
   const out: string[] = []
   let inChange = false
-  result.blocks.forEach((block, index) => {
+  result.entries.forEach((entry, index) => {
     const change = starts.get(index)
-    if (inChange && block.kind === 'equal') {
+    if (inChange && (change || entry.node.kind === 'same')) {
       out.push('</section>')
       inChange = false
     }
     if (change) {
-      out.push(`<section class="rl-change" id="change-${change}">${navHtml(change, total)}`)
+      out.push(`<section class="rl-change" id="${changeAnchor(change)}">${navHtml(change, total)}`)
       inChange = true
     }
-    if (!isBlank(block)) out.push(blockHtml(block))
+    out.push(nodeHtml(entry.node))
   })
   if (inChange) out.push('</section>')
   return out.join('\n')
 }
 
-/** The redline as two columns, the earlier version on the left. */
-export function sideBySideRedlineHtml(result: Redline): string {
-  const starts = new Map(result.changeStarts.map((start, i) => [start, i + 1]))
-  const total = result.changeStarts.length
-  const rows = result.blocks.map((block, index) => {
-    const change = starts.get(index)
-    const nav = change ? `<tr class="rl-nav-row" id="change-${change}"><td colspan="2">${navHtml(change, total)}</td></tr>` : ''
-    if (isBlank(block)) return nav
-    const from = block.kind === 'insert' ? '' : block.kind === 'change' ? blockHtml(block, 'from') : blockHtml(block)
-    const to = block.kind === 'delete' ? '' : block.kind === 'change' ? blockHtml(block, 'to') : blockHtml(block)
-    return `${nav}<tr${block.kind === 'equal' ? '' : ' class="rl-changed"'}><td>${from}</td><td>${to}</td></tr>`
-  })
-  return rows.filter(Boolean).join('\n')
+/** The redline as table rows of two columns, the earlier version on the left. */
+export function sideBySideRedlineHtml(result: DocumentRedline): string {
+  const starts = new Map(changesOf(result.entries).map(({ start }, i) => [start, i + 1]))
+  const total = starts.size
+  return result.entries
+    .map((entry, index) => {
+      const change = starts.get(index)
+      const nav = change ? `<tr class="rl-nav-row rl-chrome" id="${changeAnchor(change)}"><td colspan="2">${navHtml(change, total)}</td></tr>` : ''
+      const changed = entry.node.kind !== 'same'
+      return `${nav}<tr${changed ? ' class="rl-changed"' : ''}><td>${nodeHtml(entry.node, 'from')}</td><td>${nodeHtml(entry.node, 'to')}</td></tr>`
+    })
+    .join('\n')
 }

@@ -1,7 +1,6 @@
 import { parentPort } from 'node:worker_threads'
 
-import { coarseRedline, redline, type Redline } from '../../domain/redline'
-import { renderRedline, type RedlineView } from './renderRedline'
+import { computeRedline, renderRedline, type ComputedRedline, type RedlineView } from './renderRedline'
 
 /** A task as `RedlineWorkers` posts it: the two texts (and `pair`, a key for them) in a view. */
 export interface RedlineTask {
@@ -15,13 +14,13 @@ export interface RedlineTask {
 }
 
 // The last few redlines, so the other views of a pair are only rendered.
-const computed = new Map<string, Redline>()
+const computed = new Map<string, ComputedRedline>()
 
-function redlineOf({ pair, from, to, coarse }: RedlineTask): Redline {
-  const key = `${coarse ? 'coarse' : 'exact'}:${pair}`
+function redlineOf({ pair, from, to, view, coarse }: RedlineTask): ComputedRedline {
+  const key = `${view === 'diff' ? 'lines' : 'documents'}:${coarse ? 'coarse' : 'exact'}:${pair}`
   const kept = computed.get(key)
   if (kept) return kept
-  const result = coarse ? coarseRedline(from, to) : redline(from, to)
+  const result = computeRedline(from, to, view, coarse)
   computed.set(key, result)
   if (computed.size > 4) computed.delete(computed.keys().next().value as string)
   return result

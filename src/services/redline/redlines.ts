@@ -1,5 +1,4 @@
-import { redline } from '../../domain/redline'
-import { renderRedline, type RedlineView, type RenderedRedline } from './renderRedline'
+import { computeRedline, renderRedline, type RedlineView, type RenderedRedline } from './renderRedline'
 
 /** Computes and renders redlines. The server's (`RedlineWorkers`) works off the event loop; the
  * CLI's (`inThreadRedlines`) in the calling thread. */
@@ -9,5 +8,5 @@ export interface Redlines {
 
 /** Redlines computed in the calling thread: for the CLI, where nobody else waits on it. */
 export const inThreadRedlines: Redlines = {
-  render: async (from, to, view) => renderRedline(redline(from, to), view),
+  render: async (from, to, view) => renderRedline(computeRedline(from, to, view), view),
 }

@@ -1,0 +1,122 @@
+import { openTag, VOID_TAGS, type HtmlNode } from './htmlTree'
+import type { InlineContext, InlinePiece } from './redlineTree'
+import { sequenceDiff } from './sequenceDiff'
+
+/** Words, line breaks, runs of other spaces and single other characters. */
+const TOKEN = /[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu
+const WORD_START = /^[\p{L}\p{N}]/u
+const WORD_END = /[\p{L}\p{N}]$/u
+
+type Atom = Omit<InlinePiece, 'mark' | 'gap'>
+
+/** The pieces of inline nodes, each in its elements; contexts are shared through `contexts`. */
+function atomsOf(nodes: readonly HtmlNode[], context: InlineContext, contexts: Map<string, InlineContext>, out: Atom[]): Atom[] {
+  for (const node of nodes) {
+    if (node.type === 'text') {
+      for (const text of node.text.match(TOKEN) ?? []) out.push({ context, text })
+    } else if (VOID_TAGS.has(node.tag)) {
+      out.push({ context, text: '', void: node.tag })
+    } else {
+      const frame = { tag: node.tag, attrs: node.attrs, key: openTag(node.tag, node.attrs) }
+      const key = `${context.frames.map((f) => f.key).join('')}${frame.key}`
+      let inner = contexts.get(key)
+      if (!inner) {
+        inner = { id: contexts.size, frames: [...context.frames, frame] }
+        contexts.set(key, inner)
+      }
+      atomsOf(node.children, inner, contexts, out)
+    }
+  }
+  return out
+}
+
+const keyOf = (atom: Atom) => `${atom.context.id}\u0000${atom.void ? `<${atom.void}` : atom.text}`
+const isSpace = (atom: Atom) => !atom.void && atom.text.trim() === ''
+
+/** A run both sides share (`from` and `to` hold the same pieces), or a change. */
+type Part = { equal: true; from: Atom[]; to: Atom[] } | { equal: false; from: Atom[]; to: Atom[]; gap?: true }
+
+/**
+ * Two blocks' inline content compared word by word, formatting and link targets included (a word
+ * made bold, or a link pointed elsewhere, is deleted and inserted). Changes only a space apart
+ * read as one; a deleted word never touches the inserted one that follows it.
+ */
+export function inlineRedline(from: readonly HtmlNode[], to: readonly HtmlNode[]): InlinePiece[] {
+  const contexts = new Map<string, InlineContext>()
+  const root: InlineContext = { id: -1, frames: [] }
+  const a = atomsOf(from, root, contexts, [])
+  const b = atomsOf(to, root, contexts, [])
+  const parts: Part[] = []
+  let i = 0
+  let j = 0
+  for (const run of sequenceDiff(a.map(keyOf), b.map(keyOf))) {
+    const n = run.items.length
+    if (run.op === 'equal') {
+      parts.push({ equal: true, from: a.slice(i, i + n), to: b.slice(j, j + n) })
+      i += n
+      j += n
+      continue
+    }
+    let last = parts.at(-1)
+    if (!last || last.equal) parts.push((last = { equal: false, from: [], to: [] }))
+    if (run.op === 'delete') last.from.push(...a.slice(i, (i += n)))
+    else last.to.push(...b.slice(j, (j += n)))
+  }
+  return piecesOf(separate(bridge(parts)))
+}
+
+/** Changes separated by spaces only become one change. */
+function bridge(parts: Part[]): Part[] {
+  const out: Part[] = []
+  for (let k = 0; k < parts.length; k++) {
+    const part = parts[k]
+    const previous = out.at(-1)
+    const next = parts[k + 1]
+    if (part.equal && previous && !previous.equal && next && !next.equal && part.from.every(isSpace)) {
+      previous.from.push(...part.from, ...next.from)
+      previous.to.push(...part.to, ...next.to)
+      k++
+    } else out.push(part.equal ? part : { ...part, from: [...part.from], to: [...part.to] })
+  }
+  return out
+}
+
+const text = (atoms: Atom[]) => atoms.map((atom) => atom.text).join('')
+
+/** Where a deleted word would touch the inserted one after it, the pieces next to them join
+ * both (a space if there is one), or else a separating space stands between them. */
+function separate(parts: Part[]): Part[] {
+  parts.forEach((part, k) => {
+    if (part.equal || !WORD_END.test(text(part.from)) || !WORD_START.test(text(part.to))) return
+    const before = parts[k - 1]
+    const after = parts[k + 1]
+    if (before?.equal && before.from.length && isSpace(before.from.at(-1)!)) {
+      part.from.unshift(before.from.pop()!)
+      part.to.unshift(before.to.pop()!)
+    } else if (after?.equal && after.from.length && isSpace(after.from[0])) {
+      part.from.push(after.from.shift()!)
+      part.to.push(after.to.shift()!)
+    } else if (before?.equal && before.from.length) {
+      part.from.unshift(before.from.pop()!)
+      part.to.unshift(before.to.pop()!)
+    } else if (after?.equal && after.from.length) {
+      part.from.push(after.from.shift()!)
+      part.to.push(after.to.shift()!)
+    } else part.gap = true
+  })
+  return parts
+}
+
+function piecesOf(parts: Part[]): InlinePiece[] {
+  const pieces: InlinePiece[] = []
+  for (const part of parts) {
+    if (part.equal) {
+      pieces.push(...part.to)
+      continue
+    }
+    for (const atom of part.from) pieces.push({ ...atom, mark: 'del' })
+    if (part.gap) pieces.push({ context: { id: -1, frames: [] }, text: ' ', gap: true })
+    for (const atom of part.to) pieces.push({ ...atom, mark: 'ins' })
+  }
+  return pieces
+}
