@@ -66,7 +66,7 @@ async function main(): Promise<void> {
   // Checked beside start-up, not before it: an SMTP host that never answers must not delay serving.
   void checkMailTransport(transport, env.smtpUrl).then((warning) => warning && console.warn(`\n  Warning: ${warning}\n`))
   if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
-  const worker: NoticeWorker | undefined = notices.inServer ? startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...notices }) : undefined
+  const worker: NoticeWorker | undefined = notices.inServer ? startNoticeWorker({ payload, transport, from: env.mailFrom, organisationName: env.organisationName, publicUrl: env.publicUrl, ...notices }) : undefined
   const webhookWorker: WebhookWorker | undefined = webhooks.inServer ? startWebhookWorker(payload, env.publicUrl, webhooks) : undefined
 
   const stop = async () => {

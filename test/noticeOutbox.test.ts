@@ -89,6 +89,9 @@ describe('sending', () => {
     expect(plainText(message.raw)).toContain(`legal.example.com/legal/terms/versions/${version.version}`)
     expect(plainText(message.raw)).not.toContain('/compare/')
     expect(message.raw).toMatch(/asked to accept/)
+    // The footer names the organisation (ORGANISATION_NAME), not the sender's display name.
+    const footers = decoded(message.raw).replace(/\s+/g, ' ').match(/govern your account with [^.]+\./g)
+    expect(footers).toEqual(['govern your account with Example Ltd.', 'govern your account with Example Ltd.'])
     const { createHash } = await import('node:crypto')
     // smtp-server hands over the message as received (CRLF line ends), which is what was hashed.
     expect(createHash('sha256').update(message.raw).digest('hex')).toBe(one.messageHash)
@@ -194,6 +197,12 @@ describe('competing workers', () => {
   })
 })
 
+/** A whole received message, decoded from quoted-printable (both parts). */
+function decoded(raw: string): string {
+  const bytes = raw.replace(/=\r\n/g, '').replace(/=([0-9A-F]{2})/g, (_, hex: string) => String.fromCharCode(parseInt(hex, 16)))
+  return Buffer.from(bytes, 'latin1').toString('utf8')
+}
+
 /** The plain-text part of a received message, decoded from quoted-printable. */
 function plainText(raw: string): string {
   const part = raw.split(/\r\n--/).find((p) => /Content-Type: text\/plain/i.test(p))!
@@ -244,7 +253,8 @@ describe('a notice tells the whole change since the last acceptance', () => {
       const message = sink.received.find((m) => m.messageId === notice.messageId)!
       return { notice, message, text: plainText(message.raw) }
     }
-    const v2Line = '- Version 2 (material change, effective '
+    // Version 3 takes version 2's date, so version 2 never takes effect (the seed's case).
+    const v2Line = '- Version 2 (material change, replaced by version 3 before it took effect on '
     const v2Summary = 'We keep data for 24 months, add two sub-processors and transfer data outside the EEA.'
 
     const skipped = received('skipped')

@@ -30,7 +30,7 @@ export function createHostApp({ assentUrl, apiKey }) {
   app.get('/', (req, res) => res.redirect(sessionOf(req) ? '/app' : '/login'))
 
   app.get('/login', (_req, res) => {
-    res.send(page('Sign in', `<h1>Sign in</h1><form method="post" action="/login"><label>User name <input name="user" required pattern="[A-Za-z0-9._-]{1,64}" autofocus></label> <button>Sign in</button></form>`))
+    res.send(page('Sign in', `<h1>Sign in</h1><form method="post" action="/login"><label>User name <input name="user" required pattern="[A-Za-z0-9._\\-]{1,64}" autofocus></label> <button>Sign in</button></form>`))
   })
 
   app.post('/login', async (req, res, next) => {

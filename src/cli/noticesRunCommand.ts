@@ -30,7 +30,7 @@ export const noticesRunCommand: Command = {
     }
     if (warning) console.warn(`Warning: ${warning}`)
     const payload = await startPayload()
-    const worker = startNoticeWorker({ payload, transport, from: env.mailFrom, publicUrl: env.publicUrl, ...settings, drain: !follow, failWhenUnreachable: !follow })
+    const worker = startNoticeWorker({ payload, transport, from: env.mailFrom, organisationName: env.organisationName, publicUrl: env.publicUrl, ...settings, drain: !follow, failWhenUnreachable: !follow })
     const stop = () => void worker.stop()
     process.once('SIGTERM', stop)
     process.once('SIGINT', stop)

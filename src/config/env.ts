@@ -17,6 +17,9 @@ export interface AssentEnv {
   /** Pooled SMTP for notices and staff mail; without it mail goes to data/mail/*.eml. */
   smtpUrl?: string
   mailFrom: { name: string; address: string }
+  /** The organisation whose documents these are (`ORGANISATION_NAME`): named by the Legal Center's
+   * pages, feeds, mail and banner. Never Assent's own name, which is the software's. */
+  organisationName: string
   /** express "trust proxy" setting (hops, or addresses) for the client IP recorded as evidence. */
   trustProxy?: number | string
   rateLimits: RateLimits
@@ -33,6 +36,9 @@ export interface RateLimits {
   /** Acceptance requests per subject per minute, integration API and banner together. */
   acceptances: number
 }
+
+/** What pages and mail call the organisation until `ORGANISATION_NAME` is set. */
+export const DEFAULT_ORGANISATION_NAME = 'Example Organisation'
 
 /** A positive integer from the environment, or the default. */
 function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
@@ -53,6 +59,10 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
   if (!/^https?:\/\/[^/]+/.test(publicUrl)) {
     throw new ConfigError(`PUBLIC_URL "${env.PUBLIC_URL}" must be an absolute http(s) URL, e.g. https://legal.example.com.`)
   }
+  const organisationName = env.ORGANISATION_NAME?.trim() || DEFAULT_ORGANISATION_NAME
+  if (organisationName.length > 200 || /[\u0000-\u001f<>]/.test(organisationName)) {
+    throw new ConfigError(`ORGANISATION_NAME must be a plain name of at most 200 characters, without line breaks or angle brackets.`)
+  }
   return {
     port,
     databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
@@ -62,7 +72,8 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
     production: env.ASSENT_ENV ? env.ASSENT_ENV === 'production' : env.NODE_ENV === 'production',
     dataDir: path.resolve(env.ASSENT_DATA_DIR ?? 'data'),
     smtpUrl: env.SMTP_URL || undefined,
-    mailFrom: parseMailFrom(env.MAIL_FROM ?? 'Assent <legal@localhost>'),
+    mailFrom: env.MAIL_FROM ? parseMailFrom(env.MAIL_FROM, organisationName) : { name: organisationName, address: 'legal@localhost' },
+    organisationName,
     trustProxy: env.TRUST_PROXY ? (/^\d+$/.test(env.TRUST_PROXY) ? Number(env.TRUST_PROXY) : env.TRUST_PROXY) : undefined,
     rateLimits: {
       loginFailures: limit(env, 'RATE_LIMIT_LOGIN_FAILURES', 10),
@@ -73,11 +84,11 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
   }
 }
 
-/** `Name <address>` or a bare address. */
-function parseMailFrom(value: string): AssentEnv['mailFrom'] {
+/** `Name <address>` or a bare address (sent under the organisation's name). */
+function parseMailFrom(value: string, organisationName: string): AssentEnv['mailFrom'] {
   const match = value.match(/^\s*(?:"?([^"<]*?)"?\s*<([^>]+@[^>]+)>|([^\s<>]+@[^\s<>]+))\s*$/)
   if (!match) throw new ConfigError(`MAIL_FROM "${value}" must be an address or "Name <address>".`)
-  return { name: (match[1] ?? '').trim() || 'Assent', address: match[2] ?? match[3] }
+  return { name: (match[1] ?? '').trim() || organisationName, address: match[2] ?? match[3] }
 }
 
 /**

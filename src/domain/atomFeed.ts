@@ -13,6 +13,8 @@ export interface Feed {
   title: string
   selfLink: string
   alternateLink: string
+  /** Who publishes the feed: the organisation whose documents these are. */
+  author: string
   entries: FeedEntry[]
 }
 
@@ -38,7 +40,7 @@ export function atomFeed(feed: Feed): string {
   <link rel="self" type="application/atom+xml" href="${xml(feed.selfLink)}"/>
   <link rel="alternate" type="text/html" href="${xml(feed.alternateLink)}"/>
   <updated>${updated.toISOString()}</updated>
-  <author><name>${xml(feed.title)}</name></author>
+  <author><name>${xml(feed.author)}</name></author>
 ${entries.join('\n')}
 </feed>
 `

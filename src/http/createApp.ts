@@ -60,13 +60,13 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   const legalSecurity = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } },
   })
-  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl), legalPages({ payload, pages: createPageRenderer('Legal Center'), cache, redlines }))
+  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl, env.organisationName), legalPages({ payload, pages: createPageRenderer(env.organisationName), cache, redlines }))
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }), refuseNul)
   api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
-  api.use(editorApi(payload, env, createPageRenderer('Legal Center'), redlines))
+  api.use(editorApi(payload, env, createPageRenderer(env.organisationName), redlines))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache, redlines))
   api.use(integrationApi(payload, env.publicUrl, limits))

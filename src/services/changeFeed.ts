@@ -9,6 +9,15 @@ import { findPolicyBySlug } from './findPolicyBySlug'
 import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
 const FEED_LIMIT = 50
+
+/** Who a feed is for and when it is made. */
+export interface FeedSource {
+  publicUrl: string
+  /** The feed's author. */
+  organisationName: string
+  /** The feed's generation time: an entry whose date has come says it took effect. */
+  now: Date
+}
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
 /** What an entry adds about versions that never take effect: its own fate, or those it replaces. */
@@ -24,7 +33,7 @@ function supersession(history: readonly PublishedVersion[], v: PublishedVersion)
  * before it took effect says so, and counts as updated when the version replacing it was
  * published, so that readers who were told of it learn that it will not apply.
  */
-async function entriesOf(payload: Payload, policy: Policy, publicUrl: string): Promise<FeedEntry[]> {
+async function entriesOf(payload: Payload, policy: Policy, { publicUrl, now }: FeedSource): Promise<FeedEntry[]> {
   const history = await publishedVersions(payload, policy.id)
   return history.map((v, i) => {
     const { versionUrl, changesUrl } = legalLinks(publicUrl, policy.slug, v.version, history[i - 1]?.version)
@@ -36,7 +45,7 @@ async function entriesOf(payload: Payload, policy: Policy, publicUrl: string): P
         : `${policy.title}: version ${v.version} (${v.changeClass}), effective ${day(v.effectiveAt)}`,
       link: changesUrl,
       updated: by && by.publishedAt > v.publishedAt ? by.publishedAt : v.publishedAt,
-      summary: `${v.summary}${by ? '' : ` Takes effect on ${day(v.effectiveAt)}.`}${supersession(history, v)}`,
+      summary: `${v.summary}${by ? '' : ` ${v.effectiveAt <= now ? 'Took' : 'Takes'} effect on ${day(v.effectiveAt)}.`}${supersession(history, v)}`,
     }
   })
 }
@@ -44,20 +53,23 @@ async function entriesOf(payload: Payload, policy: Policy, publicUrl: string): P
 const newestFirst = (entries: FeedEntry[]) => entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_LIMIT)
 
 /** The feed of one policy's versions. */
-export async function policyFeed(payload: Payload, slug: string, publicUrl: string): Promise<Feed> {
+export async function policyFeed(payload: Payload, slug: string, source: FeedSource): Promise<Feed> {
+  const { publicUrl } = source
   const policy = await findPolicyBySlug(payload, slug)
   return {
     id: `${publicUrl}/legal/${policy.slug}`,
     title: `Changes to the ${policy.title}`,
     selfLink: `${publicUrl}/legal/${policy.slug}/feed.atom`,
     alternateLink: `${publicUrl}/legal/${policy.slug}/versions`,
-    entries: newestFirst(await entriesOf(payload, policy, publicUrl)),
+    author: source.organisationName,
+    entries: newestFirst(await entriesOf(payload, policy, source)),
   }
 }
 
 /** The feed of every policy's versions. */
-export async function siteFeed(payload: Payload, publicUrl: string): Promise<Feed> {
+export async function siteFeed(payload: Payload, source: FeedSource): Promise<Feed> {
+  const { publicUrl } = source
   const { docs } = await payload.find({ collection: 'policies', pagination: false, depth: 0, overrideAccess: false })
-  const entries = (await Promise.all(docs.map((policy) => entriesOf(payload, policy, publicUrl)))).flat()
-  return { id: `${publicUrl}/legal`, title: 'Changes to our legal documents', selfLink: `${publicUrl}/legal/feed.atom`, alternateLink: `${publicUrl}/legal`, entries: newestFirst(entries) }
+  const entries = (await Promise.all(docs.map((policy) => entriesOf(payload, policy, source)))).flat()
+  return { id: `${publicUrl}/legal`, title: 'Changes to our legal documents', selfLink: `${publicUrl}/legal/feed.atom`, alternateLink: `${publicUrl}/legal`, author: source.organisationName, entries: newestFirst(entries) }
 }

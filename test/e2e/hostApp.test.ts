@@ -24,6 +24,46 @@ describe('the banner script', () => {
   })
 })
 
+describe('the demo host product\'s sign-in pattern', () => {
+  it('compiles as browsers compile an input pattern (the v flag), and takes the names the server takes', async () => {
+    const host: Server = await new Promise((resolve) => {
+      const s = createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }).listen(0, '127.0.0.1', () => resolve(s))
+    })
+    const html = await (await fetch(`http://127.0.0.1:${(host.address() as AddressInfo).port}/login`)).text()
+    await new Promise((resolve) => host.close(resolve))
+    const pattern = /pattern="([^"]+)"/.exec(html)?.[1]
+    expect(pattern).toBeDefined()
+    const check = new RegExp(`^(?:${pattern})$`, 'v')
+    expect(['alice', 'a.b-c_d', 'x'.repeat(64)].every((name) => check.test(name))).toBe(true)
+    expect(['not valid!', '', 'x'.repeat(65), 'a/b'].some((name) => check.test(name))).toBe(false)
+  })
+})
+
+describe.skipIf(browserUnavailable)('the demo host product\'s sign-in page in Chromium', () => {
+  it('checks the user name with its pattern, which Chromium accepts as a regular expression', async () => {
+    // No Assent needed: the sign-in page is the product's own.
+    const host: Server = await new Promise((resolve) => {
+      const s = createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }).listen(0, '127.0.0.1', () => resolve(s))
+    })
+    const browser = await launchBrowser()
+    try {
+      const page = await browser.newPage()
+      const warnings: string[] = []
+      page.on('console', (message) => warnings.push(message.text()))
+      await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/login`)
+      const input = page.getByLabel('User name')
+      await input.fill('not valid!')
+      expect(await input.evaluate((el: HTMLInputElement) => el.validity.patternMismatch)).toBe(true)
+      await input.fill('alice.o-k_1')
+      expect(await input.evaluate((el: HTMLInputElement) => el.validity.valid)).toBe(true)
+      expect(warnings.filter((w) => /regular expression/i.test(w))).toEqual([])
+    } finally {
+      await browser.close()
+      await new Promise((resolve) => host.close(resolve))
+    }
+  }, 60_000)
+})
+
 describe.skipIf(browserUnavailable)('the demo host product in Chromium', () => {
   let assent: TestApp
   let host: Server

@@ -23,6 +23,7 @@ export function testWorker(payload: Payload, smtpUrl: string, overrides: Partial
     payload,
     transport,
     from: { name: 'Example Legal', address: 'legal@example.com' },
+    organisationName: 'Example Ltd',
     publicUrl: 'https://legal.example.com',
     retryPolicy: fastRetries,
     batchSize: 20,

@@ -95,7 +95,7 @@ export async function noticeFanout(ctx: BenchContext): Promise<ScenarioResult> {
     const transport = createMailTransport(sink.url, ctx.dataDir)
     started = performance.now()
     const worker = startNoticeWorker({
-      payload, transport, from: FROM, publicUrl: PUBLIC_URL, retryPolicy: settings.retryPolicy,
+      payload, transport, from: FROM, organisationName: 'Example Ltd', publicUrl: PUBLIC_URL, retryPolicy: settings.retryPolicy,
       batchSize: settings.batchSize, concurrency: settings.concurrency, leaseMs: settings.leaseMs, pollMs: 100, drain: true,
     })
     await worker.done

@@ -15,6 +15,7 @@ import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
 import { staffUser } from '../staffUser'
 import type { PageRenderer } from '../views/pageRenderer'
+import { withoutRepeatedTitle } from '../views/withoutRepeatedTitle'
 
 /** Previews are Assent's own markup and stylesheet, framed by the admin's publish dialog only. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"
@@ -64,7 +65,7 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer,
     const html = pages.render('version', {
       title: `${preview.policy.title}, version ${preview.version.version} (preview)`,
       policy: preview.policy,
-      version: preview.version,
+      version: { ...preview.version, html: withoutRepeatedTitle(preview.version.html, preview.policy.title) },
       status: 'preview',
       statusText: `Preview: version ${preview.version.version} is not published. Once published, it will read like this.`,
     })

@@ -14,6 +14,7 @@ import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
 import type { PublishedVersion } from '../../services/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
+import { withoutRepeatedTitle } from '../views/withoutRepeatedTitle'
 import { versionParam } from '../params'
 import { prefixAnchors } from '../views/prefixAnchors'
 import { redirectFormerSlug } from '../redirectFormerSlug'
@@ -29,10 +30,11 @@ export interface LegalPagesParts {
   redlines: Redlines
 }
 
+/** What a version's page says of it; an upcoming version's page says its date (see version.hbs). */
 const statusText = (status: VersionStatus, supersededBy: number | undefined): string =>
   ({
     'in-force': 'This is the version in force.',
-    upcoming: 'This version has been published and takes effect on its effective date.',
+    upcoming: 'This version has been published and takes effect on',
     superseded: 'This version has been replaced by a later one.',
     'superseded-before-effect': `Superseded before it took effect: version ${supersededBy} replaced it before its effective date, so this version was never in force.`,
   })[status]
@@ -61,7 +63,7 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
   router.get('/:slug', async (req, res) => {
     const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, new Date())
     const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
-    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, effectiveAt: inForce.effectiveAt }, upcoming: upcoming.map(withReplaced(history)), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, html: withoutRepeatedTitle(version.html, policy.title), effectiveAt: inForce.effectiveAt }, upcoming: upcoming.map(withReplaced(history)), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
   })
 
   router.get('/:slug/versions', async (req, res) => {
@@ -82,7 +84,7 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
     const entry = await cache.get(`version:${policy.id}:${policy.slug}:${number}:${status}:${supersededBy}:${next}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
-      return html(`${policy.title}, version ${number}`, 'version', { policy, version, status, statusText: statusText(status, supersededBy), supersededBy, previous: history[index - 1]?.version, next })
+      return html(`${policy.title}, version ${number}`, 'version', { policy, version: { ...version, html: withoutRepeatedTitle(version.html, policy.title) }, status, statusText: statusText(status, supersededBy), upcoming: status === 'upcoming', supersededBy, previous: history[index - 1]?.version, next })
     })
     sendCached(req, res, entry, 'html')
   })

@@ -23,7 +23,7 @@ export function noticePreview(payload: Payload, env: AssentEnv): RequestHandler 
     if (!hasRole(user, 'admin', 'editor', 'auditor')) throw new AssentError('forbidden', 'Only staff can preview notices.')
     const { part = 'html', ...choices } = req.query
     if (part !== 'html' && part !== 'text') throw new AssentError('bad_request', 'part must be html or text.', { fields: ['part'] })
-    const mail = await previewChangeNotice(payload, user, String(req.params.id), env.publicUrl, env.mailFrom.name, previewChoices(choices))
+    const mail = await previewChangeNotice(payload, user, String(req.params.id), env.publicUrl, env.organisationName, previewChoices(choices))
     res.set('cache-control', 'no-store').set('x-notice-subject', encodeURIComponent(mail.subject))
     if (part === 'text') res.type('text/plain; charset=utf-8').send(`Subject: ${mail.subject}\n\n${mail.text}`)
     else res.set('content-security-policy', PREVIEW_CSP).type('html').send(mail.html)

@@ -16,6 +16,8 @@ export async function checkpointFeed(payload: Payload, publicUrl: string, keyFin
     title: `Assent ledger checkpoints (key ${keyFingerprint})`,
     selfLink: `${base}/api/v1/ledger/checkpoints.atom`,
     alternateLink: `${base}/api/v1/ledger/checkpoints`,
+    // The ledger's signer is this Assent instance, named by its address.
+    author: `Assent ledger at ${new URL(base).host}`,
     entries: checkpoints.map((c) => ({
       id: `urn:assent:ledger:checkpoint:${c.treeSize}:${c.rootHash}`,
       title: `Checkpoint of ${c.treeSize} entries`,

@@ -15,6 +15,8 @@ import type { NoticeChange } from './transitionNotices'
 export interface MailSettings {
   transport: Transporter
   from: { name: string; address: string }
+  /** The organisation the notice speaks for (its footer names it). */
+  organisationName: string
   publicUrl: string
   retryPolicy: RetryPolicy
   random?: () => number
@@ -47,7 +49,7 @@ export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient 
   else if (!isDeliverableAddress(address)) outcome = { status: 'dead', reason: `malformed address: "${address.slice(0, 100)}" is not a single valid email address` }
   else {
     const told = facts.history ? noticeChanges(facts.history, facts, standing, facts.acceptanceMode, new Date()) : undefined
-    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.from.name, told))
+    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.organisationName, told))
     const message = await composeMessage(rendered, mail.from, address, messageId)
     messageHash = message.hash
     outcome = smtpOutcome(await sendRaw(mail.transport, { from: mail.from.address, to: address }, message.raw))
