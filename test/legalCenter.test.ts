@@ -52,7 +52,8 @@ describe('Legal Center pages', () => {
     const { body } = await json('/api/v1/policies/privacy/versions/2')
     const { html } = await page('/legal/privacy/versions/2')
     expect(html).toContain(body.contentHash)
-    expect(html).toContain('This version has been published and takes effect on its effective date.')
+    const day = String(body.effectiveAt).slice(0, 10)
+    expect(html).toMatch(new RegExp(`This version has been published and takes effect on <time datetime="${day}T[^"]+">[^<]+</time>\\.`))
   })
 
   it('shows the redline between 1 and 2 word by word, counting the changes', async () => {
