@@ -27,7 +27,7 @@ describe('changeNoticeContext', () => {
       versionUrl: 'https://legal.example.com/legal/privacy/versions/2',
       mustAccept: false,
       since: 1,
-      changes: [{ version: 2, changeClass: 'material', effectiveDate: '29 December 2026', summary: 'Adds retention periods.' }],
+      changes: [{ version: 2, changeClass: 'material', effectiveDate: '29 December 2026', summary: 'Adds retention periods.', supersededBy: null }],
       cumulative: false,
       missed: null,
     })
@@ -68,8 +68,9 @@ describe('changeNoticeContext', () => {
         mustAccept: true,
         missed: null,
         changes: [
-          { version: 2, changeClass: 'material', effectiveDate: '1 January 2027', summary: 'Retention, sub-processors, transfers.' },
-          { version: 3, changeClass: 'informational', effectiveDate: '1 January 2027', summary: 'New contact address.' },
+          // Both dated 1 January 2027: version 3 replaced version 2 before it took effect.
+          { version: 2, changeClass: 'material', effectiveDate: '1 January 2027', summary: 'Retention, sub-processors, transfers.', supersededBy: 3 },
+          { version: 3, changeClass: 'informational', effectiveDate: '1 January 2027', summary: 'New contact address.', supersededBy: null },
         ],
       })
     })

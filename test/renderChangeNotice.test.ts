@@ -14,12 +14,13 @@ const context: ChangeNoticeContext = {
   versionUrl: 'https://legal.example.com/legal/privacy/versions/2',
   mustAccept: true,
   since: 1,
-  changes: [{ version: 2, changeClass: 'material', effectiveDate: '29 December 2026', summary: 'Adds how long we keep your data.' }],
+  changes: [{ version: 2, changeClass: 'material', effectiveDate: '29 December 2026', summary: 'Adds how long we keep your data.', supersededBy: null }],
   cumulative: false,
   missed: null,
 }
 
-/** Version 3 to a subject who accepted version 1 and was never reached about version 2. */
+/** Version 3 to a subject who accepted version 1 and was never reached about version 2, which
+ * version 3 replaced before it took effect (both dated 1 January 2027). */
 const cumulative: ChangeNoticeContext = {
   ...context,
   version: 3,
@@ -28,8 +29,8 @@ const cumulative: ChangeNoticeContext = {
   redlineUrl: 'https://legal.example.com/legal/privacy/compare/1/3',
   versionUrl: 'https://legal.example.com/legal/privacy/versions/3',
   changes: [
-    { version: 2, changeClass: 'material', effectiveDate: '1 January 2027', summary: 'Adds retention periods, sub-processors and transfers.' },
-    { version: 3, changeClass: 'informational', effectiveDate: '1 January 2027', summary: 'New contact address.' },
+    { version: 2, changeClass: 'material', effectiveDate: '1 January 2027', summary: 'Adds retention periods, sub-processors and transfers.', supersededBy: 3 },
+    { version: 3, changeClass: 'informational', effectiveDate: '1 January 2027', summary: 'New contact address.', supersededBy: null },
   ],
   cumulative: true,
   missed: { versions: 'version 2', plural: false },
@@ -61,7 +62,7 @@ describe('renderChangeNotice', () => {
     // The HTML part read as its words, without its tags.
     for (const part of [mail.html.replace(/<(?!a )[^>]+>/g, ''), mail.text]) {
       expect(part).toContain('since version 1, the last one you accepted')
-      expect(part).toContain('Version 2 (material change, effective 1 January 2027): Adds retention periods, sub-processors and transfers.')
+      expect(part).toContain('Version 2 (material change, replaced by version 3 before it took effect on 1 January 2027): Adds retention periods, sub-processors and transfers.')
       expect(part).toContain('Version 3 (informational change, effective 1 January 2027): New contact address.')
       expect(part).toContain('https://legal.example.com/legal/privacy/compare/1/3')
       expect(part).not.toContain('compare/2/3')

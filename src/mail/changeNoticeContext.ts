@@ -1,4 +1,5 @@
 import type { NoticeChanges } from '../domain/noticeChanges'
+import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import type { AcceptanceMode } from '../domain/versionRules'
 import type { ChangeNoticeContext } from './renderChangeNotice'
 
@@ -46,6 +47,7 @@ export function changeNoticeContext(
   const versionUrl = `${base}/versions/${facts.version}`
   const since = told ? told.since : facts.version > 1 ? facts.version - 1 : null
   const changes = told?.changes ?? [facts]
+  const history = facts.history ?? changes
   return {
     siteName,
     locale: subject.locale || 'en',
@@ -58,7 +60,13 @@ export function changeNoticeContext(
     versionUrl,
     mustAccept: told ? told.mustAccept : facts.changeClass === 'material' && facts.acceptanceMode === 'clickwrap',
     since,
-    changes: changes.map((c) => ({ version: c.version, changeClass: c.changeClass, effectiveDate: longDate.format(c.effectiveAt), summary: c.summary })),
+    changes: changes.map((c) => ({
+      version: c.version,
+      changeClass: c.changeClass,
+      effectiveDate: longDate.format(c.effectiveAt),
+      summary: c.summary,
+      supersededBy: supersededBeforeEffect(history, c)?.version ?? null,
+    })),
     cumulative: changes.length > 1,
     missed: told && told.missed.length > 0 ? { versions: versionList(told.missed), plural: told.missed.length > 1 } : null,
   }

@@ -18,8 +18,9 @@ export interface ChangeNoticeContext {
   mustAccept: boolean
   /** The version the redline starts from (the last one the subject accepted); null when none. */
   since: number | null
-  /** Every version presented, oldest first, ending with the announced one. */
-  changes: Array<{ version: number; changeClass: string; effectiveDate: string; summary: string }>
+  /** Every version presented, oldest first, ending with the announced one; `supersededBy`: the
+   * later version that took effect on or before its date, so that it never did. */
+  changes: Array<{ version: number; changeClass: string; effectiveDate: string; summary: string; supersededBy: number | null }>
   /** More than one version is presented: the email lists them all. */
   cumulative: boolean
   /** Earlier versions whose notice never reached the subject, e.g. "version 2"; null when none. */
