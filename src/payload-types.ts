@@ -208,6 +208,7 @@ export interface Policy {
 export interface PolicyVersion {
   id: number;
   policy: number | Policy;
+  title?: string | null;
   changeClass: 'editorial' | 'informational' | 'material';
   /**
    * Plain-language "what changed", shown to the public and in notices.
@@ -703,6 +704,7 @@ export interface PoliciesSelect<T extends boolean = true> {
  */
 export interface PolicyVersionsSelect<T extends boolean = true> {
   policy?: T;
+  title?: T;
   changeClass?: T;
   summary?: T;
   effectiveAt?: T;

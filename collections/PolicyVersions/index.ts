@@ -1,8 +1,8 @@
 import type { CollectionConfig, FieldAccess } from 'payload'
 
-import { isEditorOrAdmin } from '../../src/access/isEditorOrAdmin'
 import { isStaff } from '../../src/access/isStaff'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
+import { startedWithData } from '../../src/access/startedWithData'
 import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
 import { changeClasses } from '../../src/domain/changeClass'
 import { acceptanceModes } from '../../src/domain/versionRules'
@@ -11,6 +11,8 @@ import { enqueueNoticesOnPublish } from './hooks/enqueueNoticesOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
 import { recordPublication } from './hooks/recordPublication'
 import { refuseDeletePublished } from './hooks/refuseDeletePublished'
+import { requirePolicy } from './hooks/requirePolicy'
+import { titleOnRead } from './hooks/titleOnRead'
 
 /** Set only by publishing (the freeze hook) or approving, never by a caller. */
 const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
@@ -31,9 +33,10 @@ export const PolicyVersions: CollectionConfig = {
   slug: 'policy-versions',
   labels: { singular: 'Policy version', plural: 'Policy versions' },
   admin: {
-    useAsTitle: 'summary',
+    useAsTitle: 'title',
     defaultColumns: ['policy', 'version', 'changeClass', 'summary', 'effectiveAt', '_status'],
     group: 'Legal documents',
+    description: 'A version is started from its policy: press "New revision" on the dashboard or on the policy\'s page.',
     components: { edit: { PublishButton: '/admin/PublishWizard#PublishWizard' } },
   },
   versions: {
@@ -43,14 +46,16 @@ export const PolicyVersions: CollectionConfig = {
   access: {
     read: publishedOrStaff,
     readVersions: isStaff,
-    create: isEditorOrAdmin,
+    create: startedWithData,
     update: unpublishedForEditors,
     delete: unpublishedForEditors,
   },
   hooks: {
+    beforeValidate: [requirePolicy],
     beforeChange: [freezeOnPublish],
     afterChange: [recordPublication, enqueueNoticesOnPublish, announceToWebhooks],
     beforeDelete: [refuseDeletePublished],
+    afterRead: [titleOnRead],
   },
   indexes: [{ fields: ['policy', 'version'], unique: true }],
   fields: [
@@ -60,6 +65,8 @@ export const PolicyVersions: CollectionConfig = {
       admin: { components: { Field: '/admin/VersionStanding#VersionStanding' } },
     },
     { name: 'policy', type: 'relationship', relationTo: 'policies', required: true, index: true },
+    // Stored nowhere: the policy's title, completed on each read by `titleOnRead`.
+    { name: 'title', type: 'text', virtual: 'policy.title', admin: { hidden: true } },
     {
       name: 'changeClass',
       type: 'select',

@@ -1,6 +1,8 @@
 import type { UIFieldServerComponent } from 'payload'
 import React from 'react'
 
+import type { ChangeClass } from '../domain/changeClass'
+import { noNoticeReason } from '../domain/noNoticeReason'
 import { versionCoverage } from '../services/audit/versionCoverage'
 import { noticeCounts, type NoticeCounts } from '../services/notices/noticeCounts'
 
@@ -36,11 +38,15 @@ function CountsTable({ counts }: { counts: NoticeCounts }) {
  */
 export const NoticePanel: UIFieldServerComponent = async ({ id, data, payload }) => {
   if (!id) return <div style={box}>Save the draft to see who will be notified and preview the email.</div>
+  if (!data?.policy) return <div style={box} data-testid="notice-panel">This draft belongs to no policy, so no one would be notified. Start a version from its policy with "New revision".</div>
   const preview = `/api/v1/policy-versions/${id}/notice-preview`
   if (data?.publishedAt) {
     const counts = await noticeCounts(payload, id)
     const policy = await payload.findByID({ collection: 'policies', id: typeof data.policy === 'object' ? data.policy.id : data.policy, depth: 0 })
     const [coverage] = await versionCoverage(payload, policy.slug, data.version)
+    const none = counts.email.total + counts.banner.total === 0
+    // Every subject known at publication is told: with none, whether there were any says why.
+    const known = none ? (await payload.count({ collection: 'subjects', where: { createdAt: { less_than_equal: data.publishedAt } } })).totalDocs : 0
     return (
       <div style={box} data-testid="notice-panel">
         {coverage && (
@@ -67,7 +73,7 @@ export const NoticePanel: UIFieldServerComponent = async ({ id, data, payload })
           </>
         )}
         <h4 style={{ margin: '0 0 0.5rem' }}>Notices</h4>
-        {counts.email.total + counts.banner.total === 0 ? <p>No notices: this version was published without notice (editorial, or imported history).</p> : <CountsTable counts={counts} />}
+        {none ? <p data-testid="no-notices">{noNoticeReason(data.changeClass as ChangeClass, known)}</p> : <CountsTable counts={counts} />}
         <p style={{ marginTop: '0.5rem' }}>
           <a href={`/admin/collections/notices?where[version][equals]=${id}`}>Every notice of this version</a>
         </p>

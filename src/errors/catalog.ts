@@ -16,6 +16,7 @@ export const errorCatalog = {
   version_frozen: 409,
   version_already_published: 409,
   version_conflict: 409,
+  version_without_policy: 422,
   policy_has_published_versions: 409,
   policy_rules_admin_only: 403,
   slug_retired: 409,

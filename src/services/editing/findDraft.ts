@@ -21,5 +21,9 @@ export async function findDraft(payload: Payload, user: TypedUser, id: string, o
   if (options.unpublished && version.publishedAt) {
     throw new AssentError('version_frozen', `Version ${version.version} is published and frozen; start a new revision instead.`)
   }
+  // Drafts saved before every version needed a policy may have none: nothing to compare or notify.
+  if (!version.policy) {
+    throw new AssentError('version_without_policy', 'This draft belongs to no policy, so it has nothing to compare with and no one to notify: start a version from its policy with "New revision", and delete this one.')
+  }
   return { version, policy: version.policy as Policy }
 }
