@@ -42,9 +42,21 @@ export default buildConfig({
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
-    meta: { titleSuffix: ' · Assent' },
+    // Everything the admin shows comes from Assent itself: its own mark and favicon, and no
+    // Gravatar (which would send a hash of each staff email to a third party).
+    avatar: 'default',
+    meta: {
+      titleSuffix: ' · Assent',
+      icons: [{ rel: 'icon', type: 'image/svg+xml', url: '/favicon.svg' }],
+      openGraph: { siteName: 'Assent', title: 'Assent', description: 'Legal documents, their versions, notices and acceptances.' },
+      defaultOGImageType: 'off',
+    },
     importMap: { baseDir: dirname },
-    components: { beforeDashboard: ['/admin/PolicyDashboard#PolicyDashboard'], afterDashboard: ['/admin/AcceptanceChart#AcceptanceChart'] },
+    components: {
+      graphics: { Logo: '/admin/AssentLogo#AssentLogo', Icon: '/admin/AssentIcon#AssentIcon' },
+      // Assent's own overview first, above Payload's collection cards.
+      beforeDashboard: ['/admin/PolicyDashboard#PolicyDashboard', '/admin/AcceptanceChart#AcceptanceChart'],
+    },
   },
   routes: { admin: '/admin', api: '/api' },
   collections: [withAuthCookies(Users), Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],

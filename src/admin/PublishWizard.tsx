@@ -1,5 +1,6 @@
 'use client'
 import { Button, useAuth, useDocumentInfo, useForm, useFormFields } from '@payloadcms/ui'
+import { useRouter } from 'next/navigation'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import type { ChangeClass } from '../domain/changeClass'
@@ -39,7 +40,8 @@ const inputStyle: React.CSSProperties = { width: '100%', font: 'inherit', paddin
  * a refusal is shown next to the choice it concerns and nothing is published.
  */
 export function PublishWizard() {
-  const { id } = useDocumentInfo()
+  const { id, setHasPublishedDoc, setUnpublishedVersionCount } = useDocumentInfo()
+  const router = useRouter()
   const { user } = useAuth<{ role?: string }>()
   const saved = {
     changeClass: useFormFields(([f]) => f.changeClass?.value as ChangeClass | undefined),
@@ -145,12 +147,18 @@ export function PublishWizard() {
     setBusy(false)
     if (!res.ok) return setProblems({ [sectionOf(answer)]: answer.error?.message ?? `Not published (${res.status}).` })
     setPublished(answer)
+    // The page behind the result shows the published version at once: its status, and its
+    // fields and panels as the server now renders them (frozen, read-only).
+    setHasPublishedDoc(true)
+    setUnpublishedVersionCount(0)
+    router.refresh()
   }
 
-  if (!id || saved.publishedAt) return null
+  // Once published the button goes; the result stays open until the editor closes it.
+  if (!id || (saved.publishedAt && !published)) return null
   return (
     <>
-      <Button buttonStyle="primary" size="medium" onClick={() => void open()} id="publish-wizard" margin={false}>Publish…</Button>
+      {!published && <Button buttonStyle="primary" size="medium" onClick={() => void open()} id="publish-wizard" margin={false}>Publish…</Button>}
       <dialog ref={dialog} data-testid="publish-dialog" aria-labelledby="publish-title" style={{ width: 'min(60rem, 95vw)', maxHeight: '92vh', overflow: 'auto', padding: '1.5rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 8, background: 'var(--theme-bg)', color: 'var(--theme-text)' }}>
         {published ? (
           <div data-testid="publish-done">
@@ -159,7 +167,10 @@ export function PublishWizard() {
               {published.notices.email.toLocaleString('en-US')} {published.notices.email === 1 ? 'email is' : 'emails are'} queued and {published.notices.banner.toLocaleString('en-US')} {published.notices.banner === 1 ? 'person sees' : 'people see'} the banner at their next login. It takes effect {dayOf(published.effectiveAt)}.
             </p>
             <p>SHA-256 of its text: <code style={{ wordBreak: 'break-all' }}>{published.contentHash}</code></p>
-            <Button buttonStyle="primary" onClick={openPublished} id="publish-finish">Open the published version</Button>
+            <div style={{ display: 'flex', gap: '0.75rem' }}>
+              <Button buttonStyle="primary" onClick={openPublished} id="publish-finish" margin={false}>Open the published version</Button>
+              <Button buttonStyle="secondary" onClick={() => dialog.current?.close()} id="publish-close" margin={false}>Close</Button>
+            </div>
           </div>
         ) : (
           <div>
@@ -217,7 +228,9 @@ export function PublishWizard() {
                       <Button key={p} size="small" buttonStyle={preview === p ? 'primary' : 'secondary'} onClick={() => setPreview(p)} margin={false} id={`preview-${p}`}>{{ page: 'Public page', banner: 'Login banner', email: 'Notice email' }[p]}</Button>
                     ))}
                   </div>
-                  {preview !== 'page' && changeClass === 'editorial'
+                  {!changeClass
+                    ? <p data-testid="preview-waiting">The previews appear once you choose the kind of change: it decides what the page, the banner and the email say.</p>
+                    : preview !== 'page' && changeClass === 'editorial'
                     ? <p>An editorial change sends no email and shows no banner.</p>
                     : <iframe key={previewUrl} title={`Preview: ${preview}`} src={previewUrl} data-testid="publish-preview" style={{ width: '100%', height: '26rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 4, background: '#fff' }} />}
                   <p style={hintStyle}>Previews show the text as last saved (edits save within seconds).</p>

@@ -9,12 +9,12 @@ interface Redline {
 }
 
 const STYLE = `
-.assent-redline { max-height: 70vh; overflow: auto; border: 1px solid var(--theme-elevation-150); border-radius: 4px; padding: 0.5rem 0.75rem; font-size: 0.85rem; line-height: 1.45; }
+.assent-redline { max-height: 70vh; overflow: auto; border: 1px solid var(--theme-elevation-150); border-radius: 4px; padding: 0.5rem 0.75rem; font-size: 15px; line-height: 1.5; }
 .assent-redline ins { background: #dafbe1; color: #116329; text-decoration: underline; }
 .assent-redline del { background: #ffebe9; color: #a40e26; text-decoration: line-through; }
 .assent-redline ins.rl-block, .assent-redline del.rl-block { display: block; }
 .assent-redline p, .assent-redline h2, .assent-redline h3, .assent-redline h4 { margin: 0.35rem 0; }
-.assent-redline .rl-tag { font-size: 0.75rem; font-style: italic; }
+.assent-redline .rl-tag { font-size: 14px; font-style: italic; }
 `
 const WAIT_MS = 600
 
@@ -59,7 +59,8 @@ export function RedlinePanel() {
 
   if (!id || publishedAt) return null
   return (
-    <section data-testid="redline-panel" style={{ marginBottom: '1.5rem' }}>
+    // Payload's admin text is 13 px: a document is read here, so the panel sets its own size.
+    <section data-testid="redline-panel" style={{ marginBottom: '1.5rem', fontSize: '15px' }}>
       <style>{STYLE}</style>
       <h4 style={{ margin: '0 0 0.25rem' }}>Your changes</h4>
       {problem && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{problem}</p>}

@@ -11,6 +11,7 @@ import { errorHandler } from './middleware/errorHandler'
 import { payloadRest } from './payloadRest'
 import { ImmutableCache } from '../services/immutableCache'
 import { RedlineWorkers } from '../services/redline/redlineWorkers'
+import { favicon } from './routes/favicon'
 import { feeds } from './routes/feeds'
 import { embed } from './routes/embed'
 import { healthz } from './routes/healthz'
@@ -53,6 +54,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
   app.get('/', (_req, res) => res.redirect('/legal'))
+  app.get(['/favicon.ico', '/favicon.svg'], favicon)
 
   const limits = rateLimits(payload, env.rateLimits)
   const cache = new ImmutableCache()

@@ -27,8 +27,10 @@ import { RedlinePanel as RedlinePanel_fcb0466b5829387466a6dc4ed7d584ba } from '.
 import { NoticePanel as NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80 } from '../../../admin/NoticePanel'
 import { PublishWizard as PublishWizard_ba9ba6c06b6ac389b84d0b6575818002 } from '../../../admin/PublishWizard'
 import { EraseSubjectButton as EraseSubjectButton_1eda3d74285432a180a349ac112645ab } from '../../../admin/EraseSubjectButton'
-import { AcceptanceChart as AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd } from '../../../admin/AcceptanceChart'
+import { AssentIcon as AssentIcon_240712477bfb28f69e6e8108543a681e } from '../../../admin/AssentIcon'
+import { AssentLogo as AssentLogo_b53c72ea2c097471b2016207f2e683cf } from '../../../admin/AssentLogo'
 import { PolicyDashboard as PolicyDashboard_c0b4b685017613f2a82a549fe8854017 } from '../../../admin/PolicyDashboard'
+import { AcceptanceChart as AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd } from '../../../admin/AcceptanceChart'
 import { CollectionCards as CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1 } from '@payloadcms/next/rsc'
 
 /** @type import('payload').ImportMap */
@@ -62,7 +64,9 @@ export const importMap = {
   "/admin/NoticePanel#NoticePanel": NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80,
   "/admin/PublishWizard#PublishWizard": PublishWizard_ba9ba6c06b6ac389b84d0b6575818002,
   "/admin/EraseSubjectButton#EraseSubjectButton": EraseSubjectButton_1eda3d74285432a180a349ac112645ab,
-  "/admin/AcceptanceChart#AcceptanceChart": AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd,
+  "/admin/AssentIcon#AssentIcon": AssentIcon_240712477bfb28f69e6e8108543a681e,
+  "/admin/AssentLogo#AssentLogo": AssentLogo_b53c72ea2c097471b2016207f2e683cf,
   "/admin/PolicyDashboard#PolicyDashboard": PolicyDashboard_c0b4b685017613f2a82a549fe8854017,
+  "/admin/AcceptanceChart#AcceptanceChart": AcceptanceChart_ec54f46948ef3d6a65a743323e3a68dd,
   "@payloadcms/next/rsc#CollectionCards": CollectionCards_f9c02e79a4aed9a3924487c0cd4cafb1
 }

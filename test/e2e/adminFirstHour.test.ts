@@ -1,0 +1,172 @@
+import { mkdtempSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import type { Browser, BrowserContext, Page } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { ensureAdminBuild } from '../support/adminBuild'
+import { adminTab, browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { freePort } from '../support/freePort'
+import { exited, printed, serverProcesses } from '../support/spawnServer'
+
+if (browserUnavailable) console.log(`Admin first-hour browser tests skipped: ${browserUnavailable}.`)
+
+const admin = { email: 'owner@example.com', password: 'a-long-admin-password' }
+
+/** What a new user meets in the admin in their first hour, on the seeded privacy policy. */
+describe.skipIf(browserUnavailable)('the admin in the first hour, in Chromium', () => {
+  const servers = serverProcesses()
+  let base: string
+  let browser: Browser
+  let auth: Record<string, string>
+
+  beforeAll(async () => {
+    await ensureAdminBuild()
+    const port = await freePort()
+    base = `http://127.0.0.1:${port}`
+    const dir = mkdtempSync(path.join(tmpdir(), 'assent-first-hour-'))
+    const server = servers.start({
+      ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(port), PUBLIC_URL: base,
+      DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'first-hour-secret',
+      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
+    })
+    void exited(server)
+    await printed(server, /Assent is serving/)
+    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
+    auth = { authorization: `JWT ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+    browser = await launchBrowser()
+    // A cold admin build on a loaded machine takes minutes.
+  }, 900_000)
+
+  afterAll(async () => {
+    await browser?.close()
+    servers.stopAll()
+  })
+
+  const logIn = () => adminTab(browser, base, admin, { width: 1440, height: 1000 })
+  /** The privacy policy's open draft (started through "New revision"), as its edit URL. */
+  const privacyDraft = async () => {
+    const res = await fetch(`${base}/api/v1/policies/privacy/revisions`, { method: 'POST', headers: auth, body: '{}' })
+    expect(res.status).toBeLessThan(300)
+    return `${base}${((await res.json()) as { editUrl: string }).editUrl}`
+  }
+  /** Every request a page of `context` makes to a host other than Assent's. */
+  const foreignRequests = (context: BrowserContext) => {
+    const seen: string[] = []
+    context.on('request', (request) => {
+      const url = new URL(request.url())
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== base) seen.push(request.url())
+    })
+    return seen
+  }
+  const visit = async (page: Page, url: string) => {
+    await page.goto(url)
+    await page.waitForLoadState('networkidle')
+  }
+
+  it('requests nothing from another host, on the public pages, the login page or any admin screen', async () => {
+    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    const foreign = foreignRequests(context)
+    const page = await context.newPage()
+    for (const url of ['/legal', '/legal/privacy', '/legal/privacy/versions/1', '/legal/privacy/compare/1/2', '/admin/login']) await visit(page, `${base}${url}`)
+    await page.fill('input[name="email"]', admin.email)
+    await page.fill('input[name="password"]', admin.password)
+    await page.click('button[type="submit"]')
+    await page.waitForURL(`${base}/admin`)
+    await page.waitForLoadState('networkidle')
+    const { docs } = (await (await fetch(`${base}/api/policies?where[slug][equals]=privacy`)).json()) as { docs: Array<{ id: number }> }
+    for (const url of [`${base}/admin/collections/policies/${docs[0].id}`, `${base}/admin/collections/policy-versions`, await privacyDraft(), `${base}/admin/account`]) await visit(page, url)
+    expect(foreign).toEqual([])
+    await context.close()
+  })
+
+  it('shows Assent on the login page and as the favicon, served by Assent itself', async () => {
+    const favicon = await fetch(`${base}/favicon.ico`)
+    expect([favicon.status, favicon.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8'])
+    expect(await favicon.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
+    const page = await browser.newPage()
+    await visit(page, `${base}/admin/login`)
+    await page.getByTestId('assent-logo').waitFor()
+    await expect(page.getByTestId('assent-logo').innerText()).resolves.toBe('Assent')
+    await expect(page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).resolves.toEqual(['/favicon.svg'])
+    await page.screenshot({ path: screenshotPath('after-admin-login'), fullPage: true })
+    await page.close()
+  })
+
+  it('starts versions only from a policy: no blank "Create New", and the create address makes no draft', async () => {
+    const count = async () => ((await (await fetch(`${base}/api/policy-versions?draft=true&limit=0`, { headers: auth })).json()) as { totalDocs: number }).totalDocs
+    const before = await count()
+    const page = await logIn()
+    await visit(page, `${base}/admin/collections/policy-versions`)
+    await page.getByText('A version is started from its policy').waitFor()
+    await expect(page.locator('a[href*="/policy-versions/create"]').count()).resolves.toBe(0)
+    await visit(page, `${base}/admin/collections/policy-versions/create`)
+    await page.waitForTimeout(3000)
+    expect(await count()).toBe(before)
+    await page.close()
+  })
+
+  it('titles a draft by its policy and the number it will take, in heading and breadcrumb, whatever its summary', async () => {
+    const page = await logIn()
+    await visit(page, await privacyDraft())
+    const heading = page.locator('h1')
+    await expect.poll(() => heading.innerText()).toBe('Privacy Policy — draft of version 3')
+    await expect(page.locator('.step-nav').innerText()).resolves.toContain('Privacy Policy — draft of version 3')
+    await page.fill('textarea#field-summary', 'Says how fast we answer privacy requests.')
+    // Autosave runs every 2 s; the title stays the version's, not the summary's.
+    await page.waitForTimeout(4000)
+    await expect(heading.innerText()).resolves.toBe('Privacy Policy — draft of version 3')
+    await page.getByTestId('redline-summary').waitFor({ timeout: 20_000 })
+    const size = await page.getByTestId('redline-text').evaluate((el) => parseFloat(getComputedStyle(el).fontSize))
+    expect(size).toBeGreaterThanOrEqual(14)
+    await page.screenshot({ path: screenshotPath('after-admin-draft'), fullPage: false })
+    await page.close()
+  })
+
+  it('publishes through a dialog that shows no choice before it is made, closes, and leaves the page showing the version published', async () => {
+    const page = await logIn()
+    await visit(page, await privacyDraft())
+    await page.click('#publish-wizard')
+    const dialog = page.getByTestId('publish-dialog')
+    await dialog.getByText('Publish version 3 of the Privacy Policy').waitFor()
+    await page.getByTestId('preview-waiting').waitFor()
+    await expect(page.getByTestId('publish-preview').count()).resolves.toBe(0)
+    await expect(page.inputValue('#publish-effective')).resolves.toBe('')
+    await page.screenshot({ path: screenshotPath('after-publish-dialog-unchosen') })
+
+    await dialog.locator('input[value="informational"]').check()
+    await page.frameLocator('[data-testid="publish-preview"]').getByText('Informational').first().waitFor()
+    await page.fill('#publish-summary', 'Says how fast we answer privacy requests.')
+    const upcoming = (await (await fetch(`${base}/api/v1/policies/privacy/versions`)).json()) as { versions: Array<{ effectiveAt: string }> }
+    // After version 2's date, so that it still takes effect.
+    const day = new Date(new Date(upcoming.versions.at(-1)!.effectiveAt).getTime() + 86_400_000).toISOString().slice(0, 10)
+    await page.fill('#publish-effective', day)
+    await page.click('#publish-confirm')
+    await page.getByTestId('publish-result').waitFor()
+    // Behind the result, without a reload: the status and the frozen facts of the published version.
+    await expect.poll(() => page.locator('.status__value').first().innerText(), { timeout: 20_000 }).toBe('Published')
+    await page.getByTestId('version-frozen').waitFor({ state: 'attached', timeout: 20_000 })
+    await page.screenshot({ path: screenshotPath('after-publish-result') })
+
+    await page.click('#publish-close')
+    await expect(page.locator('dialog[open]').count()).resolves.toBe(0)
+    await expect(page.getByTestId('version-frozen').isVisible()).resolves.toBe(true)
+    await expect(page.locator('#publish-wizard').count()).resolves.toBe(0)
+    // The seed has no subjects: nobody could be told, and the panel says so.
+    await expect(page.getByTestId('no-notices').innerText()).resolves.toBe('No notices: no subjects were known when it was published.')
+    await page.screenshot({ path: screenshotPath('after-published-closed'), fullPage: true })
+    await page.close()
+  })
+
+  it("puts Assent's overview and the acceptance chart above Payload's collection cards", async () => {
+    const page = await logIn()
+    await page.getByTestId('acceptance-chart').waitFor()
+    const top = async (selector: string) => (await page.locator(selector).first().boundingBox())!.y
+    const [dashboard, chart, cards] = [await top('[data-testid="policy-dashboard"]'), await top('[data-testid="acceptance-chart"]'), await top('.card')]
+    expect(dashboard).toBeLessThan(chart)
+    expect(chart).toBeLessThan(cards)
+    await page.screenshot({ path: screenshotPath('after-dashboard'), fullPage: false })
+    await page.close()
+  })
+})
