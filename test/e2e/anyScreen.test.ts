@@ -90,6 +90,10 @@ describe.skipIf(browserUnavailable)('every public page on a 390 px wide screen',
     await expect(phone.getByText('This screen is too narrow for two columns side by side, so the changes are shown inline.').isVisible()).resolves.toBe(true)
     await expect(phone.locator('.narrow-only del', { hasText: '13' }).first().isVisible()).resolves.toBe(true)
     await expect(phone.locator('.narrow-only ins', { hasText: '12' }).first().isVisible()).resolves.toBe(true)
+    // Its links lead to its own changes, not to the hidden table's.
+    await phone.getByText('Go to the first change').locator('visible=true').click()
+    expect(phone.url()).toMatch(/#narrow-rl-change-1$/)
+    await expect(phone.locator('#narrow-rl-change-1').isVisible()).resolves.toBe(true)
   })
 
   it('lists every version with its summary and compare link inside a narrow screen', async () => {
