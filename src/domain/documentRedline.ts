@@ -99,16 +99,19 @@ function markMoves(entries: RedlineEntry[]): void {
 /** The redline of two Markdown texts, as their version pages render them: blocks aligned (moved
  * ones marked), edited blocks compared element by element, their text word by word. */
 export function documentRedline(from: string, to: string): DocumentRedline {
-  return { entries: containerRedline(parseHtml(renderHtml(from)), parseHtml(renderHtml(to)), '#root') }
+  const [a, b] = renderBoth(from, to)
+  return { entries: containerRedline(a, b, '#root') }
 }
+
+/** Both texts as their version pages render them. */
+const renderBoth = (from: string, to: string): [HtmlNode[], HtmlNode[]] => [parseHtml(renderHtml(from)), parseHtml(renderHtml(to))]
 
 /**
  * A redline in linear time, for texts too far apart to compare in time: the blocks both
  * documents begin and end with are the same, every block between is removed and added whole.
  */
 export function coarseDocumentRedline(from: string, to: string): DocumentRedline {
-  const a = unitsOf(parseHtml(renderHtml(from)))
-  const b = unitsOf(parseHtml(renderHtml(to)))
+  const [a, b] = renderBoth(from, to).map(unitsOf)
   let start = 0
   while (start < a.length && start < b.length && a[start].key === b[start].key) start++
   let end = 0

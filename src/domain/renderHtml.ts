@@ -39,13 +39,24 @@ const allowed: sanitizeHtml.IOptions = {
 const inlineText = (tokens: Token[] | undefined): string =>
   (tokens ?? []).map((t) => ('tokens' in t && t.tokens ? inlineText(t.tokens) : t.type === 'text' || t.type === 'codespan' || t.type === 'escape' ? t.text : '')).join('')
 
+/** The blocks of a Markdown text, headings anchored in reading order. Only blocks can hold a
+ * heading: lists and quotes are looked into, text is not. */
+function anchoredTokens(markdown: string): Token[] {
+  const tokens = marked.lexer(withoutFrontMatter(markdown))
+  const slug = headingSlugger()
+  const walk = (blocks: Token[]) => {
+    for (const token of blocks) {
+      if (token.type === 'heading') (token as AnchoredHeading).anchor = slug(inlineText((token as Tokens.Heading).tokens)) || undefined
+      else if (token.type === 'list') for (const item of (token as Tokens.List).items) walk(item.tokens)
+      else if (token.type === 'blockquote') walk((token as Tokens.Blockquote).tokens)
+    }
+  }
+  walk(tokens)
+  return tokens
+}
+
 /** Markdown to the sanitized HTML the public reads: front matter left out, HTML comments and
  * raw HTML sanitized away, headings anchored as GitHub anchors them. */
 export function renderHtml(markdown: string): string {
-  const tokens = marked.lexer(withoutFrontMatter(markdown))
-  const slug = headingSlugger()
-  marked.walkTokens(tokens, (token) => {
-    if (token.type === 'heading') (token as AnchoredHeading).anchor = slug(inlineText((token as Tokens.Heading).tokens)) || undefined
-  })
-  return sanitizeHtml(marked.parser(tokens), allowed)
+  return sanitizeHtml(marked.parser(anchoredTokens(markdown)), allowed)
 }

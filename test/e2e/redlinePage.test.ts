@@ -1,0 +1,111 @@
+import type { Browser } from 'playwright-core'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { IMPORT_CONTEXT_FLAG } from '../../src/services/freezeVersion'
+import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
+import { makePolicy, makeVersion } from '../support/fixtures'
+import { startTestApp, type TestApp } from '../support/testApp'
+
+if (browserUnavailable) console.log(`Redline browser tests skipped: ${browserUnavailable}.`)
+
+const BEFORE = `# Terms of Service
+
+## A. Definitions
+
+| Section | What can you find there? |
+| --- | --- |
+| [A. Definitions](#a-definitions) | Some *basic* terms, defined in a way that will help you understand this agreement. |
+| B. Account Terms | The **requirements** for creating an account. |
+| C. Payment | Fees and refunds. |
+
+## B. Sub-processors
+
+We answer data requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2020-01-01-with-a-long-address-that-must-wrap) for who helps us.
+`
+
+const AFTER = `# Terms of Service
+
+## A. Definitions
+
+| Section | What can you find there? | Since |
+| --- | --- | --- |
+| [A. Definitions](#a-definitions) | Some *basic* terms, defined in a way that will help you understand this agreement. | 2020 |
+| B. Account Terms | The **requirements** for creating and keeping an account. | 2021 |
+| D. Acceptable Use | What you may not do. | 2022 |
+
+## B. Sub-processors
+
+We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.
+`
+
+describe.skipIf(browserUnavailable)('a redline of a table change and a link change, in Chromium', () => {
+  let app: TestApp
+  let browser: Browser
+  let url: string
+
+  beforeAll(async () => {
+    app = await startTestApp()
+    const policy = await makePolicy(app.payload, { title: 'Terms of Service' })
+    for (const [n, markdown] of [BEFORE, AFTER].entries()) {
+      await app.payload.create({
+        collection: 'policy-versions',
+        data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n + 1}.`, effectiveAt: new Date(Date.UTC(2021, n, 1)).toISOString(), body: (await makeBody(markdown)) as never, _status: 'published' },
+        context: { [IMPORT_CONTEXT_FLAG]: true },
+      })
+    }
+    url = `${app.baseUrl}/legal/${policy.slug}/compare/1/2`
+    browser = await launchBrowser()
+  })
+  afterAll(async () => {
+    await browser?.close()
+    await app?.close()
+  })
+
+  const makeBody = async (markdown: string) => {
+    const draft = await makeVersion(app.payload, (await makePolicy(app.payload)).id, {}, markdown)
+    return draft.body
+  }
+
+  for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    it(`shows the table as a table and the link as a link, marks inside, on a ${width} px screen`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      try {
+        await page.goto(url)
+        const table = page.locator('.redline-inline table')
+        await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Section', 'What can you find there?', 'Since'])
+        await expect(table.locator('th.rl-ins ins').innerText()).resolves.toBe('Since')
+        await expect(table.locator('tr.rl-del td').first().innerText()).resolves.toBe('C. Payment')
+        await expect(table.locator('tr.rl-ins td').first().innerText()).resolves.toBe('D. Acceptable Use')
+        await expect(table.locator('td', { hasText: 'requirements' }).locator('ins').innerText()).resolves.toMatch(/^\s*and keeping\s*$/)
+        await expect(table.locator('strong', { hasText: 'requirements' }).count()).resolves.toBe(1)
+        await expect(page.locator('.redline-inline a[href*="2020-01-01"] del').innerText()).resolves.toBe('list of sub-processors')
+        await expect(page.locator('.redline-inline a[href*="2026-12-01"] ins').innerText()).resolves.toBe('list of sub-processors')
+        await expect(page.locator('.redline-inline').innerText()).resolves.not.toMatch(/\||\]\(|requestsprivacy/)
+        // The table's own link to a heading goes to that heading, as on the version page.
+        await expect(page.locator('.redline-inline h2#a-definitions').count()).resolves.toBe(1)
+        await expect(page.locator('.rl-sections li').allInnerTexts()).resolves.toEqual(['A. Definitions (1 change)', 'B. Sub-processors (1 change)'])
+        await page.screenshot({ path: screenshotPath(`redline-table-link-${name}`), fullPage: true })
+        await page.locator('.rl-sections a', { hasText: 'B. Sub-processors' }).click()
+        expect(new URL(page.url()).hash).toBe('#rl-change-2')
+        await expect(page.locator('#rl-change-2').isVisible()).resolves.toBe(true)
+      } finally {
+        await page.close()
+      }
+    })
+  }
+
+  it('shows the same marks side by side, the earlier version on the left', async () => {
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    try {
+      await page.goto(`${url}?view=side`)
+      const [left, right] = [page.locator('table.redline-side > tbody > tr.rl-changed > td:nth-child(1)'), page.locator('table.redline-side > tbody > tr.rl-changed > td:nth-child(2)')]
+      await expect(left.locator('tr.rl-del').count()).resolves.toBe(1)
+      await expect(left.locator('ins').count()).resolves.toBe(0)
+      await expect(right.locator('tr.rl-ins').count()).resolves.toBe(1)
+      await expect(right.locator('del').count()).resolves.toBe(0)
+      await page.screenshot({ path: screenshotPath('redline-table-link-side'), fullPage: true })
+    } finally {
+      await page.close()
+    }
+  })
+})
