@@ -3,18 +3,26 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
+import { parseRevisionFile, type RevisionFile } from '../src/domain/parseRevisionFile'
 import { redline, sideOf } from '../src/domain/redline'
+import { isAssentError } from '../src/errors/AssentError'
 import { findVersion } from '../src/services/findVersion'
-import { importHistory } from '../src/services/importHistory'
+import { IMPORT_CONTEXT_FLAG } from '../src/services/freezeVersion'
+import { importHistory, type ImportOptions } from '../src/services/importHistory'
+import { markdownToBody } from '../src/services/lexicalMarkdown'
+import { makePolicy, makeSubject } from './support/fixtures'
 import { generateHistory } from './support/generateHistory'
+import { loginStaff, requestAs } from './support/staff'
+import { createTestDatabase, type TestDatabase } from './support/testDatabase'
 import { startTestApp, type TestApp } from './support/testApp'
 
 let app: TestApp
+let request: ReturnType<typeof requestAs>
 beforeAll(async () => {
   app = await startTestApp()
+  request = requestAs(app.baseUrl, await loginStaff(app.payload, app.baseUrl))
 })
 afterAll(() => app?.close())
 
@@ -25,7 +33,7 @@ describe('importing a long policy history', () => {
 
   it('publishes every revision, oldest first, with its recorded effective date', async () => {
     expect(Math.min(...history.map((r) => r.markdown.length))).toBeGreaterThan(50_000)
-    const result = await importHistory(app.payload, 'long-history', [...history].reverse())
+    const result = await importHistory(app.payload, 'long-history', [...history].reverse(), { policy: { title: 'Privacy Policy', acceptanceMode: 'continued-use', noticePeriodDays: 30 } })
     expect(result.imported.map((r) => r.version)).toEqual(Array.from({ length: REVISIONS }, (_, i) => i + 1))
     const v40 = await findVersion(app.payload, 'long-history', REVISIONS)
     expect(v40.version.effectiveAt).toBe(history[REVISIONS - 1].effectiveAt.toISOString())
@@ -58,26 +66,250 @@ describe('importing a long policy history', () => {
   })
 })
 
+const DAY_MS = 86_400_000
+/** Midnight UTC `n` days from today. */
+const day = (n: number) => new Date(Math.floor(Date.now() / DAY_MS) * DAY_MS + n * DAY_MS)
+const revision = (name: string, effectiveAt: Date, over: Partial<RevisionFile> = {}): RevisionFile => ({
+  name,
+  effectiveAt,
+  markdown: `# Terms\n\nThe text of ${name}.\n`,
+  changeClass: 'material',
+  summary: `What changed in ${name}.`,
+  ...over,
+})
+const choices = { title: 'Imported terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } as const
+
+/** Everything an import could write, counted: equal counts before and after mean nothing was. */
+const written = async () => {
+  const count = async (collection: 'policies' | 'policy-versions' | 'notices' | 'ledger-entries') => (await app.payload.count({ collection })).totalDocs
+  return { policies: await count('policies'), versions: await count('policy-versions'), notices: await count('notices'), ledger: await count('ledger-entries') }
+}
+
+/** The refusal an import rejects with. */
+async function refusalOf(slug: string, files: RevisionFile[], options?: ImportOptions) {
+  const error = await importHistory(app.payload, slug, files, options).then(() => undefined, (e: unknown) => e)
+  if (!isAssentError(error)) throw new Error(`expected a refusal, got ${String(error)}`)
+  return { code: error.code, message: error.message, details: error.details }
+}
+
+/** A policy with one published version in force since 2020, and two subjects to tell of changes. */
+async function policyWithHistory(over: Record<string, unknown> = {}) {
+  const policy = await makePolicy(app.payload, over)
+  await importHistory(app.payload, policy.slug, [revision('2020-01-01-terms.md', new Date('2020-01-01T00:00:00Z'))])
+  await Promise.all([makeSubject(app.payload), makeSubject(app.payload)])
+  return policy
+}
+
+const publishedOf = async (policyId: number | string) =>
+  (await app.payload.find({ collection: 'policy-versions', where: { policy: { equals: policyId } }, sort: 'version', depth: 0, pagination: false })).docs
+
+describe('imports cannot bypass the publishing rules', () => {
+  it('refuses a revision dated in the future, naming the file, and writes nothing (not even the history before it)', async () => {
+    const before = await written()
+    const refusal = await refusalOf('upcoming-refused', [revision('2021-01-01-terms.md', new Date('2021-01-01T00:00:00Z')), revision('next-terms.md', day(40))], { policy: choices })
+    expect(refusal.code).toBe('import_dated_in_future')
+    expect(refusal.message).toMatch(/^next-terms\.md \(effective .*\) takes effect in the future/)
+    expect(refusal.details).toMatchObject({ files: ['next-terms.md'] })
+    expect(await written()).toEqual(before)
+  })
+
+  it('imports history as before: recorded dates, no notices, no notice-period check', async () => {
+    const policy = await policyWithHistory()
+    const result = await importHistory(app.payload, policy.slug, [revision('yesterday.md', day(-1))])
+    expect(result.imported).toEqual([{ file: 'yesterday.md', version: 2, upcoming: false, notices: 0 }])
+    const [, v2] = await publishedOf(policy.id)
+    expect(v2.effectiveAt).toBe(day(-1).toISOString())
+    expect((await app.payload.count({ collection: 'notices', where: { version: { equals: v2.id } } })).totalDocs).toBe(0)
+  })
+
+  it('with publishUpcoming, refuses a material revision inside the notice period with the publish API\'s code and message, writing nothing', async () => {
+    const policy = await policyWithHistory()
+    const before = await written()
+    const refusal = await refusalOf(policy.slug, [revision('2020-06-01-terms.md', new Date('2020-06-01T00:00:00Z')), revision('soon.md', day(10))], { publishUpcoming: true })
+    expect(await written()).toEqual(before)
+
+    const api = await request('editor', 'POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: '# Terms\n\nSoon.', changeClass: 'material', summary: 'Soon.', effectiveAt: day(10).toISOString() })
+    const { error } = (await api.json()) as { error: { code: string; message: string } }
+    const sameInstant = (message: string) => message.replace(/\d{4}-\d{2}-\d{2}T[\d:.]+Z/g, '<instant>')
+    expect(refusal.code).toBe(error.code)
+    expect(refusal.code).toBe('effective_date_too_early')
+    expect(sameInstant(refusal.message)).toBe(sameInstant(`soon.md: ${error.message}`))
+    expect(await written()).toEqual(before)
+  })
+
+  it('with publishUpcoming, publishes an upcoming revision as an editor\'s publication: notices for every subject, a webhook delivery, a ledger entry', async () => {
+    const policy = await policyWithHistory()
+    await app.payload.create({ collection: 'webhook-endpoints', data: { url: 'https://example.com/hooks', events: ['version.published'] } as never })
+    const subjects = (await app.payload.count({ collection: 'subjects' })).totalDocs
+    const result = await importHistory(app.payload, policy.slug, [revision('2020-01-01-terms.md', new Date('2020-01-01T00:00:00Z')), revision('later.md', day(31))], { publishUpcoming: true })
+    expect(result.skipped).toEqual(['2020-01-01-terms.md'])
+    expect(result.imported).toEqual([{ file: 'later.md', version: 2, upcoming: true, notices: expect.any(Number) }])
+    const [, v2] = await publishedOf(policy.id)
+    expect(v2.effectiveAt).toBe(day(31).toISOString())
+    const banners = await app.payload.count({ collection: 'notices', where: { and: [{ version: { equals: v2.id } }, { channel: { equals: 'banner' } }] } })
+    expect(banners.totalDocs).toBe(subjects)
+    expect(result.imported[0].notices).toBeGreaterThanOrEqual(subjects)
+    expect((await app.payload.count({ collection: 'webhook-deliveries', where: { eventKey: { equals: `version.published:${v2.id}` } } })).totalDocs).toBe(1)
+    const entries = await app.payload.find({ collection: 'ledger-entries', where: { kind: { equals: 'publication' } }, pagination: false, depth: 0 })
+    expect(entries.docs.some((e) => (e.body as string).includes(String(v2.contentHash)))).toBe(true)
+  })
+
+  it('with publishUpcoming, holds an upcoming material revision to the two-person rule, writing nothing', async () => {
+    const policy = await policyWithHistory({ requireSecondApproval: true })
+    const before = await written()
+    const refusal = await refusalOf(policy.slug, [revision('later.md', day(60))], { publishUpcoming: true })
+    expect(refusal.code).toBe('approval_required')
+    expect(refusal.message).toMatch(/^later\.md: /)
+    expect(await written()).toEqual(before)
+  })
+
+  it('never lets trusted code\'s import flag publish an upcoming version quietly', async () => {
+    const policy = await policyWithHistory()
+    const body = (await markdownToBody(app.payload.config, '# Terms\n\nFlagged.')) as never
+    const flagged = (effectiveAt: Date) =>
+      app.payload.create({ collection: 'policy-versions', data: { policy: policy.id, body, changeClass: 'material', summary: 'Flagged.', effectiveAt: effectiveAt.toISOString(), _status: 'published' }, context: { [IMPORT_CONTEXT_FLAG]: true } })
+    await expect(flagged(day(5))).rejects.toMatchObject({ code: 'effective_date_too_early' })
+    const announced = await flagged(day(31))
+    expect((await app.payload.count({ collection: 'notices', where: { version: { equals: announced.id } } })).totalDocs).toBeGreaterThan(0)
+  })
+})
+
+describe('creating a policy by import', () => {
+  it('refuses without the choices, naming each missing one, and creates nothing', async () => {
+    const before = await written()
+    const refusal = await refusalOf('unchosen', [revision('2020-01-01.md', new Date('2020-01-01T00:00:00Z'))])
+    expect(refusal).toMatchObject({ code: 'validation_failed', details: { missing: ['title', 'acceptanceMode', 'noticePeriodDays'] } })
+    const titled = [revision('2020-01-01.md', new Date('2020-01-01T00:00:00Z'), { title: 'Terms of Use' })]
+    expect((await refusalOf('unchosen', titled, { policy: { acceptanceMode: 'continued-use' } })).details).toMatchObject({ missing: ['noticePeriodDays'] })
+    expect(await written()).toEqual(before)
+  })
+
+  it('creates the policy with the chosen rules and the first front matter title', async () => {
+    const files = [
+      revision('2019-01-01.md', new Date('2019-01-01T00:00:00Z')),
+      revision('2020-01-01.md', new Date('2020-01-01T00:00:00Z'), { title: 'Acceptable Use' }),
+      revision('2021-01-01.md', new Date('2021-01-01T00:00:00Z'), { title: 'Renamed later' }),
+    ]
+    const result = await importHistory(app.payload, 'chosen', files, { policy: { acceptanceMode: 'continued-use', noticePeriodDays: 45 } })
+    expect(result.created).toEqual({ title: 'Acceptable Use', acceptanceMode: 'continued-use', noticePeriodDays: 45 })
+    const { docs } = await app.payload.find({ collection: 'policies', where: { slug: { equals: 'chosen' } }, depth: 0 })
+    expect(docs[0]).toMatchObject({ title: 'Acceptable Use', acceptanceMode: 'continued-use', noticePeriodDays: 45 })
+    expect(result.imported.map((r) => r.version)).toEqual([1, 2, 3])
+  })
+
+  it('needs no choices for an existing policy, and refuses ones that differ from it', async () => {
+    const policy = await policyWithHistory()
+    const before = await written()
+    const refusal = await refusalOf(policy.slug, [revision('2021-01-01.md', new Date('2021-01-01T00:00:00Z'))], { policy: { acceptanceMode: 'continued-use', noticePeriodDays: 30 } })
+    expect(refusal).toMatchObject({ code: 'validation_failed', details: { conflicting: [{ field: 'acceptanceMode', given: 'continued-use', existing: 'clickwrap' }] } })
+    expect(await written()).toEqual(before)
+    expect((await importHistory(app.payload, policy.slug, [revision('2021-01-01.md', new Date('2021-01-01T00:00:00Z'))])).imported).toHaveLength(1)
+  })
+})
+
+/** Runs `npx assent import …` against `database`, as an operator would. */
+const importCli = (database: TestDatabase, dataDir: string) => (...args: string[]) =>
+  spawnSync(process.execPath, ['scripts/assent.js', 'import', ...args], { env: { ...process.env, DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir }, encoding: 'utf8' })
+
+/** A folder of revision files. */
+function folderOf(files: Record<string, string>): string {
+  const folder = mkdtempSync(path.join(tmpdir(), 'assent-import-'))
+  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content)
+  return folder
+}
+
+const FLAGS = ['--title', 'Terms', '--acceptance-mode', 'clickwrap', '--notice-period-days', '30']
+
 describe('npx assent import', () => {
+  let database: TestDatabase
+  let assent: ReturnType<typeof importCli>
+  beforeAll(async () => {
+    database = await createTestDatabase({ shared: true })
+    assent = importCli(database, mkdtempSync(path.join(tmpdir(), 'assent-import-data-')))
+  })
+  afterAll(() => database?.drop())
+
   it('imports a folder once, then reports everything already present', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'assent-import-'))
-    writeFileSync(path.join(folder, '2019-05-01-terms.md'), '# Terms\n\nFirst terms.\n')
-    writeFileSync(path.join(folder, '2020-06-01-terms.md'), '# Terms\n\nSecond terms.\n')
-    writeFileSync(path.join(folder, 'later.md'), '---\neffective: 2021-07-01\nchangeClass: material\nsummary: Adds a clause.\n---\n# Terms\n\nThird terms.\n')
-    const env = { ...process.env, DATABASE_URL: `file:${folder}/assent.db`, ASSENT_DATA_DIR: folder }
-    const run = () => spawnSync(process.execPath, ['scripts/assent.js', 'import', 'terms', folder], { env, encoding: 'utf8' })
-    const first = run()
+    const folder = folderOf({
+      '2019-05-01-terms.md': '# Terms\n\nFirst terms.\n',
+      '2020-06-01-terms.md': '# Terms\n\nSecond terms.\n',
+      'later.md': '---\neffective: 2021-07-01\nchangeClass: material\nsummary: Adds a clause.\n---\n# Terms\n\nThird terms.\n',
+    })
+    const first = assent('terms', folder, ...FLAGS)
     expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toContain('created policy "terms": Terms, clickwrap, 30 days\' notice for material changes')
     expect(first.stdout).toContain('3 imported, 0 already present')
-    const second = run()
+    const second = assent('terms', folder)
+    expect(second.status, second.stderr).toBe(0)
     expect(second.stdout).toContain('0 imported, 3 already present')
-  }, 120_000)
+  }, 240_000)
 
   it('refuses a folder with an undated file, naming it, before touching the database', () => {
-    const folder = mkdtempSync(path.join(tmpdir(), 'assent-import-'))
-    writeFileSync(path.join(folder, 'terms.md'), '# Terms\n')
-    const result = spawnSync(process.execPath, ['scripts/assent.js', 'import', 'terms', folder], { env: { ...process.env, DATABASE_URL: `file:${folder}/assent.db` }, encoding: 'utf8' })
+    const result = assent('terms', folderOf({ 'terms.md': '# Terms\n' }))
     expect(result.status).toBe(2)
     expect(result.stderr.trim()).toBe('assent: terms.md: no effective date; name the file 2020-02-10-….md or add front matter "effective: 2020-02-10".')
+  }, 120_000)
+
+  it('refuses unknown flags and bad flag values in one line naming the flag, before opening the database', async () => {
+    const { importCommand } = await import('../src/cli/importCommand')
+    const folder = folderOf({ '2020-01-01.md': '# Terms\n' })
+    const cases: [string[], string][] = [
+      [['--force'], 'assent: import has no option --force (it takes --publish-upcoming, --title, --acceptance-mode, --notice-period-days).'],
+      [['--acceptance-mode', 'implied'], 'assent: --acceptance-mode must be clickwrap or continued-use.'],
+      [['--notice-period-days', 'thirty'], 'assent: --notice-period-days must be a whole number of days from 0 to 365.'],
+      [['--notice-period-days', '400'], 'assent: --notice-period-days must be a whole number of days from 0 to 365.'],
+      [['--title', '--acceptance-mode', 'clickwrap'], 'assent: --title needs a value before --acceptance-mode.'],
+      [['--title'], 'assent: --title needs the policy\'s title.'],
+      [['--publish-upcoming=yes'], 'assent: --publish-upcoming takes no value.'],
+    ]
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => undefined)
+    try {
+      for (const [flags, line] of cases) {
+        errors.mockClear()
+        expect(await importCommand.run(['handbook', folder, ...flags]), flags.join(' ')).toBe(2)
+        expect(errors.mock.calls, flags.join(' ')).toEqual([[line]])
+      }
+    } finally {
+      errors.mockRestore()
+    }
+  })
+
+  describe('a policy with an upcoming revision', () => {
+    const folder = folderOf({
+      '2020-01-01-handbook.md': '---\ntitle: Staff Handbook\n---\n# Handbook\n\nFirst.\n',
+      'next.md': `---\neffective: ${day(40).toISOString().slice(0, 10)}\nchangeClass: material\nsummary: Adds remote work.\n---\n# Handbook\n\nSecond.\n`,
+    })
+
+    it('is not created without the choices: the missing flags are named, exit 2', () => {
+      const result = assent('handbook', folder, '--publish-upcoming')
+      expect(result.status).toBe(2)
+      expect(result.stderr).toBe('assent: no policy "handbook" yet: to create it, give --acceptance-mode clickwrap|continued-use, --notice-period-days <days>.\n')
+    }, 120_000)
+
+    it('is refused for its file dated in the future, named, without --publish-upcoming', () => {
+      const result = assent('handbook', folder, '--acceptance-mode', 'continued-use', '--notice-period-days', '30')
+      expect(result.status).toBe(2)
+      expect(result.stderr).toMatch(/^assent: next\.md \(effective \S+\) takes effect in the future: .* run the import again with --publish-upcoming\.\n$/)
+    }, 120_000)
+
+    it('is created with --publish-upcoming, history imported and the upcoming revision published through the rules (nothing was written before)', () => {
+      const result = assent('handbook', folder, '--acceptance-mode', 'continued-use', '--notice-period-days', '30', '--publish-upcoming')
+      expect(result.status, result.stderr).toBe(0)
+      expect(result.stdout.split('\n')).toEqual([
+        'created policy "handbook": Staff Handbook, continued-use, 30 days\' notice for material changes',
+        'imported 2020-01-01-handbook.md as version 1',
+        'published next.md as upcoming version 2 through the publishing rules: 0 notices queued',
+        '2 imported, 0 already present (policy "handbook").',
+        '',
+      ])
+    }, 120_000)
+
+    it('refuses a flag that would change the existing policy, and needs none to import again', () => {
+      const changed = assent('handbook', folder, '--acceptance-mode', 'clickwrap')
+      expect([changed.status, changed.stderr]).toEqual([2, 'assent: policy "handbook" exists and an import does not change it: --acceptance-mode clickwrap (it has continued-use); leave the flag out, or change the policy in the admin.\n'])
+      const again = assent('handbook', folder)
+      expect(again.status, again.stderr).toBe(0)
+      expect(again.stdout).toContain('0 imported, 2 already present')
+    }, 120_000)
   })
 })

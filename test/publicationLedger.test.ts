@@ -56,7 +56,7 @@ describe('publication entries', () => {
     const published = (await res.json()) as { version: number }
     expect((await publicationOf('terms', published.version)).record).toMatchObject({ version: published.version, changeClass: 'editorial' })
 
-    await importHistory(app.payload, 'imported', [{ name: 'v1.md', effectiveAt: new Date('2019-05-01T00:00:00Z'), markdown: '# Old\n\nOld text.', changeClass: 'material', summary: 'First' }])
+    await importHistory(app.payload, 'imported', [{ name: 'v1.md', effectiveAt: new Date('2019-05-01T00:00:00Z'), markdown: '# Old\n\nOld text.', changeClass: 'material', summary: 'First' }], { policy: { title: 'Old terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
     expect((await publicationOf('imported', 1)).record).toMatchObject({ version: 1, changeClass: 'material', effectiveAt: '2019-05-01T00:00:00.000Z', rules: { acceptanceMode: 'clickwrap' } })
   })
 

@@ -6,7 +6,7 @@ export interface Command {
 /** Commands load on demand: `ledger:verify <bundle>` must run without Payload or a database. */
 export const commands: Record<string, { summary: string; load: () => Promise<Command> }> = {
   seed: { summary: 'migrate the database, create the first admin and the demo policies if it is empty', load: async () => (await import('./seedCommand')).seedCommand },
-  import: { summary: 'import <slug> <folder>: publish a history of dated Markdown revisions (oldest first, idempotent)', load: async () => (await import('./importCommand')).importCommand },
+  import: { summary: 'import <slug> <folder> [--publish-upcoming] [--title <title>] [--acceptance-mode clickwrap|continued-use] [--notice-period-days <days>]: publish a history of dated Markdown revisions (oldest first, idempotent); a file dated in the future only with --publish-upcoming (notice period, notices); a new policy needs its title, acceptance mode and notice period', load: async () => (await import('./importCommand')).importCommand },
   'notices:run': { summary: 'notices:run [--follow]: send the email notices that are due (--follow: keep running)', load: async () => (await import('./noticesRunCommand')).noticesRunCommand },
   'apikey:create': { summary: 'apikey:create --scope integration|audit --name <name>: create an API key (printed once)', load: async () => (await import('./apiKeyCommand')).apiKeyCommand },
   export: { summary: 'export [--type acceptances|notices] [--format csv|jsonl] [--policy slug] [--version n] [--from date] [--to date] [--subject id] [--out file]', load: async () => (await import('./exportCommand')).exportCommand },

@@ -9,6 +9,8 @@ export interface RevisionFile {
   markdown: string
   changeClass?: ChangeClass
   summary?: string
+  /** The policy's title, for an import that creates the policy. */
+  title?: string
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
@@ -21,8 +23,8 @@ function toDate(value: unknown): Date | undefined {
 
 /**
  * Reads a revision: the effective date from YAML front matter (`effective:`) or else from a file
- * name beginning with a date (`2020-02-10-privacy.md`); optional `changeClass` and `summary`.
- * Throws an Error naming the file when neither gives a date.
+ * name beginning with a date (`2020-02-10-privacy.md`); optional `changeClass`, `summary` and
+ * `title`. Throws an Error naming the file when neither gives a date, or a field is malformed.
  */
 export function parseRevisionFile(name: string, content: string): RevisionFile {
   const match = content.match(FRONT_MATTER)
@@ -36,12 +38,17 @@ export function parseRevisionFile(name: string, content: string): RevisionFile {
   if (changeClass !== undefined && !changeClasses.includes(changeClass as ChangeClass)) {
     throw new Error(`${name}: changeClass must be one of ${changeClasses.join(', ')}.`)
   }
+  const title = meta?.title
+  if (title !== undefined && (typeof title !== 'string' || !title.trim())) {
+    throw new Error(`${name}: title must be text.`)
+  }
   return {
     name,
     effectiveAt,
     markdown,
     changeClass: changeClass as ChangeClass | undefined,
     summary: typeof meta?.summary === 'string' ? meta.summary : undefined,
+    title: typeof title === 'string' ? title.trim() : undefined,
   }
 }
 

@@ -23,6 +23,7 @@ export const errorCatalog = {
   effective_date_too_early: 422,
   effective_date_before_later_version: 422,
   effective_date_before_publish: 422,
+  import_dated_in_future: 422,
   override_requires_admin: 403,
   supersession_unconfirmed: 409,
   record_immutable: 409,

@@ -1,4 +1,4 @@
-import type { PayloadRequest } from 'payload'
+import type { PayloadRequest, RequestContext } from 'payload'
 
 import { hasRole } from '../access/roles'
 import type { ChangeClass } from '../domain/changeClass'
@@ -42,6 +42,16 @@ export interface FrozenFields {
 /** `req.context` flag set by trusted server code (import, seed) to keep recorded dates. */
 export const IMPORT_CONTEXT_FLAG = 'assentImport'
 
+type When = string | Date | null | undefined
+
+/**
+ * Whether a publication is imported history: trusted code set the import flag and the version
+ * took effect by the time it is published. The flag never covers a version still to take effect:
+ * that one is held to the publishing rules and announced (notices, webhooks) like any other.
+ */
+export const isImportedHistory = (context: RequestContext, effectiveAt: When, publishedAt: When): boolean =>
+  context[IMPORT_CONTEXT_FLAG] === true && effectiveAt != null && publishedAt != null && new Date(effectiveAt).getTime() <= new Date(publishedAt).getTime()
+
 /**
  * Publishing a version: checks the effective-date rules, assigns the next version number of its
  * policy and freezes the text, HTML, content hash and the policy's rules (acceptance mode, notice
@@ -81,7 +91,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     .map((v) => new Date(v.effectiveAt as string))
     .reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined)
 
-  const imported = req.context[IMPORT_CONTEXT_FLAG] === true
+  const imported = isImportedHistory(req.context, effectiveAt, publishedAt)
   const refusal = checkEffectiveDate({
     changeClass: draft.changeClass as ChangeClass,
     effectiveAt,

@@ -2,64 +2,165 @@ import type { Payload } from 'payload'
 
 import { canonicalText } from '../domain/canonicalText'
 import { contentHash } from '../domain/contentHash'
+import { importPlanRefusal, isUpcoming, upcomingRefusal, type ImportRefusal, type PlannedRevision } from '../domain/importRefusal'
 import { inHistoryOrder, type RevisionFile } from '../domain/parseRevisionFile'
+import { rulesOf, type AcceptanceMode, type VersionRules } from '../domain/versionRules'
+import { AssentError, isAssentError } from '../errors/AssentError'
 import type { Policy } from '../payload-types'
 import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
 import { bodyToMarkdown, markdownToBody } from './lexicalMarkdown'
 import { publishedVersions } from './publishedVersions'
 import { withTransaction } from './withTransaction'
 
+/** The choices that create a policy by import; an existing policy needs none. */
+export interface PolicyChoices {
+  /** When absent, the first revision (in history order) whose front matter has `title:` gives it. */
+  title?: string
+  acceptanceMode?: AcceptanceMode
+  noticePeriodDays?: number
+}
+
+/** How an import treats what is not plain history. */
+export interface ImportOptions {
+  /** Publish revisions dated in the future through the publishing rules (notice period,
+   * two-person rule, notices, webhooks) instead of refusing them. */
+  publishUpcoming?: boolean
+  /** Required when no policy has the slug. Given for an existing policy, they must match it. */
+  policy?: PolicyChoices
+}
+
 /** What an import did. */
 export interface ImportResult {
   policy: string
-  imported: { file: string; version: number }[]
+  /** The policy the import created, with the choices it was created with. */
+  created?: Required<PolicyChoices>
+  /** `upcoming`: published through the rules, with `notices` queued for subjects. */
+  imported: { file: string; version: number; upcoming: boolean; notices: number }[]
   skipped: string[]
 }
 
-async function findOrCreatePolicy(payload: Payload, slug: string, title: string): Promise<Policy> {
+/** The policy fields the choices set, in the order a person is asked for them. */
+export const policyChoiceFields = ['title', 'acceptanceMode', 'noticePeriodDays'] as const
+type ChoiceField = (typeof policyChoiceFields)[number]
+
+const refused = (refusal: ImportRefusal) => new AssentError(refusal.code, refusal.message, { files: refusal.files })
+
+async function findPolicy(payload: Payload, slug: string): Promise<Policy | undefined> {
   const { docs } = await payload.find({ collection: 'policies', where: { slug: { equals: slug } }, limit: 1, pagination: false, depth: 0 })
-  return docs[0] ?? payload.create({ collection: 'policies', data: { slug, title, acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
+  return docs[0]
 }
 
-const titleOf = (markdown: string, slug: string) => markdown.match(/^#\s+(.+)$/m)?.[1].trim() ?? slug
+/** The policy an import would create, or a refusal naming every missing choice. */
+function newPolicy(slug: string, choices: PolicyChoices, files: RevisionFile[]): Required<PolicyChoices> {
+  const title = choices.title ?? files.find((f) => f.title)?.title
+  const chosen = { title, acceptanceMode: choices.acceptanceMode, noticePeriodDays: choices.noticePeriodDays }
+  const missing = policyChoiceFields.filter((field) => chosen[field] === undefined)
+  if (missing.length > 0) {
+    throw new AssentError('validation_failed', `No policy "${slug}" exists; creating it by import needs a choice of ${missing.join(', ')}.`, { fields: missing, missing })
+  }
+  return chosen as Required<PolicyChoices>
+}
+
+/** An existing policy keeps its settings: a choice that differs from them is refused, not ignored. */
+function refuseConflictingChoices(policy: Policy, choices: PolicyChoices): void {
+  const conflicting = policyChoiceFields.filter((field: ChoiceField) => choices[field] !== undefined && choices[field] !== policy[field])
+  if (conflicting.length === 0) return
+  const described = conflicting.map((field) => `${field} ${JSON.stringify(choices[field])} (it has ${JSON.stringify(policy[field])})`).join(', ')
+  throw new AssentError('validation_failed', `Policy "${policy.slug}" exists and an import does not change it: ${described}.`, {
+    fields: conflicting,
+    conflicting: conflicting.map((field) => ({ field, given: choices[field], existing: policy[field] })),
+  })
+}
+
+type Planned = PlannedRevision & { body: Awaited<ReturnType<typeof markdownToBody>> }
+
+/** The revisions still to publish, with their text as it will be frozen, and those already present. */
+async function plan(payload: Payload, ordered: RevisionFile[], published: { contentHash: string; effectiveAt: Date }[]) {
+  const present = new Set(published.map((v) => `${v.contentHash}|${v.effectiveAt.toISOString()}`))
+  const planned: Planned[] = []
+  const skipped: string[] = []
+  for (const file of ordered) {
+    const body = await markdownToBody(payload.config, file.markdown)
+    const text = canonicalText(await bodyToMarkdown(payload.config, body))
+    const key = `${contentHash(text)}|${file.effectiveAt.toISOString()}`
+    if (present.has(key)) {
+      skipped.push(file.name)
+      continue
+    }
+    present.add(key)
+    const summary = file.summary ?? `Revision effective ${file.effectiveAt.toISOString().slice(0, 10)} (imported from ${file.name}).`
+    planned.push({ name: file.name, effectiveAt: file.effectiveAt, changeClass: file.changeClass ?? 'informational', summary, text, body })
+  }
+  return { planned, skipped }
+}
+
+/** Publishes one revision in its own transaction, creating the policy first when `policyId` is
+ * not known yet. History keeps its recorded dates and is not announced again; an upcoming
+ * version takes the publishing path of an editor's publication (rules, notices, webhooks). */
+async function publish(payload: Payload, revision: Planned, upcoming: boolean, policy: { id?: Policy['id']; create: () => Record<string, unknown> }) {
+  return withTransaction(payload, async (req) => {
+    const policyId = policy.id ?? (await payload.create({ collection: 'policies', data: policy.create() as never, req })).id
+    const version = await payload.create({
+      collection: 'policy-versions',
+      data: {
+        policy: policyId,
+        body: revision.body as never,
+        changeClass: revision.changeClass,
+        summary: revision.summary,
+        effectiveAt: revision.effectiveAt.toISOString(),
+        _status: 'published',
+      },
+      req,
+      // Said either way: Payload keeps the context of earlier calls on a shared req.
+      context: { ...req.context, [IMPORT_CONTEXT_FLAG]: !upcoming },
+    })
+    return { policyId, version }
+  }).catch((error: unknown) => {
+    // Checked before writing; publishing checks again at its own time (a notice period can run
+    // out between the two), and its refusal names the file as the plan's does.
+    if (isAssentError(error)) throw new AssentError(error.code, `${revision.name}: ${error.message}`, { ...error.details, files: [revision.name] })
+    throw error
+  })
+}
 
 /**
  * Imports a policy's history of dated revisions as published versions with their recorded
  * effective dates, oldest first. A revision already published with the same text and effective
- * date is skipped, so running an import again imports nothing twice. Each revision is one
- * transaction; the first refusal stops the import with the revisions before it kept.
+ * date is skipped, so running an import again imports nothing twice.
+ *
+ * Only history keeps its recorded dates quietly. A revision dated in the future is refused unless
+ * `publishUpcoming` is set; then it is published as an editor's publication is (notice period,
+ * two-person rule, notices, webhooks, ledger). Every refusal the rules would give is found before
+ * anything is written; each revision is then one transaction (creating the policy with the first).
  */
-export async function importHistory(payload: Payload, slug: string, files: RevisionFile[]): Promise<ImportResult> {
+export async function importHistory(payload: Payload, slug: string, files: RevisionFile[], options: ImportOptions = {}): Promise<ImportResult> {
+  const now = new Date()
   const ordered = inHistoryOrder(files)
   if (ordered.length === 0) return { policy: slug, imported: [], skipped: [] }
-  const policy = await findOrCreatePolicy(payload, slug, titleOf(ordered[0].markdown, slug))
-  const existing = new Set((await publishedVersions(payload, policy.id)).map((v) => `${v.contentHash}|${v.effectiveAt.toISOString()}`))
-  const result: ImportResult = { policy: policy.slug, imported: [], skipped: [] }
 
-  for (const file of ordered) {
-    const body = await markdownToBody(payload.config, file.markdown)
-    const hash = contentHash(canonicalText(await bodyToMarkdown(payload.config, body)))
-    if (existing.has(`${hash}|${file.effectiveAt.toISOString()}`)) {
-      result.skipped.push(file.name)
-      continue
-    }
-    const version = await withTransaction(payload, (req) =>
-      payload.create({
-        collection: 'policy-versions',
-        data: {
-          policy: policy.id,
-          body: body as never,
-          changeClass: file.changeClass ?? 'informational',
-          summary: file.summary ?? `Revision effective ${file.effectiveAt.toISOString().slice(0, 10)} (imported from ${file.name}).`,
-          effectiveAt: file.effectiveAt.toISOString(),
-          _status: 'published',
-        },
-        req,
-        context: { ...req.context, [IMPORT_CONTEXT_FLAG]: true },
-      }),
-    )
-    existing.add(`${version.contentHash}|${file.effectiveAt.toISOString()}`)
-    result.imported.push({ file: file.name, version: version.version as number })
+  const existing = await findPolicy(payload, slug)
+  if (existing) refuseConflictingChoices(existing, options.policy ?? {})
+  const toCreate = existing ? undefined : newPolicy(slug, options.policy ?? {}, ordered)
+  const rules: VersionRules = toCreate ? { ...toCreate, requireSecondApproval: false } : rulesOf(existing!)
+  const published = existing ? await publishedVersions(payload, existing.id) : []
+  const { planned, skipped } = await plan(payload, ordered, published)
+
+  // Only what would be written is refused: a folder imported before imports again as "present".
+  const upcoming = upcomingRefusal(planned, now, options.publishUpcoming ?? false)
+  if (upcoming) throw refused(upcoming)
+  const latest = published.map((v) => v.effectiveAt).reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined)
+  const refusal = importPlanRefusal({ revisions: planned, rules, latestPublishedEffectiveAt: latest, now })
+  if (refusal) throw refused(refusal)
+
+  const result: ImportResult = { policy: slug, imported: [], skipped }
+  let policyId = existing?.id
+  for (const revision of planned) {
+    const isUpcomingRevision = isUpcoming(revision, now)
+    const { version, ...written } = await publish(payload, revision, isUpcomingRevision, { id: policyId, create: () => ({ slug, ...toCreate }) })
+    if (policyId === undefined) result.created = toCreate
+    policyId = written.policyId
+    const notices = isUpcomingRevision ? (await payload.count({ collection: 'notices', where: { version: { equals: version.id } } })).totalDocs : 0
+    result.imported.push({ file: revision.name, version: version.version as number, upcoming: isUpcomingRevision, notices })
   }
   return result
 }

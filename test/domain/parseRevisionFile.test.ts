@@ -14,6 +14,12 @@ describe('parseRevisionFile', () => {
     expect(file).toMatchObject({ effectiveAt: new Date('2021-03-04T09:00:00Z'), changeClass: 'material', summary: 'Adds retention', markdown: '# Privacy\n' })
   })
 
+  it('reads the policy title from front matter, and refuses one that is not text', () => {
+    expect(parseRevisionFile('2020-01-01.md', '---\ntitle: " Terms of Service "\n---\nx').title).toBe('Terms of Service')
+    expect(parseRevisionFile('2020-01-01.md', 'x').title).toBeUndefined()
+    expect(() => parseRevisionFile('2020-01-01.md', '---\ntitle: [a, b]\n---\nx')).toThrow(/2020-01-01\.md: title must be text/)
+  })
+
   it('refuses a file without a date, naming it', () => {
     expect(() => parseRevisionFile('privacy.md', '# Privacy')).toThrow(/privacy\.md: no effective date/)
   })

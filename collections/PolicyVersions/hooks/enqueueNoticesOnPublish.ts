@@ -1,7 +1,7 @@
 import type { CollectionAfterChangeHook } from 'payload'
 
 import { refId } from '../../../src/domain/refId'
-import { IMPORT_CONTEXT_FLAG } from '../../../src/services/freezeVersion'
+import { isImportedHistory } from '../../../src/services/freezeVersion'
 import { enqueueNotices } from '../../../src/services/notices/enqueueNotices'
 
 /**
@@ -11,7 +11,7 @@ import { enqueueNotices } from '../../../src/services/notices/enqueueNotices'
  */
 export const enqueueNoticesOnPublish: CollectionAfterChangeHook = async ({ doc, previousDoc, req }) => {
   const justPublished = doc.publishedAt && !previousDoc?.publishedAt
-  if (!justPublished || doc.changeClass === 'editorial' || req.context[IMPORT_CONTEXT_FLAG] === true) return doc
+  if (!justPublished || doc.changeClass === 'editorial' || isImportedHistory(req.context, doc.effectiveAt, doc.publishedAt)) return doc
   await enqueueNotices(req, { id: doc.id, policy: refId(doc.policy)!, version: doc.version })
   return doc
 }
