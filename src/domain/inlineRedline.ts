@@ -1,6 +1,6 @@
 import { openTag, VOID_TAGS, type HtmlNode } from './htmlTree'
 import type { InlineContext, InlinePiece } from './redlineTree'
-import { sequenceDiff } from './sequenceDiff'
+import diffSequences from '@jest/diff-sequences'
 
 /** Words, line breaks, runs of other spaces and single other characters. */
 const TOKEN = /[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu
@@ -30,7 +30,7 @@ function atomsOf(nodes: readonly HtmlNode[], context: InlineContext, contexts: M
   return out
 }
 
-const keyOf = (atom: Atom) => `${atom.context.id}\u0000${atom.void ? `<${atom.void}` : atom.text}`
+const same = (x: Atom, y: Atom) => x.context === y.context && x.text === y.text && x.void === y.void
 const isSpace = (atom: Atom) => !atom.void && atom.text.trim() === ''
 
 /** A run both sides share (`from` and `to` hold the same pieces), or a change. */
@@ -49,19 +49,18 @@ export function inlineRedline(from: readonly HtmlNode[], to: readonly HtmlNode[]
   const parts: Part[] = []
   let i = 0
   let j = 0
-  for (const run of sequenceDiff(a.map(keyOf), b.map(keyOf))) {
-    const n = run.items.length
-    if (run.op === 'equal') {
-      parts.push({ equal: true, from: a.slice(i, i + n), to: b.slice(j, j + n) })
-      i += n
-      j += n
-      continue
-    }
-    let last = parts.at(-1)
-    if (!last || last.equal) parts.push((last = { equal: false, from: [], to: [] }))
-    if (run.op === 'delete') last.from.push(...a.slice(i, (i += n)))
-    else last.to.push(...b.slice(j, (j += n)))
+  // What the first side had before what the second side has instead, within each gap.
+  const gap = (toA: number, toB: number) => {
+    if (toA === i && toB === j) return
+    parts.push({ equal: false, from: a.slice(i, toA), to: b.slice(j, toB) })
   }
+  diffSequences(a.length, b.length, (x, y) => same(a[x], b[y]), (n, x, y) => {
+    gap(x, y)
+    parts.push({ equal: true, from: a.slice(x, x + n), to: b.slice(y, y + n) })
+    i = x + n
+    j = y + n
+  })
+  gap(a.length, b.length)
   return piecesOf(separate(bridge(parts)))
 }
 
