@@ -7,4 +7,9 @@ const nextConfig = {
   poweredByHeader: false,
 }
 
-export default withPayload(nextConfig, { devBundleServerPackages: false })
+const config = withPayload(nextConfig, { devBundleServerPackages: false })
+// withPayload sets experimental.turbopackServerFastRefresh (for hot reload in Payload's own dev
+// set-up), which this Next does not know: it warned "unrecognized key" at every start.
+if (config.experimental) delete config.experimental.turbopackServerFastRefresh
+
+export default config

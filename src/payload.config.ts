@@ -4,6 +4,8 @@ import { fileURLToPath } from 'node:url'
 import { nodemailerAdapter } from '@payloadcms/email-nodemailer'
 import { lexicalEditor } from '@payloadcms/richtext-lexical'
 import { buildConfig, type CollectionConfig } from 'payload'
+import { pino } from 'pino'
+import { build as prettyLogs } from 'pino-pretty'
 
 import { AccessRecords } from '../collections/AccessRecords/index'
 import { Acceptances } from '../collections/Acceptances/index'
@@ -23,6 +25,7 @@ import { WebhookEndpoints } from '../collections/WebhookEndpoints/index'
 import { authCookies } from './config/authCookies'
 import { databaseKind } from './config/databaseKind'
 import { payloadSecret, readEnv } from './config/env'
+import { logColour } from './config/logColour'
 import { createDatabaseAdapter } from './db/createDatabaseAdapter'
 import { createMailTransport } from './mail/createMailTransport'
 
@@ -70,6 +73,8 @@ export default buildConfig({
     skipVerify: true,
   }),
   telemetry: false,
+  // Payload's own pretty logger always colours; captured logs (pipes, files, CI) must stay plain.
+  logger: pino(prettyLogs({ colorize: logColour(process.stdout, process.env), ignore: 'pid,hostname', translateTime: 'SYS:HH:MM:ss' })),
   typescript: {
     autoGenerate: false,
     outputFile: path.resolve(dirname, 'payload-types.ts'),

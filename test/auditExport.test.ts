@@ -73,9 +73,9 @@ describe('evidence packs from the command line', () => {
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'assent-pack-')), 'pack')
     const written = cli('evidence', 'cli-evidence', '--out', dir)
     expect(written.status, written.stderr).toBe(0)
-    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptances, 0 notices, 1 ledger entries/)
+    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptance, 0 notices, 1 ledger entry, 1 version text\./)
     const verified = cli('ledger:verify', dir)
-    expect(verified.stdout, verified.stderr).toContain('Evidence pack verified: 1 acceptances and 0 notices')
+    expect(verified.stdout, verified.stderr).toContain('Evidence pack verified: 1 acceptance and 0 notices')
   })
 
   it('does not vouch for an acceptance written into the database behind the ledger', () => {

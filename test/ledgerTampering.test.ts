@@ -92,6 +92,11 @@ describe('notice rows edited in the database', () => {
     await raw(`UPDATE notices SET status = 'displayed', reached_at = '2020-01-01T00:00:00.000Z' WHERE id = ${banner.id}`)
     const { records } = await verifyLive()
     expect(records.problems).toHaveLength(2)
+    // The command gives one verdict, at the end: never "verified" and then a mismatch.
+    const verdict = cli(['ledger:verify'])
+    expect(verdict.status).toBe(1)
+    expect(verdict.stdout).not.toContain('Ledger verified')
+    expect(verdict.stderr.split('\n')[0]).toMatch(/^Ledger verification FAILED: the ledger's \d+ entries, \d+ checkpoints? check out, but the database does not match it \(2 problems\):$/)
     expect(records.problems).toEqual(expect.arrayContaining([
       expect.stringMatching(new RegExp(`^notice ${banner.id} \\(banner\\) differs from its last ledger entry \\d+ in: reachedAt, status$`)),
       expect.stringMatching(new RegExp(`^notice ${email.id} \\(email\\) differs from its last ledger entry \\d+ in: status$`)),

@@ -98,6 +98,7 @@ describe('start-up in production', () => {
   let base: string
   let output: Promise<Exited>
   let server: ChildProcess
+  let startOutput: string
 
   beforeAll(async () => {
     database = await createTestDatabase({ shared: true })
@@ -108,7 +109,14 @@ describe('start-up in production', () => {
       ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, LEDGER_CHECKPOINT_MINUTES: '0',
     })
     output = exited(server)
-    await printed(server, /Assent is serving https:\/\/legal\.example\.test/)
+    // Everything printed up to serving: the first start on an empty database.
+    startOutput = await printed(server, /[\s\S]*Assent is serving https:\/\/legal\.example\.test/)
+  })
+
+  it('logs without colour codes when not on a terminal, and sums the migrations up in one line', () => {
+    expect(startOutput).not.toContain('\u001b[')
+    const migrationLines = startOutput.split('\n').filter((line) => /migrat/i.test(line))
+    expect(migrationLines).toEqual([expect.stringMatching(/Database schema brought up to date: \d+ migrations applied\.$/)])
   })
   afterAll(async () => {
     server?.kill('SIGTERM')

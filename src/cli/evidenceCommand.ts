@@ -6,6 +6,7 @@ import { recordAccess } from '../services/audit/recordAccess'
 import { startPayload } from '../startPayload'
 import { writePackFiles } from '../verifier/evidencePackFiles'
 import type { Command } from './commands'
+import { counted } from '../domain/counted'
 
 /** `evidence <externalId> --out <dir>`: writes the subject's evidence pack. */
 export const evidenceCommand: Command = {
@@ -27,7 +28,7 @@ export const evidenceCommand: Command = {
       }
       await writePackFiles(out, files)
       await recordAccess(payload, { actor: `cli:${process.env.USER ?? 'operator'}`, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
-      console.log(`Evidence pack for ${externalId} in ${out}: ${document.acceptances.length} acceptances, ${document.notices.length} notices, ${document.ledger.length} ledger entries, ${document.versions.length} version texts. Verify it with: npx assent ledger:verify ${out}`)
+      console.log(`Evidence pack for ${externalId} in ${out}: ${counted(document.acceptances.length, 'acceptance')}, ${counted(document.notices.length, 'notice')}, ${counted(document.ledger.length, 'ledger entry', 'ledger entries')}, ${counted(document.versions.length, 'version text')}. Verify it with: npx assent ledger:verify ${out}`)
       return 0
     } finally {
       await closePayload(payload)

@@ -1,4 +1,5 @@
-import { createWriteStream } from 'node:fs'
+import { accessSync, constants, createWriteStream, existsSync, statSync } from 'node:fs'
+import path from 'node:path'
 import { once } from 'node:events'
 
 import { databaseKind } from '../config/databaseKind'
@@ -13,15 +14,30 @@ import type { Command } from './commands'
 
 const USAGE = 'usage: npx assent export [--type acceptances|notices] [--format csv|jsonl] [--policy <slug>] [--version <n>] [--from <date>] [--to <date>] [--subject <externalId>] [--out <file>]'
 
-/** `--name value` pairs; anything else is a usage error. */
-function parseFlags(args: string[]): Record<string, string> | undefined {
+/** `--name value` pairs; anything else is a usage error, named. */
+function parseFlags(args: string[]): { flags: Record<string, string> } | { error: string } {
   const flags: Record<string, string> = {}
   for (let i = 0; i < args.length; i += 2) {
     const name = args[i]
-    if (!name.startsWith('--') || args[i + 1] === undefined) return undefined
+    if (!name.startsWith('--')) return { error: `unexpected argument "${name}": every filter is a --flag followed by its value` }
+    if (args[i + 1] === undefined) return { error: `${name} needs a value` }
     flags[name.slice(2)] = args[i + 1]
   }
-  return flags
+  return { flags }
+}
+
+/** Why an export could not be written to `out`, found before anything is read. */
+function outputProblem(out: string): string | undefined {
+  const folder = path.dirname(path.resolve(out))
+  if (!existsSync(folder)) return `the folder ${path.dirname(out)} does not exist; create it first.`
+  if (!statSync(folder).isDirectory()) return `${path.dirname(out)} is not a folder.`
+  if (existsSync(out) && statSync(out).isDirectory()) return 'is a folder: give a file name.'
+  try {
+    accessSync(folder, constants.W_OK)
+  } catch {
+    return `the folder ${path.dirname(out)} cannot be written to.`
+  }
+  return undefined
 }
 
 /**
@@ -31,15 +47,21 @@ function parseFlags(args: string[]): Record<string, string> | undefined {
  */
 export const exportCommand: Command = {
   async run(args) {
-    const flags = parseFlags(args)
-    if (!flags) {
-      console.error(USAGE)
+    const parsedFlags = parseFlags(args)
+    if ('error' in parsedFlags) {
+      console.error(`assent: ${parsedFlags.error}\n${USAGE}`)
       return 2
     }
-    const { out, ...filters } = flags
+    const { out, ...filters } = parsedFlags.flags
     const parsed = exportFilterSchema.safeParse(filters)
     if (!parsed.success) {
-      console.error(`assent: invalid export filter: ${parsed.error.issues.map((i) => `${i.path.join('.') || i.message}: ${i.message}`).join('; ')}\n${USAGE}`)
+      const problems = parsed.error.issues.map((i) => (i.code === 'unrecognized_keys' ? i.keys.map((key) => `unknown flag --${key}`).join('; ') : `--${i.path.join('.')}: ${i.message}`))
+      console.error(`assent: ${problems.join('; ')}\n${USAGE}`)
+      return 2
+    }
+    const outProblem = out === undefined ? undefined : outputProblem(out)
+    if (outProblem) {
+      console.error(`assent: --out ${out}: ${outProblem}`)
       return 2
     }
     const filter = parsed.data

@@ -2,6 +2,7 @@ import { closePayload } from '../db/closePayload'
 import { createCheckpoint } from '../services/ledger/createCheckpoint'
 import { startPayload } from '../startPayload'
 import type { Command } from './commands'
+import { counted } from '../domain/counted'
 
 export const ledgerCheckpointCommand: Command = {
   async run() {
@@ -10,7 +11,7 @@ export const ledgerCheckpointCommand: Command = {
       const started = performance.now()
       const { checkpoint, created } = await createCheckpoint(payload)
       const ms = (performance.now() - started).toFixed(0)
-      console.log(`${created ? 'Signed' : 'Unchanged since'} checkpoint: ${checkpoint.treeSize} entries, root ${checkpoint.rootHash} (${ms} ms)`)
+      console.log(`${created ? 'Signed' : 'Unchanged since'} checkpoint: ${counted(checkpoint.treeSize, 'entry', 'entries')}, root ${checkpoint.rootHash} (${ms} ms)`)
       return 0
     } finally {
       await closePayload(payload)

@@ -2,6 +2,7 @@ import { closePayload } from '../db/closePayload'
 import { exportLedgerBundle } from '../services/ledger/exportLedgerBundle'
 import { startPayload } from '../startPayload'
 import type { Command } from './commands'
+import { counted } from '../domain/counted'
 
 export const ledgerExportCommand: Command = {
   async run([dir]) {
@@ -12,7 +13,7 @@ export const ledgerExportCommand: Command = {
     const payload = await startPayload()
     try {
       const { entries, checkpoints } = await exportLedgerBundle(payload, dir)
-      console.log(`Exported ${entries} entries and ${checkpoints} checkpoints to ${dir}; verify with npx assent ledger:verify ${dir}`)
+      console.log(`Exported ${counted(entries, 'entry', 'entries')} and ${counted(checkpoints, 'checkpoint')} to ${dir}; verify with npx assent ledger:verify ${dir}`)
       return 0
     } finally {
       await closePayload(payload)

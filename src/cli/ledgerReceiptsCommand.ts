@@ -5,6 +5,7 @@ import { ledgerKeyFingerprint } from '../domain/ledgerKeyFingerprint'
 import type { ReceiptEntry } from '../domain/receipt'
 import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
 import { readReceiptsFile } from '../verifier/receiptsFile'
+import { counted } from '../domain/counted'
 
 type Checked = { verdict: ReceiptsVerdict; keys: KeyObject[] }
 
@@ -49,10 +50,10 @@ export async function verifyReceiptsCommand(file: string | undefined, [dir]: str
   const ms = (performance.now() - started).toFixed(0)
   const fingerprints = keys.map(ledgerKeyFingerprint).join(', ') || 'none trusted'
   if (verdict.problems.length === 0) {
-    console.log(`Receipts verified: ${verdict.held} receipts, each signed by the ledger key (${fingerprints}${pin ? ', pinned' : ''}) and its entry still in the ledger with the same leaf hash (${ms} ms).`)
+    console.log(`Receipts verified: ${counted(verdict.held, 'receipt')}, each signed by the ledger key (${fingerprints}${pin ? ', pinned' : ''}) and its entry still in the ledger with the same leaf hash (${ms} ms).`)
     return 0
   }
-  console.error(`Receipt verification FAILED: ${items.length - verdict.held} of ${items.length} receipts no longer hold (ledger key ${fingerprints}):`)
+  console.error(`Receipt verification FAILED: ${items.length - verdict.held} of ${counted(items.length, 'receipt')} no longer ${items.length - verdict.held === 1 ? 'holds' : 'hold'} (ledger key ${fingerprints}):`)
   for (const problem of verdict.problems.slice(0, 200)) console.error(`  - ${problem}`)
   if (verdict.problems.length > 200) console.error(`  … and ${verdict.problems.length - 200} more`)
   return 1

@@ -5,6 +5,7 @@ import type { SavedCheckpoint } from '../domain/checkpointChecks'
 import type { Checkpoint } from '../domain/checkpointSignature'
 import { ledgerKeyFingerprint } from '../domain/ledgerKeyFingerprint'
 import { parseFingerprint } from '../domain/ledgerKeyPin'
+import { counted } from '../domain/counted'
 
 /** What `ledger:verify` is told to trust from outside the folder or database under test. */
 export interface TrustOptions {
@@ -51,7 +52,7 @@ export async function readTrustOptions(args: readonly string[]): Promise<{ trust
         pins.push(ledgerKeyFingerprint(createPublicKey(await readFile(value, 'utf8'))))
       } else {
         for (const checkpoint of savedCheckpoints(JSON.parse(await readFile(value, 'utf8')))) {
-          trust.saved.push({ label: `the saved checkpoint of ${checkpoint.treeSize} entries (${value})`, checkpoint })
+          trust.saved.push({ label: `the saved checkpoint of ${counted(checkpoint.treeSize, 'entry', 'entries')} (${value})`, checkpoint })
         }
       }
     } catch (error) {

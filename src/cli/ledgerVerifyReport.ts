@@ -1,5 +1,6 @@
 import { UNBOUND_BY_DESIGN } from '../domain/ledgerBindings'
 import type { Uncovered } from '../domain/checkpointChecks'
+import { counted } from '../domain/counted'
 
 /** Prints up to 20 problems under a heading. */
 export function printProblems(heading: string, problems: string[]): void {
@@ -20,12 +21,12 @@ export function printKey(verdict: { fingerprint?: string; keyChain: string[]; pi
 /** The newest entries no checkpoint covers yet: their removal cannot be proved until one does. */
 export function printUncovered(uncovered: Uncovered | undefined): void {
   if (!uncovered) return console.log('Every entry is covered by a signed checkpoint.')
-  console.log(`${uncovered.count} entries (${uncovered.from}–${uncovered.to}) are not yet covered by any checkpoint: until one is signed, their removal can be shown only by receipts.`)
+  console.log(`${counted(uncovered.count, 'entry', 'entries')} (${uncovered.from}–${uncovered.to}) ${uncovered.count === 1 ? 'is' : 'are'} not yet covered by any checkpoint: until one is signed, their removal can be shown only by receipts.`)
 }
 
 /** The stored fields no ledger entry binds, so nothing here checked them. */
 export function printUnbound(unbound: Map<string, number>): void {
   const byDesign = Object.entries(UNBOUND_BY_DESIGN).map(([collection, fields]) => `${collection}.${fields.join(`, ${collection}.`)}`)
   console.log(`Not bound by the ledger, so not checked (delivery and retry bookkeeping): ${byDesign.join(', ')}.`)
-  for (const [field, rows] of unbound) console.log(`Not bound by the ledger on ${rows} rows whose entries predate its binding: ${field}.`)
+  for (const [field, rows] of unbound) console.log(`Not bound by the ledger on ${counted(rows, 'row')} whose entries predate its binding: ${field}.`)
 }

@@ -6,6 +6,7 @@ import { createMailTransport } from '../mail/createMailTransport'
 import { startNoticeWorker } from '../services/notices/noticeWorker'
 import { startPayload } from '../startPayload'
 import type { Command } from './commands'
+import { counted } from '../domain/counted'
 
 /**
  * `notices:run [--follow]`: sends every email notice that is due, then stops (or, with --follow,
@@ -39,7 +40,7 @@ export const noticesRunCommand: Command = {
       const t = worker.totals
       console.log(`Notices: ${t.accepted} accepted, ${t.retried} to retry, ${t.uncertain} uncertain (to resend), ${t.dead} dead, ${t.reaped} taken over from stopped workers.`)
       const waiting = await payload.count({ collection: 'notices', where: { and: [{ channel: { equals: 'email' } }, { status: { in: ['pending', 'uncertain', 'sending'] } }] } })
-      if (waiting.totalDocs > 0) console.log(`${waiting.totalDocs} notices wait for a later attempt.`)
+      if (waiting.totalDocs > 0) console.log(`${counted(waiting.totalDocs, 'notice')} ${waiting.totalDocs === 1 ? 'waits' : 'wait'} for a later attempt.`)
       return 0
     } catch (error) {
       console.error(`assent: ${(error as Error).message}`)
