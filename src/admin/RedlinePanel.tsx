@@ -15,6 +15,11 @@ const STYLE = `
 .assent-redline ins.rl-block, .assent-redline del.rl-block { display: block; }
 .assent-redline p, .assent-redline h2, .assent-redline h3, .assent-redline h4 { margin: 0.35rem 0; }
 .assent-redline .rl-tag { font-size: 14px; font-style: italic; }
+.assent-redline .rl-nav { font-size: 13px; color: var(--theme-elevation-500); }
+.assent-redline table { border-collapse: collapse; margin: 0.5rem 0; display: block; overflow-x: auto; }
+.assent-redline th, .assent-redline td { border: 1px solid var(--theme-elevation-150); padding: 0.2rem 0.4rem; vertical-align: top; text-align: left; }
+.assent-redline tr.rl-ins > *, .assent-redline .rl-ins:is(td, th) { background: #dafbe1; }
+.assent-redline tr.rl-del > *, .assent-redline .rl-del:is(td, th) { background: #ffebe9; }
 `
 const WAIT_MS = 600
 
