@@ -208,6 +208,46 @@ describe('creating a policy by import', () => {
 })
 
 /** Runs `npx assent import …` against `database`, as an operator would. */
+describe('a file with the text of a version', () => {
+  const spelled = (emphasis: string, trailing = '') => `# Terms\n\nWe keep ${emphasis}your${emphasis} data for 24 months.${trailing}\n`
+  const at = (iso: string) => new Date(`${iso}T00:00:00Z`)
+  const versionsOf = async (policyId: number | string) => (await app.payload.count({ collection: 'policy-versions', where: { policy: { equals: policyId } } })).totalDocs
+
+  it('spelled differently (_ for *, trailing blanks) on the same date is reported as the same text as that version, not published', async () => {
+    const policy = await makePolicy(app.payload)
+    await importHistory(app.payload, policy.slug, [revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') })])
+    const result = await importHistory(app.payload, policy.slug, [revision('2020-01-01-respelled.md', at('2020-01-01'), { markdown: spelled('_', '   ') })])
+    expect(result.imported).toEqual([])
+    expect(result.sameText).toEqual([{ file: '2020-01-01-respelled.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: true }])
+    expect(await versionsOf(policy.id)).toBe(1)
+  })
+
+  it('on a later date, right after that version, is reported and not published: it would change nothing', async () => {
+    const policy = await makePolicy(app.payload)
+    const result = await importHistory(app.payload, policy.slug, [
+      revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') }),
+      revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: spelled('_', ' ') }),
+    ])
+    expect(result.imported.map((i) => i.file)).toEqual(['2020-01-01-terms.md'])
+    expect(result.sameText).toEqual([{ file: '2021-01-01-terms.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: false }])
+    expect(result.skipped).toEqual([])
+    const again = await importHistory(app.payload, policy.slug, [revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: spelled('*') })])
+    expect(again.sameText).toEqual([{ file: '2021-01-01-terms.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: false }])
+    expect(await versionsOf(policy.id)).toBe(1)
+  })
+
+  it('going back to an older version\'s text is a change, and is published', async () => {
+    const policy = await makePolicy(app.payload)
+    const result = await importHistory(app.payload, policy.slug, [
+      revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') }),
+      revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: '# Terms\n\nWe keep your data for 36 months.\n' }),
+      revision('2022-01-01-terms.md', at('2022-01-01'), { markdown: spelled('_') }),
+    ])
+    expect(result.imported.map((i) => i.version)).toEqual([1, 2, 3])
+    expect(result.sameText).toEqual([])
+  })
+})
+
 const importCli = (database: TestDatabase, dataDir: string) => (...args: string[]) =>
   spawnSync(process.execPath, ['scripts/assent.js', 'import', ...args], { env: { ...process.env, DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir }, encoding: 'utf8' })
 
@@ -242,6 +282,20 @@ describe('npx assent import', () => {
     const second = assent('terms', folder)
     expect(second.status, second.stderr).toBe(0)
     expect(second.stdout).toContain('0 imported, 3 already present')
+  }, 240_000)
+
+  it('says which version a file repeats, and publishes no duplicate of it', () => {
+    const folder = folderOf({
+      '2019-05-01-rules.md': '# Rules\n\nBe *kind*.\n',
+      '2020-06-01-rules.md': '# Rules\n\nBe _kind_.  \n',
+    })
+    const first = assent('rules', folder, ...FLAGS)
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toContain('2020-06-01-rules.md: same text as version 1 (effective 2019-05-01), on another date: not published, as it changes nothing')
+    expect(first.stdout).toContain('1 imported, 0 already present, 1 not published (same text as the version before) (policy "rules").')
+    const second = assent('rules', folder)
+    expect(second.stdout).toContain('2019-05-01-rules.md: same text as version 1, with the same date (2019-05-01): already present')
+    expect(second.stdout).toContain('0 imported, 1 already present, 1 not published')
   }, 240_000)
 
   it('refuses a folder with an undated file, naming it, before touching the database', () => {

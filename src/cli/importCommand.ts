@@ -105,7 +105,12 @@ export const importCommand: Command = {
       for (const { file, version, upcoming, notices } of result.imported) {
         console.log(upcoming ? `published ${file} as upcoming version ${version} through the publishing rules: ${notices} notices queued` : `imported ${file} as version ${version}`)
       }
-      console.log(`${result.imported.length} imported, ${result.skipped.length} already present (policy "${result.policy}").`)
+      for (const { file, version, effectiveAt, sameDate } of result.sameText) {
+        const day = effectiveAt.toISOString().slice(0, 10)
+        console.log(sameDate ? `${file}: same text as version ${version}, with the same date (${day}): already present` : `${file}: same text as version ${version} (effective ${day}), on another date: not published, as it changes nothing`)
+      }
+      const repeats = result.sameText.length - result.skipped.length
+      console.log(`${result.imported.length} imported, ${result.skipped.length} already present${repeats ? `, ${repeats} not published (same text as the version before)` : ''} (policy "${result.policy}").`)
       return 0
     } catch (error) {
       if (!isAssentError(error)) throw error

@@ -9,7 +9,7 @@ import { AssentError, isAssentError } from '../errors/AssentError'
 import type { Policy } from '../payload-types'
 import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
 import { bodyToMarkdown, markdownToBody } from './lexicalMarkdown'
-import { publishedVersions } from './publishedVersions'
+import { publishedVersions, type PublishedVersion } from './publishedVersions'
 import { withTransaction } from './withTransaction'
 
 /** The choices that create a policy by import; an existing policy needs none. */
@@ -36,7 +36,20 @@ export interface ImportResult {
   created?: Required<PolicyChoices>
   /** `upcoming`: published through the rules, with `notices` queued for subjects. */
   imported: { file: string; version: number; upcoming: boolean; notices: number }[]
+  /** Files already published with their text and date (a folder imported again). */
   skipped: string[]
+  /** Every file not published because a version has its text (content hash), however its Markdown
+   * is spelled: `sameDate` when that version also has its date (it is in `skipped`), else the file
+   * would only repeat the version before it on another date, which is no new version. */
+  sameText: SameTextFile[]
+}
+
+/** A file whose text is version `version`'s, effective `effectiveAt`. */
+export interface SameTextFile {
+  file: string
+  version: number
+  effectiveAt: Date
+  sameDate: boolean
 }
 
 /** The policy fields the choices set, in the order a person is asked for them. */
@@ -74,24 +87,42 @@ function refuseConflictingChoices(policy: Policy, choices: PolicyChoices): void 
 
 type Planned = PlannedRevision & { body: Awaited<ReturnType<typeof markdownToBody>> }
 
-/** The revisions still to publish, with their text as it will be frozen, and those already present. */
-async function plan(payload: Payload, ordered: RevisionFile[], published: { contentHash: string; effectiveAt: Date }[]) {
-  const present = new Set(published.map((v) => `${v.contentHash}|${v.effectiveAt.toISOString()}`))
+/** A version, published or planned, as the plan compares files with it. */
+type Known = { hash: string; effectiveAt: Date; version?: number; name?: string }
+
+/** A file whose text a version has, that version named by its number or, when it is planned in
+ * this import, by its file. */
+type Repeat = { file: string; of: Known; sameDate: boolean }
+
+/**
+ * The revisions still to publish, with their text as it will be frozen, and the files that repeat
+ * a version's text: with its date (imported before), or on another date right after it (only the
+ * Markdown's spelling changed: `*` for `_`, trailing blanks). A revision back to an older text is
+ * a change, and is published.
+ */
+async function plan(payload: Payload, ordered: RevisionFile[], published: PublishedVersion[]) {
+  const known = new Map<string, Known>(published.map((v) => [`${v.contentHash}|${v.effectiveAt.toISOString()}`, { hash: v.contentHash, effectiveAt: v.effectiveAt, version: v.version }]))
+  // The version a new revision follows: the latest published, then each planned one.
+  const latest = [...published].sort((a, b) => a.effectiveAt.getTime() - b.effectiveAt.getTime() || a.version - b.version).at(-1)
+  let previous: Known | undefined = latest && { hash: latest.contentHash, effectiveAt: latest.effectiveAt, version: latest.version }
   const planned: Planned[] = []
-  const skipped: string[] = []
+  const repeats: Repeat[] = []
   for (const file of ordered) {
     const body = await markdownToBody(payload.config, file.markdown)
     const text = canonicalText(await bodyToMarkdown(payload.config, body))
-    const key = `${contentHash(text)}|${file.effectiveAt.toISOString()}`
-    if (present.has(key)) {
-      skipped.push(file.name)
+    const hash = contentHash(text)
+    const key = `${hash}|${file.effectiveAt.toISOString()}`
+    const present = known.get(key)
+    if (present || previous?.hash === hash) {
+      repeats.push({ file: file.name, of: present ?? previous!, sameDate: Boolean(present) })
       continue
     }
-    present.add(key)
+    previous = { hash, effectiveAt: file.effectiveAt, name: file.name }
+    known.set(key, previous)
     const summary = file.summary ?? `Revision effective ${file.effectiveAt.toISOString().slice(0, 10)} (imported from ${file.name}).`
     planned.push({ name: file.name, effectiveAt: file.effectiveAt, changeClass: file.changeClass ?? 'informational', summary, text, body })
   }
-  return { planned, skipped }
+  return { planned, repeats }
 }
 
 /** Publishes one revision in its own transaction, creating the policy first when `policyId` is
@@ -126,7 +157,9 @@ async function publish(payload: Payload, revision: Planned, upcoming: boolean, p
 /**
  * Imports a policy's history of dated revisions as published versions with their recorded
  * effective dates, oldest first. A revision already published with the same text and effective
- * date is skipped, so running an import again imports nothing twice.
+ * date is skipped, so running an import again imports nothing twice; one with the text of the
+ * version it would follow, on another date, is not published either: both are reported in
+ * `sameText` with the version that has their text.
  *
  * Only history keeps its recorded dates quietly. A revision dated in the future is refused unless
  * `publishUpcoming` is set; then it is published as an editor's publication is (notice period,
@@ -136,14 +169,14 @@ async function publish(payload: Payload, revision: Planned, upcoming: boolean, p
 export async function importHistory(payload: Payload, slug: string, files: RevisionFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const now = new Date()
   const ordered = inHistoryOrder(files)
-  if (ordered.length === 0) return { policy: slug, imported: [], skipped: [] }
+  if (ordered.length === 0) return { policy: slug, imported: [], skipped: [], sameText: [] }
 
   const existing = await findPolicy(payload, slug)
   if (existing) refuseConflictingChoices(existing, options.policy ?? {})
   const toCreate = existing ? undefined : newPolicy(slug, options.policy ?? {}, ordered)
   const rules: VersionRules = toCreate ? { ...toCreate, requireSecondApproval: false } : rulesOf(existing!)
   const published = existing ? await publishedVersions(payload, existing.id) : []
-  const { planned, skipped } = await plan(payload, ordered, published)
+  const { planned, repeats } = await plan(payload, ordered, published)
 
   // Only what would be written is refused: a folder imported before imports again as "present".
   const upcoming = upcomingRefusal(planned, now, options.publishUpcoming ?? false)
@@ -152,7 +185,7 @@ export async function importHistory(payload: Payload, slug: string, files: Revis
   const refusal = importPlanRefusal({ revisions: planned, rules, latestPublishedEffectiveAt: latest, now })
   if (refusal) throw refused(refusal)
 
-  const result: ImportResult = { policy: slug, imported: [], skipped }
+  const result: ImportResult = { policy: slug, imported: [], skipped: repeats.filter((r) => r.sameDate).map((r) => r.file), sameText: [] }
   let policyId = existing?.id
   for (const revision of planned) {
     const isUpcomingRevision = isUpcoming(revision, now)
@@ -162,5 +195,7 @@ export async function importHistory(payload: Payload, slug: string, files: Revis
     const notices = isUpcomingRevision ? (await payload.count({ collection: 'notices', where: { version: { equals: version.id } } })).totalDocs : 0
     result.imported.push({ file: revision.name, version: version.version as number, upcoming: isUpcomingRevision, notices })
   }
+  const versionOf = (of: Known) => of.version ?? result.imported.find((i) => i.file === of.name)!.version
+  result.sameText = repeats.map(({ file, of, sameDate }) => ({ file, version: versionOf(of), effectiveAt: of.effectiveAt, sameDate }))
   return result
 }
