@@ -120,8 +120,8 @@ export function PublishWizard() {
   // have the editor confirm it (a later date keeps it). A date before a published version's is
   // refused anyway, so it warns of nothing.
   const supersedes = useMemo(
-    () => (plan && !beforePublished ? supersededByDate(plan.upcoming.map((u) => ({ ...u, effectiveAt: new Date(u.effectiveAt) })), effectiveAt ? new Date(effectiveAt) : undefined, new Date()) : []),
-    [plan, effectiveAt, beforePublished],
+    () => (plan && changeClass && !beforePublished ? supersededByDate(plan.upcoming.map((u) => ({ ...u, effectiveAt: new Date(u.effectiveAt) })), effectiveAt ? new Date(effectiveAt) : undefined, new Date()) : []),
+    [plan, changeClass, effectiveAt, beforePublished],
   )
   const previewQuery = new URLSearchParams({ ...(changeClass ? { changeClass } : {}), ...(summary.trim() ? { summary: summary.trim() } : {}), ...(effectiveAt ? { effectiveAt } : {}) }).toString()
   const previewUrl = preview === 'email' ? `/api/v1/policy-versions/${id}/notice-preview?${previewQuery}` : `/api/v1/policy-versions/${id}/${preview}-preview?${previewQuery}`
@@ -147,10 +147,16 @@ export function PublishWizard() {
     setBusy(false)
     if (!res.ok) return setProblems({ [sectionOf(answer)]: answer.error?.message ?? `Not published (${res.status}).` })
     setPublished(answer)
-    // The page behind the result shows the published version at once: its status, and its
-    // fields and panels as the server now renders them (frozen, read-only).
+    // Nothing is left to autosave (a published version refuses edits), and the status behind the
+    // result says Published at once; closing the result shows the frozen version in place.
+    setModified(false)
     setHasPublishedDoc(true)
     setUnpublishedVersionCount(0)
+  }
+
+  /** Closes the result and renders the page again as the server now has it: frozen, read-only. */
+  const closePublished = () => {
+    dialog.current?.close()
     router.refresh()
   }
 
@@ -169,7 +175,7 @@ export function PublishWizard() {
             <p>SHA-256 of its text: <code style={{ wordBreak: 'break-all' }}>{published.contentHash}</code></p>
             <div style={{ display: 'flex', gap: '0.75rem' }}>
               <Button buttonStyle="primary" onClick={openPublished} id="publish-finish" margin={false}>Open the published version</Button>
-              <Button buttonStyle="secondary" onClick={() => dialog.current?.close()} id="publish-close" margin={false}>Close</Button>
+              <Button buttonStyle="secondary" onClick={closePublished} id="publish-close" margin={false}>Close</Button>
             </div>
           </div>
         ) : (
