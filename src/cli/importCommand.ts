@@ -85,8 +85,15 @@ export const importCommand: Command = {
       return 2
     }
     const { slug, folder, options } = parsed
-    const names = (await readdir(folder).catch(() => undefined))?.filter((n) => n.toLowerCase().endsWith('.md'))
-    if (!names?.length) {
+    const listing = await readdir(folder).then((all) => ({ all }), (error: NodeJS.ErrnoException) => ({ error }))
+    if ('error' in listing) {
+      const code = listing.error.code
+      const problem = code === 'ENOENT' ? 'does not exist' : code === 'ENOTDIR' ? 'is a file, not a folder' : `cannot be read (${code})`
+      console.error(`assent: ${folder} ${problem}: give the folder of dated .md files to import.`)
+      return 2
+    }
+    const names = listing.all.filter((n) => n.toLowerCase().endsWith('.md'))
+    if (!names.length) {
       console.error(`assent: ${folder} has no .md files to import.`)
       return 2
     }

@@ -16,9 +16,29 @@ export interface RevisionFile {
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})/
 
-function toDate(value: unknown): Date | undefined {
+const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
+
+/** A date as written; `invalid` when it is not one (2020-13-45, "soon"); undefined when absent. */
+function toDate(value: unknown): Date | 'invalid' | undefined {
+  if (value === undefined || value === null) return undefined
   const date = value instanceof Date ? value : typeof value === 'string' ? new Date(value) : undefined
-  return date && !Number.isNaN(date.getTime()) ? date : undefined
+  if (!date || Number.isNaN(date.getTime())) return 'invalid'
+  // JavaScript rolls 2021-02-30 over to 2 March: a calendar day must read back as written.
+  const text = typeof value === 'string' ? value.trim() : undefined
+  if (text && CALENDAR_DAY.test(text) && date.toISOString().slice(0, 10) !== text) return 'invalid'
+  return date
+}
+
+/** The front matter's fields, or an Error naming the file and the first line of the YAML problem. */
+function frontMatter(name: string, yaml: string): Record<string, unknown> | null {
+  try {
+    return parseYaml(yaml) as Record<string, unknown> | null
+  } catch (error) {
+    const { linePos } = error as { linePos?: { line: number }[] }
+    const where = linePos?.[0] ? ` (line ${linePos[0].line + 1} of the file)` : ''
+    const reason = String((error as Error).message).split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')
+    throw new Error(`${name}: the front matter is not valid YAML${where}: ${reason}.`)
+  }
 }
 
 /**
@@ -28,10 +48,15 @@ function toDate(value: unknown): Date | undefined {
  */
 export function parseRevisionFile(name: string, content: string): RevisionFile {
   const match = content.match(FRONT_MATTER)
-  const meta = (match ? parseYaml(match[1]) : {}) as Record<string, unknown> | null
+  const meta = match ? frontMatter(name, match[1]) : {}
   const markdown = match ? content.slice(match[0].length) : content
-  const effectiveAt = toDate(meta?.effective) ?? toDate(name.match(DATE_PREFIX)?.[1])
-  if (!effectiveAt) {
+  const fromMeta = toDate(meta?.effective)
+  if (fromMeta === 'invalid') throw new Error(`${name}: invalid date "${String(meta?.effective)}" in front matter "effective:"; write it as 2020-02-10.`)
+  const named = name.match(DATE_PREFIX)?.[1]
+  const fromName = toDate(named)
+  if (!fromMeta && fromName === 'invalid') throw new Error(`${name}: invalid date ${named} in the file name; name the file 2020-02-10-….md with a real date.`)
+  const effectiveAt = fromMeta ?? fromName
+  if (!effectiveAt || effectiveAt === 'invalid') {
     throw new Error(`${name}: no effective date; name the file 2020-02-10-….md or add front matter "effective: 2020-02-10".`)
   }
   const changeClass = meta?.changeClass

@@ -119,7 +119,8 @@ async function plan(payload: Payload, ordered: RevisionFile[], published: Publis
     }
     previous = { hash, effectiveAt: file.effectiveAt, name: file.name }
     known.set(key, previous)
-    const summary = file.summary ?? `Revision effective ${file.effectiveAt.toISOString().slice(0, 10)} (imported from ${file.name}).`
+    // Public text: the date, never the file it came from.
+    const summary = file.summary ?? `Revision effective ${file.effectiveAt.toISOString().slice(0, 10)}; no summary of its changes was recorded.`
     planned.push({ name: file.name, effectiveAt: file.effectiveAt, changeClass: file.changeClass ?? 'informational', summary, text, body })
   }
   return { planned, repeats }

@@ -24,6 +24,23 @@ describe('parseRevisionFile', () => {
     expect(() => parseRevisionFile('privacy.md', '# Privacy')).toThrow(/privacy\.md: no effective date/)
   })
 
+  it('says "invalid date" for a file named with a date that does not exist, naming the file', () => {
+    expect(() => parseRevisionFile('2020-13-45-x.md', '# Privacy')).toThrow(/^2020-13-45-x\.md: invalid date 2020-13-45 in the file name/)
+    expect(() => parseRevisionFile('2021-02-30-x.md', '# Privacy')).toThrow(/^2021-02-30-x\.md: invalid date/)
+    expect(() => parseRevisionFile('privacy.md', '---\neffective: 2020-13-45\n---\nx')).toThrow(/^privacy\.md: invalid date "2020-13-45" in front matter/)
+  })
+
+  it('refuses broken YAML front matter in one line naming the file', () => {
+    let message = ''
+    try {
+      parseRevisionFile('2020-01-01-broken.md', '---\neffective: [2020\nsummary: x\n---\n# Privacy\n')
+    } catch (error) {
+      message = (error as Error).message
+    }
+    expect(message).toMatch(/^2020-01-01-broken\.md: the front matter is not valid YAML \(line \d+ of the file\): \S/)
+    expect(message).not.toContain('\n')
+  })
+
   it('refuses an unknown change class', () => {
     expect(() => parseRevisionFile('2020-01-01.md', '---\nchangeClass: huge\n---\nx')).toThrow(/changeClass must be one of/)
   })
