@@ -1,19 +1,11 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { changeClasses, mustAcceptAgain, type ChangeClass } from '../../src/domain/changeClass'
+import { mustAcceptAgain } from '../../src/domain/changeClass'
 import { noticeChanges } from '../../src/domain/noticeChanges'
-import type { AcceptanceMode } from '../../src/domain/versionRules'
+import { publishingSchedule, type Scheduled } from '../support/publishingSchedule'
 
-const DAY = 86_400_000
 const now = new Date('2026-12-01T00:00:00Z')
-
-interface Scheduled {
-  version: number
-  effectiveAt: Date
-  changeClass: ChangeClass
-  acceptanceMode: AcceptanceMode
-}
 
 /** The seed's privacy policy after issue 19's case 1: version 2 (material) followed by an
  * informational version 3 on the same day. */
@@ -52,10 +44,7 @@ describe('what the notice of a version tells a subject', () => {
   })
 
   it('over any schedule, presents exactly the versions after the last acceptance up to the announced one, asks to accept when any of them does, and names as missed only earlier noticed versions that did not reach the subject', () => {
-    const schedule = fc
-      .array(fc.record({ changeClass: fc.constantFrom(...changeClasses), acceptanceMode: fc.constantFrom<AcceptanceMode>('clickwrap', 'continued-use'), offsetDays: fc.integer({ min: -365, max: 365 }) }), { minLength: 1, maxLength: 8 })
-      .chain((drafts) => {
-        const versions: Scheduled[] = drafts.map((d, i) => ({ version: i + 1, effectiveAt: new Date(now.getTime() + d.offsetDays * DAY), changeClass: d.changeClass, acceptanceMode: d.acceptanceMode }))
+    const schedule = publishingSchedule(now).chain((versions) => {
         const numbers = versions.map((v) => v.version)
         return fc.record({
           versions: fc.constant(versions),

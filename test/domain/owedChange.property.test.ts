@@ -1,36 +1,14 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { changeClasses, mustAcceptAgain, type ChangeClass } from '../../src/domain/changeClass'
+import { mustAcceptAgain } from '../../src/domain/changeClass'
 import { owedVersion } from '../../src/domain/owedVersion'
-import type { AcceptanceMode } from '../../src/domain/versionRules'
+import { publishingSchedule, type Scheduled } from '../support/publishingSchedule'
 
-const DAY = 86_400_000
 const now = new Date('2027-06-01T00:00:00Z')
 
-interface Scheduled {
-  version: number
-  effectiveAt: Date
-  changeClass: ChangeClass
-  acceptanceMode: AcceptanceMode
-}
-
-/** A publishing schedule: versions 1..n, each with any class and mode, effective anywhere from a
- * year before `now` to a year after (later versions may take effect before earlier ones), and the
- * version numbers a subject accepted. */
-const schedule = fc
-  .array(
-    fc.record({
-      changeClass: fc.constantFrom(...changeClasses),
-      acceptanceMode: fc.constantFrom<AcceptanceMode>('clickwrap', 'continued-use'),
-      offsetDays: fc.integer({ min: -365, max: 365 }),
-    }),
-    { minLength: 1, maxLength: 8 },
-  )
-  .chain((drafts) => {
-    const versions: Scheduled[] = drafts.map((d, i) => ({ version: i + 1, effectiveAt: new Date(now.getTime() + d.offsetDays * DAY), changeClass: d.changeClass, acceptanceMode: d.acceptanceMode }))
-    return fc.record({ versions: fc.constant(versions), accepted: fc.subarray(versions.map((v) => v.version)) })
-  })
+/** A schedule and the version numbers a subject accepted. */
+const schedule = publishingSchedule(now).chain((versions) => fc.record({ versions: fc.constant(versions), accepted: fc.subarray(versions.map((v) => v.version)) }))
 
 const strongest = (changes: readonly Scheduled[]): 'accept' | 'acknowledge' | undefined =>
   changes.some((v) => mustAcceptAgain(v.changeClass, v.acceptanceMode)) ? 'accept' : changes.some((v) => v.changeClass !== 'editorial') ? 'acknowledge' : undefined
