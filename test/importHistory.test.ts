@@ -31,22 +31,30 @@ const REVISIONS = 40
 describe('importing a long policy history', () => {
   const history = generateHistory(REVISIONS).map((r) => parseRevisionFile(r.name, r.markdown))
 
-  it('publishes every revision, oldest first, with its recorded effective date', async () => {
+  /** How many revisions became versions: a revision whose edits leave the text as it was (a moved
+   * blank line) repeats the version before it and is no new version. */
+  let versions = 0
+
+  it('publishes every revision that changes the text, oldest first, with its recorded effective date', async () => {
     expect(Math.min(...history.map((r) => r.markdown.length))).toBeGreaterThan(50_000)
     const result = await importHistory(app.payload, 'long-history', [...history].reverse(), { policy: { title: 'Privacy Policy', acceptanceMode: 'continued-use', noticePeriodDays: 30 } })
-    expect(result.imported.map((r) => r.version)).toEqual(Array.from({ length: REVISIONS }, (_, i) => i + 1))
-    const v40 = await findVersion(app.payload, 'long-history', REVISIONS)
-    expect(v40.version.effectiveAt).toBe(history[REVISIONS - 1].effectiveAt.toISOString())
+    versions = result.imported.length
+    expect(versions).toBeGreaterThan(REVISIONS - 5)
+    expect(result.imported.map((r) => r.version)).toEqual(Array.from({ length: versions }, (_, i) => i + 1))
+    expect(result.sameText.map((r) => r.sameDate)).toEqual(Array(REVISIONS - versions).fill(false))
+    const last = await findVersion(app.payload, 'long-history', versions)
+    expect(last.version.effectiveAt).toBe(history.find((h) => h.name === result.imported.at(-1)!.file)!.effectiveAt.toISOString())
   }, 300_000)
 
   it('imports nothing twice when run again', async () => {
     const result = await importHistory(app.payload, 'long-history', history)
     expect(result.imported).toEqual([])
-    expect(result.skipped).toHaveLength(REVISIONS)
+    expect(result.skipped).toHaveLength(versions)
+    expect(result.sameText).toHaveLength(REVISIONS)
   }, 300_000)
 
   it('renders every consecutive redline so each side reads exactly as its version', async () => {
-    for (let n = 1; n < REVISIONS; n++) {
+    for (let n = 1; n < versions; n++) {
       const res = await fetch(`${app.baseUrl}/api/v1/policies/long-history/diff?from=${n}&to=${n + 1}`)
       const diff = (await res.json()) as { blocks: Parameters<typeof sideOf>[0]['blocks']; changes: number }
       const [from, to] = await Promise.all([findVersion(app.payload, 'long-history', n), findVersion(app.payload, 'long-history', n + 1)])
@@ -58,7 +66,7 @@ describe('importing a long policy history', () => {
   }, 300_000)
 
   it('compares revisions far apart correctly too', async () => {
-    const [first, last] = await Promise.all([findVersion(app.payload, 'long-history', 1), findVersion(app.payload, 'long-history', REVISIONS)])
+    const [first, last] = await Promise.all([findVersion(app.payload, 'long-history', 1), findVersion(app.payload, 'long-history', versions)])
     const result = redline(first.version.text!, last.version.text!)
     expect(sideOf(result, 'from')).toBe(first.version.text)
     expect(sideOf(result, 'to')).toBe(last.version.text)

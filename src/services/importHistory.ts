@@ -115,6 +115,8 @@ async function plan(payload: Payload, ordered: RevisionFile[], published: Publis
     const present = known.get(key)
     if (present || previous?.hash === hash) {
       repeats.push({ file: file.name, of: present ?? previous!, sameDate: Boolean(present) })
+      // A version already there is where the history stands for the files after it.
+      if (present) previous = present
       continue
     }
     previous = { hash, effectiveAt: file.effectiveAt, name: file.name }
