@@ -202,6 +202,8 @@ export interface Policy {
   createdAt: string;
 }
 /**
+ * A version is started from its policy: press "New revision" on the dashboard or on the policy's page.
+ *
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "policy-versions".
  */
