@@ -71,9 +71,10 @@ describe('evidence packs from the command line', () => {
     await upsertSubjects(app.payload, [{ externalId: 'cli-evidence', email: 'cli@example.com' }])
     await recordAcceptance(app.payload, { subject: 'cli-evidence', versions: [{ policy: 'privacy', version: 1, contentHash: version.contentHash! }], method: 'clickwrap', source: 'login-banner' }, { now: new Date(), ip: '203.0.113.9', userAgent: 'Firefox' })
     const dir = path.join(mkdtempSync(path.join(tmpdir(), 'assent-pack-')), 'pack')
+    // Three texts: privacy version 1 accepted, privacy version 2 and terms version 1 owed.
     const written = cli('evidence', 'cli-evidence', '--out', dir)
     expect(written.status, written.stderr).toBe(0)
-    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptance, 0 notices, 1 ledger entry, 1 version text\./)
+    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptance, 0 notices, 1 ledger entry, 3 version texts\./)
     const verified = cli('ledger:verify', dir)
     expect(verified.stdout, verified.stderr).toContain('Evidence pack verified: 1 acceptance and 0 notices')
   })

@@ -21,7 +21,8 @@ describe('publishing', () => {
     const v2 = await makeVersion(staff.app.payload, policy.id, { _status: 'published' }, '# Terms\n\nSecond text.')
     expect([v1.version, v2.version, o1.version]).toEqual([1, 2, 1])
     expect(v2.text).toBe('# Terms\n\nSecond text.\n')
-    expect(v2.html).toBe('<h1>Terms</h1>\n<p>Second text.</p>\n')
+    // Headings carry the anchors the version page and its redlines link to.
+    expect(v2.html).toBe('<h1 id="terms">Terms</h1>\n<p>Second text.</p>\n')
     expect(v2.contentHash).toBe(contentHash('# Terms\n\nSecond text.'))
     expect(new Date(v2.publishedAt!).getTime()).toBeLessThanOrEqual(Date.now())
   })
