@@ -150,7 +150,7 @@ describe('a direct database edit is caught by ledger:verify', () => {
   it('names what was edited, for each kind of edit', async () => {
     const clean = verify()
     expect(clean.status, clean.stderr).toBe(0)
-    expect(clean.stdout).toMatch(/Records match the ledger: 1 acceptances/)
+    expect(clean.stdout).toMatch(/Records match the ledger: 1 acceptance,/)
 
     const [acceptance] = await db.query('select content_hash, accepted_at from acceptances where id = ?', [acceptanceId])
     const [version] = await db.query('select text from policy_versions where id = ?', [versionId])
