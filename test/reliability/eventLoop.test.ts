@@ -62,9 +62,14 @@ const publish = (slug: string, markdown: string) =>
     body: JSON.stringify({ markdown, changeClass: 'editorial', summary: 'Rewritten throughout.' }),
   })
 
+// Bytes counted as they come: joining or decoding megabytes of answer would be the test's own
+// stall, in this process.
 const get = async (path: string) => {
   const res = await fetch(`${app.baseUrl}${path}`)
-  return { path, status: res.status, length: (await res.text()).length }
+  const reader = res.body!.getReader()
+  let length = 0
+  for (let chunk = await reader.read(); !chunk.done; chunk = await reader.read()) length += chunk.value.byteLength
+  return { path, status: res.status, length }
 }
 
 /** The longest stalls of one pair: publishing, its pages, the first views of its redline (each

@@ -1,7 +1,7 @@
 import { parseHtml, visibleText, type HtmlNode } from '../../src/domain/htmlTree'
 import { renderHtml } from '../../src/domain/renderHtml'
 import { inThreadRedlines } from '../../src/services/redline/redlines'
-import type { RedlineView } from '../../src/services/redline/renderRedline'
+import { redlineText, type RedlineView } from '../../src/services/redline/renderRedline'
 
 /** Nodes without the elements `drop` names, nor the redline's own chrome (change navigation,
  * "moved" tags: class `rl-chrome`). */
@@ -47,7 +47,7 @@ function firstDifference(label: string, expected: string, actual: string): strin
 export async function checkRedlineFidelity(oldMarkdown: string, newMarkdown: string): Promise<FidelityReport> {
   const pages = { from: readableText(parseHtml(renderHtml(oldMarkdown))), to: readableText(parseHtml(renderHtml(newMarkdown))) }
   const problems: string[] = []
-  const rendered = async (view: RedlineView) => (await inThreadRedlines.render(oldMarkdown, newMarkdown, view)).body
+  const rendered = async (view: RedlineView) => redlineText(await inThreadRedlines.render(oldMarkdown, newMarkdown, view))
   const inline = readingsOf(await rendered('inline'))
   const side = parseHtml(`<table>${await rendered('side')}</table>`)
   const column = (index: number) => {

@@ -9,6 +9,7 @@ import { publishDraft } from '../../services/editing/publishDraft'
 import { publishingPlan } from '../../services/editing/publishingPlan'
 import { startRevision } from '../../services/editing/startRevision'
 import type { Redlines } from '../../services/redline/redlines'
+import { redlineText } from '../../services/redline/renderRedline'
 import { requireJsonBody } from '../requireJsonBody'
 import { previewChoices } from '../schemas/previewChoices'
 import { publishDraftSchema } from '../schemas/publishDraft'
@@ -39,7 +40,7 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer,
     const user = await staffUser(payload, req)
     const { body } = redlineRequestSchema.parse(req.body ?? {})
     const { basedOn, redline } = await draftRedline(payload, redlines, user, version(req.params.id), body)
-    res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changes, html: redline.body })
+    res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changes, html: redlineText(redline) })
   })
 
   router.get('/policy-versions/:id/publishing-plan', async (req, res) => {

@@ -16,9 +16,9 @@ import type { PublishedVersion } from '../../services/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
 import { withoutRepeatedTitle } from '../views/withoutRepeatedTitle'
 import { versionParam } from '../params'
-import { prefixAnchors } from '../views/prefixAnchors'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
+import { spliceParts } from '../views/spliceParts'
 import type { PageRenderer } from '../views/pageRenderer'
 
 /** What the Legal Center pages are served from. */
@@ -102,11 +102,11 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const policy = await findPolicyBySlug(payload, req.params.slug)
     const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
       const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline')
-      const { body: redlineHtml, changes, coarse } = comparison.redline
-      // Side by side needs a wide screen: the page carries the inline redline too, which narrow
-      // screens show instead (legal.css), with anchors of its own.
-      const narrowRedlineHtml = sideBySide ? prefixAnchors((await redlines.render(comparison.from.text ?? '', comparison.to.text ?? '', 'inline')).body, 'narrow-') : undefined
-      return html(`${comparison.policy.title}: version ${from} → ${to}`, 'compare', { ...comparison, sideBySide, redlineHtml, narrowRedlineHtml, changes, coarse })
+      // Side by side needs a wide screen: the page carries the inline redline too (rendered with
+      // it, off the event loop), which narrow screens show instead (legal.css).
+      const { body: redlineHtml, narrowBody: narrowRedlineHtml, changes, coarse } = comparison.redline
+      const title = `${comparison.policy.title}: version ${from} → ${to}`
+      return spliceParts((parts) => html(title, 'compare', { ...comparison, sideBySide, ...parts, changes, coarse }), { redlineHtml, narrowRedlineHtml })
     })
     sendCached(req, res, entry, 'html', 3600)
   })

@@ -77,7 +77,7 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
       const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff')
       // The blocks come as JSON from the redline thread: only the head is serialised here.
       const head = JSON.stringify({ policy: policy.slug, from, to, fromHash: a.contentHash, toHash: b.contentHash, changes: redline.changes })
-      return `${head.slice(0, -1)},"blocks":${redline.body}}`
+      return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"blocks":`), redline.body, Buffer.from('}')])
     })
     sendCached(req, res, entry, 'json', 3600)
   })

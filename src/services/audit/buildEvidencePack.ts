@@ -10,6 +10,7 @@ import { keyRotationEntries } from '../ledger/keyRotationEntries'
 import { ledgerEntries } from '../ledger/ledgerLeaves'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { inThreadRedlines, type Redlines } from '../redline/redlines'
+import { redlineText } from '../redline/renderRedline'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { owedForEvidence } from './owedForEvidence'
 import { publicationEntries } from './publicationEntries'
@@ -97,7 +98,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   const computed = await Promise.all(pairs.map(([from, to]) => redlines.render(texts(from), texts(to), 'inline')))
   const redlineFiles = pairs.map(([from, to], i) => {
     const file = `redlines/${from.policy}-${from.version}-${to.version}.html`
-    files.set(file, redlineDocument(`${from.policy}: version ${from.version} → ${to.version}`, computed[i].body))
+    files.set(file, redlineDocument(`${from.policy}: version ${from.version} → ${to.version}`, redlineText(computed[i])))
     return { policy: from.policy, from: from.version, to: to.version, file }
   })
 

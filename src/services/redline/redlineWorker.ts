@@ -2,12 +2,13 @@ import { parentPort } from 'node:worker_threads'
 
 import { computeRedline, renderRedline, type ComputedRedline, type RedlineView } from './renderRedline'
 
-/** A task as `RedlineWorkers` posts it: the two texts (and `pair`, a key for them) in a view. */
+/** A task as `RedlineWorkers` posts it: the two texts in UTF-8 (moved, not copied), `pair` a
+ * key for them, and the view. */
 export interface RedlineTask {
   id: number
   pair: string
-  from: string
-  to: string
+  from: Uint8Array
+  to: Uint8Array
   view: RedlineView
   /** The exact redline took too long: answer the linear one. */
   coarse: boolean
@@ -16,18 +17,23 @@ export interface RedlineTask {
 // The last few redlines, so the other views of a pair are only rendered.
 const computed = new Map<string, ComputedRedline>()
 
+const utf8 = new TextDecoder()
+
 function redlineOf({ pair, from, to, view, coarse }: RedlineTask): ComputedRedline {
   const key = `${view === 'diff' ? 'lines' : 'documents'}:${coarse ? 'coarse' : 'exact'}:${pair}`
   const kept = computed.get(key)
   if (kept) return kept
-  const result = computeRedline(from, to, view, coarse)
+  const result = computeRedline(utf8.decode(from), utf8.decode(to), view, coarse)
   computed.set(key, result)
   if (computed.size > 4) computed.delete(computed.keys().next().value as string)
   return result
 }
 
 // One task at a time: the pool posts the next only after the answer.
+// The answer's bytes are moved to the server's thread, not copied.
 parentPort!.on('message', (task: RedlineTask) => {
-  parentPort!.postMessage({ id: task.id, rendered: renderRedline(redlineOf(task), task.view) })
+  const rendered = renderRedline(redlineOf(task), task.view)
+  const moved = [rendered.body, rendered.narrowBody].flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : []))
+  parentPort!.postMessage({ id: task.id, rendered }, moved)
 })
 parentPort!.postMessage({ ready: true })

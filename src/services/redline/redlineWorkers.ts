@@ -36,6 +36,7 @@ interface Thread {
 const THREAD_ENTRY = new URL('./redlineThread.mjs', import.meta.url)
 /** The coarse redline is linear: past this, something is wrong with the thread. */
 const COARSE_TIMEOUT_MS = 60_000
+const utf8 = new TextEncoder()
 const digest = (text: string) => createHash('sha256').update(text).digest('base64url')
 
 /**
@@ -153,8 +154,10 @@ export class RedlineWorkers implements Redlines {
     const timer = setTimeout(() => this.overrun(thread, id), job.coarse ? COARSE_TIMEOUT_MS : this.timeoutMs)
     timer.unref()
     thread.job = { ...job, id, timer }
-    const { pair, from, to, view, coarse } = job
-    thread.worker.postMessage({ id, pair, from, to, view, coarse } satisfies RedlineTask)
+    const { pair, view, coarse } = job
+    // The texts go as bytes, moved: a clone of two long texts would hold this thread.
+    const [from, to] = [utf8.encode(job.from), utf8.encode(job.to)]
+    thread.worker.postMessage({ id, pair, from, to, view, coarse } satisfies RedlineTask, [from.buffer, to.buffer])
   }
 
   /** Past the bound the thread is replaced, so the pool is free for the next redline, and the

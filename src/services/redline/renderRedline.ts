@@ -2,6 +2,7 @@ import { coarseDocumentRedline, documentRedline } from '../../domain/documentRed
 import { coarseRedline, redline, type Redline } from '../../domain/redline'
 import type { DocumentRedline } from '../../domain/redlineTree'
 import { changeCount, changeSections, inlineRedlineHtml, sideBySideRedlineHtml, type ChangeSection } from '../../http/views/redlineHtml'
+import { prefixAnchors } from '../../http/views/prefixAnchors'
 import { toDiffView } from '../versionViews'
 
 /** How a redline is shown: inline HTML, side-by-side HTML (table rows), or the JSON API's
@@ -16,10 +17,14 @@ export interface RenderedRedline {
   /** The texts were too far apart to compare in time: whole blocks (lines for `diff`) are shown
    * removed and added. */
   coarse: boolean
-  /** HTML for `inline` and `side`, JSON for `diff`. */
-  body: string
+  /** HTML for `inline` and `side`, JSON for `diff`, in UTF-8: megabytes for two rewritten
+   * documents, encoded where they are rendered and spliced into the answer as they are. */
+  body: Uint8Array
   /** The sections with changes, for the change list (none for `diff`). */
   sections: ChangeSection[]
+  /** For `side`: the inline redline too, its anchors prefixed `narrow-`, which narrow screens
+   * show instead of the two columns. */
+  narrowBody?: Uint8Array
 }
 
 /** What a redline is computed as: the rendered documents compared (the pages), or their texts
@@ -32,11 +37,18 @@ export function computeRedline(from: string, to: string, view: RedlineView, coar
   return { of: 'documents', result: coarse ? coarseDocumentRedline(from, to) : documentRedline(from, to) }
 }
 
+const utf8 = new TextEncoder()
+
+/** A rendered redline's HTML (or JSON) as text, where it is small or nobody waits on it. */
+export const redlineText = (rendered: RenderedRedline): string => Buffer.from(rendered.body).toString('utf8')
+
 export function renderRedline(computed: ComputedRedline, view: RedlineView): RenderedRedline {
   if (computed.of === 'lines') {
     const { result } = computed
-    return { changes: result.changeStarts.length, coarse: result.coarse === true, body: JSON.stringify(toDiffView(result).blocks), sections: [] }
+    return { changes: result.changeStarts.length, coarse: result.coarse === true, body: utf8.encode(JSON.stringify(toDiffView(result).blocks)), sections: [] }
   }
   const { result } = computed
-  return { changes: changeCount(result), coarse: result.coarse === true, body: view === 'side' ? sideBySideRedlineHtml(result) : inlineRedlineHtml(result), sections: changeSections(result) }
+  const rendered = { changes: changeCount(result), coarse: result.coarse === true, sections: changeSections(result) }
+  if (view === 'side') return { ...rendered, body: utf8.encode(sideBySideRedlineHtml(result)), narrowBody: utf8.encode(prefixAnchors(inlineRedlineHtml(result), 'narrow-')) }
+  return { ...rendered, body: utf8.encode(inlineRedlineHtml(result)) }
 }
