@@ -25,8 +25,21 @@ function farApart(words: number): [string, string] {
 describe('redline worker threads', () => {
   it('render each view exactly as the calling thread would', async () => {
     for (const view of ['inline', 'side', 'diff'] as RedlineView[]) {
-      expect(await workers.render(from, to, view)).toEqual(renderRedline(computeRedline(from, to, view), view))
+      expect(await workers.render(from, to, view)).toEqual(renderRedline(computeRedline({ text: from }, { text: to }, view), view))
     }
+  })
+
+  it('compare the HTML a frozen version shows, not its text rendered again, in the pages\' views', async () => {
+    const frozen = { text: from, html: '<p>As frozen: we keep logs for 12 months.</p>' }
+    const later = { text: to, html: '<p>As frozen: we keep logs for 13 months.</p>' }
+    const page = Buffer.from((await workers.render(frozen, later, 'inline')).body).toString()
+    expect(page).toContain('As frozen: we keep logs for')
+    expect(page).not.toContain('Contact us')
+    expect(page).toContain('<del> 12</del><ins> 13</ins>')
+    // The same texts with other pages are another pair, never the cached one.
+    expect(Buffer.from((await workers.render(from, to, 'inline')).body).toString()).toContain('<h1 id="terms">Terms</h1>')
+    // The JSON blocks compare the texts.
+    expect(Buffer.from((await workers.render(frozen, later, 'diff')).body).toString()).toContain('Contact')
   })
 
   it('share one computation between concurrent identical requests, and keep the result', async () => {

@@ -79,4 +79,16 @@ describe('renaming a published policy and reusing its old slug (the replay of ca
     const res = await get(`/api/v1/policies/${a.slug}/versions/1`)
     expect(await res.text()).toContain('Policy B says that.')
   })
+  it('shows a retitled policy\'s new title on its cached version and compare pages', async () => {
+    const policy = await publishedPolicy('The first text.')
+    await makeVersion(payload(), policy.id, { _status: 'published' }, '# Policy\n\nThe second text.')
+    const pages = [`/legal/${policy.slug}/versions/1`, `/legal/${policy.slug}/compare/1/2`, `/legal/${policy.slug}/compare/1/2?view=side`]
+    for (const page of pages) expect(await (await get(page)).text(), page).toContain(policy.title)
+    expect((await staff.request('admin', 'PATCH', `/api/policies/${policy.id}`, { title: 'Retitled Policy' })).status).toBe(200)
+    for (const page of pages) {
+      const html = await (await get(page)).text()
+      expect(html, page).toContain('Retitled Policy')
+      expect(html, page).not.toContain(policy.title)
+    }
+  })
 })

@@ -98,20 +98,22 @@ function markMoves(entries: RedlineEntry[]): void {
 
 /** The redline of two Markdown texts, as their version pages render them: blocks aligned (moved
  * ones marked), edited blocks compared element by element, their text word by word. */
-export function documentRedline(from: string, to: string): DocumentRedline {
-  const [a, b] = renderBoth(from, to)
-  return { entries: containerRedline(a, b, '#root') }
-}
+export const documentRedline = (from: string, to: string): DocumentRedline => pagesRedline(renderHtml(from), renderHtml(to))
 
-/** Both texts as their version pages render them. */
-const renderBoth = (from: string, to: string): [HtmlNode[], HtmlNode[]] => [parseHtml(renderHtml(from)), parseHtml(renderHtml(to))]
+/** The redline of two version pages' HTML (as `renderHtml` renders it, or as it was frozen). */
+export function pagesRedline(fromHtml: string, toHtml: string): DocumentRedline {
+  return { entries: containerRedline(parseHtml(fromHtml), parseHtml(toHtml), '#root') }
+}
 
 /**
  * A redline in linear time, for texts too far apart to compare in time: the blocks both
  * documents begin and end with are the same, every block between is removed and added whole.
  */
-export function coarseDocumentRedline(from: string, to: string): DocumentRedline {
-  const [a, b] = renderBoth(from, to).map(unitsOf)
+export const coarseDocumentRedline = (from: string, to: string): DocumentRedline => coarsePagesRedline(renderHtml(from), renderHtml(to))
+
+/** `coarseDocumentRedline` of two version pages' HTML. */
+export function coarsePagesRedline(fromHtml: string, toHtml: string): DocumentRedline {
+  const [a, b] = [parseHtml(fromHtml), parseHtml(toHtml)].map(unitsOf)
   let start = 0
   while (start < a.length && start < b.length && a[start].key === b[start].key) start++
   let end = 0

@@ -38,15 +38,34 @@ const AFTER = `# Terms of Service
 We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.
 `
 
-describe.skipIf(browserUnavailable)('a redline of a table change and a link change, in Chromium', () => {
+/** Version 3: the paragraph of section B moved, unchanged, to the top of section A. */
+const MOVED = `# Terms of Service
+
+## A. Definitions
+
+We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.
+
+| Section | What can you find there? | Since |
+| --- | --- | --- |
+| [A. Definitions](#a-definitions) | Some *basic* terms, defined in a way that will help you understand this agreement. | 2020 |
+| B. Account Terms | The **requirements** for creating and keeping an account. | 2021 |
+| D. Acceptable Use | What you may not do. | 2022 |
+
+## B. Sub-processors
+
+Our sub-processors are listed on their own page.
+`
+
+describe.skipIf(browserUnavailable)('a redline of a table change, a link change and a moved paragraph, in Chromium', () => {
   let app: TestApp
   let browser: Browser
   let url: string
+  let movedUrl: string
 
   beforeAll(async () => {
     app = await startTestApp()
     const policy = await makePolicy(app.payload, { title: 'Terms of Service' })
-    for (const [n, markdown] of [BEFORE, AFTER].entries()) {
+    for (const [n, markdown] of [BEFORE, AFTER, MOVED].entries()) {
       await app.payload.create({
         collection: 'policy-versions',
         data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n + 1}.`, effectiveAt: new Date(Date.UTC(2021, n, 1)).toISOString(), body: (await makeBody(markdown)) as never, _status: 'published' },
@@ -54,6 +73,7 @@ describe.skipIf(browserUnavailable)('a redline of a table change and a link chan
       })
     }
     url = `${app.baseUrl}/legal/${policy.slug}/compare/1/2`
+    movedUrl = `${app.baseUrl}/legal/${policy.slug}/compare/2/3`
     browser = await launchBrowser()
   })
   afterAll(async () => {
@@ -88,6 +108,28 @@ describe.skipIf(browserUnavailable)('a redline of a table change and a link chan
         await page.locator('.rl-sections a', { hasText: 'B. Sub-processors' }).click()
         expect(new URL(page.url()).hash).toBe('#rl-change-2')
         await expect(page.locator('#rl-change-2').isVisible()).resolves.toBe(true)
+      } finally {
+        await page.close()
+      }
+    })
+  }
+
+  for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
+    it(`shows a moved paragraph once where it was and once where it is, each saying so, on a ${width} px screen`, async () => {
+      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      try {
+        await page.goto(movedUrl)
+        const [from, here] = [page.locator('.redline-inline .rl-moved', { hasText: 'moved from here' }), page.locator('.redline-inline .rl-moved', { hasText: 'moved here' }).filter({ hasNotText: 'moved from here' })]
+        await expect(from.count()).resolves.toBe(1)
+        await expect(here.count()).resolves.toBe(1)
+        for (const copy of [from, here]) await expect(copy.innerText()).resolves.toContain('We answer privacy requests within 30 days')
+        // Where it is now comes first, in section A, above the table; where it was, in section B.
+        const top = async (locator: typeof from) => (await locator.boundingBox())!.y
+        expect(await top(here)).toBeLessThan(await top(page.locator('.redline-inline table')))
+        expect(await top(from)).toBeGreaterThan(await top(page.locator('.redline-inline h2#b-sub-processors')))
+        await expect(page.locator('.redline-inline ins', { hasText: 'Our sub-processors are listed on their own page.' }).count()).resolves.toBe(1)
+        expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(width)
+        await page.screenshot({ path: screenshotPath(`redline-moved-${name}`), fullPage: true })
       } finally {
         await page.close()
       }

@@ -16,7 +16,7 @@ import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
 import { staffUser } from '../staffUser'
 import type { PageRenderer } from '../views/pageRenderer'
-import { withoutRepeatedTitle } from '../views/withoutRepeatedTitle'
+import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
 
 /** Previews are Assent's own markup and stylesheet, framed by the admin's publish dialog only. */
 const PREVIEW_CSP = "default-src 'none'; style-src 'self'; img-src 'self' data:; base-uri 'none'; form-action 'none'; frame-ancestors 'self'"

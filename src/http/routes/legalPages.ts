@@ -5,7 +5,7 @@ import { replacedBeforeEffect } from '../../domain/replacedBeforeEffect'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { versionStatus, type VersionStatus } from '../../domain/versionStatus'
 import { compareVersions } from '../../services/compareVersions'
-import { findPolicyBySlug } from '../../services/findPolicyBySlug'
+import { findPolicyKey } from '../../services/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
@@ -14,7 +14,7 @@ import { listPolicies } from '../../services/listPolicies'
 import { policyTimeline } from '../../services/policyTimeline'
 import type { PublishedVersion } from '../../services/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
-import { withoutRepeatedTitle } from '../views/withoutRepeatedTitle'
+import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
 import { versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
@@ -82,7 +82,7 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const supersededBy = supersededBeforeEffect(history, ref)?.version
     const next = history[index + 1]?.version
     // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
-    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${number}:${status}:${supersededBy}:${next}`, async () => {
+    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
       return html(`${policy.title}, version ${number}`, 'version', { policy, version: { ...version, html: withoutRepeatedTitle(version.html, policy.title) }, status, statusText: statusText(status, supersededBy), upcoming: status === 'upcoming', supersededBy, previous: history[index - 1]?.version, next })
     })
@@ -99,8 +99,8 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
     const from = versionParam(req.params.from, 'from')
     const to = versionParam(req.params.to, 'to')
     const sideBySide = req.query.view === 'side'
-    const policy = await findPolicyBySlug(payload, req.params.slug)
-    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
+    const policy = await findPolicyKey(payload, req.params.slug)
+    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
       const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline')
       // Side by side needs a wide screen: the page carries the inline redline too (rendered with
       // it, off the event loop), which narrow screens show instead (legal.css).

@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/compareVersions'
-import { findPolicyBySlug } from '../../services/findPolicyBySlug'
+import { findPolicyKey } from '../../services/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/findPublishedVersion'
 import { findVersion } from '../../services/findVersion'
 import type { ImmutableCache } from '../../services/immutableCache'
@@ -72,7 +72,7 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   router.get('/:slug/diff', async (req, res) => {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
-    const { id, slug } = await findPolicyBySlug(payload, req.params.slug)
+    const { id, slug } = await findPolicyKey(payload, req.params.slug)
     const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}`, async () => {
       const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff')
       // The blocks come as JSON from the redline thread: only the head is serialised here.

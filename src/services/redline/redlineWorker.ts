@@ -1,14 +1,19 @@
 import { parentPort } from 'node:worker_threads'
 
-import { computeRedline, renderRedline, type ComputedRedline, type RedlineView } from './renderRedline'
+import { computeRedline, renderRedline, type ComputedRedline, type RedlineDocument, type RedlineView } from './renderRedline'
 
-/** A task as `RedlineWorkers` posts it: the two texts in UTF-8 (moved, not copied), `pair` a
- * key for them, and the view. */
+/** A document as `RedlineWorkers` posts it: its text and frozen HTML in UTF-8 (moved, not copied). */
+export interface EncodedDocument {
+  text: Uint8Array
+  html?: Uint8Array
+}
+
+/** A task as `RedlineWorkers` posts it: the two documents, `pair` a key for them, and the view. */
 export interface RedlineTask {
   id: number
   pair: string
-  from: Uint8Array
-  to: Uint8Array
+  from: EncodedDocument
+  to: EncodedDocument
   view: RedlineView
   /** The exact redline took too long: answer the linear one. */
   coarse: boolean
@@ -23,7 +28,8 @@ function redlineOf({ pair, from, to, view, coarse }: RedlineTask): ComputedRedli
   const key = `${view === 'diff' ? 'lines' : 'documents'}:${coarse ? 'coarse' : 'exact'}:${pair}`
   const kept = computed.get(key)
   if (kept) return kept
-  const result = computeRedline(utf8.decode(from), utf8.decode(to), view, coarse)
+  const decoded = ({ text, html }: EncodedDocument): RedlineDocument => ({ text: utf8.decode(text), html: html && utf8.decode(html) })
+  const result = computeRedline(decoded(from), decoded(to), view, coarse)
   computed.set(key, result)
   if (computed.size > 4) computed.delete(computed.keys().next().value as string)
   return result

@@ -2,9 +2,9 @@ import { createHash } from 'node:crypto'
 import { availableParallelism } from 'node:os'
 import { Worker } from 'node:worker_threads'
 
-import type { RedlineTask } from './redlineWorker'
+import type { EncodedDocument, RedlineTask } from './redlineWorker'
 import type { Redlines } from './redlines'
-import type { RedlineView, RenderedRedline } from './renderRedline'
+import { redlineDocument, type RedlineDocument, type RedlineInput, type RedlineView, type RenderedRedline } from './renderRedline'
 
 /** How the server's redline threads run. */
 export interface RedlineWorkerOptions {
@@ -19,8 +19,8 @@ export interface RedlineWorkerOptions {
 
 interface Job {
   pair: string
-  from: string
-  to: string
+  from: RedlineDocument
+  to: RedlineDocument
   view: RedlineView
   coarse: boolean
   resolve: (result: RenderedRedline) => void
@@ -37,7 +37,9 @@ const THREAD_ENTRY = new URL('./redlineThread.mjs', import.meta.url)
 /** The coarse redline is linear: past this, something is wrong with the thread. */
 const COARSE_TIMEOUT_MS = 60_000
 const utf8 = new TextEncoder()
-const digest = (text: string) => createHash('sha256').update(text).digest('base64url')
+const encoded = ({ text, html }: RedlineDocument): EncodedDocument => ({ text: utf8.encode(text), html: html === undefined ? undefined : utf8.encode(html) })
+/** A key for a document: what its text and its page say. */
+const digestOf = ({ text, html }: RedlineDocument) => createHash('sha256').update(text).update(html === undefined ? '\0' : `\0${html}`).digest('base64url')
 
 /**
  * Redlines computed and rendered on worker threads, so that two long, fully rewritten versions
@@ -63,8 +65,9 @@ export class RedlineWorkers implements Redlines {
     this.capacity = options.capacity ?? 16
   }
 
-  render(from: string, to: string, view: RedlineView): Promise<RenderedRedline> {
-    const pair = `${digest(from)}:${digest(to)}`
+  render(fromInput: RedlineInput, toInput: RedlineInput, view: RedlineView): Promise<RenderedRedline> {
+    const [from, to] = [redlineDocument(fromInput), redlineDocument(toInput)]
+    const pair = `${digestOf(from)}:${digestOf(to)}`
     const key = `${view}:${pair}`
     const kept = this.done.get(key)
     if (kept) {
@@ -155,9 +158,10 @@ export class RedlineWorkers implements Redlines {
     timer.unref()
     thread.job = { ...job, id, timer }
     const { pair, view, coarse } = job
-    // The texts go as bytes, moved: a clone of two long texts would hold this thread.
-    const [from, to] = [utf8.encode(job.from), utf8.encode(job.to)]
-    thread.worker.postMessage({ id, pair, from, to, view, coarse } satisfies RedlineTask, [from.buffer, to.buffer])
+    // The documents go as bytes, moved: a clone of long texts would hold this thread.
+    const [from, to] = [encoded(job.from), encoded(job.to)]
+    const moved = [from.text, from.html, to.text, to.html].flatMap((bytes) => (bytes ? [bytes.buffer as ArrayBuffer] : []))
+    thread.worker.postMessage({ id, pair, from, to, view, coarse } satisfies RedlineTask, moved)
   }
 
   /** Past the bound the thread is replaced, so the pool is free for the next redline, and the

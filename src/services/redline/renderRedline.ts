@@ -1,6 +1,7 @@
-import { coarseDocumentRedline, documentRedline } from '../../domain/documentRedline'
+import { coarsePagesRedline, pagesRedline } from '../../domain/documentRedline'
 import { coarseRedline, redline, type Redline } from '../../domain/redline'
 import type { DocumentRedline } from '../../domain/redlineTree'
+import { renderHtml } from '../../domain/renderHtml'
 import { changeCount, changeSections, inlineRedlineHtml, sideBySideRedlineHtml, type ChangeSection } from '../../http/views/redlineHtml'
 import { prefixAnchors } from '../../http/views/prefixAnchors'
 import { toDiffView } from '../versionViews'
@@ -31,10 +32,23 @@ export interface RenderedRedline {
  * line by line (the JSON API's blocks). */
 export type ComputedRedline = { of: 'documents'; result: DocumentRedline } | { of: 'lines'; result: Redline }
 
-/** The redline of two texts for `view`; `coarse`: the linear one, for texts too far apart. */
-export function computeRedline(from: string, to: string, view: RedlineView, coarse = false): ComputedRedline {
-  if (view === 'diff') return { of: 'lines', result: coarse ? coarseRedline(from, to) : redline(from, to) }
-  return { of: 'documents', result: coarse ? coarseDocumentRedline(from, to) : documentRedline(from, to) }
+/** A document to compare: its Markdown text, and the HTML its page shows when it is frozen (a
+ * published version's); without it, the text is rendered as a version page renders it. */
+export interface RedlineDocument {
+  text: string
+  html?: string
+}
+
+/** Markdown alone (a draft, a text from a file) or a frozen version. */
+export type RedlineInput = string | RedlineDocument
+export const redlineDocument = (input: RedlineInput): RedlineDocument => (typeof input === 'string' ? { text: input } : input)
+
+/** The redline of two documents for `view`; `coarse`: the linear one, for texts too far apart.
+ * The pages' redline compares what the pages show: the frozen HTML where there is one. */
+export function computeRedline(from: RedlineDocument, to: RedlineDocument, view: RedlineView, coarse = false): ComputedRedline {
+  if (view === 'diff') return { of: 'lines', result: coarse ? coarseRedline(from.text, to.text) : redline(from.text, to.text) }
+  const [a, b] = [from.html ?? renderHtml(from.text), to.html ?? renderHtml(to.text)]
+  return { of: 'documents', result: coarse ? coarsePagesRedline(a, b) : pagesRedline(a, b) }
 }
 
 const utf8 = new TextEncoder()
