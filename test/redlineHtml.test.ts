@@ -21,6 +21,18 @@ describe('the redline as readers see it', () => {
     expect(html).toContain('<em><ins>years</ins></em>')
   })
 
+  it('numbers each ordered list item as its own page does: a deleted item never shifts the rest', () => {
+    const from = '1. Name\n2. Email\n3. Address\n4. Phone\n'
+    const to = '1. Name\n2. Address\n3. Phone\n4. Payment card\n'
+    const items = [...inline(from, to).matchAll(/<li([^>]*)>(.*?)<\/li>/gs)].map(([, attrs, text]) => `${/value="(\d+)"/.exec(attrs)?.[1]} ${text.replace(/<[^>]+>/g, '').replace(/moved (from )?here/, '').trim()}`)
+    expect(items).toEqual(['1 Name', '2 Email', '2 Address', '3 Phone', '4 Payment card'])
+    // A list that starts elsewhere keeps counting from its start; side by side, each column numbers itself.
+    expect(inline('3. One\n4. Two\n5. Three\n', '3. One\n4. Three\n')).toMatch(/<ol start="3">\s*<li value="3">One<\/li>\s*<li value="4" class="rl-del"><del>Two<\/del><\/li>\s*<li value="4">Three<\/li>/s)
+    // A list without a deleted item is numbered by the browser, as on the page.
+    expect(inline(to, `${to}5. Bank account\n`)).not.toMatch(/<li[^>]*value=/)
+    expect(side(from, to)).not.toContain('value=')
+  })
+
   it('renders a table as a table, marking the edited cell and an added row and column', () => {
     const to = '| Section | What can you find there? | Since |\n| --- | --- | --- |\n| [A. Definitions](#a-definitions) | Some *basic* terms and more. | 2020 |\n| B. Account | Rules. | 2021 |\n| C. Payment | Fees. | 2022 |\n'
     const html = inline(TABLE, to)

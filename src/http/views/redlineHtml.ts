@@ -1,4 +1,4 @@
-import { escapeText, openTag, serialize, VOID_TAGS, visibleText, type HtmlNode } from '../../domain/htmlTree'
+import { escapeText, openTag, serialize, VOID_TAGS, visibleText, type HtmlElement, type HtmlNode } from '../../domain/htmlTree'
 import type { DocumentRedline, InlinePiece, RedlineEntry, RedlineNode, Side } from '../../domain/redlineTree'
 
 /** A section of the document with changes, as the change list at the top of a redline names it:
@@ -58,9 +58,34 @@ export function nodeHtml(node: RedlineNode, side?: Side): string {
       const attrs = side === 'from' ? node.attrs.filter(([name]) => name !== 'id') : node.attrs
       const open = openTag(node.tag, attrs, node.mark ? ` class="rl-${node.mark}"` : '')
       if (VOID_TAGS.has(node.tag)) return open
-      return `${open}${node.children.map((child) => nodeHtml(child, side)).join('')}</${node.tag}>`
+      // Inline, an ordered list holds both sides' items: once it holds a deleted one, each is
+      // numbered as on its own page.
+      const renumber = node.tag === 'ol' && !side && node.children.some((c) => c.kind === 'element' && c.tag === 'li' && c.only === 'from')
+      const children = renumber ? numberedItems(node.children, Number(node.attrs.find(([name]) => name === 'start')?.[1] ?? 1)) : node.children
+      return `${open}${children.map((child) => nodeHtml(child, side)).join('')}</${node.tag}>`
     }
   }
+}
+
+const isItem = (node: HtmlNode): node is HtmlElement => node.type === 'element' && node.tag === 'li'
+const numbered = (attrs: Array<[string, string]>, value: number): Array<[string, string]> => [...attrs.filter(([name]) => name !== 'value'), ['value', String(value)]]
+
+/**
+ * An inline redline's ordered list items, each given the number it has on its own version's
+ * page: a deleted item its number in the earlier version, every other item its number in the
+ * later one. Left to the browser, a deleted item would take a number and shift the rest.
+ */
+function numberedItems(children: RedlineNode[], start: number): RedlineNode[] {
+  const next = { from: Number.isFinite(start) ? start : 1, to: Number.isFinite(start) ? start : 1 }
+  return children.map((child): RedlineNode => {
+    if (child.kind === 'same') {
+      return { ...child, nodes: child.nodes.map((n) => (isItem(n) ? { ...n, attrs: numbered(n.attrs, (next.from++, next.to++)) } : n)) }
+    }
+    if (child.kind !== 'element' || child.tag !== 'li') return child
+    const value = child.only === 'from' ? next.from++ : next.to++
+    if (!child.only) next.from++
+    return { ...child, attrs: numbered(child.attrs, value) }
+  })
 }
 
 const HEADING = /^h[1-6]$/
