@@ -50,3 +50,6 @@ export const startAssentServer = (databaseUrl: string, dataDir: string, port: nu
 /** The baseline: a bare express handler answering `body`, started the same way. */
 export const startBareServer = (body: unknown, port: number): Promise<BenchServer> =>
   serve('scripts/bench/bareServer.ts', { BARE_BODY: JSON.stringify(body) }, port, '/ready')
+
+/** The baseline of a page: a bare express handler answering the HTML file `file`, read once. */
+export const startBarePageServer = (file: string, port: number): Promise<BenchServer> => serve('scripts/bench/bareServer.ts', { BARE_PAGE: file }, port, '/ready')

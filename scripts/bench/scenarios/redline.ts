@@ -7,7 +7,7 @@ import { redline as lineRedline } from '../../../src/domain/redline'
 import { renderHtml } from '../../../src/domain/renderHtml'
 import { markdownToBody } from '../../../src/services/lexicalMarkdown'
 import { ratioOf } from '../benchReport'
-import { startAssentServer } from '../benchServer'
+import { startAssentServer, startBarePageServer } from '../benchServer'
 import { loadTest } from '../loadTest'
 import { revisionTexts } from '../revisionTexts'
 import type { BenchContext, ScenarioResult } from '../scenario'
@@ -15,6 +15,7 @@ import type { BenchContext, ScenarioResult } from '../scenario'
 /** Rounds of redline and git runs, alternated: on a shared machine, a sequential pair is noise. */
 const ROUNDS = 7
 const RUNS_PER_ROUND = 5
+const PAGE_ROUNDS = 5
 const root = path.resolve(import.meta.dirname, '../../..')
 
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
@@ -60,7 +61,8 @@ function alternated(redline: () => void, git: () => number) {
  * files (its process start included, as a user would run it): 7 rounds alternating 5 redlines and
  * 5 git runs, the median of the rounds' ratios and their range. Rendering the Markdown (done once,
  * at publication) is reported beside it. Then the compare page of the far pair as the Legal Center
- * serves it once cached, one connection. Targets: ≤ 2× git's time; ≤ 5 ms a page.
+ * serves it once cached, one connection, against express answering the same bytes from memory,
+ * in 5 alternated rounds. Target: ≤ 2× git's time (the page's ratio is reported).
  */
 export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
   const texts = revisionTexts(root)
@@ -86,15 +88,27 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
       context: { assentImport: true },
     })
   }
+  // The cached compare page beside express answering the same bytes from memory: one connection,
+  // alternated rounds.
   const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir, 3415)
-  let page
+  const path3 = '/legal/cookies/compare/1/3'
   let firstMs
+  let served
   try {
     const t = performance.now()
-    const first = await fetch(`${server.url}/legal/cookies/compare/1/3`)
+    const first = await fetch(server.url + path3)
+    const html = Buffer.from(await first.arrayBuffer())
     firstMs = performance.now() - t
     if (!first.ok) throw new Error(`the compare page answered ${first.status}`)
-    page = await loadTest({ url: `${server.url}/legal/cookies/compare/1/3`, connections: 1, seconds: 5 })
+    const file = path.join(ctx.dataDir, 'compare-page.html')
+    writeFileSync(file, html)
+    const bare = await startBarePageServer(file, 3416)
+    try {
+      served = await alternatedLoad(server.url + path3, bare.url + path3)
+    } finally {
+      await bare.stop()
+    }
+    served.bytes = html.length
   } finally {
     await server.stop()
   }
@@ -105,12 +119,35 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
     scenario: { value: +far.ms.toFixed(2), unit: 'ms' },
     baseline: { value: +far.gitMs.toFixed(2), unit: 'ms' },
     ratio: far.ratio,
-    target: '≤ 2 (both pairs), cached page ≤ 5 ms',
-    met: far.ratio <= 2 && near.ratio <= 2 && page.meanMs <= 5 && page.non2xx === 0,
+    target: '≤ 2 (both pairs); cached page ratio reported',
+    met: far.ratio <= 2 && near.ratio <= 2 && served.non2xx === 0,
     details: {
       'far ratio range': far.range, 'line-by-line far ms': +linesFarMs.toFixed(2), 'Markdown rendering at publication ms': +renderMs.toFixed(2),
       'neighbouring ms': +near.ms.toFixed(2), 'git neighbouring ms': +near.gitMs.toFixed(2), 'neighbouring ratio': near.ratio, 'neighbouring ratio range': near.range,
-      'text bytes': texts.base.length, 'cached page mean ms': page.meanMs, 'cached page p99 ms': page.p99Ms, 'first page ms': +firstMs.toFixed(1),
+      'text bytes': texts.base.length, 'cached page req/s': served.requestsPerSecond, 'bare page req/s': served.bareRequestsPerSecond,
+      'cached page ratio': served.ratio, 'cached page ratio range': served.range, 'cached page mean ms': served.meanMs, 'page bytes': served.bytes, 'first page ms': +firstMs.toFixed(1),
     },
+  }
+}
+
+/** The cached page and its bare baseline, one connection each in turn, in rounds of 2 s. */
+async function alternatedLoad(url: string, bareUrl: string) {
+  await loadTest({ url, connections: 1, seconds: 1 }) // warm-up
+  await loadTest({ url: bareUrl, connections: 1, seconds: 1 })
+  const rounds = []
+  for (let round = 0; round < PAGE_ROUNDS; round++) {
+    const page = await loadTest({ url, connections: 1, seconds: 2 })
+    const bare = await loadTest({ url: bareUrl, connections: 1, seconds: 2 })
+    rounds.push({ page, bare, ratio: ratioOf(page.requestsPerSecond, bare.requestsPerSecond) })
+  }
+  const ratios = rounds.map((r) => r.ratio)
+  return {
+    ratio: median(ratios),
+    range: `${Math.min(...ratios)}–${Math.max(...ratios)}`,
+    requestsPerSecond: median(rounds.map((r) => r.page.requestsPerSecond)),
+    bareRequestsPerSecond: median(rounds.map((r) => r.bare.requestsPerSecond)),
+    meanMs: median(rounds.map((r) => r.page.meanMs)),
+    non2xx: rounds.reduce((sum, r) => sum + r.page.non2xx + r.bare.non2xx, 0),
+    bytes: 0,
   }
 }
