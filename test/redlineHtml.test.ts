@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { documentRedline } from '../src/domain/documentRedline'
-import { changeSections, inlineRedlineHtml, sideBySideRedlineHtml } from '../src/http/views/redlineHtml'
+import { changeSections, inlineRedlineHtml, sideBySideRedlineHtml } from '../src/render/redlineHtml'
 import { readingsOf } from './support/redlineFidelity'
 
 const inline = (from: string, to: string) => inlineRedlineHtml(documentRedline(from, to))

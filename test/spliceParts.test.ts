@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { spliceParts } from '../src/http/views/spliceParts'
+import { spliceParts } from '../src/render/spliceParts'
 import { etagOf, ImmutableCache } from '../src/services/immutableCache'
 
 describe('a page spliced around encoded parts', () => {

@@ -25,7 +25,7 @@ import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
 import { editorApi } from './routes/editorApi'
 import { apiReference } from './routes/apiReference'
-import { createPageRenderer } from './views/pageRenderer'
+import { createPageRenderer } from '../render/pageRenderer'
 import { rateLimits } from './rateLimits'
 import { refuseNul } from './refuseNul'
 

@@ -2,7 +2,7 @@ import express, { type Router } from 'express'
 import helmet from 'helmet'
 
 import { openApiDocument } from '../openapi/openApiDocument'
-import type { PageRenderer } from '../views/pageRenderer'
+import type { PageRenderer } from '../../render/pageRenderer'
 
 type Doc = { paths: Record<string, Record<string, Record<string, unknown>>>; info: { version: string }; tags: Array<{ name: string }> }
 const schemeNames: Record<string, string> = { integrationKey: 'integration API key (Bearer)', auditKey: 'audit API key (Bearer)', staffJwt: 'staff login (JWT)' }

@@ -15,7 +15,7 @@ import { previewChoices } from '../schemas/previewChoices'
 import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
 import { staffUser } from '../staffUser'
-import type { PageRenderer } from '../views/pageRenderer'
+import type { PageRenderer } from '../../render/pageRenderer'
 import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
 
 /** Previews are Assent's own markup and stylesheet, framed by the admin's publish dialog only. */

@@ -18,8 +18,8 @@ import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
 import { versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
-import { spliceParts } from '../views/spliceParts'
-import type { PageRenderer } from '../views/pageRenderer'
+import { spliceParts } from '../../render/spliceParts'
+import type { PageRenderer } from '../../render/pageRenderer'
 
 /** What the Legal Center pages are served from. */
 export interface LegalPagesParts {

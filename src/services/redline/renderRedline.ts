@@ -2,8 +2,8 @@ import { coarsePagesRedline, pagesRedline } from '../../domain/documentRedline'
 import { coarseRedline, redline, type Redline } from '../../domain/redline'
 import type { DocumentRedline } from '../../domain/redlineTree'
 import { renderHtml } from '../../domain/renderHtml'
-import { changeCount, changeSections, inlineRedlineHtml, sideBySideRedlineHtml, type ChangeSection } from '../../http/views/redlineHtml'
-import { prefixAnchors } from '../../http/views/prefixAnchors'
+import { changeCount, changeSections, inlineRedlineHtml, sideBySideRedlineHtml, type ChangeSection } from '../../render/redlineHtml'
+import { prefixAnchors } from '../../render/prefixAnchors'
 import { toDiffView } from '../versionViews'
 
 /** How a redline is shown: inline HTML, side-by-side HTML (table rows), or the JSON API's

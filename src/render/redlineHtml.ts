@@ -1,5 +1,5 @@
-import { escapeText, openTag, serialize, VOID_TAGS, visibleText, type HtmlElement, type HtmlNode } from '../../domain/htmlTree'
-import type { DocumentRedline, InlinePiece, RedlineEntry, RedlineNode, Side } from '../../domain/redlineTree'
+import { escapeText, openTag, serialize, VOID_TAGS, visibleText, type HtmlElement, type HtmlNode } from '../domain/htmlTree'
+import type { DocumentRedline, InlinePiece, RedlineEntry, RedlineNode, Side } from '../domain/redlineTree'
 
 /** A section of the document with changes, as the change list at the top of a redline names it:
  * its nearest heading, the anchor of its first change, how many changes it has. */

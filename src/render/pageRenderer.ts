@@ -6,7 +6,7 @@ import Handlebars from 'handlebars'
 export type PageName = 'index' | 'policy' | 'versions' | 'version' | 'compare' | 'error' | 'api-docs' | 'banner-preview'
 const pages: PageName[] = ['index', 'policy', 'versions', 'version', 'compare', 'error', 'api-docs', 'banner-preview']
 
-const read = (name: string) => readFileSync(new URL(`../../views/${name}`, import.meta.url), 'utf8')
+const read = (name: string) => readFileSync(new URL(`../views/${name}`, import.meta.url), 'utf8')
 
 const dateFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })
 const dateTimeFormat = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' })
