@@ -1,0 +1,130 @@
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+import { describe, expect, it } from 'vitest'
+
+// The layering rules of STYLE.md, checked over the import lines of every file under src/ and
+// collections/: a forbidden arrow fails here rather than waiting for a reviewer to notice it.
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url))
+const SOURCE_FOLDERS = ['src', 'collections']
+const SOURCE_FILE = /\.(ts|tsx|js|mjs|cjs)$/
+
+/** tsconfig `paths`: an alias resolves like a relative import. */
+const ALIASES: Record<string, string> = { '@payload-config': 'src/payload.config' }
+
+/** What `src/domain` may import besides itself: Node's pure modules and the npm libraries it uses today. */
+const DOMAIN_MAY_IMPORT = [
+  'node:crypto', // hashes and signatures
+  'node:net', // IP address parsing for outbound URL checks
+  '@jest/diff-sequences', // the diff under redlines
+  'canonicalize', // JSON canonicalization for digests
+  'htmlparser2', // HTML trees for redlines
+  'marked', // Markdown to HTML
+  'sanitize-html', // the HTML that Markdown may produce
+  'yaml', // front matter of imported revisions
+  'zod', // the export filter schema
+]
+
+/** Database drivers and adapter internals: only the storage seam may import them. */
+const DRIVER = /^(@libsql\/|libsql$|better-sqlite3$|pg$|pg\/|mongodb$|mongodb\/|mongoose$|mongoose\/|drizzle-orm$|drizzle-orm\/|@payloadcms\/db-)/
+
+/** The storage seam. Migrations belong to it: `payload migrate:create` generates them against one adapter each. */
+const STORAGE_SEAM = ['src/db/', 'src/store/', 'src/migrations/']
+
+/** An import from one file: `to` is a repository path without extension for a relative import, else the bare specifier. */
+interface Arrow {
+  from: string
+  to: string
+}
+
+/** A forbidden arrow that stays for now, with why. Remove the entry with the arrow: a stale entry fails the test. */
+interface Allowed extends Arrow {
+  reason: string
+}
+
+const ALLOWED: Allowed[] = [
+  { from: 'src/services/acceptance/recordAcceptance.ts', to: 'pg', reason: 'types the Postgres pool of the lean acceptance write; moves into the store' },
+  { from: 'src/services/acceptance/sqlAcceptances.ts', to: 'pg', reason: 'writes acceptances and their ledger rows through a Postgres client; moves into the store' },
+  { from: 'src/services/audit/versionCoverage.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'counts subjects per version in drizzle SQL; moves into the store' },
+  { from: 'src/services/ledger/appendLedgerEntries.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the ledger advisory lock and reads the last seq in drizzle SQL; moves into the store' },
+  { from: 'src/services/lockForPublishing.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the per-policy publish advisory lock in drizzle SQL; moves into the store' },
+  { from: 'src/services/notices/claimNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'claims leased notices in drizzle SQL; moves into the store' },
+  { from: 'src/services/notices/enqueueNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'pages unerased subjects with drizzle filters; moves into the store' },
+  { from: 'src/services/notices/noticeStandings.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'reads notice standings in drizzle SQL; moves into the store' },
+  { from: 'src/services/notices/runNoticeBatch.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'reads a batch of recipients with drizzle filters; moves into the store' },
+  { from: 'src/services/notices/transitionNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'moves notices between states in drizzle SQL; moves into the store' },
+  { from: 'src/services/webhooks/claimWebhookDeliveries.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'claims leased webhook deliveries with drizzle filters; moves into the store' },
+]
+
+function sourceFiles(folder: string): string[] {
+  return readdirSync(path.join(ROOT, folder), { withFileTypes: true, recursive: true })
+    .filter((entry) => entry.isFile() && SOURCE_FILE.test(entry.name))
+    .map((entry) => path.relative(ROOT, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
+    .sort()
+}
+
+// Import lines: `import … from`, `export … from` (also over several lines and `type`-only), bare
+// `import '…'` and `import('…')`. Over src/ they find what TypeScript's own scanner finds.
+const STATIC_IMPORT = /^[ \t]*(?:import|export)\b[^'"`;]*?\bfrom\s*(['"])([^'"]+)\1/gm
+const BARE_IMPORT = /^[ \t]*import\s*(['"])([^'"]+)\1/gm
+const DYNAMIC_IMPORT = /\bimport\s*\(\s*(['"])([^'"]+)\1\s*\)/g
+
+/** Every import of a file, relative ones (and aliases) resolved to repository paths. */
+function arrowsOf(file: string): Arrow[] {
+  const text = readFileSync(path.join(ROOT, file), 'utf8')
+  const specifiers = [STATIC_IMPORT, BARE_IMPORT, DYNAMIC_IMPORT].flatMap((pattern) => [...text.matchAll(pattern)].map((match) => match[2]!))
+  return specifiers.map((specifier) => {
+    const target = ALIASES[specifier] ?? (specifier.startsWith('.') ? path.posix.join(path.posix.dirname(file), specifier) : undefined)
+    return { from: file, to: target ?? specifier }
+  })
+}
+
+const isLocal = (to: string) => SOURCE_FOLDERS.some((folder) => to === folder || to.startsWith(`${folder}/`))
+const under = (file: string, folder: string) => file.startsWith(`${folder}/`)
+
+/** Why an arrow is forbidden, or null when it is allowed. */
+function forbidden({ from, to }: Arrow): string | null {
+  if (under(from, 'src/domain')) {
+    if (isLocal(to) ? !under(to, 'src/domain') : !DOMAIN_MAY_IMPORT.includes(to)) return 'src/domain imports only src/domain and pure libraries'
+  }
+  if (under(from, 'src/services') && under(to, 'src/http')) return 'src/services never imports src/http'
+  if (DRIVER.test(to) && !STORAGE_SEAM.some((seam) => from.startsWith(seam))) return 'only the storage seam imports database drivers and adapter internals'
+  return null
+}
+
+const key = ({ from, to }: Arrow) => `${from} -> ${to}`
+
+describe('architecture', () => {
+  const files = SOURCE_FOLDERS.flatMap(sourceFiles)
+  const violations = [...new Set(files.flatMap(arrowsOf).filter((arrow) => forbidden(arrow)).map(key))].sort()
+
+  it('reads the import lines of every source file', () => {
+    expect(files.length).toBeGreaterThan(300)
+    expect(arrowsOf('src/services/redline/renderRedline.ts').map((arrow) => arrow.to)).toContain('src/render/redlineHtml')
+    expect(arrowsOf('src/services/lexicalMarkdown.ts').map((arrow) => arrow.to)).toContain('@payloadcms/richtext-lexical')
+    expect(arrowsOf('src/startPayload.ts').map((arrow) => arrow.to)).toContain('src/payload.config')
+  })
+
+  it('has no forbidden import arrow beyond the allowlist', () => {
+    const allowed = new Set(ALLOWED.map(key))
+    expect(violations.filter((v) => !allowed.has(v))).toEqual([])
+  })
+
+  it('has no allowlist entry whose arrow is gone, so the allowlist only shrinks', () => {
+    expect(ALLOWED.map(key).filter((entry) => !violations.includes(entry))).toEqual([])
+  })
+
+  it('refuses each kind of forbidden arrow and allows the seam', () => {
+    expect(forbidden({ from: 'src/domain/redline.ts', to: 'payload' })).not.toBeNull()
+    expect(forbidden({ from: 'src/domain/redline.ts', to: 'src/services/redline/renderRedline' })).not.toBeNull()
+    expect(forbidden({ from: 'src/domain/redline.ts', to: 'src/domain/htmlTree' })).toBeNull()
+    expect(forbidden({ from: 'src/services/audit/buildEvidencePack.ts', to: 'src/http/createApp' })).not.toBeNull()
+    expect(forbidden({ from: 'src/services/audit/buildEvidencePack.ts', to: 'src/render/redlineHtml' })).toBeNull()
+    expect(forbidden({ from: 'collections/Policies/index.ts', to: '@payloadcms/db-sqlite' })).not.toBeNull()
+    expect(forbidden({ from: 'src/cli/run.ts', to: '@libsql/client' })).not.toBeNull()
+    expect(forbidden({ from: 'src/db/directQuery.ts', to: '@libsql/client' })).toBeNull()
+    expect(forbidden({ from: 'src/store/acceptances.ts', to: 'pg' })).toBeNull()
+  })
+})
