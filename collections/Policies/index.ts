@@ -4,11 +4,10 @@ import { anyone } from '../../src/access/anyone'
 import { isAdmin } from '../../src/access/isAdmin'
 import { adminToChange } from '../../src/access/adminToChange'
 import { isEditorOrAdmin } from '../../src/access/isEditorOrAdmin'
+import { isPolicySlug } from '../../src/domain/policySlug'
 import { keepFormerSlug } from './hooks/keepFormerSlug'
 import { recordRulesChange } from './hooks/recordRulesChange'
 import { refuseDeleteWithVersions } from './hooks/refuseDeleteWithVersions'
-
-const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 /**
  * A document family (privacy, terms…): the thing people accept, through its versions. Its rules,
@@ -49,7 +48,7 @@ export const Policies: CollectionConfig = {
       access: { update: adminToChange('slug') },
       admin: { description: 'Lowercase words joined by hyphens; the address under /legal/. Admins only, once set: a renamed policy keeps redirecting from its old slug, which no other policy may take.' },
       validate: (value: unknown) =>
-        typeof value === 'string' && SLUG_PATTERN.test(value)
+        isPolicySlug(value)
           ? true
           : 'Slug must be lowercase letters, digits and single hyphens (for example "privacy" or "terms-of-service").',
     },

@@ -5,6 +5,7 @@ import { parseArgs } from 'node:util'
 import { z } from 'zod'
 
 import { parseRevisionFile } from '../domain/parseRevisionFile'
+import { isPolicySlug } from '../domain/policySlug'
 import { acceptanceModes } from '../domain/versionRules'
 import { closePayload } from '../db/closePayload'
 import { isAssentError, type AssentError } from '../errors/AssentError'
@@ -13,7 +14,6 @@ import { startPayload } from '../startPayload'
 import type { Command } from './commands'
 
 const USAGE = `usage: npx assent import <slug> <folder> [--publish-upcoming] [--title <title>] [--acceptance-mode ${acceptanceModes.join('|')}] [--notice-period-days <days>]`
-const SLUG = /^[a-z0-9]+(?:-[a-z0-9]+)*$/
 
 const OPTIONS = {
   'publish-upcoming': { type: 'boolean' },
@@ -50,7 +50,7 @@ function parseCommandLine(args: string[]): Parsed | string {
   const flags = flagsSchema.safeParse(values)
   if (!flags.success) return flags.error.issues[0].message
   const [slug, folder, ...extra] = positionals
-  if (!slug || !folder || extra.length > 0 || !SLUG.test(slug)) return `${USAGE}   (slug: lowercase words joined by hyphens)`
+  if (!slug || !folder || extra.length > 0 || !isPolicySlug(slug)) return `${USAGE}   (slug: lowercase words joined by hyphens)`
   const f = flags.data
   const policy = { title: f.title, acceptanceMode: f['acceptance-mode'], noticePeriodDays: f['notice-period-days'] }
   return { slug, folder, options: { publishUpcoming: f['publish-upcoming'] ?? false, policy } }

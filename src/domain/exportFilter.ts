@@ -1,5 +1,7 @@
 import { z } from 'zod'
 
+import { POLICY_SLUG_PATTERN } from './policySlug'
+
 const ISO_8601 = /^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/
 const instant = z
   .string()
@@ -15,7 +17,7 @@ export const exportFilterSchema = z
   .strictObject({
     type: z.enum(['acceptances', 'notices']).default('acceptances'),
     format: z.enum(['csv', 'jsonl']).default('csv'),
-    policy: z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/, 'must be a policy slug such as privacy').optional(),
+    policy: z.string().regex(POLICY_SLUG_PATTERN, 'must be a policy slug such as privacy').optional(),
     version: z.coerce.number().int().positive().max(1_000_000).optional(),
     from: instant.optional(),
     to: instant.optional(),

@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { MAX_EXTERNAL_ID_LENGTH } from '../../domain/externalId'
+import { POLICY_SLUG_PATTERN } from '../../domain/policySlug'
 import { EXTERNAL_ID_RULE } from './params'
 
 /** Taken exactly as sent: the subject services check it with the one external-id rule
@@ -10,7 +11,7 @@ import { EXTERNAL_ID_RULE } from './params'
  * without zod checking it first, so an overlong id gets the same answer as in a path. */
 const externalId = z.string().min(1).meta({ maxLength: MAX_EXTERNAL_ID_LENGTH, description: EXTERNAL_ID_RULE })
 const versionRef = z.strictObject({
-  policy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'policy must be a policy slug'),
+  policy: z.string().regex(POLICY_SLUG_PATTERN, 'policy must be a policy slug'),
   version: z.number().int().positive(),
   contentHash: z.string().regex(/^[0-9a-f]{64}$/, 'contentHash must be the SHA-256 (hex) of the text shown'),
 })
@@ -41,7 +42,7 @@ export const bulkSubjectsSchema = z.strictObject({
 })
 
 export const bannerEventSchema = z.strictObject({
-  policy: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/),
+  policy: z.string().regex(POLICY_SLUG_PATTERN),
   version: z.number().int().positive(),
   event: z.enum(['dismissed']),
 })
