@@ -107,6 +107,29 @@ describe('notice rows edited in the database', () => {
   })
 })
 
+describe('what an acceptance covers, edited in the database', () => {
+  it('names the acceptance and its covers field, whether the list is changed or removed', async () => {
+    const privacy = await findVersion(app.payload, 'privacy', 3)
+    await upsertSubjects(app.payload, [{ externalId: 't5', email: 't5@example.com' }])
+    await recordAcceptance(app.payload, { subject: 't5', versions: [{ policy: 'privacy', version: 3, contentHash: privacy.version.contentHash! }], method: 'clickwrap', source: 'api' }, { now: new Date(), ip: '203.0.113.7', userAgent: 'test' })
+    const row = (await app.payload.find({ collection: 'acceptances', where: { subject: { equals: await subjectId('t5') } }, limit: 1, depth: 0 })).docs[0]
+    // t5 had accepted no version of the privacy policy: the acceptance covers the one it accepts.
+    expect(row.covers).toEqual([3])
+    expect((await verifyLive()).problems).toEqual([])
+
+    const named = new RegExp(`^acceptance ${row.id} differs from ledger entry \\d+ in: covers$`)
+    try {
+      await raw(`UPDATE acceptances SET covers = '[2,3]' WHERE id = ${row.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+      await raw(`UPDATE acceptances SET covers = NULL WHERE id = ${row.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+    } finally {
+      await raw(`UPDATE acceptances SET covers = '[3]' WHERE id = ${row.id}`)
+    }
+    expect((await verifyLive()).problems).toEqual([])
+  })
+})
+
 describe('the newest entries deleted with their acceptance rows', () => {
   it('reports entries no checkpoint covers yet, and once one did, refuses the ledger even with that checkpoint deleted', async () => {
     await createCheckpoint(app.payload)
