@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { publicationLedgerRecord } from '../../domain/publicationLedgerRecord'
-import { appendLedgerEntries } from './appendLedgerEntries'
+import { appendEntries } from '../../store/ledger/appendEntries'
+import { ledgerIn } from '../../store/ledger/ledgerIn'
 import { storedPublicationFacts } from './storedPublicationFacts'
 
 /**
@@ -16,6 +17,6 @@ export async function bindPublishedVersions(req: PayloadRequest): Promise<number
   ])
   const bound = new Set(entries.map((e) => String((JSON.parse(e.body) as { record: { publication: unknown } }).record.publication)))
   const missing = versions.filter((v) => !bound.has(String(v.id)))
-  await appendLedgerEntries(req, missing.map((v) => ({ kind: 'publication' as const, record: publicationLedgerRecord(storedPublicationFacts(v)!) })))
+  await appendEntries(ledgerIn(req), missing.map((v) => ({ kind: 'publication' as const, record: publicationLedgerRecord(storedPublicationFacts(v)!) })))
   return missing.length
 }

@@ -5,8 +5,9 @@ import type { Payload } from 'payload'
 
 import { parseLedgerSigningKey } from '../../config/ledgerSigningKeyPem'
 import { signKeyRotation, type KeyRotationRecord } from '../../domain/keyRotation'
+import { appendEntries } from '../../store/ledger/appendEntries'
+import { ledgerIn } from '../../store/ledger/ledgerIn'
 import { withTransaction } from '../withTransaction'
-import { appendLedgerEntry } from './appendLedgerEntry'
 import { createCheckpoint } from './createCheckpoint'
 import { forgetLedgerSigningKey, ledgerKeyFile, ledgerSigningKey } from './ledgerSigningKey'
 
@@ -35,7 +36,7 @@ export async function rotateSigningKey(payload: Payload, options: { newKeyPem?: 
   const file = ledgerKeyFile(env)
   // The new key waits beside the old one until the entry is committed, then takes its place.
   if (!fromEnvironment) writeFileSync(`${file}.next`, newPem, { mode: 0o600 })
-  await withTransaction(payload, (req) => appendLedgerEntry(req, 'key-rotation', record as unknown as Record<string, unknown>))
+  await withTransaction(payload, (req) => appendEntries(ledgerIn(req), [{ kind: 'key-rotation', record: record as unknown as Record<string, unknown> }]))
   if (fromEnvironment) return { record, checkpointed: false }
   writeFileSync(`${file}.retired-${record.from.slice(0, 16)}`, old.privateKey.export({ type: 'pkcs8', format: 'pem' }) as string, { mode: 0o600 })
   renameSync(`${file}.next`, file)

@@ -4,7 +4,8 @@ import { and, gt, isNull } from '@payloadcms/db-postgres/drizzle'
 import { insertRows } from '../../db/insertRows'
 import { sqlAdapter, sqlSession, type SqlAdapter } from '../../db/sqlSession'
 import { noticeLedgerRecord } from '../../domain/ledgerRecords'
-import { appendLedgerEntries } from '../ledger/appendLedgerEntries'
+import { appendEntries } from '../../store/ledger/appendEntries'
+import { ledgerIn } from '../../store/ledger/ledgerIn'
 
 /** The version whose publication is being announced. */
 export interface AnnouncedVersion {
@@ -53,7 +54,7 @@ export async function enqueueNotices(req: PayloadRequest, version: AnnouncedVers
   for await (const subjects of sqlRecipientPages(adapter, req)) {
     const rows = rowsFor(subjects)
     const created = await sqlInsert(adapter, req, rows, now)
-    await appendLedgerEntries(req, created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
+    await appendEntries(ledgerIn(req), created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
     tally(rows)
   }
   return counts

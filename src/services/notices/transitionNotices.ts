@@ -3,7 +3,8 @@ import { sql, type SQL } from '@payloadcms/db-postgres/drizzle'
 
 import { sqlAdapter, sqlSession, type SqlAdapter, type SqlDb } from '../../db/sqlSession'
 import { noticeLedgerRecord } from '../../domain/ledgerRecords'
-import { appendLedgerEntries } from '../ledger/appendLedgerEntries'
+import { appendEntries } from '../../store/ledger/appendEntries'
+import { ledgerIn } from '../../store/ledger/ledgerIn'
 import { withTransaction } from '../withTransaction'
 import type { ClaimedNotice } from './claimNotices'
 
@@ -60,8 +61,8 @@ export async function transitionNotices(payload: Payload, changes: ReadonlyArray
         if (doc) applied.push(item)
       }
     }
-    await appendLedgerEntries(
-      req,
+    await appendEntries(
+      ledgerIn(req),
       applied.map(({ notice, change }) => ({ kind: 'notice', record: noticeLedgerRecord({ ...notice, ...change, channel: 'email' }) })),
     )
     return applied.map(({ notice }) => notice.id)

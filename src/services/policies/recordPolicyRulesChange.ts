@@ -1,7 +1,8 @@
 import type { PayloadRequest } from 'payload'
 
 import { policyRulesLedgerRecord } from '../../domain/policyRulesChange'
-import { appendLedgerEntry } from '../ledger/appendLedgerEntry'
+import { appendEntries } from '../../store/ledger/appendEntries'
+import { ledgerIn } from '../../store/ledger/ledgerIn'
 
 /**
  * After a policy changed: a change of its rules, slug or bundle is a ledger entry (who, when,
@@ -15,5 +16,5 @@ export async function recordPolicyRulesChange(req: PayloadRequest, before: Recor
     before,
     after,
   })
-  if (record) await appendLedgerEntry(req, 'policy-rules', record)
+  if (record) await appendEntries(ledgerIn(req), [{ kind: 'policy-rules', record }])
 }

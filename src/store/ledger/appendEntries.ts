@@ -1,0 +1,54 @@
+import { entryLeafHash, ledgerBody, type LedgerKind } from '../../domain/ledgerBody'
+
+/** One record to enter the ledger. */
+export interface LedgerAppend {
+  kind: LedgerKind
+  record: Record<string, unknown>
+}
+
+/** An entry as the ledger stores it: numbered, its canonical body and that body's leaf hash. */
+export interface LedgerRow {
+  seq: number
+  kind: LedgerKind
+  body: string
+  leafHash: string
+  recordedAt: string
+}
+
+/**
+ * The database-specific half of an append, bound to one transaction. On Assent's own SQLite
+ * connection its steps are synchronous (`sync: true`: the write transaction must not yield),
+ * elsewhere they return promises.
+ */
+export interface Ledger<Sync extends boolean = boolean> {
+  sync: Sync
+  /** Makes this transaction the ledger's only appender until it ends (a lock where the database
+   * lets several write at once) and returns the last number handed out, 0 when the ledger is empty. */
+  lastSeq: () => Sync extends true ? number : Promise<number>
+  /** Stores entries numbered after `lastSeq`, in this transaction. */
+  insert: (rows: readonly LedgerRow[]) => Sync extends true ? void : Promise<void>
+}
+
+/** `f` of `value`: at once for a plain value, once it settles for a promise. */
+const then = <T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U | Promise<U> =>
+  value instanceof Promise ? value.then(f) : f(value)
+
+/**
+ * The ledger append, the only one: inside the caller's transaction, so the entries and the
+ * records they describe commit together or not at all, it locks the ledger (`lastSeq`), numbers
+ * the entries after the last one without gaps, builds each canonical body and its leaf hash, and
+ * stores them. `recordedAt` defaults to now; a caller stamping its own rows passes the same time.
+ * Returns the entries as stored (for receipts).
+ */
+export function appendEntries(ledger: Ledger<true>, entries: readonly LedgerAppend[], recordedAt?: string): LedgerRow[]
+export function appendEntries(ledger: Ledger<false>, entries: readonly LedgerAppend[], recordedAt?: string): Promise<LedgerRow[]>
+export function appendEntries(ledger: Ledger, entries: readonly LedgerAppend[], recordedAt = new Date().toISOString()): LedgerRow[] | Promise<LedgerRow[]> {
+  if (entries.length === 0) return ledger.sync ? [] : Promise.resolve([])
+  return then(ledger.lastSeq(), (last) => {
+    const rows = entries.map(({ kind, record }, i): LedgerRow => {
+      const body = ledgerBody(last + 1 + i, kind, recordedAt, record)
+      return { seq: last + 1 + i, kind, body, leafHash: entryLeafHash(body), recordedAt }
+    })
+    return then(ledger.insert(rows), () => rows)
+  })
+}
