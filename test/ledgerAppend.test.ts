@@ -69,6 +69,12 @@ describe.skipIf(onMongo)('the ledger append', () => {
     expect([...appended].sort((a, b) => a.seq - b.seq).map(({ seq, body, leafHash }) => ({ seq, body, leafHash }))).toEqual(stored)
   }, 60_000)
 
+  it('times each entry once the ledger is its caller\'s, so later numbers never carry earlier times', async () => {
+    const appended = (await Promise.all(Array.from({ length: 12 }, (_, i) => inPayloadTransaction(probes(i * 10, 2))))).flat()
+    const times = [...appended].sort((a, b) => a.seq - b.seq).map((e) => e.recordedAt)
+    expect(times).toEqual([...times].sort())
+  }, 60_000)
+
   it('stores nothing and takes no number for an empty append', async () => {
     const before = await lastSeq()
     expect(await inPayloadTransaction([])).toEqual([])

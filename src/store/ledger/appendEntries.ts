@@ -37,17 +37,20 @@ const then = <T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U |
  * The ledger append, the only one: inside the caller's transaction, so the entries and the
  * records they describe commit together or not at all, it locks the ledger (`lastSeq`), numbers
  * the entries after the last one without gaps, builds each canonical body and its leaf hash, and
- * stores them. `recordedAt` defaults to now; a caller stamping its own rows passes the same time.
+ * stores them. `recordedAt` defaults to the time the lock was taken; a caller stamping its own rows
+ * with one time passes it.
  * Returns the entries as stored (for receipts).
  */
 export function appendEntries(ledger: Ledger<true>, entries: readonly LedgerAppend[], recordedAt?: string): LedgerRow[]
 export function appendEntries(ledger: Ledger<false>, entries: readonly LedgerAppend[], recordedAt?: string): Promise<LedgerRow[]>
-export function appendEntries(ledger: Ledger, entries: readonly LedgerAppend[], recordedAt = new Date().toISOString()): LedgerRow[] | Promise<LedgerRow[]> {
+export function appendEntries(ledger: Ledger, entries: readonly LedgerAppend[], recordedAt?: string): LedgerRow[] | Promise<LedgerRow[]> {
   if (entries.length === 0) return ledger.sync ? [] : Promise.resolve([])
   return then(ledger.lastSeq(), (last) => {
+    // Read once the lock is held, so times follow numbers however long the wait was.
+    const at = recordedAt ?? new Date().toISOString()
     const rows = entries.map(({ kind, record }, i): LedgerRow => {
-      const body = ledgerBody(last + 1 + i, kind, recordedAt, record)
-      return { seq: last + 1 + i, kind, body, leafHash: entryLeafHash(body), recordedAt }
+      const body = ledgerBody(last + 1 + i, kind, at, record)
+      return { seq: last + 1 + i, kind, body, leafHash: entryLeafHash(body), recordedAt: at }
     })
     return then(ledger.insert(rows), () => rows)
   })
