@@ -94,6 +94,7 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
   const path3 = '/legal/cookies/compare/1/3'
   let firstMs
   let served
+  let pageBytes
   try {
     const t = performance.now()
     const first = await fetch(server.url + path3)
@@ -108,7 +109,7 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
     } finally {
       await bare.stop()
     }
-    served.bytes = html.length
+    pageBytes = html.length
   } finally {
     await server.stop()
   }
@@ -125,7 +126,7 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
       'far ratio range': far.range, 'line-by-line far ms': +linesFarMs.toFixed(2), 'Markdown rendering at publication ms': +renderMs.toFixed(2),
       'neighbouring ms': +near.ms.toFixed(2), 'git neighbouring ms': +near.gitMs.toFixed(2), 'neighbouring ratio': near.ratio, 'neighbouring ratio range': near.range,
       'text bytes': texts.base.length, 'cached page req/s': served.requestsPerSecond, 'bare page req/s': served.bareRequestsPerSecond,
-      'cached page ratio': served.ratio, 'cached page ratio range': served.range, 'cached page mean ms': served.meanMs, 'page bytes': served.bytes, 'first page ms': +firstMs.toFixed(1),
+      'cached page ratio': served.ratio, 'cached page ratio range': served.range, 'cached page mean ms': served.meanMs, 'page bytes': pageBytes, 'first page ms': +firstMs.toFixed(1),
     },
   }
 }
@@ -148,6 +149,5 @@ async function alternatedLoad(url: string, bareUrl: string) {
     bareRequestsPerSecond: median(rounds.map((r) => r.bare.requestsPerSecond)),
     meanMs: median(rounds.map((r) => r.page.meanMs)),
     non2xx: rounds.reduce((sum, r) => sum + r.page.non2xx + r.bare.non2xx, 0),
-    bytes: 0,
   }
 }
