@@ -1,0 +1,5 @@
+import { ledgerContract } from './ledgerContract'
+import type { StoreContract } from './storeContract'
+
+/** Every store's contract, run by storeContract*.test.ts on each database. */
+export const ALL_CONTRACTS: StoreContract[] = [ledgerContract]
