@@ -23,19 +23,16 @@ import { Users } from '../collections/Users/index'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries/index'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints/index'
 import { authCookies } from './config/authCookies'
-import { databaseKind } from './config/databaseKind'
-import { payloadSecret, readEnv } from './config/env'
+import { assentEnv } from './config/assentEnv'
+import { payloadSecret } from './config/env'
 import { logColour } from './config/logColour'
-import { createDatabaseAdapter } from './db/createDatabaseAdapter'
 import { createMailTransport } from './mail/createMailTransport'
+import { databaseConfig } from './store/database/databaseConfig'
 
 const dirname = path.dirname(fileURLToPath(import.meta.url))
-const env = readEnv()
-
-/** MongoDB indexes nulls, so the per-policy unique version number (null on drafts) stays SQL-only;
- * there the publishing transaction alone keeps numbers unique. */
-const forDatabase = <T extends { indexes?: unknown[] }>(collection: T): T =>
-  databaseKind(env.databaseUrl) === 'mongodb' ? { ...collection, indexes: [] } : collection
+// The process's one read of the environment; code holding Payload takes it from here (envOf).
+const env = assentEnv()
+const database = databaseConfig(env.databaseUrl)
 
 /** Staff sessions ride a `Secure` cookie when the public URL is https. */
 const withAuthCookies = (users: CollectionConfig): CollectionConfig => ({ ...users, auth: { ...(users.auth as object), cookies: authCookies(env.publicUrl) } })
@@ -62,10 +59,11 @@ export default buildConfig({
     },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [withAuthCookies(Users), Policies, forDatabase(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
+  collections: [withAuthCookies(Users), Policies, database.withNullableUniqueIndex(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
-  db: createDatabaseAdapter(env.databaseUrl),
+  db: database.db,
+  custom: { env },
   email: nodemailerAdapter({
     defaultFromAddress: env.mailFrom.address,
     defaultFromName: env.mailFrom.name,

@@ -4,9 +4,9 @@ import { fileURLToPath } from 'node:url'
 import type { RequestHandler } from 'express'
 import next from 'next'
 
+import { assentEnv } from './config/assentEnv'
 import { ConfigError } from './config/ConfigError'
 import { ensureDataFolder } from './config/ensureFolder'
-import { readEnv } from './config/env'
 import { noticeSettings } from './config/noticeSettings'
 import { checkSecrets } from './config/productionSecrets'
 import { createApp } from './http/createApp'
@@ -33,7 +33,7 @@ async function adminHandler(dev: boolean): Promise<RequestHandler> {
 }
 
 async function main(): Promise<void> {
-  const env = readEnv()
+  const env = assentEnv()
   const notices = noticeSettings()
   const webhooks = webhookSettings()
   // Everything that can be wrong with the settings, and a port already taken, is said before

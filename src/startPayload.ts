@@ -1,22 +1,16 @@
-import { getPayload, type Payload } from 'payload'
+import type { Payload } from 'payload'
 
-import { readEnv } from './config/env'
-import { checkDatabase } from './db/checkDatabase'
-import { runMigrations } from './db/runMigrations'
-import { locksOnlyForEditors } from './db/locksOnlyForEditors'
-import { takeTurnsOnSqlite } from './db/sqliteTurns'
+import { assentEnv } from './config/assentEnv'
+import { closeDatabase } from './store/database/closeDatabase'
+import { openDatabase } from './store/database/openDatabase'
 
 /**
- * Starts Payload on the database of DATABASE_URL: checks it is reachable, connects, and applies
- * the committed migrations. Used by the server, the CLI and the tests alike.
+ * Starts Payload on the database of DATABASE_URL and brings it up to date (src/store/database).
+ * Used by the server, the CLI and the tests alike.
  */
 export async function startPayload(): Promise<Payload> {
-  const { databaseUrl } = readEnv()
-  await checkDatabase(databaseUrl)
-  const { default: config } = await import('./payload.config')
-  const payload = await getPayload({ config })
-  await takeTurnsOnSqlite(payload)
-  await runMigrations(payload, databaseUrl)
-  locksOnlyForEditors(payload)
-  return payload
+  return openDatabase(assentEnv().databaseUrl, async () => (await import('./payload.config')).default)
 }
+
+/** Stops Payload and lets go of its database connections. */
+export const stopPayload = (payload: Payload): Promise<void> => closeDatabase(payload)

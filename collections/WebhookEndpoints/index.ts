@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto'
 
-import type { CollectionConfig } from 'payload'
+import type { CollectionConfig, PayloadRequest } from 'payload'
 
 import { isAdmin } from '../../src/access/isAdmin'
-import { readEnv } from '../../src/config/env'
+import { envOf } from '../../src/config/envOf'
 import { webhookEvents } from '../../src/domain/webhookEvents'
 import { webhookUrlProblem } from '../../src/domain/webhookUrl'
 import { closeDeliveries } from './hooks/closeDeliveries'
@@ -26,8 +26,8 @@ export const WebhookEndpoints: CollectionConfig = {
       name: 'url',
       type: 'text',
       required: true,
-      validate: (value: unknown) => {
-        const problem = webhookUrlProblem(value, readEnv().production)
+      validate: (value: unknown, { req }: { req: PayloadRequest }) => {
+        const problem = webhookUrlProblem(value, envOf(req.payload).production)
         return problem ? `The URL ${problem}.` : true
       },
       admin: { description: 'Deliveries are POSTed here as JSON.' },

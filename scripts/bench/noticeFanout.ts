@@ -22,7 +22,7 @@ async function main(): Promise<void> {
   const database = await scratchDatabase(process.env.DATABASE_URL, dataDir)
   Object.assign(process.env, { DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir, PAYLOAD_SECRET: 'bench', ASSENT_ENV: 'test', PUBLIC_URL: 'https://legal.example.com' })
   const { startPayload } = await import('../../src/startPayload')
-  const { closePayload } = await import('../../src/db/closePayload')
+  const { closeDatabase: closePayload } = await import('../../src/store/database/closeDatabase')
   const { markdownToBody } = await import('../../src/services/lexicalMarkdown')
   const { sqlAdapter } = await import('../../src/db/sqlSession')
   const payload = await startPayload()

@@ -38,7 +38,7 @@ async function main(): Promise<number> {
   const database = await scratchDatabase(process.env.DATABASE_URL, dataDir)
   Object.assign(process.env, { DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir, PAYLOAD_SECRET: process.env.PAYLOAD_SECRET ?? 'benchmark', ASSENT_ENV: 'test', PUBLIC_URL: 'https://legal.example.com', NOTICE_WORKER: 'off' })
   const { startPayload } = await import('../../src/startPayload')
-  const { closePayload } = await import('../../src/db/closePayload')
+  const { closeDatabase: closePayload } = await import('../../src/store/database/closeDatabase')
   const { generateDataSet, subjectId } = await import('./dataSet')
   const payload = await startPayload()
   const results: ScenarioResult[] = []

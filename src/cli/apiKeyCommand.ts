@@ -1,9 +1,8 @@
 import { parseArgs } from 'node:util'
 
 import { apiKeyScopes, type ApiKeyScope } from '../domain/apiKey'
-import { closePayload } from '../db/closePayload'
 import { createApiKey } from '../services/apiKeys'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 
 export const apiKeyCommand: Command = {
@@ -19,7 +18,7 @@ export const apiKeyCommand: Command = {
       console.log(`API key "${values.name}" (${values.scope}); shown once, store it now:\n${key}`)
       return 0
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

@@ -1,9 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 
-import { closePayload } from '../db/closePayload'
 import { buildEvidencePack } from '../services/audit/buildEvidencePack'
 import { recordAccess } from '../services/audit/recordAccess'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import { writePackFiles } from '../verifier/evidencePackFiles'
 import type { Command } from './commands'
 import { counted } from '../domain/counted'
@@ -31,7 +30,7 @@ export const evidenceCommand: Command = {
       console.log(`Evidence pack for ${externalId} in ${out}: ${counted(document.acceptances.length, 'acceptance')}, ${counted(document.notices.length, 'notice')}, ${counted(document.ledger.length, 'ledger entry', 'ledger entries')}, ${counted(document.versions.length, 'version text')}. Verify it with: npx assent ledger:verify ${out}`)
       return 0
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

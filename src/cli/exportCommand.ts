@@ -2,7 +2,7 @@ import { accessSync, constants, createWriteStream, existsSync, statSync } from '
 import path from 'node:path'
 import { once } from 'node:events'
 
-import { databaseKind } from '../config/databaseKind'
+import { databaseKind } from '../store/database/databaseKind'
 import { readEnv } from '../config/env'
 import { openDirectDatabase } from '../db/directQuery'
 import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
@@ -119,8 +119,7 @@ async function directSource(url: string): Promise<ExportSource> {
 }
 
 async function payloadSource(): Promise<ExportSource> {
-  const { startPayload } = await import('../startPayload')
-  const { closePayload } = await import('../db/closePayload')
+  const { startPayload, stopPayload } = await import('../startPayload')
   const { countExport, exportRecords } = await import('../services/audit/exportRecords')
   const { recordAccess } = await import('../services/audit/recordAccess')
   const payload = await startPayload()
@@ -128,6 +127,6 @@ async function payloadSource(): Promise<ExportSource> {
     count: (filter) => countExport(payload, filter),
     rows: (filter) => exportRecords(payload, filter),
     recordAccess: (event) => recordAccess(payload, event),
-    close: () => closePayload(payload),
+    close: () => stopPayload(payload),
   }
 }

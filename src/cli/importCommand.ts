@@ -7,10 +7,9 @@ import { z } from 'zod'
 import { parseRevisionFile } from '../domain/parseRevisionFile'
 import { isPolicySlug } from '../domain/policySlug'
 import { acceptanceModes } from '../domain/versionRules'
-import { closePayload } from '../db/closePayload'
 import { isAssentError, type AssentError } from '../errors/AssentError'
 import { importHistory, type ImportOptions } from '../services/importHistory'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 
 const USAGE = `usage: npx assent import <slug> <folder> [--publish-upcoming] [--title <title>] [--acceptance-mode ${acceptanceModes.join('|')}] [--notice-period-days <days>]`
@@ -124,7 +123,7 @@ export const importCommand: Command = {
       console.error(`assent: ${refusalLine(error, slug)}`)
       return 2
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

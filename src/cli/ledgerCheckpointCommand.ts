@@ -1,6 +1,5 @@
-import { closePayload } from '../db/closePayload'
 import { createCheckpoint } from '../services/ledger/createCheckpoint'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 import { counted } from '../domain/counted'
 
@@ -14,7 +13,7 @@ export const ledgerCheckpointCommand: Command = {
       console.log(`${created ? 'Signed' : 'Unchanged since'} checkpoint: ${counted(checkpoint.treeSize, 'entry', 'entries')}, root ${checkpoint.rootHash} (${ms} ms)`)
       return 0
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

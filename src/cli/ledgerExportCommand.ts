@@ -1,6 +1,5 @@
-import { closePayload } from '../db/closePayload'
 import { exportLedgerBundle } from '../services/ledger/exportLedgerBundle'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 import { counted } from '../domain/counted'
 
@@ -16,7 +15,7 @@ export const ledgerExportCommand: Command = {
       console.log(`Exported ${counted(entries, 'entry', 'entries')} and ${counted(checkpoints, 'checkpoint')} to ${dir}; verify with npx assent ledger:verify ${dir}`)
       return 0
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

@@ -11,8 +11,7 @@ type Checked = { verdict: ReceiptsVerdict; keys: KeyObject[] }
 
 /** Against the live ledger (this needs the database), with the server's key and its rotations. */
 async function againstLive(items: unknown[], pin: string | undefined): Promise<Checked> {
-  const { startPayload } = await import('../startPayload')
-  const { closePayload } = await import('../db/closePayload')
+  const { startPayload, stopPayload } = await import('../startPayload')
   const { verifyReceipts } = await import('../services/ledger/verifyReceipts')
   const { ledgerSigningKey } = await import('../services/ledger/ledgerSigningKey')
   const { publicKeyPem } = ledgerSigningKey()
@@ -20,7 +19,7 @@ async function againstLive(items: unknown[], pin: string | undefined): Promise<C
   try {
     return await verifyReceipts(payload, items, publicKeyPem, pin)
   } finally {
-    await closePayload(payload)
+    await stopPayload(payload)
   }
 }
 

@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises'
 
-import { closePayload } from '../db/closePayload'
 import { rotateSigningKey } from '../services/ledger/rotateSigningKey'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 
 /** `ledger:rotate-key [--new-key <private-key.pem>]`: hands the signing role to a new key by a
@@ -26,7 +25,7 @@ export const ledgerRotateKeyCommand: Command = {
       console.error(`Key rotation refused: ${(error as Error).message}`)
       return 1
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

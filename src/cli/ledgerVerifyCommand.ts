@@ -19,8 +19,7 @@ import { verifyTargetProblem } from './verifyTargetProblem'
  * compares the acceptances and notices tables with it (an edit there leaves the ledger intact),
  * and reads the last head this server published, which the stored checkpoints must still hold. */
 async function exportLive(): Promise<{ dir: string; records: RecordsCheck; head: SavedCheckpoint[] }> {
-  const { startPayload } = await import('../startPayload')
-  const { closePayload } = await import('../db/closePayload')
+  const { startPayload, stopPayload } = await import('../startPayload')
   const { exportLedgerBundle } = await import('../services/ledger/exportLedgerBundle')
   const { checkRecordsAgainstLedger } = await import('../services/ledger/checkRecordsAgainstLedger')
   const { publishedHeadPath, readPublishedHead } = await import('../services/ledger/publishedHead')
@@ -32,7 +31,7 @@ async function exportLive(): Promise<{ dir: string; records: RecordsCheck; head:
     const label = `the last checkpoint this server published (${publishedHeadPath()})`
     return { dir, records: await checkRecordsAgainstLedger(payload), head: head ? [{ label, checkpoint: head, mustBeStored: true }] : [] }
   } finally {
-    await closePayload(payload)
+    await stopPayload(payload)
   }
 }
 

@@ -1,10 +1,9 @@
+import { assentEnv } from '../config/assentEnv'
 import { noticeSettings } from '../config/noticeSettings'
-import { readEnv } from '../config/env'
-import { closePayload } from '../db/closePayload'
 import { checkMailTransport } from '../mail/checkMailTransport'
 import { createMailTransport } from '../mail/createMailTransport'
 import { startNoticeWorker } from '../services/notices/noticeWorker'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 import { counted } from '../domain/counted'
 
@@ -20,7 +19,7 @@ export const noticesRunCommand: Command = {
       console.error(`assent: notices:run takes only --follow (got ${unknown.join(' ')})`)
       return 2
     }
-    const env = readEnv()
+    const env = assentEnv()
     const settings = noticeSettings()
     const transport = createMailTransport(env.smtpUrl, env.dataDir)
     const warning = await checkMailTransport(transport, env.smtpUrl)
@@ -47,7 +46,7 @@ export const noticesRunCommand: Command = {
       return 1
     } finally {
       transport.close()
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

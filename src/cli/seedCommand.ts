@@ -1,7 +1,6 @@
-import { closePayload } from '../db/closePayload'
 import { ensureAdmin } from '../services/ensureAdmin'
 import { seedPolicies } from '../services/seedPolicies'
-import { startPayload } from '../startPayload'
+import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 
 export const seedCommand: Command = {
@@ -13,7 +12,7 @@ export const seedCommand: Command = {
       console.log((await seedPolicies(payload)) ? 'Seeded the privacy policy and the terms of service.' : 'Policies exist already; nothing seeded.')
       return 0
     } finally {
-      await closePayload(payload)
+      await stopPayload(payload)
     }
   },
 }

@@ -3,7 +3,6 @@ import { randomBytes } from 'node:crypto'
 import path from 'node:path'
 
 import { ConfigError } from './ConfigError'
-import { DEFAULT_DATABASE_URL } from './databaseKind'
 import { ensureDataFolder } from './ensureFolder'
 import { payloadSecretProblem } from './productionSecrets'
 
@@ -38,6 +37,9 @@ export interface RateLimits {
 }
 
 /** What pages and mail call the organisation until `ORGANISATION_NAME` is set. */
+/** Where `npm start` keeps its SQLite database when DATABASE_URL is not set. */
+export const DEFAULT_DATABASE_URL = 'file:./data/assent.db'
+
 export const DEFAULT_ORGANISATION_NAME = 'Example Organisation'
 
 /** A positive integer from the environment, or the default. */

@@ -5,7 +5,8 @@ import { MongoClient } from 'mongodb'
 import pg from 'pg'
 
 import { ConfigError } from '../config/ConfigError'
-import { databaseKind, redactUrl } from '../config/databaseKind'
+import { redactUrl } from '../config/redactUrl'
+import { databaseKind } from '../store/database/databaseKind'
 import { ensureFolder } from '../config/ensureFolder'
 
 const TIMEOUT_MS = 5000

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { counted } from '../domain/counted'
-import { databaseKind } from '../config/databaseKind'
+import { databaseKind } from '../store/database/databaseKind'
 import { migrations as postgresMigrations } from '../migrations/postgres/index'
 import { migrations as sqliteMigrations } from '../migrations/sqlite/index'
 

@@ -4,7 +4,8 @@ import express, { type Express, type RequestHandler } from 'express'
 import helmet from 'helmet'
 import type { Payload } from 'payload'
 
-import { databaseKind } from '../config/databaseKind'
+import { databaseKind } from '../store/database/databaseKind'
+import { documentIdPattern } from '../store/database/documentIdPattern'
 import type { AssentEnv } from '../config/env'
 import { AssentError } from '../errors/AssentError'
 import { errorHandler } from './middleware/errorHandler'
@@ -82,9 +83,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   app.post('/api/users/login', limits.login)
   // Read whole here so the limit can count per address; Payload's route below reads it from there.
   app.post('/api/users/forgot-password', express.raw({ type: () => true, limit: '64kb' }), limits.passwordResets)
-  // Document ids are whole numbers on SQL databases and ObjectIds on MongoDB.
-  const idPattern = databaseKind(env.databaseUrl) === 'mongodb' ? /^[0-9a-f]{24}$/ : /^[1-9][0-9]{0,14}$/
-  app.use('/api', payloadRest(payload.config, env.publicUrl, idPattern))
+  app.use('/api', payloadRest(payload.config, env.publicUrl, documentIdPattern(env.databaseUrl)))
 
   if (nextHandler) app.all('/{*splat}', nextHandler)
   app.use((req, _res, next) => next(new AssentError('not_found', `No route ${req.method} ${req.originalUrl}.`)))

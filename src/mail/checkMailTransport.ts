@@ -1,6 +1,6 @@
 import type { Transporter } from 'nodemailer'
 
-import { redactUrl } from '../config/databaseKind'
+import { redactUrl } from '../config/redactUrl'
 
 /**
  * Checks at start-up that the SMTP server answers and takes our login. Returns a warning to print

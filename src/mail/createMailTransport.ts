@@ -4,7 +4,7 @@ import nodemailer, { type Transporter } from 'nodemailer'
 import shared from 'nodemailer/lib/shared'
 
 import { ConfigError } from '../config/ConfigError'
-import { redactUrl } from '../config/databaseKind'
+import { redactUrl } from '../config/redactUrl'
 import { emlFileTransport } from './emlFileTransport'
 import { noDelaySocket } from './noDelaySocket'
 

@@ -1,6 +1,6 @@
 // A second process appending to the ledger: creates a banner notice for each subject id given,
 // each in its own transaction (and so its own ledger entry), as fast as it can.
-import { closePayload } from '../../src/db/closePayload'
+import { closeDatabase as closePayload } from '../../src/store/database/closeDatabase'
 import { startPayload } from '../../src/startPayload'
 
 const [versionId, policyId, ...subjectIds] = process.argv.slice(2).map(Number)

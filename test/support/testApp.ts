@@ -25,7 +25,7 @@ export async function startTestApp(options: { sharedDatabase?: boolean } = {}): 
   const { startPayload } = await import('../../src/startPayload')
   const { createApp } = await import('../../src/http/createApp')
   const { readEnv } = await import('../../src/config/env')
-  const { closePayload } = await import('../../src/db/closePayload')
+  const { closeDatabase: closePayload } = await import('../../src/store/database/closeDatabase')
   const payload = await startPayload()
   const server: Server = await new Promise((resolve) => {
     const s = createApp({ payload, env: readEnv() }).listen(0, '127.0.0.1', () => resolve(s))

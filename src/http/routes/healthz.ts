@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import type { DatabaseKind } from '../../config/databaseKind'
+import type { DatabaseKind } from '../../store/database/databaseKind'
 
 /** `GET /healthz`: 200 with the database kind and app version when the database answers. */
 export function healthz(payload: Payload, database: DatabaseKind, version: string): RequestHandler {

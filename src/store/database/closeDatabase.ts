@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { closeNativeSqlite } from './leanQuery'
-import { closeWalSync, sqlitePath } from './walDurability'
+import { closeNativeSqlite } from '../../db/leanQuery'
+import { closeWalSync, sqlitePath } from '../../db/walDurability'
 
 interface Connections {
   clientConfig?: { url?: string }
@@ -16,7 +16,7 @@ interface Connections {
  * the pool to drain would wait forever: the pool is told to end and errors from its last
  * connections, cut when the process or database goes away, are ignored.
  */
-export async function closePayload(payload: Payload): Promise<void> {
+export async function closeDatabase(payload: Payload): Promise<void> {
   closeNativeSqlite(payload)
   const db = payload.db as unknown as Connections
   if (db.pool) {

@@ -1,8 +1,7 @@
-import { ConfigError } from './ConfigError'
+import { ConfigError } from '../../config/ConfigError'
+import { redactUrl } from '../../config/redactUrl'
 
 export type DatabaseKind = 'sqlite' | 'postgres' | 'mongodb'
-
-export const DEFAULT_DATABASE_URL = 'file:./data/assent.db'
 
 /** Which adapter a `DATABASE_URL` asks for: `file:` SQLite, `postgres://` PostgreSQL,
  * `mongodb://` MongoDB. Anything else stops start-up with what to write instead. */
@@ -13,9 +12,4 @@ export function databaseKind(url: string): DatabaseKind {
   throw new ConfigError(
     `DATABASE_URL "${redactUrl(url)}" is not understood: use file:./data/assent.db (SQLite), postgres://user@host:5432/db or mongodb://host:27017/db.`,
   )
-}
-
-/** The URL with any password replaced, safe to print. */
-export function redactUrl(url: string): string {
-  return url.replace(/\/\/([^:/@]+):[^@]*@/, '//$1:***@')
 }
