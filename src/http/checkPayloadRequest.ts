@@ -1,7 +1,7 @@
 import { parse } from 'qs-esm'
 
-import { jsonNestsDeeperThan } from '../domain/jsonDepth'
-import { whereProblem } from '../domain/whereFilter'
+import { jsonNestsDeeperThan } from './payloadRequest/jsonDepth'
+import { whereProblem } from './payloadRequest/whereFilter'
 import { AssentError } from '../errors/AssentError'
 
 /** How deep a document may nest: rich text with lists nested twenty levels stays well inside it. */

@@ -6,8 +6,8 @@ import { GRAPHQL_POST } from '@payloadcms/next/routes'
 import { handleEndpoints, type SanitizedConfig } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
-import { documentPathProblem } from '../domain/payloadPath'
-import { payloadRouteProblem } from '../domain/payloadRoute'
+import { documentPathProblem } from './payloadRequest/payloadPath'
+import { payloadRouteProblem } from './payloadRequest/payloadRoute'
 import { checkPayloadRequest } from './checkPayloadRequest'
 import { isMultipart, multipartDocument } from './multipartDocument'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Feed, FeedEntry } from '../domain/atomFeed'
+import type { Feed, FeedEntry } from '../formats/atomFeed'
 import { legalLinks } from '../domain/legalLinks'
 import { replacedBeforeEffect } from '../domain/replacedBeforeEffect'
 import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'

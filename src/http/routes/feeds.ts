@@ -1,7 +1,7 @@
 import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
-import { atomFeed } from '../../domain/atomFeed'
+import { atomFeed } from '../../formats/atomFeed'
 import { policyFeed, siteFeed } from '../../services/changeFeed'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { Feed } from '../../domain/atomFeed'
+import type { Feed } from '../../formats/atomFeed'
 import { listCheckpoints } from './createCheckpoint'
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { payloadRouteProblem } from '../../src/domain/payloadRoute'
+import { payloadRouteProblem } from '../../src/http/payloadRequest/payloadRoute'
 
 const slugs = new Set(['users', 'policies', 'payload-preferences'])
 const accounts = new Set(['users'])

@@ -1,7 +1,7 @@
 import { parse } from 'qs-esm'
 import { describe, expect, it } from 'vitest'
 
-import { whereProblem } from '../../src/domain/whereFilter'
+import { whereProblem } from '../../src/http/payloadRequest/whereFilter'
 
 const where = (query: string) => (parse(query, { depth: 10 }) as { where?: unknown }).where
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { documentPathProblem } from '../../src/domain/payloadPath'
+import { documentPathProblem } from '../../src/http/payloadRequest/payloadPath'
 
 const slugs = new Set(['policies', 'policy-versions', 'api-keys', 'users', 'payload-preferences'])
 const versioned = new Set(['policy-versions'])

@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { jsonNestsDeeperThan } from '../../src/domain/jsonDepth'
+import { jsonNestsDeeperThan } from '../../src/http/payloadRequest/jsonDepth'
 
 /** The nesting depth of a parsed value, by walking it. */
 const depthOf = (value: unknown): number =>
