@@ -1,8 +1,8 @@
 import { existsSync, readdirSync } from 'node:fs'
 
 import { buildEvidencePack } from '../services/audit/buildEvidencePack'
-import { recordAccess } from '../services/audit/recordAccess'
 import { startPayload, stopPayload } from '../startPayload'
+import { accessRecordsStore } from '../store/accessRecords'
 import { writePackFiles } from '../verifier/evidencePackFiles'
 import type { Command } from './commands'
 import { counted } from '../domain/counted'
@@ -26,7 +26,7 @@ export const evidenceCommand: Command = {
         return 2
       }
       await writePackFiles(out, files)
-      await recordAccess(payload, { actor: `cli:${process.env.USER ?? 'operator'}`, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
+      await accessRecordsStore(payload).recordAccess({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
       console.log(`Evidence pack for ${externalId} in ${out}: ${counted(document.acceptances.length, 'acceptance')}, ${counted(document.notices.length, 'notice')}, ${counted(document.ledger.length, 'ledger entry', 'ledger entries')}, ${counted(document.versions.length, 'version text')}. Verify it with: npx assent ledger:verify ${out}`)
       return 0
     } finally {

@@ -7,9 +7,10 @@ import { readEnv } from '../config/env'
 import { openDirectDatabase } from '../db/directQuery'
 import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
 import type { ExportRow } from '../services/audit/exportRecords'
-import { accessRecordData, type AccessEvent } from '../services/audit/recordAccess'
 import { countSqlExport, sqlCsvChunks, sqlExportRows, type CsvChunk } from '../services/audit/sqlExportRows'
 import { writeExport } from '../services/audit/writeExport'
+import type { AccessEvent } from '../store/accessRecords'
+import { sqlAccessRecords } from '../store/accessRecords/sqlAccessRecords'
 import type { Command } from './commands'
 
 const USAGE = 'usage: npx assent export [--type acceptances|notices] [--format csv|jsonl] [--policy <slug>] [--version <n>] [--from <date>] [--to <date>] [--subject <externalId>] [--out <file>]'
@@ -110,10 +111,7 @@ async function directSource(url: string): Promise<ExportSource> {
   return {
     count: (filter) => countSqlExport(db.query, filter),
     rows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(db.query, db.dialect, filter) : sqlExportRows(db.query, filter)),
-    recordAccess: async (event) => {
-      const r = accessRecordData(event)
-      await db.query('insert into access_records (at, actor, action, resource, detail, count, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)', [r.at, r.actor, r.action, r.resource, r.detail, r.count, r.at, r.at])
-    },
+    recordAccess: sqlAccessRecords(db.query).recordAccess,
     close: () => db.close(),
   }
 }
@@ -121,12 +119,12 @@ async function directSource(url: string): Promise<ExportSource> {
 async function payloadSource(): Promise<ExportSource> {
   const { startPayload, stopPayload } = await import('../startPayload')
   const { countExport, exportRecords } = await import('../services/audit/exportRecords')
-  const { recordAccess } = await import('../services/audit/recordAccess')
+  const { accessRecordsStore } = await import('../store/accessRecords')
   const payload = await startPayload()
   return {
     count: (filter) => countExport(payload, filter),
     rows: (filter) => exportRecords(payload, filter),
-    recordAccess: (event) => recordAccess(payload, event),
+    recordAccess: accessRecordsStore(payload).recordAccess,
     close: () => stopPayload(payload),
   }
 }

@@ -1,7 +1,7 @@
 import type { CollectionAfterOperationHook } from 'payload'
 
 import { hasRole } from '../access/roles'
-import { recordAccess } from '../services/audit/recordAccess'
+import { accessRecordsStore } from '../store/accessRecords'
 
 /**
  * Every read of personal data by an auditor (admin screens, REST, GraphQL, Local API acting as
@@ -10,7 +10,7 @@ import { recordAccess } from '../services/audit/recordAccess'
 export const logAuditorReads: CollectionAfterOperationHook = async ({ operation, req, result, collection }) => {
   if ((operation !== 'find' && operation !== 'findByID') || !hasRole(req.user, 'auditor')) return result
   const docs = operation === 'find' ? ((result as { docs?: Array<{ id: unknown }> }).docs ?? []) : [result as { id: unknown }]
-  await recordAccess(req.payload, {
+  await accessRecordsStore(req.payload).recordAccess({
     actor: String(req.user?.email ?? req.user?.id),
     action: 'read',
     resource: collection.slug,

@@ -9,9 +9,9 @@ import { payloadQuery } from '../../db/payloadQuery'
 import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
 import { sqlCsvChunks, sqlExportRows, type CsvChunk } from '../../services/audit/sqlExportRows'
 import { sqlAdapter } from '../../db/sqlSession'
-import { recordAccess } from '../../services/audit/recordAccess'
 import { versionCoverage } from '../../services/audit/versionCoverage'
 import { writeExport } from '../../services/audit/writeExport'
+import { accessRecordsStore } from '../../store/accessRecords'
 import { versionParam } from '../params'
 import { requireAuditor } from '../requireAuditor'
 
@@ -22,11 +22,12 @@ import { requireAuditor } from '../requireAuditor'
 export function auditApi(payload: Payload, redlines: Redlines): Router {
   const router = express.Router()
   router.use(requireAuditor(payload))
+  const { recordAccess } = accessRecordsStore(payload)
 
   router.get('/coverage/:slug', async (req, res) => {
     const only = req.query.version === undefined ? undefined : versionParam(req.query.version, 'version')
     const coverage = await versionCoverage(payload, String(req.params.slug), only)
-    await recordAccess(payload, { actor: res.locals.actor, action: 'coverage', resource: `policies/${req.params.slug}`, count: coverage.length })
+    await recordAccess({ actor: res.locals.actor, action: 'coverage', resource: `policies/${req.params.slug}`, count: coverage.length })
     res.json({ policy: req.params.slug, versions: coverage })
   })
 
@@ -42,13 +43,13 @@ export function auditApi(payload: Payload, redlines: Redlines): Router {
     const count = await writeExport(prepend(first, rows), filter, res)
     // Logged before the export's end reaches the reader: an export that could not be logged
     // arrives cut short, never whole and unlogged.
-    await recordAccess(payload, { actor: res.locals.actor, action: 'export', resource: filter.type, detail: JSON.stringify(req.query), count })
+    await recordAccess({ actor: res.locals.actor, action: 'export', resource: filter.type, detail: JSON.stringify(req.query), count })
     res.end()
   })
 
   router.get('/subjects/:externalId/evidence', async (req, res) => {
     const { document, files } = await buildEvidencePack(payload, String(req.params.externalId), new Date(), redlines)
-    await recordAccess(payload, { actor: res.locals.actor, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
+    await recordAccess({ actor: res.locals.actor, action: 'evidence', resource: 'subjects', detail: `subject ${document.subject.id}`, count: document.acceptances.length + document.notices.length })
     const name = `evidence-${document.subject.id}`
     res.type('application/x-tar').set('content-disposition', `attachment; filename="${name}.tar"`).set('cache-control', 'no-store')
     res.send(await tarArchive([...files].map(([path, content]) => ({ path: `${name}/${path}`, content }))))

@@ -1,5 +1,6 @@
+import { accessRecordsContract } from './accessRecordsContract'
 import { ledgerContract } from './ledgerContract'
 import type { StoreContract } from './storeContract'
 
 /** Every store's contract, run by storeContract*.test.ts on each database. */
-export const ALL_CONTRACTS: StoreContract[] = [ledgerContract]
+export const ALL_CONTRACTS: StoreContract[] = [ledgerContract, accessRecordsContract]
