@@ -6,17 +6,15 @@ import path from 'node:path'
 import Handlebars from 'handlebars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { payloadQuery } from '../src/db/payloadQuery'
 import { csvRow } from '../src/domain/csvCell'
 import { exportFilterSchema } from '../src/domain/exportFilter'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
-import { exportColumns, exportRecords } from '../src/services/audit/exportRecords'
-import { sqlExportRows } from '../src/services/audit/sqlExportRows'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { createApiKey } from '../src/services/apiKeys'
 import { findVersion } from '../src/services/findVersion'
 import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
+import { evidenceStore, exportColumns, type ExportRow } from '../src/store/evidence'
 import { verifyLiveLedger } from './support/ledger'
 import { publishVersion, testWorker, untilFinal } from './support/notices'
 import { filesIn, readmeListing } from './support/packFolder'
@@ -142,11 +140,9 @@ describe('exports', () => {
 
   it('writes the same CSV bytes from SQL-formatted pages as from the rows one by one', async () => {
     for (const type of ['acceptances', 'notices'] as const) {
-      const filter = exportFilterSchema.parse({ type })
-      const query = payloadQuery(payload())
-      const rows = query ? sqlExportRows(query, filter) : exportRecords(payload(), filter)
+      const rows = evidenceStore(payload()).exportRows(exportFilterSchema.parse({ type, format: 'jsonl' }))
       let expected = csvRow(exportColumns[type])
-      for await (const row of rows) expected += csvRow(exportColumns[type].map((c) => row[c] ?? null))
+      for await (const row of rows) expected += csvRow(exportColumns[type].map((c) => (row as ExportRow)[c] ?? null))
       const res = await asAudit(`/api/v1/audit/export?type=${type}`)
       expect(await res.text()).toBe(expected)
       expect(expected.split('\r\n').length).toBeGreaterThan(10)

@@ -2,7 +2,7 @@ import type { AdminViewServerProps } from 'payload'
 import React from 'react'
 
 import { cumulative, dailySeries, type DayCount } from '../domain/dailySeries'
-import { acceptancesPerDay } from '../services/audit/acceptancesPerDay'
+import { evidenceStore } from '../store/evidence'
 
 const DAYS = 30
 const WIDTH = 640
@@ -42,7 +42,7 @@ export async function AcceptanceChart({ payload }: AdminViewServerProps) {
   const blocks = await Promise.all(
     policies.map(async (policy) => {
       const { docs: versions } = await payload.find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policy.id } }, { _status: { equals: 'published' } }] }, sort: '-version', limit: 3, depth: 0 })
-      const perDay = await acceptancesPerDay(payload, versions.map((v) => v.id), from)
+      const perDay = await evidenceStore(payload).acceptancesPerDay(versions.map((v) => v.id), from)
       const before = await Promise.all(versions.map(async (v) => (await payload.count({ collection: 'acceptances', where: { and: [{ version: { equals: v.id } }, { acceptedAt: { less_than: from.toISOString() } }] } })).totalDocs))
       const lines = versions.map((v, i) => ({
         label: `Version ${v.version}`,

@@ -2,15 +2,10 @@ import { accessSync, constants, createWriteStream, existsSync, statSync } from '
 import path from 'node:path'
 import { once } from 'node:events'
 
-import { databaseKind } from '../store/database/databaseKind'
-import { readEnv } from '../config/env'
-import { openDirectDatabase } from '../db/directQuery'
-import { exportFilterSchema, type ExportFilter } from '../domain/exportFilter'
-import type { ExportRow } from '../services/audit/exportRecords'
-import { countSqlExport, sqlCsvChunks, sqlExportRows, type CsvChunk } from '../services/audit/sqlExportRows'
+import { assentEnv } from '../config/assentEnv'
+import { exportFilterSchema } from '../domain/exportFilter'
 import { writeExport } from '../services/audit/writeExport'
-import type { AccessEvent } from '../store/accessRecords'
-import { sqlAccessRecords } from '../store/accessRecords/sqlAccessRecords'
+import { openEvidence } from '../store/evidence/openEvidence'
 import type { Command } from './commands'
 
 const USAGE = 'usage: npx assent export [--type acceptances|notices] [--format csv|jsonl] [--policy <slug>] [--version <n>] [--from <date>] [--to <date>] [--subject <externalId>] [--out <file>]'
@@ -43,8 +38,8 @@ function outputProblem(out: string): string | undefined {
 
 /**
  * `export`: acceptances or notices as CSV or JSON Lines, to a file or stdout, streamed page by
- * page; progress on stderr; peak memory reported at the end. Reads the database directly, without
- * Payload, on SQLite and PostgreSQL (the schema is the migrations'), so memory stays small.
+ * page; progress on stderr; peak memory reported at the end. The evidence store reads SQLite and
+ * PostgreSQL without loading Payload (`openEvidence`), so memory stays small.
  */
 export const exportCommand: Command = {
   async run(args) {
@@ -66,10 +61,10 @@ export const exportCommand: Command = {
       return 2
     }
     const filter = parsed.data
-    const { databaseUrl } = readEnv()
-    const source = databaseKind(databaseUrl) === 'mongodb' ? await payloadSource() : await directSource(databaseUrl)
+    const { databaseUrl } = assentEnv()
+    const source = await openEvidence(databaseUrl, async () => (await import('../startPayload')).startPayload())
     try {
-      const total = await source.count(filter)
+      const total = await source.evidence.countExport(filter)
       const target = out ? createWriteStream(out) : process.stdout
       const started = performance.now()
       let shown = -1
@@ -81,12 +76,12 @@ export const exportCommand: Command = {
         process.stderr.write(`${process.stderr.isTTY ? '\r' : ''}[${'#'.repeat(filled)}${'.'.repeat(25 - filled)}] ${percent}% ${count.toLocaleString('en')} / ${total.toLocaleString('en')} ${filter.type}${process.stderr.isTTY ? '' : '\n'}`)
       }
       progress(0)
-      const count = await writeExport(source.rows(filter), filter, target, progress)
+      const count = await writeExport(source.evidence.exportRows(filter), filter, target, progress)
       if (out) {
         target.end()
         await once(target, 'finish')
       }
-      await source.recordAccess({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'export', resource: filter.type, detail: JSON.stringify(filters), count })
+      await source.accessRecords.recordAccess({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'export', resource: filter.type, detail: JSON.stringify(filters), count })
       const seconds = (performance.now() - started) / 1000
       const peakMb = process.resourceUsage().maxRSS / 1024
       process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}Exported ${count.toLocaleString('en')} ${filter.type} as ${filter.format}${out ? ` to ${out}` : ''} in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s, peak RSS ${peakMb.toFixed(0)} MB).\n`)
@@ -95,36 +90,4 @@ export const exportCommand: Command = {
       await source.close()
     }
   },
-}
-
-/** Where the rows come from: straight from SQL without loading Payload (small and fast), or
- * through Payload on MongoDB. */
-interface ExportSource {
-  count: (filter: ExportFilter) => Promise<number>
-  rows: (filter: ExportFilter) => AsyncIterable<ExportRow | CsvChunk>
-  recordAccess: (event: AccessEvent) => Promise<void>
-  close: () => Promise<void>
-}
-
-async function directSource(url: string): Promise<ExportSource> {
-  const db = await openDirectDatabase(url)
-  return {
-    count: (filter) => countSqlExport(db.query, filter),
-    rows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(db.query, db.dialect, filter) : sqlExportRows(db.query, filter)),
-    recordAccess: sqlAccessRecords(db.query).recordAccess,
-    close: () => db.close(),
-  }
-}
-
-async function payloadSource(): Promise<ExportSource> {
-  const { startPayload, stopPayload } = await import('../startPayload')
-  const { countExport, exportRecords } = await import('../services/audit/exportRecords')
-  const { accessRecordsStore } = await import('../store/accessRecords')
-  const payload = await startPayload()
-  return {
-    count: (filter) => countExport(payload, filter),
-    rows: (filter) => exportRecords(payload, filter),
-    recordAccess: accessRecordsStore(payload).recordAccess,
-    close: () => stopPayload(payload),
-  }
 }

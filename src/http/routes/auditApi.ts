@@ -5,13 +5,10 @@ import { exportFilterSchema } from '../../domain/exportFilter'
 import { tarArchive } from '../../formats/tarArchive'
 import { buildEvidencePack } from '../../services/audit/buildEvidencePack'
 import type { Redlines } from '../../services/redline/redlines'
-import { payloadQuery } from '../../db/payloadQuery'
-import { exportRecords, type ExportRow } from '../../services/audit/exportRecords'
-import { sqlCsvChunks, sqlExportRows, type CsvChunk } from '../../services/audit/sqlExportRows'
-import { sqlAdapter } from '../../db/sqlSession'
 import { versionCoverage } from '../../services/audit/versionCoverage'
 import { writeExport } from '../../services/audit/writeExport'
 import { accessRecordsStore } from '../../store/accessRecords'
+import { evidenceStore } from '../../store/evidence'
 import { versionParam } from '../params'
 import { requireAuditor } from '../requireAuditor'
 
@@ -33,10 +30,8 @@ export function auditApi(payload: Payload, redlines: Redlines): Router {
 
   router.get('/export', async (req, res) => {
     const filter = exportFilterSchema.parse(req.query)
-    const query = payloadQuery(payload)
+    const rows = evidenceStore(payload).exportRows(filter)
     // Refuses an unknown policy or subject before anything is sent.
-    const dialect = sqlAdapter(payload)?.name
-    const rows: AsyncGenerator<ExportRow | CsvChunk> = query && dialect ? (filter.format === 'csv' ? sqlCsvChunks(query, dialect, filter) : sqlExportRows(query, filter)) : exportRecords(payload, filter)
     const first = await rows.next()
     res.status(200).type(filter.format === 'csv' ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8')
     res.set('content-disposition', `attachment; filename="assent-${filter.type}.${filter.format === 'csv' ? 'csv' : 'jsonl'}"`).set('cache-control', 'no-store')

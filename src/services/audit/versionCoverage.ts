@@ -1,8 +1,6 @@
 import type { Payload } from 'payload'
-import { sql } from '@payloadcms/db-postgres/drizzle'
 
-import { sqlRows } from '../../db/payloadQuery'
-import { sqlAdapter } from '../../db/sqlSession'
+import { evidenceStore } from '../../store/evidence'
 import { findPolicyBySlug } from '../findPolicyBySlug'
 import { noticeCounts, type NoticeCounts } from '../notices/noticeCounts'
 
@@ -45,7 +43,7 @@ export async function versionCoverage(payload: Payload, slug: string, only?: num
         METHODS.map(async (method) => (await payload.count({ collection: 'acceptances', where: { and: [{ version: { equals: v.id } }, { method: { equals: method } }] } })).totalDocs),
       )
       const accepted = { ...(Object.fromEntries(METHODS.map((m, i) => [m, byMethod[i]])) as Record<(typeof METHODS)[number], number>), total: byMethod.reduce((a, b) => a + b, 0) }
-      const acceptedLater = await countAcceptedLater(payload, policy.id, v.id, v.version!)
+      const acceptedLater = await evidenceStore(payload).acceptedLater(policy.id, v.id, v.version!)
       return {
         policy: policy.slug,
         version: v.version!,
@@ -59,21 +57,4 @@ export async function versionCoverage(payload: Payload, slug: string, only?: num
       }
     }),
   )
-}
-
-async function countAcceptedLater(payload: Payload, policyId: number, versionId: number | string, version: number): Promise<number> {
-  const adapter = sqlAdapter(payload)
-  if (adapter) {
-    const rows = await sqlRows(adapter, sql`select count(distinct a.subject_id) as n from acceptances a
-      where a.policy_id = ${policyId} and a.version_number > ${version}
-      and not exists (select 1 from acceptances b where b.subject_id = a.subject_id and b.version_id = ${versionId})`)
-    return Number(rows[0]?.n ?? 0)
-  }
-  const subjectsOf = async (where: object) =>
-    new Set((await payload.find({ collection: 'acceptances', where: where as never, select: { subject: true }, pagination: false, depth: 0 })).docs.map((d) => String(d.subject)))
-  const [later, here] = await Promise.all([
-    subjectsOf({ and: [{ policy: { equals: policyId } }, { versionNumber: { greater_than: version } }] }),
-    subjectsOf({ version: { equals: versionId } }),
-  ])
-  return [...later].filter((s) => !here.has(s)).length
 }

@@ -3,8 +3,7 @@ import type { Writable } from 'node:stream'
 
 import { csvRow } from '../../domain/csvCell'
 import type { ExportFilter } from '../../domain/exportFilter'
-import { exportColumns, type ExportRow } from './exportRecords'
-import { CsvChunk } from './sqlExportRows'
+import { CsvChunk, exportColumns, type ExportRow } from '../../store/evidence/exportRow'
 
 /**
  * Writes rows to `out` as CSV (a header, then one CRLF record per row; formula-like cells

@@ -1,6 +1,7 @@
 import { accessRecordsContract } from './accessRecordsContract'
+import { evidenceContract } from './evidenceContract'
 import { ledgerContract } from './ledgerContract'
 import type { StoreContract } from './storeContract'
 
 /** Every store's contract, run by storeContract*.test.ts on each database. */
-export const ALL_CONTRACTS: StoreContract[] = [ledgerContract, accessRecordsContract]
+export const ALL_CONTRACTS: StoreContract[] = [ledgerContract, accessRecordsContract, evidenceContract]

@@ -1,9 +1,9 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
 import { isoTimestamp } from '../../domain/isoTimestamp'
-import { sqlCsvLine, type CellKind, type SqlDialect } from '../../domain/sqlCsvLine'
 import { AssentError } from '../../errors/AssentError'
-import type { ExportRow } from './exportRecords'
+import { CsvChunk, type ExportRow } from './exportRow'
+import { sqlCsvLine, type CellKind, type SqlDialect } from './sqlCsvLine'
 
 /** Rows per page: memory stays flat however many rows there are. */
 const PAGE = 5000
@@ -22,11 +22,6 @@ const CSV_COLUMNS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, 
     ['r.accepted_at', 'date'], ['r.locale', 'text'], ['r.ip', 'text'], ['r.user_agent', 'text'], ['r.notices', 'noticeIds']],
   notices: [['r.id', 'number'], ['s.external_id', 'text'], ['p.slug', 'text'], ['r.version_number', 'number'], ['r.channel', 'text'], ['r.status', 'text'], ['r.created_at', 'date'],
     ['r.reached_at', 'date'], ['r.dismissed_at', 'date'], ['r.attempts', 'number'], ['r.message_id', 'text'], ['r.message_hash', 'text'], ['r.last_reply', 'text'], ['r.address', 'text']],
-}
-
-/** A page of CSV records, formatted by the database. */
-export class CsvChunk {
-  constructor(readonly text: string, readonly rows: number) {}
 }
 
 /**

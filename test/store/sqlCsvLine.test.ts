@@ -3,8 +3,8 @@ import Database from 'libsql'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { csvCell } from '../src/domain/csvCell'
-import { sqlCsvCell, type SqlDialect } from '../src/domain/sqlCsvLine'
+import { csvCell } from '../../src/domain/csvCell'
+import { sqlCsvCell, type SqlDialect } from '../../src/store/evidence/sqlCsvLine'
 
 // The database formats CSV cells for large exports; they must read exactly as csvCell writes them.
 const postgresUrl = process.env.TEST_DATABASE_URL?.startsWith('postgres') ? process.env.TEST_DATABASE_URL : undefined

@@ -2,21 +2,16 @@ import type { Payload, Where } from 'payload'
 
 import type { ExportFilter } from '../../domain/exportFilter'
 import { AssentError } from '../../errors/AssentError'
-import { findSubject } from '../findSubject'
+// The one store import of a service: the subject lookup refuses a malformed or unknown id exactly
+// as every other route does, and this export has always answered with it on MongoDB.
+import { findSubject } from '../../services/findSubject'
+import type { ExportRow } from './exportRow'
 
 /** Rows per page: memory stays flat however many rows there are. */
 const PAGE = 2000
 
-/** The columns of each export, in order. */
-export const exportColumns = {
-  acceptances: ['id', 'subject', 'policy', 'version', 'contentHash', 'method', 'source', 'acceptedAt', 'locale', 'ip', 'userAgent', 'notices'],
-  notices: ['id', 'subject', 'policy', 'version', 'channel', 'status', 'createdAt', 'reachedAt', 'dismissedAt', 'attempts', 'messageId', 'messageHash', 'lastReply', 'address'],
-} as const
-
-export type ExportRow = Record<string, unknown>
-
 /** The Payload query of a filter; policy and subject are looked up (an unknown one is refused by name). */
-export async function exportWhere(payload: Payload, filter: ExportFilter): Promise<Where> {
+async function exportWhere(payload: Payload, filter: ExportFilter): Promise<Where> {
   const and: Where[] = []
   const dateField = filter.type === 'acceptances' ? 'acceptedAt' : 'createdAt'
   if (filter.policy) {
@@ -32,16 +27,16 @@ export async function exportWhere(payload: Payload, filter: ExportFilter): Promi
 }
 
 /** How many rows a filter selects (for progress). */
-export async function countExport(payload: Payload, filter: ExportFilter): Promise<number> {
+export async function countMongoExport(payload: Payload, filter: ExportFilter): Promise<number> {
   return (await payload.count({ collection: filter.type, where: await exportWhere(payload, filter) })).totalDocs
 }
 
 /**
- * The rows of an export, page by page in id order (keyset pagination: each page starts after the
- * last id of the one before, so a page costs the same at row 10 as at row 1,000,000), with subject
- * external ids and policy slugs filled in.
+ * The rows of an export through Payload's Local API, page by page in id order (keyset pagination:
+ * each page starts after the last id of the one before, so a page costs the same at row 10 as at
+ * row 1,000,000), with subject external ids and policy slugs filled in.
  */
-export async function* exportRecords(payload: Payload, filter: ExportFilter): AsyncGenerator<ExportRow> {
+export async function* mongoExportRows(payload: Payload, filter: ExportFilter): AsyncGenerator<ExportRow> {
   const where = await exportWhere(payload, filter)
   const { docs: policies } = await payload.find({ collection: 'policies', pagination: false, depth: 0, select: { slug: true } })
   const slugs = new Map(policies.map((p) => [String(p.id), p.slug]))

@@ -1,0 +1,13 @@
+/** The columns of each export, in order. */
+export const exportColumns = {
+  acceptances: ['id', 'subject', 'policy', 'version', 'contentHash', 'method', 'source', 'acceptedAt', 'locale', 'ip', 'userAgent', 'notices'],
+  notices: ['id', 'subject', 'policy', 'version', 'channel', 'status', 'createdAt', 'reachedAt', 'dismissedAt', 'attempts', 'messageId', 'messageHash', 'lastReply', 'address'],
+} as const
+
+/** One exported acceptance or notice, by column (`exportColumns`), subject and policy by name. */
+export type ExportRow = Record<string, unknown>
+
+/** A page of CSV records, formatted by the database. */
+export class CsvChunk {
+  constructor(readonly text: string, readonly rows: number) {}
+}

@@ -1,0 +1,31 @@
+import type { Payload } from 'payload'
+
+import { databaseKind } from '../database/databaseKind'
+import { openDirectDatabase } from '../../db/directQuery'
+import type { AccessRecords } from '../accessRecords/AccessRecords'
+import { sqlAccessRecords } from '../accessRecords/sqlAccessRecords'
+import type { Evidence } from './Evidence'
+import { sqlEvidence } from './sqlEvidence'
+
+/** Evidence and access records opened for one reader, and how to let go of them. */
+export interface OpenedEvidence {
+  evidence: Evidence
+  accessRecords: AccessRecords
+  close: () => Promise<void>
+}
+
+/**
+ * Evidence and access records of the database at `databaseUrl`, for a reader that runs alone (the
+ * export CLI): on SQLite and PostgreSQL straight from SQL, without loading Payload (the schema is
+ * the migrations'), so memory stays small and the reads are those the audit route makes; on
+ * MongoDB through Payload, which `startPayload` boots (loaded only then, for the same reason).
+ */
+export async function openEvidence(databaseUrl: string, startPayload: () => Promise<Payload>): Promise<OpenedEvidence> {
+  if (databaseKind(databaseUrl) === 'mongodb') {
+    const [{ evidenceStore }, { accessRecordsStore }, { closeDatabase }] = await Promise.all([import('./index'), import('../accessRecords'), import('../database/closeDatabase')])
+    const payload = await startPayload()
+    return { evidence: evidenceStore(payload), accessRecords: accessRecordsStore(payload), close: () => closeDatabase(payload) }
+  }
+  const db = await openDirectDatabase(databaseUrl)
+  return { evidence: sqlEvidence(db.query, db.dialect), accessRecords: sqlAccessRecords(db.query), close: () => db.close() }
+}

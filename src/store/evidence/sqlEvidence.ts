@@ -1,0 +1,34 @@
+import type { RowQuery } from '../../db/directQuery'
+import type { DayCount } from '../../domain/dailySeries'
+import type { Evidence } from './Evidence'
+import type { SqlDialect } from './sqlCsvLine'
+import { countSqlExport, sqlCsvChunks, sqlExportRows } from './sqlExportRows'
+
+const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptances a
+      where a.policy_id = ? and a.version_number > ?
+      and not exists (select 1 from acceptances b where b.subject_id = a.subject_id and b.version_id = ?)`
+
+/**
+ * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
+ * direct one for a reader without Payload. Exports stream in pages of plain SQL; a CSV export is
+ * formatted by the database itself, without a JavaScript object per row.
+ */
+export const sqlEvidence = (query: RowQuery, dialect: SqlDialect): Evidence => ({
+  countExport: (filter) => countSqlExport(query, filter),
+  exportRows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(query, dialect, filter) : sqlExportRows(query, filter)),
+  acceptancesPerDay: async (versionIds, from) => {
+    const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
+    if (versionIds.length === 0) return result
+    const day = dialect === 'postgres' ? `to_char(accepted_at at time zone 'UTC', 'YYYY-MM-DD')` : 'substr(accepted_at, 1, 10)'
+    const rows = await query(
+      `select version_id as version, ${day} as day, count(*) as n from acceptances where version_id in (${versionIds.map(() => '?').join(', ')}) and accepted_at >= ? group by version_id, ${day}`,
+      [...versionIds, from.toISOString()],
+    )
+    for (const row of rows) result.get(String(row.version))?.push({ day: String(row.day), count: Number(row.n) })
+    return result
+  },
+  acceptedLater: async (policyId, versionId, version) => {
+    const rows = await query(ACCEPTED_LATER, [policyId, version, versionId])
+    return Number(rows[0]?.n ?? 0)
+  },
+})
