@@ -3,7 +3,7 @@ import Database from 'libsql'
 import pg from 'pg'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { csvCell } from '../../src/domain/csvCell'
+import { csvCell } from '../../src/formats/csvCell'
 import { sqlCsvCell, type SqlDialect } from '../../src/store/evidence/sqlCsvLine'
 
 // The database formats CSV cells for large exports; they must read exactly as csvCell writes them.

@@ -1,8 +1,8 @@
 import { once } from 'node:events'
 import type { Writable } from 'node:stream'
 
-import { csvRow } from '../../domain/csvCell'
 import type { ExportFilter } from '../../domain/exportFilter'
+import { csvRow } from '../../formats/csvCell'
 import { CsvChunk, exportColumns, type ExportRow } from '../../store/evidence/exportRow'
 
 /**

@@ -3,8 +3,8 @@ import { PassThrough } from 'node:stream'
 
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { csvRow } from '../../../src/domain/csvCell'
 import { exportFilterSchema, type ExportFilter } from '../../../src/domain/exportFilter'
+import { csvRow } from '../../../src/formats/csvCell'
 import { recordAcceptance } from '../../../src/services/acceptance/recordAcceptance'
 import { writeExport } from '../../../src/services/audit/writeExport'
 import { findVersion } from '../../../src/services/findVersion'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { csvCell, csvRow } from '../../src/domain/csvCell'
+import { csvCell, csvRow } from '../../src/formats/csvCell'
 
 describe('csvCell', () => {
   it('neutralises cells a spreadsheet would run as formulas', () => {
