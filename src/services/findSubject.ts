@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../errors/AssentError'
 import type { Subject } from '../payload-types'
+import { subjectStore } from '../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 
 /** The subject with this external id; created on the spot when `create` is set, else a 404. An
@@ -9,16 +10,17 @@ import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
  * maximum length; existing subjects stay reachable by their id, whatever else it holds. */
 export async function findSubject(payload: Payload, externalId: string, create = false): Promise<Subject> {
   refuseExternalIdLength(externalId)
-  const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
-  if (docs[0]) return docs[0]
+  const subjects = subjectStore(payload)
+  const found = await subjects.subjectByExternalId(externalId)
+  if (found) return found
   refuseExternalId(externalId)
   if (!create) throw new AssentError('subject_not_found', `No subject "${externalId}"; upsert it with PUT /api/v1/subjects/${encodeURIComponent(externalId)} or ask for ?create=true.`)
   try {
-    return await payload.create({ collection: 'subjects', data: { externalId } })
+    return await subjects.createSubject({ externalId })
   } catch (error) {
     // Two first calls for the same new subject: the other one created it.
-    const again = await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })
-    if (again.docs[0]) return again.docs[0]
+    const again = await subjects.subjectByExternalId(externalId)
+    if (again) return again
     throw error
   }
 }

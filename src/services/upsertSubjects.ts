@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../payload-types'
+import { subjectStore } from '../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 import { withTransaction } from './withTransaction'
 
@@ -16,8 +17,9 @@ export interface SubjectData {
  * id with edge spaces or control characters refuses the whole batch (400). */
 export async function upsertSubjects(payload: Payload, subjects: SubjectData[]): Promise<{ created: number; updated: number; subjects: Subject[] }> {
   for (const { externalId } of subjects) refuseExternalIdLength(externalId)
+  const store = subjectStore(payload)
   return withTransaction(payload, async (req) => {
-    const { docs } = await payload.find({ collection: 'subjects', where: { externalId: { in: subjects.map((s) => s.externalId) } }, pagination: false, depth: 0, req })
+    const docs = await store.subjectsByExternalIds(subjects.map((s) => s.externalId), req)
     const existing = new Map(docs.map((d) => [d.externalId, d]))
     // All refused before anything is written; existing subjects keep whatever id they have.
     for (const { externalId } of subjects) if (!existing.has(externalId)) refuseExternalId(externalId)
@@ -29,9 +31,9 @@ export async function upsertSubjects(payload: Payload, subjects: SubjectData[]):
         saved.push(found)
         continue
       }
-      if (found) saved.push(await payload.update({ collection: 'subjects', id: found.id, data, req, depth: 0 }))
+      if (found) saved.push(await store.updateSubject(found.id, data, req))
       else {
-        saved.push(await payload.create({ collection: 'subjects', data: { externalId, ...data }, req, depth: 0 }))
+        saved.push(await store.createSubject({ externalId, ...data }, req))
         created++
       }
     }

@@ -1,7 +1,13 @@
+import type { StoreContract } from './storeContract'
 import { accessRecordsContract } from './accessRecordsContract'
 import { evidenceContract } from './evidenceContract'
 import { ledgerContract } from './ledgerContract'
-import type { StoreContract } from './storeContract'
+import { subjectsContract } from './subjectsContract'
 
 /** Every store's contract, run by storeContract*.test.ts on each database. */
-export const ALL_CONTRACTS: StoreContract[] = [ledgerContract, accessRecordsContract, evidenceContract]
+export const ALL_CONTRACTS: StoreContract[] = [
+  ledgerContract,
+  accessRecordsContract,
+  evidenceContract,
+  subjectsContract,
+]

@@ -1,0 +1,39 @@
+import type { PayloadRequest } from 'payload'
+
+import type { NoticeFact } from '../../domain/deemedAcceptance'
+import type { Subject } from '../../payload-types'
+
+/** What the status check needs of a subject. */
+export type StatusSubject = Pick<Subject, 'id' | 'externalId' | 'locale'>
+
+/** What the host product may say about a subject besides its external id. */
+export type SubjectFields = Partial<Pick<Subject, 'email' | 'locale' | 'name'>>
+
+/** A subject (undefined when none has the external id), the versions it accepted, and the status
+ * catalog's fingerprint, read in the same snapshot. */
+export interface SubjectStatusRead {
+  subject: StatusSubject | undefined
+  acceptedVersions: Array<number | string>
+  /** Undefined where the database has no lean read (MongoDB). */
+  catalogFingerprint?: string
+}
+
+/**
+ * Where subjects are kept, on whichever database Assent runs (`subjectStore` chooses once).
+ * Operations given `req` run inside that request's transaction.
+ */
+export interface SubjectStore {
+  /** Every status check and acceptance starts here: on SQL databases one query, the acceptances
+   * answered from the (subject, version) index alone. */
+  statusRead: (externalId: string) => Promise<SubjectStatusRead>
+  /** The subject's notices of one version (every status check of a continued-use policy asks). */
+  noticesOf: (subjectId: number, versionId: number) => Promise<NoticeFact[]>
+  /** The subject with this external id, or undefined. */
+  subjectByExternalId: (externalId: string) => Promise<Subject | undefined>
+  /** The subjects with these external ids, in no particular order. */
+  subjectsByExternalIds: (externalIds: readonly string[], req: PayloadRequest) => Promise<Subject[]>
+  /** Creates a subject; a unique index refuses a second one with the same external id. */
+  createSubject: (data: SubjectFields & { externalId: string }, req?: PayloadRequest) => Promise<Subject>
+  /** Changes what the host product says about a subject. */
+  updateSubject: (id: number, data: SubjectFields, req: PayloadRequest) => Promise<Subject>
+}

@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+
+import { withTransaction } from '../../../src/services/withTransaction'
+import { subjectStore } from '../../../src/store/subjects'
+import { makePolicy, makeSubject, makeVersion } from '../../support/fixtures'
+import type { StoreContract } from './storeContract'
+
+const fresh = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(2)}`
+
+/** The subject store: subjects by external id, the status check's one read, and a subject's notices. */
+export const subjectsContract: StoreContract = (app) => {
+  describe('subjects', () => {
+    const store = () => subjectStore(app().payload)
+
+    it('creates a subject once and finds it by its external id', async () => {
+      const externalId = fresh('contract-subject')
+      expect(await store().subjectByExternalId(externalId)).toBeUndefined()
+      const created = await store().createSubject({ externalId, email: 'contract@example.com' })
+      expect(await store().subjectByExternalId(externalId)).toMatchObject({ id: created.id, externalId, email: 'contract@example.com' })
+      await expect(store().createSubject({ externalId })).rejects.toThrow()
+      expect((await app().payload.count({ collection: 'subjects', where: { externalId: { equals: externalId } } })).totalDocs).toBe(1)
+    })
+
+    it('finds and updates subjects inside a transaction, and a failed transaction leaves them as they were', async () => {
+      const [a, b] = [await makeSubject(app().payload), await makeSubject(app().payload)]
+      const found = await withTransaction(app().payload, (req) => store().subjectsByExternalIds([a.externalId, b.externalId, fresh('nobody')], req))
+      expect(found.map((s) => s.id).sort()).toEqual([a.id, b.id].sort())
+      await withTransaction(app().payload, (req) => store().updateSubject(a.id, { name: 'Renamed' }, req))
+      expect((await store().subjectByExternalId(a.externalId))?.name).toBe('Renamed')
+      await expect(
+        withTransaction(app().payload, async (req) => {
+          await store().updateSubject(b.id, { name: 'Lost' }, req)
+          throw new Error('refused')
+        }),
+      ).rejects.toThrow('refused')
+      expect((await store().subjectByExternalId(b.externalId))?.name).not.toBe('Lost')
+    })
+
+    it('reads an unknown subject as none, with no accepted versions', async () => {
+      const read = await store().statusRead(fresh('nobody'))
+      expect(read.subject).toBeUndefined()
+      expect(read.acceptedVersions).toEqual([])
+    })
+
+    it('gives the status check a catalog fingerprint that changes with a publication (SQL databases)', async () => {
+      const subject = await makeSubject(app().payload)
+      const before = await store().statusRead(subject.externalId)
+      expect(before.subject).toMatchObject({ id: subject.id, externalId: subject.externalId, locale: subject.locale })
+      const policy = await makePolicy(app().payload)
+      await makeVersion(app().payload, policy.id, { _status: 'published' })
+      const after = await store().statusRead(subject.externalId)
+      if (before.catalogFingerprint === undefined) return expect(after.catalogFingerprint).toBeUndefined()
+      expect(after.catalogFingerprint).not.toBe(before.catalogFingerprint)
+    })
+
+    it("reads a subject's notices of one version", async () => {
+      const subject = await makeSubject(app().payload)
+      const policy = await makePolicy(app().payload)
+      const version = await makeVersion(app().payload, policy.id, { _status: 'published' })
+      expect(await store().noticesOf(subject.id, version.id)).toEqual([])
+      const reachedAt = new Date('2026-01-02T03:04:05.000Z')
+      const notice = await app().payload.create({
+        collection: 'notices',
+        data: { subject: subject.id, policy: policy.id, version: version.id, versionNumber: version.version!, channel: 'banner', status: 'displayed', reachedAt: reachedAt.toISOString() },
+      })
+      expect(await store().noticesOf(subject.id, version.id)).toEqual([{ id: notice.id, channel: 'banner', status: 'displayed', at: reachedAt }])
+    })
+  })
+}
