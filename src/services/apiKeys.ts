@@ -1,24 +1,14 @@
 import type { Payload } from 'payload'
 
 import { generateApiKey, hashApiKey, type ApiKeyScope } from '../domain/apiKey'
-import { leanQuery } from '../db/leanQuery'
 import { AssentError } from '../errors/AssentError'
-import type { ApiKey } from '../payload-types'
+import { apiKeyStore } from '../store/apiKeys'
 
 /** Creates a key; the returned secret is the only time it exists outside the caller's hands. */
 export async function createApiKey(payload: Payload, name: string, scope: ApiKeyScope): Promise<{ key: string; id: number | string }> {
   const key = generateApiKey()
   const doc = await payload.create({ collection: 'api-keys', data: { name, scope, key } as never })
   return { key, id: doc.id }
-}
-
-/** The stored key with this hash: every integration call looks it up, so SQL databases are asked
- * directly. */
-async function findKey(payload: Payload, keyHash: string): Promise<Pick<ApiKey, 'id' | 'name' | 'scope' | 'revokedAt'> | undefined> {
-  const query = leanQuery(payload)
-  if (!query) return (await payload.find({ collection: 'api-keys', where: { keyHash: { equals: keyHash } }, limit: 1, pagination: false, depth: 0 })).docs[0]
-  const [row] = await query('select id, name, scope, revoked_at as "revokedAt" from api_keys where key_hash = ?', [keyHash])
-  return row as Pick<ApiKey, 'id' | 'name' | 'scope' | 'revokedAt'> | undefined
 }
 
 /**
@@ -28,7 +18,7 @@ async function findKey(payload: Payload, keyHash: string): Promise<Pick<ApiKey, 
 export async function authenticateApiKey(payload: Payload, authorization: string | undefined, scope: ApiKeyScope): Promise<{ id: number | string; name: string }> {
   const key = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (!key) throw new AssentError('unauthenticated', 'Send an API key: "Authorization: Bearer <key>".')
-  const found = await findKey(payload, hashApiKey(key))
+  const found = await apiKeyStore(payload).keyByHash(hashApiKey(key))
   if (!found || found.revokedAt) throw new AssentError('unauthenticated', 'This API key is not valid (unknown or revoked).')
   if (found.scope !== scope) throw new AssentError('forbidden', `This API key has the "${found.scope}" scope; this route needs "${scope}".`)
   return { id: found.id, name: found.name }

@@ -1,5 +1,6 @@
 import type { StoreContract } from './storeContract'
 import { accessRecordsContract } from './accessRecordsContract'
+import { apiKeysContract } from './apiKeysContract'
 import { evidenceContract } from './evidenceContract'
 import { ledgerContract } from './ledgerContract'
 import { subjectsContract } from './subjectsContract'
@@ -10,4 +11,5 @@ export const ALL_CONTRACTS: StoreContract[] = [
   accessRecordsContract,
   evidenceContract,
   subjectsContract,
+  apiKeysContract,
 ]

@@ -1,0 +1,12 @@
+import type { RowQuery } from '../../db/directQuery'
+import type { ApiKeyStore, StoredApiKey } from './ApiKeyStore'
+
+const KEY_BY_HASH = 'select id, name, scope, revoked_at as "revokedAt" from api_keys where key_hash = ?'
+
+/** SQLite and PostgreSQL: through the lean reader (`leanQuery`), prepared once. */
+export const sqlApiKeys = (query: RowQuery): ApiKeyStore => ({
+  keyByHash: async (keyHash) => {
+    const [row] = await query(KEY_BY_HASH, [keyHash])
+    return row as StoredApiKey | undefined
+  },
+})
