@@ -45,8 +45,6 @@ interface Allowed extends Arrow {
 }
 
 const ALLOWED: Allowed[] = [
-  { from: 'src/services/acceptance/recordAcceptance.ts', to: 'pg', reason: 'types the Postgres pool of the lean acceptance write; moves into the store' },
-  { from: 'src/services/acceptance/sqlAcceptances.ts', to: 'pg', reason: 'writes acceptances and their ledger rows through a Postgres client; moves into the store' },
   { from: 'src/services/lockForPublishing.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the per-policy publish advisory lock in drizzle SQL; moves into the store' },
   { from: 'src/services/notices/claimNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'claims leased notices in drizzle SQL; moves into the store' },
   { from: 'src/services/notices/enqueueNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'pages unerased subjects with drizzle filters; moves into the store' },

@@ -1,21 +1,13 @@
 import type { Payload } from 'payload'
-import type pg from 'pg'
 
-import { nativeSqlite, postgresPool } from '../../db/leanQuery'
-import type { NativeSqlite } from '../../db/nativeSqlite'
-import { pgWriteTransaction } from '../../db/pgWriteTransaction'
-import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { acceptanceRefusal } from '../../domain/acceptanceRefusal'
 import { scopedIdempotencyKey, type IdempotencyCaller } from '../../domain/idempotencyScope'
 import { receiptBody, signReceipt, type Receipt } from '../../domain/receipt'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
-import type { Acceptance } from '../../payload-types'
-import { findAcceptanceEntry } from '../ledger/findAcceptanceEntry'
+import { acceptanceStore, type AcceptanceRow, type StoredAcceptance } from '../../store/acceptances'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
-import { withTransaction } from '../withTransaction'
-import { insertAcceptancesPostgres, insertAcceptancesSqlite, storedCovers, type AcceptanceRow, type Idempotency, type StoredAcceptance } from './sqlAcceptances'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
 
@@ -52,10 +44,10 @@ export interface AcceptanceResult {
 const storedKey = (request: AcceptanceRequest, context: AcceptanceContext) => scopedIdempotencyKey(context.caller ?? { kind: 'local' }, request.idempotencyKey!)
 
 async function replay(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult | undefined> {
-  const { docs } = await payload.find({ collection: 'idempotency-records', where: { key: { equals: storedKey(request, context) } }, limit: 1, pagination: false, depth: 0 })
-  if (!docs[0]) return undefined
-  if (docs[0].requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${request.idempotencyKey}" was used for a different request.`)
-  return { status: docs[0].status as 201, body: docs[0].response as AcceptanceResult['body'] }
+  const record = await acceptanceStore(payload).idempotencyRecord(storedKey(request, context))
+  if (!record) return undefined
+  if (record.requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${request.idempotencyKey}" was used for a different request.`)
+  return { status: record.status as 201, body: record.response as AcceptanceResult['body'] }
 }
 
 /** Checks every version against the status catalog first (404 / 409), so a refused request
@@ -89,41 +81,9 @@ function coveredVersions(catalog: StatusCatalog, acceptedIds: ReadonlyArray<numb
   })
 }
 
-type LeanStore = { native: NativeSqlite } | { pool: pg.Pool }
-
-/** Where acceptances are written directly: Assent's own SQLite connection, or Payload's pool. */
-function leanStore(payload: Payload): LeanStore | undefined {
-  const native = nativeSqlite(payload)
-  if (native) return { native }
-  const pool = postgresPool(payload)
-  return pool ? { pool } : undefined
-}
-
-/** Through Payload (MongoDB): the acceptances and, by the collection's hook, their ledger entries
- * in one transaction. */
-async function insertThroughPayload(payload: Payload, rows: readonly AcceptanceRow[], idempotency: Idempotency | undefined): Promise<StoredAcceptance[]> {
-  return withTransaction(payload, async (req) => {
-    const stored: StoredAcceptance[] = []
-    for (const row of rows) {
-      const { docs } = await payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: row.subject } }, { version: { equals: row.version } }] }, limit: 1, pagination: false, depth: 0, req })
-      const existing = docs[0]
-      const doc = existing ?? (await payload.create({ collection: 'acceptances', data: { ...row, method: row.method as Acceptance['method'], source: row.source as Acceptance['source'], locale: row.locale ?? undefined, ip: row.ip ?? undefined, userAgent: row.userAgent ?? undefined, idempotencyKey: row.idempotencyKey ?? undefined }, req }))
-      stored.push({ method: doc.method, acceptedAt: doc.acceptedAt, alreadyAccepted: Boolean(existing), covers: storedCovers(doc.covers), entry: await findAcceptanceEntry(payload, doc, req) })
-    }
-    if (idempotency) {
-      const { status, body } = idempotency.answer(stored)
-      await payload.create({ collection: 'idempotency-records', data: { key: idempotency.key, requestHash: idempotency.requestHash, status, response: body as never }, req })
-    }
-    return stored
-  })
-}
-
 /**
  * The subject and the versions from one lean read and the status catalog, then the acceptances
- * and their ledger entries. On SQL databases they are written directly, concurrent requests
- * committed together (group commit): on a SQLite file through Assent's own connection,
- * synchronously (a Payload transaction opens a new SQLite connection each time, which costs more
- * than the whole write); on PostgreSQL through Payload's pool. Elsewhere through Payload.
+ * with their ledger entries and the idempotency record, stored together (`recordAcceptances`).
  */
 async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
   const { subject, acceptedVersions, catalogFingerprint } = await statusSubject(payload, request.subject)
@@ -148,13 +108,7 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
   const idempotency = request.idempotencyKey ? { key: storedKey(request, context), requestHash: hash, answer } : undefined
-  const store = leanStore(payload)
-  const stored = !store
-    ? await insertThroughPayload(payload, rows, idempotency)
-    : 'native' in store
-      ? await sqliteWriteTransaction(store.native, () => insertAcceptancesSqlite(store.native, rows, idempotency))
-      : await pgWriteTransaction(store.pool, (client, state) => insertAcceptancesPostgres(client, state, rows, idempotency), { isolate: idempotency !== undefined })
-  return answer(stored)
+  return answer(await acceptanceStore(payload).recordAcceptances(rows, idempotency))
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { StoreContract } from './storeContract'
+import { acceptancesContract } from './acceptancesContract'
 import { accessRecordsContract } from './accessRecordsContract'
 import { apiKeysContract } from './apiKeysContract'
 import { evidenceContract } from './evidenceContract'
@@ -12,4 +13,5 @@ export const ALL_CONTRACTS: StoreContract[] = [
   evidenceContract,
   subjectsContract,
   apiKeysContract,
+  acceptancesContract,
 ]
