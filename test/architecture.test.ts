@@ -46,12 +46,6 @@ interface Allowed extends Arrow {
 
 const ALLOWED: Allowed[] = [
   { from: 'src/services/lockForPublishing.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the per-policy publish advisory lock in drizzle SQL; moves into the store' },
-  { from: 'src/services/notices/claimNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'claims leased notices in drizzle SQL; moves into the store' },
-  { from: 'src/services/notices/enqueueNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'pages unerased subjects with drizzle filters; moves into the store' },
-  { from: 'src/services/notices/noticeStandings.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'reads notice standings in drizzle SQL; moves into the store' },
-  { from: 'src/services/notices/runNoticeBatch.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'reads a batch of recipients with drizzle filters; moves into the store' },
-  { from: 'src/services/notices/transitionNotices.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'moves notices between states in drizzle SQL; moves into the store' },
-  { from: 'src/services/webhooks/claimWebhookDeliveries.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'claims leased webhook deliveries with drizzle filters; moves into the store' },
 ]
 
 function sourceFiles(folder: string): string[] {

@@ -8,8 +8,7 @@ import { changeNoticeContext, type AnnouncedVersionFacts } from '../../mail/chan
 import { composeMessage } from '../../mail/composeMessage'
 import { renderChangeNotice } from '../../mail/renderChangeNotice'
 import { sendRaw } from '../../mail/sendRaw'
-import type { ClaimedNotice } from './claimNotices'
-import type { NoticeChange } from './transitionNotices'
+import type { ClaimedNotice, NoticeChange, Recipient } from '../../store/outbox'
 
 /** Where and how notices are sent. */
 export interface MailSettings {
@@ -20,14 +19,6 @@ export interface MailSettings {
   publicUrl: string
   retryPolicy: RetryPolicy
   random?: () => number
-}
-
-/** The subject as the notice addresses them, read when the attempt is made. */
-export interface Recipient {
-  email?: string | null
-  name?: string | null
-  locale?: string | null
-  erasedAt?: string | null
 }
 
 /** Nothing accepted, nothing reached: the notice presents its version alone. */

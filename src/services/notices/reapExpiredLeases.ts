@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { noticeAfterAttempt, type RetryPolicy } from '../../domain/noticeAttempt'
-import type { ClaimedNotice } from './claimNotices'
+import { outboxStore, type ClaimedNotice } from '../../store/outbox'
 import { transitionNotices } from './transitionNotices'
 
 const LOST = 'lease expired before the outcome was recorded (the worker stopped); the message may have been sent'
@@ -12,14 +12,7 @@ const LOST = 'lease expired before the outcome was recorded (the worker stopped)
  * retried with the same Message-ID (or dead once their attempts are used up). Returns how many.
  */
 export async function reapExpiredLeases(payload: Payload, now: Date, policy: RetryPolicy, random: () => number = Math.random): Promise<number> {
-  const { docs } = await payload.find({
-    collection: 'notices',
-    where: { and: [{ status: { equals: 'sending' } }, { leaseExpiresAt: { less_than: now.toISOString() } }] },
-    limit: 500,
-    // Runs before every batch: no count of the matches, just the first 500.
-    pagination: false,
-    depth: 0,
-  })
+  const docs = await outboxStore(payload).expiredNoticeLeases(now)
   const changes = docs.map((doc) => {
     const next = noticeAfterAttempt({ status: 'uncertain', reason: LOST }, doc.attempts ?? 1, now, random, policy)
     const notice = { ...doc, attempts: doc.attempts ?? 1, status: 'sending', leaseOwner: doc.leaseOwner ?? '', leaseExpiresAt: doc.leaseExpiresAt ?? '' } as ClaimedNotice

@@ -1,15 +1,12 @@
 import type { Payload } from 'payload'
-import { inArray } from '@payloadcms/db-postgres/drizzle'
 
-import { sqlAdapter } from '../../db/sqlSession'
 import { noticeAfterAttempt } from '../../domain/noticeAttempt'
 import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
+import { outboxStore, standingKey, type ClaimedNotice, type NoticeChange } from '../../store/outbox'
 import { announcedVersionFacts } from './announcedVersionFacts'
-import { claimNotices, type ClaimedNotice } from './claimNotices'
-import { deliverNotice, type MailSettings, type Recipient } from './deliverNotice'
-import { noticeStandings, standingKey } from './noticeStandings'
+import { deliverNotice, type MailSettings } from './deliverNotice'
 import { reapExpiredLeases } from './reapExpiredLeases'
-import { transitionNotices, type NoticeChange } from './transitionNotices'
+import { transitionNotices } from './transitionNotices'
 
 /** One worker's identity and pace. */
 export interface BatchOptions extends MailSettings {
@@ -47,11 +44,15 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   const { payload, retryPolicy } = options
   const now = new Date()
   const reaped = await reapExpiredLeases(payload, now, retryPolicy, options.random)
-  const claimed = await claimNotices(payload, { owner: options.owner, limit: options.batchSize, leaseMs: options.leaseMs, now })
+  const outbox = outboxStore(payload)
+  const claimed = await outbox.claimNotices({ owner: options.owner, limit: options.batchSize, leaseMs: options.leaseMs, now })
   const result: BatchResult = { claimed: claimed.length, reaped, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
   if (claimed.length === 0) return result
 
-  const [recipients, standings] = await Promise.all([loadRecipients(payload, claimed), noticeStandings(payload, claimed)])
+  // Read once for the batch: its recipients, and where each stands on the policies it announces.
+  const subjects = [...new Set(claimed.map((n) => n.subject))]
+  const policies = [...new Set(claimed.map((n) => n.policy))]
+  const [recipients, standings] = await Promise.all([outbox.noticeRecipients(subjects), outbox.noticeStandings(subjects, policies)])
   // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
   // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
   // uncertain), while each group costs one transaction and one ledger append.
@@ -96,17 +97,4 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
 function release(notice: ClaimedNotice, reason: string, options: BatchOptions): NoticeChange {
   const next = noticeAfterAttempt({ status: 'unreachable', reason: `not tried: ${reason}` }, notice.attempts, new Date(), options.random ?? Math.random, options.retryPolicy)
   return { status: 'pending', attempts: next.attempts, lastReply: next.reply, nextAttemptAt: next.nextAttemptAt!.toISOString() }
-}
-
-/** The batch's recipients, read at once: through one lean select on SQL databases. */
-async function loadRecipients(payload: Payload, notices: ClaimedNotice[]): Promise<Map<string, Recipient>> {
-  const ids = [...new Set(notices.map((n) => n.subject))]
-  const adapter = sqlAdapter(payload)
-  if (adapter) {
-    const s = adapter.tables.subjects
-    const rows = await adapter.drizzle.select({ id: s.id, email: s.email, name: s.name, locale: s.locale, erasedAt: s.erasedAt }).from(s as never).where(inArray(s.id, ids))
-    return new Map(rows.map((row) => [String(row.id), row as Recipient]))
-  }
-  const { docs } = await payload.find({ collection: 'subjects', where: { id: { in: ids } }, select: { email: true, name: true, locale: true, erasedAt: true }, pagination: false, depth: 0 })
-  return new Map(docs.map((d) => [String(d.id), d]))
 }

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import type { RetryPolicy } from '../../domain/noticeAttempt'
 import { nextWebhookAttempt } from '../../domain/webhookEvents'
 import { webhookSignature } from '../../domain/webhookSignature'
-import { claimWebhookDeliveries, type ClaimedDelivery } from './claimWebhookDeliveries'
+import { outboxStore, type ClaimedDelivery } from '../../store/outbox'
 import type { Resolve } from './guardedLookup'
 import { postDelivery, type PostOutcome } from './postDelivery'
 
@@ -41,7 +41,8 @@ function post(url: string, secret: string, delivery: ClaimedDelivery, now: Date,
  */
 export async function deliverWebhooks(payload: Payload, options: DeliveryOptions): Promise<{ delivered: number; retried: number; dead: number }> {
   const now = options.now?.() ?? new Date()
-  const claimed = await claimWebhookDeliveries(payload, options.owner, options.batchSize, options.leaseMs, now)
+  const outbox = outboxStore(payload)
+  const claimed = await outbox.claimDeliveries({ owner: options.owner, limit: options.batchSize, leaseMs: options.leaseMs, now })
   const result = { delivered: 0, retried: 0, dead: 0 }
   await Promise.all(
     claimed.map(async (delivery) => {
@@ -53,11 +54,7 @@ export async function deliverWebhooks(payload: Payload, options: DeliveryOptions
       const data = outcome.delivered
         ? { status: 'delivered', deliveredAt: at, ...answer, lastError: null }
         : { status: next ? 'pending' : 'dead', nextAttemptAt: next?.toISOString() ?? null, ...answer, lastError: outcome.error }
-      await payload.db.updateOne({
-        collection: 'webhook-deliveries',
-        where: { and: [{ id: { equals: delivery.id } }, { leaseOwner: { equals: options.owner } }] },
-        data: { ...data, attempts: delivery.attempts, leaseOwner: null, leaseExpiresAt: null },
-      })
+      await outbox.recordDelivery(delivery, options.owner, { ...data, attempts: delivery.attempts })
       result[outcome.delivered ? 'delivered' : next ? 'retried' : 'dead']++
     }),
   )

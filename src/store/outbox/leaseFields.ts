@@ -1,0 +1,8 @@
+import type { LeaseRequest } from './outboxRows'
+
+/** What a claim writes on a row: leased to `owner` until the lease expires, no next attempt
+ * while it is held. */
+export function leaseFields({ owner, leaseMs, now }: LeaseRequest): Record<string, string | null> {
+  const at = now.toISOString()
+  return { status: 'sending', nextAttemptAt: null, leaseOwner: owner, leaseExpiresAt: new Date(now.getTime() + leaseMs).toISOString(), lastAttemptAt: at, updatedAt: at }
+}
