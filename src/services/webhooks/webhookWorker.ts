@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { WebhookSettings } from '../../config/webhookSettings'
+import { pollOutbox } from '../outbox/pollOutbox'
 import { collectWebhookEvents } from './collectWebhookEvents'
 import { deliverWebhooks } from './deliverWebhooks'
 
@@ -10,32 +11,24 @@ export interface WebhookWorker {
   stop: () => Promise<void>
 }
 
-/** Polls for new events and due deliveries until stopped; an error is logged and the loop goes on. */
+/**
+ * Polls for new events and due deliveries until stopped: a full batch goes again at once, anything
+ * less waits `pollMs`; an error is logged and the loop goes on.
+ */
 export function startWebhookWorker(payload: Payload, publicUrl: string, settings: WebhookSettings): WebhookWorker {
   const owner = `webhooks-${randomUUID()}`
-  let running = true
-  let wake: () => void = () => undefined
-  const loop = (async () => {
-    while (running) {
-      let busy = false
-      try {
-        await collectWebhookEvents(payload, new Date(), publicUrl)
-        const round = await deliverWebhooks(payload, { owner, ...settings })
-        busy = round.delivered + round.retried + round.dead === settings.batchSize
-      } catch (error) {
-        payload.logger.warn({ err: error }, 'webhook round failed; trying again')
-      }
-      if (!busy && running) await new Promise<void>((resolve) => {
-        wake = resolve
-        setTimeout(resolve, settings.pollMs).unref()
-      })
-    }
-  })()
-  return {
-    stop: async () => {
-      running = false
-      wake()
-      await loop
+  const { stop } = pollOutbox({
+    round: async () => {
+      await collectWebhookEvents(payload, new Date(), publicUrl)
+      const round = await deliverWebhooks(payload, { owner, ...settings })
+      return round.delivered + round.retried + round.dead === settings.batchSize ? { next: 'now' } : { next: 'wait', ms: settings.pollMs }
     },
-  }
+    failed: (error) => {
+      payload.logger.warn({ err: error }, 'webhook round failed; trying again')
+      return settings.pollMs
+    },
+    // The server's own listener keeps the process alive; a pause never does.
+    holdsProcess: false,
+  })
+  return { stop }
 }
