@@ -4,6 +4,7 @@ import { accessRecordsContract } from './accessRecordsContract'
 import { apiKeysContract } from './apiKeysContract'
 import { evidenceContract } from './evidenceContract'
 import { ledgerContract } from './ledgerContract'
+import { outboxContract } from './outboxContract'
 import { subjectsContract } from './subjectsContract'
 
 /** Every store's contract, run by storeContract*.test.ts on each database. */
@@ -14,4 +15,5 @@ export const ALL_CONTRACTS: StoreContract[] = [
   subjectsContract,
   apiKeysContract,
   acceptancesContract,
+  outboxContract,
 ]
