@@ -45,6 +45,9 @@ interface Allowed extends Arrow {
 }
 
 const ALLOWED: Allowed[] = [
+  { from: 'src/services/lockForPublishing.ts', to: 'src/db/publishLock', reason: 'takes the per-policy publish lock; moves into the store' },
+  { from: 'src/services/lockForPublishing.ts', to: 'src/db/sqlSession', reason: 'takes the per-policy publish lock in the request transaction; moves into the store' },
+  { from: 'src/store/evidence/mongoExportRows.ts', to: 'src/services/findSubject', reason: "MongoDB's export resolves its subject filter with the use case's refusals (400 for a malformed id, its 404 wording); SQL answers in SQL" },
   { from: 'src/services/lockForPublishing.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the per-policy publish advisory lock in drizzle SQL; moves into the store' },
 ]
 
@@ -80,7 +83,11 @@ function forbidden({ from, to }: Arrow): string | null {
     if (isLocal(to) ? !under(to, 'src/domain') : !DOMAIN_MAY_IMPORT.includes(to)) return 'src/domain imports only src/domain and pure libraries'
   }
   if (under(from, 'src/services') && under(to, 'src/http')) return 'src/services never imports src/http'
-  if (DRIVER.test(to) && !STORAGE_SEAM.some((seam) => from.startsWith(seam))) return 'only the storage seam imports database drivers and adapter internals'
+  const inSeam = STORAGE_SEAM.some((seam) => from.startsWith(seam))
+  if (DRIVER.test(to) && !inSeam) return 'only the storage seam imports database drivers and adapter internals'
+  if (under(to, 'src/db') && !inSeam) return 'only the storage seam reaches below it into src/db'
+  // Migrations may run a use case once (binding published versions into the ledger); stores never do.
+  if ((under(from, 'src/store') || under(from, 'src/db')) && (under(to, 'src/services') || under(to, 'src/http'))) return 'the storage seam never imports use cases or routes'
   return null
 }
 
@@ -116,5 +123,9 @@ describe('architecture', () => {
     expect(forbidden({ from: 'src/cli/run.ts', to: '@libsql/client' })).not.toBeNull()
     expect(forbidden({ from: 'src/db/directQuery.ts', to: '@libsql/client' })).toBeNull()
     expect(forbidden({ from: 'src/store/acceptances.ts', to: 'pg' })).toBeNull()
+    expect(forbidden({ from: 'src/cli/exportCommand.ts', to: 'src/db/directQuery' })).not.toBeNull()
+    expect(forbidden({ from: 'src/store/evidence/index.ts', to: 'src/db/directQuery' })).toBeNull()
+    expect(forbidden({ from: 'src/store/outbox/sqlOutbox.ts', to: 'src/services/notices/enqueueNotices' })).not.toBeNull()
+    expect(forbidden({ from: 'src/store/outbox/sqlOutbox.ts', to: 'src/http/createApp' })).not.toBeNull()
   })
 })
