@@ -45,10 +45,7 @@ interface Allowed extends Arrow {
 }
 
 const ALLOWED: Allowed[] = [
-  { from: 'src/services/lockForPublishing.ts', to: 'src/db/publishLock', reason: 'takes the per-policy publish lock; moves into the store' },
-  { from: 'src/services/lockForPublishing.ts', to: 'src/db/sqlSession', reason: 'takes the per-policy publish lock in the request transaction; moves into the store' },
   { from: 'src/store/evidence/mongoExportRows.ts', to: 'src/services/findSubject', reason: "MongoDB's export resolves its subject filter with the use case's refusals (400 for a malformed id, its 404 wording); SQL answers in SQL" },
-  { from: 'src/services/lockForPublishing.ts', to: '@payloadcms/db-postgres/drizzle', reason: 'takes the per-policy publish advisory lock in drizzle SQL; moves into the store' },
 ]
 
 function sourceFiles(folder: string): string[] {

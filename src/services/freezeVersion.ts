@@ -12,6 +12,7 @@ import { refId } from '../domain/refId'
 import { renderHtml } from '../domain/renderHtml'
 import { rulesOf, type VersionRules } from '../domain/versionRules'
 import { AssentError } from '../errors/AssentError'
+import { policiesStore } from '../store/policies'
 import { bodyToMarkdown } from './lexicalMarkdown'
 
 /** The fields of a version being published, as the collection hook sees them. */
@@ -74,21 +75,14 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     throw new AssentError('validation_failed', `To publish, fill in: ${missing.join(', ')}.`, { fields: missing })
   }
 
-  const published = await req.payload.find({
-    collection: 'policy-versions',
-    where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] },
-    select: { version: true, effectiveAt: true },
-    pagination: false,
-    depth: 0,
-    req,
-  })
+  const published = await policiesStore(req.payload).publishedNumbers(req, policyId)
   const publishedAt = new Date()
   const effectiveAt = draft.effectiveAt ? new Date(draft.effectiveAt) : publishedAt
   if (Number.isNaN(effectiveAt.getTime())) {
     throw new AssentError('validation_failed', 'effectiveAt is not a valid date.', { fields: ['effectiveAt'] })
   }
-  const latest = published.docs
-    .map((v) => new Date(v.effectiveAt as string))
+  const latest = published
+    .map((v) => new Date(v.effectiveAt))
     .reduce<Date | undefined>((max, d) => (!max || d > max ? d : max), undefined)
 
   const imported = isImportedHistory(req.context, effectiveAt, publishedAt)
@@ -114,7 +108,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
   })
   if (unapproved) throw new AssentError(unapproved.code, unapproved.message, { fields: ['approval'] })
   return {
-    version: nextVersionNumber(published.docs.map((v) => v.version as number)),
+    version: nextVersionNumber(published.map((v) => v.version)),
     publishedAt: publishedAt.toISOString(),
     publishedBy: req.user?.collection === 'users' ? req.user.id : null,
     effectiveAt: effectiveAt.toISOString(),

@@ -2,6 +2,7 @@ import type { CollectionAfterReadHook, PayloadRequest } from 'payload'
 
 import { refId } from '../../../src/domain/refId'
 import { versionTitle } from '../../../src/domain/versionTitle'
+import { isPublished } from '../../../src/store/policies'
 
 /** Per request, each policy's newest published number is looked up once, however many of its
  * drafts a list shows. */
@@ -10,7 +11,7 @@ function latestPublishedNumber(req: PayloadRequest, policyId: number | string): 
   const key = String(policyId)
   if (!cache.has(key)) {
     cache.set(key, req.payload
-      .find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, { publishedAt: { exists: true } }] }, sort: '-version', limit: 1, pagination: false, depth: 0, req, select: { version: true } })
+      .find({ collection: 'policy-versions', where: { and: [{ policy: { equals: policyId } }, isPublished] }, sort: '-version', limit: 1, pagination: false, depth: 0, req, select: { version: true } })
       .then(({ docs }) => docs[0]?.version ?? undefined))
   }
   return cache.get(key)!

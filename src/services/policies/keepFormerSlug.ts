@@ -2,6 +2,7 @@ import type { PayloadRequest } from 'payload'
 
 import { nextFormerSlugs } from '../../domain/formerSlugs'
 import { AssentError } from '../../errors/AssentError'
+import { isPublished } from '../../store/policies'
 
 interface PolicySlugs {
   id?: number | string
@@ -34,7 +35,7 @@ export async function keepFormerSlug(req: PayloadRequest, data: PolicySlugs, ori
   if (!original?.id || !original.slug) return undefined
   const { totalDocs } = await req.payload.count({
     collection: 'policy-versions',
-    where: { and: [{ policy: { equals: original.id } }, { publishedAt: { exists: true } }] },
+    where: { and: [{ policy: { equals: original.id } }, isPublished] },
     req,
   })
   return nextFormerSlugs(original.formerSlugs ?? [], original.slug, to, totalDocs > 0)

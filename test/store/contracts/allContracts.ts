@@ -5,6 +5,7 @@ import { apiKeysContract } from './apiKeysContract'
 import { evidenceContract } from './evidenceContract'
 import { ledgerContract } from './ledgerContract'
 import { outboxContract } from './outboxContract'
+import { policiesContract } from './policiesContract'
 import { subjectsContract } from './subjectsContract'
 
 /** Every store's contract, run by storeContract*.test.ts on each database. */
@@ -16,4 +17,5 @@ export const ALL_CONTRACTS: StoreContract[] = [
   apiKeysContract,
   acceptancesContract,
   outboxContract,
+  policiesContract,
 ]
