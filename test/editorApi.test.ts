@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { markdownToBody } from '../src/services/lexicalMarkdown'
-import { IMPORT_CONTEXT_FLAG } from '../src/services/freezeVersion'
+import { IMPORT_CONTEXT_FLAG } from '../src/services/publishing/freezeVersion'
 import { makePolicy, makeSubject } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 

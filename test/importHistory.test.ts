@@ -9,7 +9,7 @@ import { parseRevisionFile, type RevisionFile } from '../src/domain/parseRevisio
 import { redline, sideOf } from '../src/domain/redline'
 import { isAssentError } from '../src/errors/AssentError'
 import { findVersion } from '../src/services/findVersion'
-import { IMPORT_CONTEXT_FLAG } from '../src/services/freezeVersion'
+import { IMPORT_CONTEXT_FLAG } from '../src/services/publishing/freezeVersion'
 import { importHistory, type ImportOptions } from '../src/services/importHistory'
 import { markdownToBody } from '../src/services/lexicalMarkdown'
 import { makePolicy, makeSubject } from './support/fixtures'

@@ -6,15 +6,14 @@ import { startedWithData } from '../../src/access/startedWithData'
 import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
 import { changeClasses } from '../../src/domain/changeClass'
 import { acceptanceModes } from '../../src/domain/versionRules'
-import { announceToWebhooks } from './hooks/announceToWebhooks'
-import { enqueueNoticesOnPublish } from './hooks/enqueueNoticesOnPublish'
+import { completeOnPublish } from './hooks/completeOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
-import { recordPublication } from './hooks/recordPublication'
+import { refuseChangePublished } from './hooks/refuseChangePublished'
 import { refuseDeletePublished } from './hooks/refuseDeletePublished'
 import { requirePolicy } from './hooks/requirePolicy'
 import { titleOnRead } from './hooks/titleOnRead'
 
-/** Set only by publishing (the freeze hook) or approving, never by a caller. */
+/** Set only by publishing (`startPublication`) or approving, never by a caller. */
 const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
   create: () => false,
   update: () => false,
@@ -52,8 +51,9 @@ export const PolicyVersions: CollectionConfig = {
   },
   hooks: {
     beforeValidate: [requirePolicy],
-    beforeChange: [freezeOnPublish],
-    afterChange: [recordPublication, enqueueNoticesOnPublish, announceToWebhooks],
+    // Guards, then the two halves of the publishing sequence (src/services/publishing/publication).
+    beforeChange: [refuseChangePublished, freezeOnPublish],
+    afterChange: [completeOnPublish],
     beforeDelete: [refuseDeletePublished],
     afterRead: [titleOnRead],
   },

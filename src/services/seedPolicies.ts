@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises'
 
 import type { Payload } from 'payload'
 
-import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
+import { IMPORT_CONTEXT_FLAG } from './publishing/freezeVersion'
 import { markdownToBody } from './lexicalMarkdown'
 import { withTransaction } from './withTransaction'
 

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { IMPORT_CONTEXT_FLAG } from '../../src/services/freezeVersion'
+import { IMPORT_CONTEXT_FLAG } from '../../src/services/publishing/freezeVersion'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { startTestApp, type TestApp } from '../support/testApp'

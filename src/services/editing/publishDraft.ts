@@ -29,8 +29,8 @@ export interface PublishedDraft {
 /**
  * Publishes draft `id` with the publish dialog's choices, acting as `user`; a date that would
  * supersede an upcoming version needs the editor's confirmation of it. Payload's update runs
- * in one transaction with the freeze hook (rules, number, hash) and the notice outbox, so a
- * refusal leaves the draft as it was and nothing published.
+ * the publishing sequence (`publishing/publication`: lock, freeze, ledger, notices, webhooks) in
+ * its one transaction, so a refusal leaves the draft as it was and nothing published.
  */
 export async function publishDraft(payload: Payload, user: TypedUser, id: string, choices: PublishChoices): Promise<PublishedDraft> {
   const { policy } = await findDraft(payload, user, id, { unpublished: true })

@@ -1,7 +1,7 @@
 import type { PayloadRequest } from 'payload'
 
-import { AssentError } from '../errors/AssentError'
-import { policiesStore } from '../store/policies'
+import { AssentError } from '../../errors/AssentError'
+import { policiesStore } from '../../store/policies'
 
 /**
  * Publications of one policy take turns: inside the publishing transaction (`req`), waits for any
