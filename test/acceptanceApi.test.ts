@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApiKey } from '../src/services/apiKeys'
-import { seedPolicies } from '../src/services/seedPolicies'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 let app: TestApp
 let integrationKey: string
@@ -10,8 +10,7 @@ let auditKey: string
 
 beforeAll(async () => {
   // A file, so SQLite runs take the lean write path production takes (a SQLite file).
-  app = await startTestApp({ sharedDatabase: true })
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp({ sharedDatabase: true })
   integrationKey = (await createApiKey(app.payload, 'host product', 'integration')).key
   auditKey = (await createApiKey(app.payload, 'auditors', 'audit')).key
 })

@@ -9,18 +9,17 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { createApiKey } from '../src/services/apiKeys'
 import { findVersion } from '../src/services/findVersion'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { bulkInsert } from './support/bulkInsert'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 const ROWS = 100_000
 let app: TestApp
 let key: string
 
 beforeAll(async () => {
-  app = await startTestApp({ sharedDatabase: true })
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp({ sharedDatabase: true })
   key = (await createApiKey(app.payload, 'export test', 'audit')).key
   const { policy, version } = await findVersion(app.payload, 'terms', 1)
   const subjects = await bulkInsert(app.payload, 'subjects', Array.from({ length: ROWS }, (_, i) => ({ externalId: `bulk-${i}`, locale: 'en' })))

@@ -3,9 +3,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { findVersion } from '../src/services/findVersion'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 let app: TestApp
 let v2EffectiveAt: Date
@@ -13,8 +13,7 @@ let v1Hash: string
 const DAY = 86_400_000
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp()
   v2EffectiveAt = new Date((await findVersion(app.payload, 'privacy', 2)).version.effectiveAt!)
   v1Hash = (await findVersion(app.payload, 'privacy', 1)).version.contentHash!
 })

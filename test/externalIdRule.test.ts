@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createApiKey } from '../src/services/apiKeys'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { loginStaff } from './support/staff'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 let app: TestApp
 let integration: string
@@ -12,8 +12,7 @@ let admin: string
 let termsHash: string
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp()
   integration = `Bearer ${(await createApiKey(app.payload, 'host product', 'integration')).key}`
   audit = `Bearer ${(await createApiKey(app.payload, 'auditors', 'audit')).key}`
   admin = `JWT ${(await loginStaff(app.payload, app.baseUrl)).admin}`

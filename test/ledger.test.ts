@@ -12,17 +12,16 @@ import { createApiKey } from '../src/services/apiKeys'
 import { findVersion } from '../src/services/findVersion'
 import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
 import { exportLedgerBundle } from '../src/services/ledger/exportLedgerBundle'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { readLedgerBundle } from '../src/verifier/ledgerBundleFiles'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 let app: TestApp
 let termsHash: string
 
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp()
   termsHash = (await findVersion(app.payload, 'terms', 1)).version.contentHash!
 })
 afterAll(() => app?.close())

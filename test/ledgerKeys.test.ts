@@ -18,11 +18,11 @@ import { findVersion } from '../src/services/findVersion'
 import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
 import { exportLedgerBundle } from '../src/services/ledger/exportLedgerBundle'
 import { forgetLedgerSigningKey, ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { readEvidencePack, writePackFiles } from '../src/verifier/evidencePackFiles'
 import { readLedgerBundle } from '../src/verifier/ledgerBundleFiles'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 /** Issue 18, case 4: verification pins the signing key, and follows the rotations the old key signed. */
 let app: TestApp
@@ -35,8 +35,7 @@ const accept = async (subject: string) => {
 }
 
 beforeAll(async () => {
-  app = await startTestApp({ sharedDatabase: true })
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp({ sharedDatabase: true })
   const subjects = Array.from({ length: 8 }, (_, i) => `k${i}`)
   await upsertSubjects(app.payload, subjects.map((externalId) => ({ externalId })))
   for (const subject of subjects) await accept(subject)

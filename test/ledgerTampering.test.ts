@@ -14,11 +14,11 @@ import { checkRecordsAgainstLedger } from '../src/services/ledger/checkRecordsAg
 import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
 import { exportLedgerBundle } from '../src/services/ledger/exportLedgerBundle'
 import { publishedHeadPath, readPublishedHead } from '../src/services/ledger/publishedHead'
-import { seedPolicies } from '../src/services/seedPolicies'
 import { upsertSubjects } from '../src/services/upsertSubjects'
 import { readLedgerBundle } from '../src/verifier/ledgerBundleFiles'
 import { publishVersion } from './support/notices'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 /**
  * The insider cases of issue 18, replayed on a live database: each tampering must be named by
@@ -30,8 +30,7 @@ let app: TestApp
 let termsHash: string
 
 beforeAll(async () => {
-  app = await startTestApp({ sharedDatabase: true })
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp({ sharedDatabase: true })
   termsHash = (await findVersion(app.payload, 'terms', 1)).version.contentHash!
   await upsertSubjects(app.payload, ['t1', 't2', 't3', 't4'].map((externalId) => ({ externalId, email: `${externalId}@example.com` })))
   for (const subject of ['t1', 't2']) await accept(subject)

@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedPolicies } from '../src/services/seedPolicies'
-import { startTestApp, type TestApp } from './support/testApp'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp()
 })
 afterAll(() => app?.close())
 

@@ -2,11 +2,11 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { publishFromMarkdown } from '../../src/services/publishFromMarkdown'
-import { seedPolicies } from '../../src/services/seedPolicies'
 import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy } from '../support/fixtures'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { startSeededTestApp } from '../support/startSeededTestApp'
+import type { TestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Any-screen browser tests skipped: ${browserUnavailable}.`)
 
@@ -32,8 +32,7 @@ describe.skipIf(browserUnavailable)('every public page on a 390 px wide screen',
   let desktop: Page
 
   beforeAll(async () => {
-    app = await startTestApp()
-    await seedPolicies(app.payload)
+    app = await startSeededTestApp()
     const admin = await app.payload.create({ collection: 'users', data: { email: 'any-screen-admin@example.com', password: 'long-enough-password', role: 'admin' } })
     const policy = await makePolicy(app.payload, { title: 'Data Processing Terms', slug: 'data-processing', noticePeriodDays: 0 })
     const user = { ...admin, collection: 'users' } as never

@@ -4,10 +4,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { recordAcceptance } from '../../src/services/acceptance/recordAcceptance'
 import { buildEvidencePack } from '../../src/services/audit/buildEvidencePack'
 import { findVersion } from '../../src/services/findVersion'
-import { seedPolicies } from '../../src/services/seedPolicies'
 import { upsertSubjects } from '../../src/services/upsertSubjects'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { startSeededTestApp } from '../support/startSeededTestApp'
+import type { TestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Evidence report browser test skipped: ${browserUnavailable}.`)
 
@@ -15,8 +15,7 @@ describe.skipIf(browserUnavailable)('an evidence pack\'s report.html in Chromium
   let app: TestApp
   let browser: Browser
   beforeAll(async () => {
-    app = await startTestApp()
-    await seedPolicies(app.payload)
+    app = await startSeededTestApp()
     browser = await launchBrowser()
   })
   afterAll(async () => {

@@ -8,9 +8,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createHostApp } from '../../examples/host-app/app.js'
 import { createApiKey } from '../../src/services/apiKeys'
-import { seedPolicies } from '../../src/services/seedPolicies'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { startSeededTestApp } from '../support/startSeededTestApp'
+import type { TestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Demo host app browser test skipped: ${browserUnavailable}.`)
 
@@ -71,8 +71,7 @@ describe.skipIf(browserUnavailable)('the demo host product in Chromium', () => {
   let browser: Browser
 
   beforeAll(async () => {
-    assent = await startTestApp()
-    await seedPolicies(assent.payload)
+    assent = await startSeededTestApp()
     const { key } = await createApiKey(assent.payload, 'demo product', 'integration')
     host = await new Promise((resolve) => {
       const s = createHostApp({ assentUrl: assent.baseUrl, apiKey: key }).listen(0, '127.0.0.1', () => resolve(s))

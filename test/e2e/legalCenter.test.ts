@@ -2,10 +2,10 @@ import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { publishFromMarkdown } from '../../src/services/publishFromMarkdown'
-import { seedPolicies } from '../../src/services/seedPolicies'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy } from '../support/fixtures'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { startSeededTestApp } from '../support/startSeededTestApp'
+import type { TestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Legal Center browser tests skipped: ${browserUnavailable}.`)
 
@@ -16,8 +16,7 @@ describe.skipIf(browserUnavailable)('the Legal Center in Chromium', () => {
   const dialogs: string[] = []
 
   beforeAll(async () => {
-    app = await startTestApp()
-    await seedPolicies(app.payload)
+    app = await startSeededTestApp()
     browser = await launchBrowser()
     page = await browser.newPage({ viewport: { width: 1100, height: 900 } })
     page.on('dialog', async (dialog) => {

@@ -1,9 +1,9 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { seedPolicies } from '../../src/services/seedPolicies'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { startSeededTestApp } from '../support/startSeededTestApp'
+import type { TestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Public wording browser tests skipped: ${browserUnavailable}.`)
 
@@ -13,8 +13,7 @@ process.env.MAIL_FROM = 'Assent <legal@example.com>'
 
 let app: TestApp
 beforeAll(async () => {
-  app = await startTestApp()
-  await seedPolicies(app.payload)
+  app = await startSeededTestApp()
 })
 afterAll(() => app?.close())
 
