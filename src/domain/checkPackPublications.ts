@@ -1,6 +1,6 @@
 import type { Checkpoint } from './checkpointSignature'
+import { entryInCheckpoint } from './entryInCheckpoint'
 import { entryLeafHash } from './ledgerBody'
-import { verifyInclusion } from './merkle'
 import { publicationDifferences, publicationLedgerRecord } from './publicationLedgerRecord'
 import type { VersionRules } from './versionRules'
 
@@ -32,15 +32,13 @@ export interface PackPublications {
 export function checkPackPublications(pack: PackPublications): string[] {
   const problems: string[] = []
   const { checkpoint } = pack
-  const root = Buffer.from(checkpoint.rootHash, 'hex')
   const recorded = new Map<string, { seq: number; record: Record<string, unknown> }>()
   for (const entry of pack.publications ?? []) {
     if (entryLeafHash(entry.body) !== entry.leafHash) {
       problems.push(`publication entry ${entry.seq}: its body does not match its leaf hash`)
       continue
     }
-    const included = entry.seq >= 1 && entry.seq <= checkpoint.treeSize &&
-      verifyInclusion(entry.seq - 1, checkpoint.treeSize, Buffer.from(entry.leafHash, 'hex'), entry.proof.map((h) => Buffer.from(h, 'hex')), root)
+    const included = entryInCheckpoint(entry, checkpoint)
     if (!included) problems.push(`publication entry ${entry.seq} is not in the signed checkpoint of ${checkpoint.treeSize} entries`)
     const body = JSON.parse(entry.body) as { seq?: number; kind?: string; record?: Record<string, unknown> }
     if (body.seq !== entry.seq || body.kind !== 'publication' || !body.record) {

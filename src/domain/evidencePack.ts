@@ -5,9 +5,9 @@ import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
 import { checkPackRecords } from './checkPackRecords'
 import { contentHash } from './contentHash'
+import { entryInCheckpoint } from './entryInCheckpoint'
 import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './ledgerBody'
-import { verifyInclusion } from './merkle'
 import { fileHash, MANIFEST_FILE } from './packManifest'
 import type { VersionRules } from './versionRules'
 
@@ -190,11 +190,9 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
   }
 
   const { checkpoint } = doc
-  const root = Buffer.from(checkpoint.rootHash, 'hex')
   const rotations = (doc.keyRotations ?? []).flatMap((entry) => {
     const body = JSON.parse(entry.body) as { seq?: number; kind?: string; record?: Partial<KeyRotationRecord> }
-    const included = entryLeafHash(entry.body) === entry.leafHash && body.seq === entry.seq && body.kind === 'key-rotation' &&
-      verifyInclusion(entry.seq - 1, checkpoint.treeSize, Buffer.from(entry.leafHash, 'hex'), entry.proof.map((h) => Buffer.from(h, 'hex')), root)
+    const included = entryLeafHash(entry.body) === entry.leafHash && body.seq === entry.seq && body.kind === 'key-rotation' && entryInCheckpoint(entry, checkpoint)
     if (!included) problems.push(`key rotation entry ${entry.seq} is not a key rotation in the signed checkpoint`)
     return included ? [{ seq: entry.seq, record: body.record ?? {} }] : []
   })
@@ -214,8 +212,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
       problems.push(`ledger entry ${entry.seq}: its body does not match its leaf hash`)
       continue
     }
-    const included = entry.seq >= 1 && entry.seq <= checkpoint.treeSize &&
-      verifyInclusion(entry.seq - 1, checkpoint.treeSize, Buffer.from(entry.leafHash, 'hex'), entry.proof.map((h) => Buffer.from(h, 'hex')), root)
+    const included = entryInCheckpoint(entry, checkpoint)
     if (!included) problems.push(`ledger entry ${entry.seq} is not in the signed checkpoint of ${checkpoint.treeSize} entries`)
     let body: { seq?: number; kind?: string; record?: LedgerRecord }
     try {
