@@ -1,6 +1,6 @@
 import type { PayloadRequest } from 'payload'
 
-import { readEnv } from '../../config/env'
+import { envOf } from '../../config/envOf'
 import { refId } from '../../domain/refId'
 import type { PolicyVersion } from '../../payload-types'
 import { recordPublication } from '../ledger/recordPublication'
@@ -40,5 +40,5 @@ export async function completePublication(req: PayloadRequest, version: PolicyVe
   await recordPublication(req, version)
   if (isImportedHistory(req.context, version.effectiveAt, version.publishedAt)) return
   if (version.changeClass !== 'editorial') await enqueueNotices(req, { id: version.id, policy: refId(version.policy)!, version: version.version as number })
-  await announcePublication(req, version, readEnv().publicUrl)
+  await announcePublication(req, version, envOf(req.payload).publicUrl)
 }
