@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApiKey } from '../src/services/apiKeys'
+import { createApiKey } from '../src/services/staff/apiKeys'
 import { startSeededTestApp } from './support/startSeededTestApp'
 import type { TestApp } from './support/testApp'
 

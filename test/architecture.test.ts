@@ -45,7 +45,7 @@ interface Allowed extends Arrow {
 }
 
 const ALLOWED: Allowed[] = [
-  { from: 'src/store/evidence/mongoExportRows.ts', to: 'src/services/findSubject', reason: "MongoDB's export resolves its subject filter with the use case's refusals (400 for a malformed id, its 404 wording); SQL answers in SQL" },
+  { from: 'src/store/evidence/mongoExportRows.ts', to: 'src/services/subjects/findSubject', reason: "MongoDB's export resolves its subject filter with the use case's refusals (400 for a malformed id, its 404 wording); SQL answers in SQL" },
 ]
 
 function sourceFiles(folder: string): string[] {
@@ -97,7 +97,7 @@ describe('architecture', () => {
   it('reads the import lines of every source file', () => {
     expect(files.length).toBeGreaterThan(300)
     expect(arrowsOf('src/services/redline/renderRedline.ts').map((arrow) => arrow.to)).toContain('src/render/redlineHtml')
-    expect(arrowsOf('src/services/lexicalMarkdown.ts').map((arrow) => arrow.to)).toContain('@payloadcms/richtext-lexical')
+    expect(arrowsOf('src/services/publishing/lexicalMarkdown.ts').map((arrow) => arrow.to)).toContain('@payloadcms/richtext-lexical')
     expect(arrowsOf('src/startPayload.ts').map((arrow) => arrow.to)).toContain('src/payload.config')
   })
 

@@ -2,8 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
-import { findVersion } from '../src/services/findVersion'
-import { upsertSubjects } from '../src/services/upsertSubjects'
+import { findVersion } from '../src/services/legalCenter/findVersion'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { startSeededTestApp } from './support/startSeededTestApp'
 import type { TestApp } from './support/testApp'
 

@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
-import { createApiKey } from '../src/services/apiKeys'
-import { importHistory } from '../src/services/importHistory'
-import { publishFromMarkdown } from '../src/services/publishFromMarkdown'
+import { parseRevisionFile } from '../src/formats/parseRevisionFile'
+import { createApiKey } from '../src/services/staff/apiKeys'
+import { importHistory } from '../src/services/publishing/importHistory'
+import { publishFromMarkdown } from '../src/services/publishing/publishFromMarkdown'
 import { makePolicy } from './support/fixtures'
 import { startTestApp, type TestApp } from './support/testApp'
 

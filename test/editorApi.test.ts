@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToBody } from '../src/services/lexicalMarkdown'
+import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { IMPORT_CONTEXT_FLAG } from '../src/services/publishing/freezeVersion'
 import { makePolicy, makeSubject } from './support/fixtures'
 import { useStaffApp } from './support/staff'

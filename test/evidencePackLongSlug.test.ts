@@ -6,8 +6,8 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
-import { createApiKey } from '../src/services/apiKeys'
-import { upsertSubjects } from '../src/services/upsertSubjects'
+import { createApiKey } from '../src/services/staff/apiKeys'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { startTestApp, type TestApp } from './support/testApp'
 

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { checkRecordsAgainstLedger } from '../src/services/ledger/checkRecordsAgainstLedger'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
-import { upsertSubjects } from '../src/services/upsertSubjects'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
-import { importHistory } from '../src/services/importHistory'
+import { parseRevisionFile } from '../src/formats/parseRevisionFile'
+import { importHistory } from '../src/services/publishing/importHistory'
 import { startTestApp, type TestApp } from './support/testApp'
 
 let app: TestApp

@@ -3,7 +3,7 @@ import { spawn } from 'node:child_process'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { nodeFlags } from '../scripts/nodeFlags.js'
-import { upsertSubjects } from '../src/services/upsertSubjects'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { startTestApp, type TestApp } from './support/testApp'
 

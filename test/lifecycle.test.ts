@@ -1,7 +1,7 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { contentHash } from '../src/domain/contentHash'
-import { policyTimeline } from '../src/services/policyTimeline'
+import { policyTimeline } from '../src/services/policies/policyTimeline'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { sqlAdapter } from '../src/db/sqlSession'
-import { markdownToBody } from '../src/services/lexicalMarkdown'
+import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { verifyLiveLedger } from './support/ledger'
 import { noticeCounts } from '../src/services/notices/noticeCounts'
-import { upsertSubjects } from '../src/services/upsertSubjects'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { startSmtpSink, type Fault, type SmtpSink } from './support/smtpSink'
 import { publishVersion, testWorker, untilFinal } from './support/notices'
 import { startTestApp, type TestApp } from './support/testApp'

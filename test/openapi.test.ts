@@ -2,9 +2,9 @@ import express from 'express'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { operations } from '../src/http/openapi/operations'
-import { createApiKey } from '../src/services/apiKeys'
+import { createApiKey } from '../src/services/staff/apiKeys'
 import { createCheckpoint } from '../src/services/ledger/createCheckpoint'
-import { seedPolicies } from '../src/services/seedPolicies'
+import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { loginStaff } from './support/staff'
 import { startTestApp, type TestApp } from './support/testApp'
 

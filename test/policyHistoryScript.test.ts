@@ -6,7 +6,7 @@ import path from 'node:path'
 import { beforeAll, describe, expect, it } from 'vitest'
 
 import { extractPolicyHistory, splitFrontMatter } from '../scripts/policy-history.js'
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
+import { parseRevisionFile } from '../src/formats/parseRevisionFile'
 
 const SCRIPT = path.resolve('scripts/policy-history.js')
 

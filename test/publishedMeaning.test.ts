@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
 
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
-import { importHistory } from '../src/services/importHistory'
-import { seedPolicies } from '../src/services/seedPolicies'
+import { parseRevisionFile } from '../src/formats/parseRevisionFile'
+import { importHistory } from '../src/services/publishing/importHistory'
+import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 

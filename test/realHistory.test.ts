@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { extractPolicyHistory, splitFrontMatter } from '../scripts/policy-history.js'
 import { parseHtml, serialize, type HtmlElement, type HtmlNode } from '../src/domain/htmlTree'
-import { parseRevisionFile } from '../src/domain/parseRevisionFile'
-import { importHistory } from '../src/services/importHistory'
+import { parseRevisionFile } from '../src/formats/parseRevisionFile'
+import { importHistory } from '../src/services/publishing/importHistory'
 import { readableText, readingsOf } from './support/redlineFidelity'
 import { startTestApp, type TestApp } from './support/testApp'
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { renderChangeNotice, type ChangeNoticeContext } from '../src/mail/renderChangeNotice'
+import { renderChangeNotice, type ChangeNoticeContext } from '../src/render/renderChangeNotice'
 
 const context: ChangeNoticeContext = {
   siteName: 'CallerIDReputation.com',

@@ -2,10 +2,10 @@ import { readFileSync } from 'node:fs'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { ensureAdmin } from '../src/services/ensureAdmin'
-import { findVersion } from '../src/services/findVersion'
-import { policyTimeline } from '../src/services/policyTimeline'
-import { seedPolicies } from '../src/services/seedPolicies'
+import { ensureAdmin } from '../src/services/staff/ensureAdmin'
+import { findVersion } from '../src/services/legalCenter/findVersion'
+import { policyTimeline } from '../src/services/policies/policyTimeline'
+import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { startTestApp, type TestApp } from './support/testApp'
 
 let app: TestApp

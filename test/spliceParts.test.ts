@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { spliceParts } from '../src/render/spliceParts'
-import { etagOf, ImmutableCache } from '../src/services/immutableCache'
+import { etagOf, ImmutableCache } from '../src/http/immutableCache'
 
 describe('a page spliced around encoded parts', () => {
   it('holds each part\'s bytes where the template put its placeholder, and the rest as rendered', () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApiKey } from '../src/services/apiKeys'
-import { markdownToBody } from '../src/services/lexicalMarkdown'
+import { createApiKey } from '../src/services/staff/apiKeys'
+import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { makePolicy, makeSubject } from './support/fixtures'
 import { startTestApp, type TestApp } from './support/testApp'
 

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { seedPolicies } from '../src/services/seedPolicies'
+import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { makePolicy } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 

@@ -10,7 +10,7 @@ import { sqlAdapter } from '../../src/db/sqlSession'
 import { entryLeafHash, ledgerBody } from '../../src/domain/ledgerBody'
 import { acceptanceLedgerRecord } from '../../src/domain/ledgerRecords'
 import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
-import { markdownToBody } from '../../src/services/lexicalMarkdown'
+import { markdownToBody } from '../../src/services/publishing/lexicalMarkdown'
 import type { DataSetVersion } from './scenario'
 
 export interface DataSetSize {

@@ -23,7 +23,7 @@ async function main(): Promise<void> {
   Object.assign(process.env, { DATABASE_URL: database.url, ASSENT_DATA_DIR: dataDir, PAYLOAD_SECRET: 'bench', ASSENT_ENV: 'test', PUBLIC_URL: 'https://legal.example.com' })
   const { startPayload } = await import('../../src/startPayload')
   const { closeDatabase: closePayload } = await import('../../src/store/database/closeDatabase')
-  const { markdownToBody } = await import('../../src/services/lexicalMarkdown')
+  const { markdownToBody } = await import('../../src/services/publishing/lexicalMarkdown')
   const { sqlAdapter } = await import('../../src/db/sqlSession')
   const payload = await startPayload()
   try {

@@ -6,7 +6,7 @@ import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import { upcomingVersions } from '../domain/upcomingVersions'
 import { versionInForce } from '../domain/versionInForce'
 import { versionCoverage, type VersionCoverage } from '../services/audit/versionCoverage'
-import { publishedVersions } from '../services/publishedVersions'
+import { publishedVersions } from '../services/legalCenter/publishedVersions'
 import { NewRevisionButton } from './NewRevisionButton'
 
 const day = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' })

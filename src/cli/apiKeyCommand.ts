@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util'
 
 import { apiKeyScopes, type ApiKeyScope } from '../domain/apiKey'
-import { createApiKey } from '../services/apiKeys'
+import { createApiKey } from '../services/staff/apiKeys'
 import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 

@@ -4,11 +4,11 @@ import { parseArgs } from 'node:util'
 
 import { z } from 'zod'
 
-import { parseRevisionFile } from '../domain/parseRevisionFile'
+import { parseRevisionFile } from '../formats/parseRevisionFile'
 import { isPolicySlug } from '../domain/policySlug'
 import { acceptanceModes } from '../domain/versionRules'
 import { isAssentError, type AssentError } from '../errors/AssentError'
-import { importHistory, type ImportOptions } from '../services/importHistory'
+import { importHistory, type ImportOptions } from '../services/publishing/importHistory'
 import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 

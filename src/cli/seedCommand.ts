@@ -1,5 +1,5 @@
-import { ensureAdmin } from '../services/ensureAdmin'
-import { seedPolicies } from '../services/seedPolicies'
+import { ensureAdmin } from '../services/staff/ensureAdmin'
+import { seedPolicies } from '../services/publishing/seedPolicies'
 import { startPayload, stopPayload } from '../startPayload'
 import type { Command } from './commands'
 

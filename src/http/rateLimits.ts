@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import type { RateLimits } from '../config/env'
 import { AssentError } from '../errors/AssentError'
-import { subjectOfBannerToken } from '../services/subjectTokens'
+import { subjectOfBannerToken } from '../services/subjects/subjectTokens'
 
 const MINUTE = 60_000
 

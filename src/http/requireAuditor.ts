@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { hasRole } from '../access/roles'
 import { AssentError } from '../errors/AssentError'
-import { authenticateApiKey } from '../services/apiKeys'
+import { authenticateApiKey } from '../services/staff/apiKeys'
 import { staffUser } from './staffUser'
 
 /**

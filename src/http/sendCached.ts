@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express'
 
-import type { CachedBody } from '../services/immutableCache'
+import type { CachedBody } from './immutableCache'
 
 /** Sends a cached body with its strong ETag, or 304 when the client already has it. */
 export function sendCached(req: Request, res: Response, entry: CachedBody, contentType: string, maxAge = 300): void {

@@ -1,7 +1,7 @@
 import type { NoticeChanges } from '../domain/noticeChanges'
 import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import type { AcceptanceMode } from '../domain/versionRules'
-import type { ChangeNoticeContext } from './renderChangeNotice'
+import type { ChangeNoticeContext } from '../render/renderChangeNotice'
 
 /** One published version as notices present it. */
 export interface AnnouncedChange {

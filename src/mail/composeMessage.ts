@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto'
 
 import MailComposer from 'nodemailer/lib/mail-composer'
 
-import type { RenderedMail } from './renderChangeNotice'
+import type { RenderedMail } from '../render/renderChangeNotice'
 
 /** A message built once, byte for byte, so that what is sent is what is hashed. */
 export interface ComposedMessage {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { isoTimestamp } from '../../src/domain/isoTimestamp'
+import { isoTimestamp } from '../../src/store/isoTimestamp'
 
 describe('isoTimestamp', () => {
   it('writes Dates and PostgreSQL timestamps as ISO-8601 UTC, and leaves ISO text and other values alone', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { inHistoryOrder, parseRevisionFile } from '../../src/domain/parseRevisionFile'
+import { inHistoryOrder, parseRevisionFile } from '../../src/formats/parseRevisionFile'
 
 describe('parseRevisionFile', () => {
   it('takes the effective date from a file name that starts with one', () => {

@@ -1,7 +1,7 @@
 import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApiKey } from '../../src/services/apiKeys'
+import { createApiKey } from '../../src/services/staff/apiKeys'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { startDemoHost } from '../support/demoHost'
 import { makePolicy, makeVersion } from '../support/fixtures'

@@ -7,7 +7,7 @@ import type { Browser } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { createHostApp } from '../../examples/host-app/app.js'
-import { createApiKey } from '../../src/services/apiKeys'
+import { createApiKey } from '../../src/services/staff/apiKeys'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { startSeededTestApp } from '../support/startSeededTestApp'
 import type { TestApp } from '../support/testApp'

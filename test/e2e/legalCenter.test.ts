@@ -1,7 +1,7 @@
 import type { Browser, Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { publishFromMarkdown } from '../../src/services/publishFromMarkdown'
+import { publishFromMarkdown } from '../../src/services/publishing/publishFromMarkdown'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy } from '../support/fixtures'
 import { startSeededTestApp } from '../support/startSeededTestApp'

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApiKey } from '../../src/services/apiKeys'
-import { upsertSubjects } from '../../src/services/upsertSubjects'
+import { createApiKey } from '../../src/services/staff/apiKeys'
+import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { loginStaff } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/testApp'

@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import type { Role } from '../../src/access/roles'
-import { createApiKey } from '../../src/services/apiKeys'
+import { createApiKey } from '../../src/services/staff/apiKeys'
 import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
-import { issueBannerToken } from '../../src/services/subjectTokens'
-import { upsertSubjects } from '../../src/services/upsertSubjects'
+import { issueBannerToken } from '../../src/services/subjects/subjectTokens'
+import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { makePolicy, makeSubject, makeVersion } from '../support/fixtures'
 import { loginStaff } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/testApp'

@@ -5,8 +5,8 @@ import path from 'node:path'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { createApiKey } from '../../src/services/apiKeys'
-import { upsertSubjects } from '../../src/services/upsertSubjects'
+import { createApiKey } from '../../src/services/staff/apiKeys'
+import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { verifyLiveLedger } from '../support/ledger'
 import { freePort } from '../support/freePort'

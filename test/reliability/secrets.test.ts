@@ -2,7 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { upsertSubjects } from '../../src/services/upsertSubjects'
+import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { freePort } from '../support/freePort'
 import { exited, printed, spawnServer } from '../support/spawnServer'
 import { loginStaff } from '../support/staff'

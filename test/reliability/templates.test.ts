@@ -3,7 +3,7 @@ import path from 'node:path'
 
 import { describe, expect, it } from 'vitest'
 
-import { renderBanner, type BannerItem } from '../../src/services/acceptance/renderBanner'
+import { renderBanner, type BannerItem } from '../../src/render/renderBanner'
 import { recordFigure } from './figures'
 
 /** Every TypeScript file under `dir`. */

@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { markdownToBody } from '../../src/services/lexicalMarkdown'
+import { markdownToBody } from '../../src/services/publishing/lexicalMarkdown'
 
 let counter = 0
 const unique = (prefix: string) => `${prefix}-${process.pid}-${++counter}`

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { RetryPolicy } from '../../src/domain/noticeAttempt'
 import { createMailTransport } from '../../src/mail/createMailTransport'
-import { markdownToBody } from '../../src/services/lexicalMarkdown'
+import { markdownToBody } from '../../src/services/publishing/lexicalMarkdown'
 import { startNoticeWorker, type NoticeWorker, type WorkerOptions } from '../../src/services/notices/noticeWorker'
 
 /** Fast retries, so a test sees every notice reach a final state in well under a second. */

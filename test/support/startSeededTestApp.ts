@@ -1,4 +1,4 @@
-import { seedPolicies } from '../../src/services/seedPolicies'
+import { seedPolicies } from '../../src/services/publishing/seedPolicies'
 import { startTestApp, type TestApp } from './testApp'
 
 /** A fresh test app holding the demo content of a new install: the privacy policy (versions 1

@@ -37,11 +37,11 @@ const seconds = (since: number) => (performance.now() - since) / 1000
 export async function noticeFanout(ctx: BenchContext): Promise<ScenarioResult> {
   const { payload } = ctx
   const { createMailTransport } = await import('../../../src/mail/createMailTransport')
-  const { renderChangeNotice } = await import('../../../src/mail/renderChangeNotice')
+  const { renderChangeNotice } = await import('../../../src/render/renderChangeNotice')
   const { changeNoticeContext } = await import('../../../src/mail/changeNoticeContext')
   const { composeMessage } = await import('../../../src/mail/composeMessage')
   const { sendRaw } = await import('../../../src/mail/sendRaw')
-  const { markdownToBody } = await import('../../../src/services/lexicalMarkdown')
+  const { markdownToBody } = await import('../../../src/services/publishing/lexicalMarkdown')
   const { startNoticeWorker } = await import('../../../src/services/notices/noticeWorker')
   const { noticeCounts } = await import('../../../src/services/notices/noticeCounts')
   const { noticeSettings } = await import('../../../src/config/noticeSettings')

@@ -1,7 +1,7 @@
 import pg from 'pg'
 
 import { openDirectDatabase } from '../../../src/db/directQuery'
-import { createApiKey } from '../../../src/services/apiKeys'
+import { createApiKey } from '../../../src/services/staff/apiKeys'
 import { ratioOf } from '../benchReport'
 import { startAssentServer } from '../benchServer'
 import { loadTest } from '../loadTest'

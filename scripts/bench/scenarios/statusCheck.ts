@@ -1,4 +1,4 @@
-import { createApiKey } from '../../../src/services/apiKeys'
+import { createApiKey } from '../../../src/services/staff/apiKeys'
 import { ratioOf } from '../benchReport'
 import { startAssentServer, startBareServer } from '../benchServer'
 import { loadTest } from '../loadTest'

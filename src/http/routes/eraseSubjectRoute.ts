@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { hasRole } from '../../access/roles'
 import { AssentError } from '../../errors/AssentError'
-import { eraseSubject } from '../../services/eraseSubject'
+import { eraseSubject } from '../../services/subjects/eraseSubject'
 import { staffUser } from '../staffUser'
 
 /** `POST /api/v1/subjects/:externalId/erase` with `{"confirm": "<externalId>"}` (admins): GDPR

@@ -2,7 +2,7 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { atomFeed } from '../../formats/atomFeed'
-import { policyFeed, siteFeed } from '../../services/changeFeed'
+import { policyFeed, siteFeed } from '../../services/legalCenter/changeFeed'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 
 /** Atom feeds of published versions: `/legal/feed.atom` and `/legal/:slug/feed.atom`. */

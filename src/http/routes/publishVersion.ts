@@ -1,7 +1,7 @@
 import type { RequestHandler } from 'express'
 import type { Payload } from 'payload'
 
-import { publishFromMarkdown } from '../../services/publishFromMarkdown'
+import { publishFromMarkdown } from '../../services/publishing/publishFromMarkdown'
 import { markdownRevisionSchema } from '../schemas/markdownRevision'
 import { staffUser } from '../staffUser'
 

@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
-import { findPublishedVersion } from '../findPublishedVersion'
-import { findSubject } from '../findSubject'
-import type { PublishedVersion } from '../publishedVersions'
+import { findPublishedVersion } from '../legalCenter/findPublishedVersion'
+import { findSubject } from '../subjects/findSubject'
+import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
 const findBannerNotice = async (payload: Payload, subject: Pick<Subject, 'id'>, version: PublishedVersion) =>
   (

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { deemedAcceptance } from '../../domain/deemedAcceptance'
 import type { Acceptance, Policy, Subject } from '../../payload-types'
 import { subjectStore } from '../../store/subjects'
-import type { PublishedVersion } from '../publishedVersions'
+import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
 /**
  * Continued use: when `version` was published under continued use, has taken effect and a notice

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { BannerTemplate, Policy } from '../../payload-types'
-import { publishedVersions, type PublishedVersion } from '../publishedVersions'
+import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
 
 /** What every status check reads besides the subject: the policies, their published versions and
  * the banner's wording. Small, read on every login, changed rarely. */

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
 import { subjectStore, type StatusSubject } from '../../store/subjects'
-import { findSubject } from '../findSubject'
-import { refuseExternalIdLength } from '../refuseExternalId'
+import { findSubject } from '../subjects/findSubject'
+import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
 export type { StatusSubject }
 

@@ -14,8 +14,8 @@ import { redlineText } from '../redline/renderRedline'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { owedForEvidence } from './owedForEvidence'
 import { publicationEntries } from './publicationEntries'
-import { renderEvidenceReport } from './renderEvidenceReport'
-import { README_FILE, renderPackReadme } from './renderPackReadme'
+import { renderEvidenceReport } from '../../render/renderEvidenceReport'
+import { README_FILE, renderPackReadme } from '../../render/renderPackReadme'
 
 /** The files of an evidence pack, by path inside the pack. */
 export type PackFiles = Map<string, string>

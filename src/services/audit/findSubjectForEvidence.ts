@@ -4,7 +4,7 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
 import type { Subject } from '../../payload-types'
-import { refuseExternalId, refuseExternalIdLength } from '../refuseExternalId'
+import { refuseExternalId, refuseExternalIdLength } from '../subjects/refuseExternalId'
 
 export const externalIdHash = (externalId: string): string => createHash('sha256').update(externalId, 'utf8').digest('hex')
 

@@ -5,7 +5,7 @@ import type { EvidenceOwed } from '../../domain/evidencePack'
 import { owedVersion } from '../../domain/owedVersion'
 import { refId, type Ref } from '../../domain/refId'
 import type { Policy } from '../../payload-types'
-import { publishedVersions } from '../publishedVersions'
+import { publishedVersions } from '../legalCenter/publishedVersions'
 
 /** An acceptance as stored, as far as what it owes and covers is concerned. */
 interface StoredAcceptance {

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { evidenceStore } from '../../store/evidence'
-import { findPolicyBySlug } from '../findPolicyBySlug'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 import { noticeCounts, type NoticeCounts } from '../notices/noticeCounts'
 
 const METHODS = ['clickwrap', 'continued-use', 'api', 'import'] as const

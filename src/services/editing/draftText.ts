@@ -2,7 +2,7 @@ import type { SanitizedConfig } from 'payload'
 
 import { canonicalText } from '../../domain/canonicalText'
 import { AssentError } from '../../errors/AssentError'
-import { bodyToMarkdown } from '../lexicalMarkdown'
+import { bodyToMarkdown } from '../publishing/lexicalMarkdown'
 
 /** Whether `body` looks like a Lexical editor state (a root with children). */
 const isEditorState = (body: unknown): boolean =>

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 import { supersededByDate, supersessionWarning } from '../../domain/supersessionWarnings'
 import { upcomingVersions } from '../../domain/upcomingVersions'
 import { AssentError } from '../../errors/AssentError'
-import { publishedVersions } from '../publishedVersions'
+import { publishedVersions } from '../legalCenter/publishedVersions'
 
 /**
  * Refuses (409 `supersession_unconfirmed`) to publish a version of `policyId` taking effect at

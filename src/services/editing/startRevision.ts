@@ -2,7 +2,7 @@ import type { Payload, TypedUser } from 'payload'
 
 import { hasRole } from '../../access/roles'
 import { AssentError } from '../../errors/AssentError'
-import { findPolicyBySlug } from '../findPolicyBySlug'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 import { latestPublished } from './latestPublished'
 
 /** The draft an editor lands on: new, or the one already open for the policy. */

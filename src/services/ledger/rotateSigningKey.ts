@@ -7,7 +7,7 @@ import { parseLedgerSigningKey } from '../../config/ledgerSigningKeyPem'
 import { signKeyRotation, type KeyRotationRecord } from '../../domain/keyRotation'
 import { appendEntries } from '../../store/ledger/appendEntries'
 import { ledgerIn } from '../../store/ledger/ledgerIn'
-import { withTransaction } from '../withTransaction'
+import { withTransaction } from '../../store/withTransaction'
 import { createCheckpoint } from './createCheckpoint'
 import { forgetLedgerSigningKey, ledgerKeyFile, ledgerSigningKey } from './ledgerSigningKey'
 

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
 import type { Policy } from '../../payload-types'
-import { publishedVersions } from '../publishedVersions'
+import { publishedVersions } from '../legalCenter/publishedVersions'
 
 /**
  * What notices say about a published version, with its policy's published history up to it, read

@@ -6,7 +6,7 @@ import { noticeAfterAttempt, type RetryPolicy } from '../../domain/noticeAttempt
 import { messageIdFor, smtpOutcome, type DeliveryOutcome } from '../../domain/smtpOutcome'
 import { changeNoticeContext, type AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
 import { composeMessage } from '../../mail/composeMessage'
-import { renderChangeNotice } from '../../mail/renderChangeNotice'
+import { renderChangeNotice } from '../../render/renderChangeNotice'
 import { sendRaw } from '../../mail/sendRaw'
 import type { ClaimedNotice, NoticeChange, Recipient } from '../../store/outbox'
 

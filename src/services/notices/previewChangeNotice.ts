@@ -4,7 +4,7 @@ import { AssentError } from '../../errors/AssentError'
 import type { PreviewChoices } from '../editing/draftPreview'
 import { latestPublished } from '../editing/latestPublished'
 import { changeNoticeContext } from '../../mail/changeNoticeContext'
-import { renderChangeNotice, type RenderedMail } from '../../mail/renderChangeNotice'
+import { renderChangeNotice, type RenderedMail } from '../../render/renderChangeNotice'
 import type { Policy } from '../../payload-types'
 
 /** A stand-in recipient for previews. */

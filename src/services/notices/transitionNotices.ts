@@ -4,7 +4,7 @@ import { noticeLedgerRecord } from '../../domain/ledgerRecords'
 import { appendEntries } from '../../store/ledger/appendEntries'
 import { ledgerIn } from '../../store/ledger/ledgerIn'
 import { outboxStore, type NoticeTransition } from '../../store/outbox'
-import { withTransaction } from '../withTransaction'
+import { withTransaction } from '../../store/withTransaction'
 
 /**
  * Applies changes to leased notices, each only if the lease it was decided under still holds

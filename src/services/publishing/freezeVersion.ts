@@ -13,7 +13,7 @@ import { renderHtml } from '../../domain/renderHtml'
 import { rulesOf, type VersionRules } from '../../domain/versionRules'
 import { AssentError } from '../../errors/AssentError'
 import { policiesStore } from '../../store/policies'
-import { bodyToMarkdown } from '../lexicalMarkdown'
+import { bodyToMarkdown } from './lexicalMarkdown'
 
 /** The fields of a version being published, as the collection hook sees them. */
 export interface VersionDraft {

@@ -4,7 +4,7 @@ import type { DocumentRedline } from '../../domain/redlineTree'
 import { renderHtml } from '../../domain/renderHtml'
 import { changeCount, changeSections, inlineRedlineHtml, sideBySideRedlineHtml, type ChangeSection } from '../../render/redlineHtml'
 import { prefixAnchors } from '../../render/prefixAnchors'
-import { toDiffView } from '../versionViews'
+import { toDiffView } from '../legalCenter/versionViews'
 
 /** How a redline is shown: inline HTML, side-by-side HTML (table rows), or the JSON API's
  * `blocks` array. */

@@ -3,7 +3,7 @@ import type { Payload } from 'payload'
 
 import { numberedPlaceholders } from '../../db/directQuery'
 import { pgWriteTransaction, type TransactionState } from '../../db/pgWriteTransaction'
-import { isoTimestamp } from '../../domain/isoTimestamp'
+import { isoTimestamp } from '../isoTimestamp'
 import { acceptanceEntryPrefix } from '../../domain/receipt'
 import { appendEntries } from '../ledger/appendEntries'
 import { pendingLedgerEntries, postgresLedger } from '../ledger/postgresLedger'

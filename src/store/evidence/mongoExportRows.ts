@@ -4,7 +4,7 @@ import type { ExportFilter } from '../../domain/exportFilter'
 import { AssentError } from '../../errors/AssentError'
 // The one store import of a service: the subject lookup refuses a malformed or unknown id exactly
 // as every other route does, and this export has always answered with it on MongoDB.
-import { findSubject } from '../../services/findSubject'
+import { findSubject } from '../../services/subjects/findSubject'
 import type { ExportRow } from './exportRow'
 
 /** Rows per page: memory stays flat however many rows there are. */

@@ -1,6 +1,6 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
-import { isoTimestamp } from '../../domain/isoTimestamp'
+import { isoTimestamp } from '../isoTimestamp'
 import { AssentError } from '../../errors/AssentError'
 import { CsvChunk, type ExportRow } from './exportRow'
 import { sqlCsvLine, type CellKind, type SqlDialect } from './sqlCsvLine'

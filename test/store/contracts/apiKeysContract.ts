@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { hashApiKey } from '../../../src/domain/apiKey'
-import { createApiKey } from '../../../src/services/apiKeys'
+import { createApiKey } from '../../../src/services/staff/apiKeys'
 import { apiKeyStore } from '../../../src/store/apiKeys'
 import type { StoreContract } from './storeContract'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { entryLeafHash, ledgerBody } from '../../../src/domain/ledgerBody'
-import { withTransaction } from '../../../src/services/withTransaction'
+import { withTransaction } from '../../../src/store/withTransaction'
 import { appendEntries, type LedgerAppend } from '../../../src/store/ledger/appendEntries'
 import { ledgerIn } from '../../../src/store/ledger/ledgerIn'
 import type { StoreContract } from './storeContract'

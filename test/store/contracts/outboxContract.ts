@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 import { beforeAll, describe, expect, it } from 'vitest'
 
-import { markdownToBody } from '../../../src/services/lexicalMarkdown'
-import { withTransaction } from '../../../src/services/withTransaction'
+import { markdownToBody } from '../../../src/services/publishing/lexicalMarkdown'
+import { withTransaction } from '../../../src/store/withTransaction'
 import { outboxStore, type ClaimedDelivery, type ClaimedNotice, type LeaseRequest } from '../../../src/store/outbox'
 import { makePolicy } from '../../support/fixtures'
 import type { TestApp } from '../../support/testApp'

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import { withTransaction } from '../../../src/services/withTransaction'
+import { withTransaction } from '../../../src/store/withTransaction'
 import { subjectStore } from '../../../src/store/subjects'
 import { makePolicy, makeSubject, makeVersion } from '../../support/fixtures'
 import type { StoreContract } from './storeContract'

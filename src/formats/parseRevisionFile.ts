@@ -1,6 +1,6 @@
 import { parse as parseYaml } from 'yaml'
 
-import { changeClasses, type ChangeClass } from './changeClass'
+import { changeClasses, type ChangeClass } from '../domain/changeClass'
 
 /** One dated revision of a policy, read from a Markdown file of an imported history. */
 export interface RevisionFile {

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 
-import type { Feed, FeedEntry } from '../formats/atomFeed'
-import { legalLinks } from '../domain/legalLinks'
-import { replacedBeforeEffect } from '../domain/replacedBeforeEffect'
-import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
-import type { Policy } from '../payload-types'
-import { findPolicyBySlug } from './findPolicyBySlug'
+import type { Feed, FeedEntry } from '../../formats/atomFeed'
+import { legalLinks } from '../../domain/legalLinks'
+import { replacedBeforeEffect } from '../../domain/replacedBeforeEffect'
+import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
+import type { Policy } from '../../payload-types'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
 const FEED_LIMIT = 50

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 
-import { AssentError } from '../errors/AssentError'
-import type { Policy } from '../payload-types'
-import { policiesStore, type FrozenVersion } from '../store/policies'
-import { findPolicyBySlug } from './findPolicyBySlug'
+import { AssentError } from '../../errors/AssentError'
+import type { Policy } from '../../payload-types'
+import { policiesStore, type FrozenVersion } from '../../store/policies'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 
-export type { FrozenVersion } from '../store/policies'
+export type { FrozenVersion } from '../../store/policies'
 
 /** Published version `version` of the policy `slug`, or a 404 refusal. `withHtml: false` leaves
  * out its HTML too (a redline needs the text only). */

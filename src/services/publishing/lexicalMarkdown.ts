@@ -7,7 +7,7 @@ import {
 import type { SerializedEditorState } from '@payloadcms/richtext-lexical/lexical'
 import type { SanitizedConfig } from 'payload'
 
-import { plainAutolinks } from '../domain/plainAutolinks'
+import { plainAutolinks } from '../../domain/plainAutolinks'
 
 const editorConfigs = new WeakMap<SanitizedConfig, Promise<SanitizedServerEditorConfig>>()
 

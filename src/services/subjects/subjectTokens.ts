@@ -2,8 +2,8 @@ import { createHmac } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import { issueSubjectToken, verifySubjectToken } from '../domain/subjectToken'
-import { AssentError } from '../errors/AssentError'
+import { issueSubjectToken, verifySubjectToken } from '../../domain/subjectToken'
+import { AssentError } from '../../errors/AssentError'
 
 const TOKEN_TTL_SECONDS = 15 * 60
 

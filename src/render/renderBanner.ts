@@ -1,6 +1,6 @@
 import Handlebars from 'handlebars'
 
-import { bannerHtmlTemplate, bannerTextTemplate, defaultBannerWording, type BannerWording } from '../../domain/bannerDefaults'
+import { bannerHtmlTemplate, bannerTextTemplate, defaultBannerWording, type BannerWording } from '../domain/bannerDefaults'
 
 /** One of several versions told of together. */
 export interface BannerChange {

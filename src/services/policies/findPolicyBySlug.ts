@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
-import { AssentError } from '../errors/AssentError'
-import type { Policy } from '../payload-types'
+import { AssentError } from '../../errors/AssentError'
+import type { Policy } from '../../payload-types'
 
 /** What a cached rendering of a policy's versions is keyed by: its id (a slug given to another
  * policy never serves this one's text), and its slug and title, which the pages show. */

@@ -1,11 +1,11 @@
 import type { Payload } from 'payload'
 
-import { withoutRepeatedTitle } from '../domain/withoutRepeatedTitle'
-import { AssentError } from '../errors/AssentError'
-import type { Policy } from '../payload-types'
+import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
+import { AssentError } from '../../errors/AssentError'
+import type { Policy } from '../../payload-types'
 import { findVersion, type FrozenVersion } from './findVersion'
-import type { Redlines } from './redline/redlines'
-import type { RedlineView, RenderedRedline } from './redline/renderRedline'
+import type { Redlines } from '../redline/redlines'
+import type { RedlineView, RenderedRedline } from '../redline/renderRedline'
 
 /** Two published versions of a policy and the redline from one to the other, rendered. */
 export interface Comparison {

@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { generateApiKey, hashApiKey, type ApiKeyScope } from '../domain/apiKey'
-import { AssentError } from '../errors/AssentError'
-import { apiKeyStore } from '../store/apiKeys'
+import { generateApiKey, hashApiKey, type ApiKeyScope } from '../../domain/apiKey'
+import { AssentError } from '../../errors/AssentError'
+import { apiKeyStore } from '../../store/apiKeys'
 
 /** Creates a key; the returned secret is the only time it exists outside the caller's hands. */
 export async function createApiKey(payload: Payload, name: string, scope: ApiKeyScope): Promise<{ key: string; id: number | string }> {

@@ -1,10 +1,10 @@
 import type { Payload } from 'payload'
 
-import { upcomingVersions } from '../domain/upcomingVersions'
-import { versionInForce } from '../domain/versionInForce'
-import type { Policy } from '../payload-types'
+import { upcomingVersions } from '../../domain/upcomingVersions'
+import { versionInForce } from '../../domain/versionInForce'
+import type { Policy } from '../../payload-types'
 import { findPolicyBySlug } from './findPolicyBySlug'
-import { publishedVersions, type PublishedVersion } from './publishedVersions'
+import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
 
 /** Where a policy stands at a moment: the version in force, those published that will take effect
  * later (soonest first; a version superseded before its date never is one), and its whole

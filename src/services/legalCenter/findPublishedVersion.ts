@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { AssentError } from '../errors/AssentError'
-import type { Policy } from '../payload-types'
-import { findPolicyBySlug } from './findPolicyBySlug'
+import { AssentError } from '../../errors/AssentError'
+import type { Policy } from '../../payload-types'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
 /** Published version `number` of policy `slug`, with the policy's whole history, or a 404. */

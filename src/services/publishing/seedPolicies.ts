@@ -2,11 +2,11 @@ import { readFile } from 'node:fs/promises'
 
 import type { Payload } from 'payload'
 
-import { IMPORT_CONTEXT_FLAG } from './publishing/freezeVersion'
+import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
 import { markdownToBody } from './lexicalMarkdown'
-import { withTransaction } from './withTransaction'
+import { withTransaction } from '../../store/withTransaction'
 
-const content = (name: string) => readFile(new URL(`../seed/content/${name}.md`, import.meta.url), 'utf8')
+const content = (name: string) => readFile(new URL(`../../seed/content/${name}.md`, import.meta.url), 'utf8')
 const DAY_MS = 24 * 60 * 60 * 1000
 
 /** Midnight UTC `days` days after `from`: a clean date for a legal notice. */

@@ -1,5 +1,5 @@
-import type { EvidenceDocument } from '../../domain/evidencePack'
-import { MANIFEST_FILE } from '../../domain/packManifest'
+import type { EvidenceDocument } from '../domain/evidencePack'
+import { MANIFEST_FILE } from '../domain/packManifest'
 
 export const README_FILE = 'README.txt'
 

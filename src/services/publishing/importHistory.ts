@@ -1,16 +1,16 @@
 import type { Payload } from 'payload'
 
-import { canonicalText } from '../domain/canonicalText'
-import { contentHash } from '../domain/contentHash'
-import { importPlanRefusal, isUpcoming, upcomingRefusal, type ImportRefusal, type PlannedRevision } from '../domain/importRefusal'
-import { inHistoryOrder, type RevisionFile } from '../domain/parseRevisionFile'
-import { rulesOf, type AcceptanceMode, type VersionRules } from '../domain/versionRules'
-import { AssentError, isAssentError } from '../errors/AssentError'
-import type { Policy } from '../payload-types'
-import { IMPORT_CONTEXT_FLAG } from './publishing/freezeVersion'
+import { canonicalText } from '../../domain/canonicalText'
+import { contentHash } from '../../domain/contentHash'
+import { importPlanRefusal, isUpcoming, upcomingRefusal, type ImportRefusal, type PlannedRevision } from '../../domain/importRefusal'
+import { inHistoryOrder, type RevisionFile } from '../../formats/parseRevisionFile'
+import { rulesOf, type AcceptanceMode, type VersionRules } from '../../domain/versionRules'
+import { AssentError, isAssentError } from '../../errors/AssentError'
+import type { Policy } from '../../payload-types'
+import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
 import { bodyToMarkdown, markdownToBody } from './lexicalMarkdown'
-import { publishedVersions, type PublishedVersion } from './publishedVersions'
-import { withTransaction } from './withTransaction'
+import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
+import { withTransaction } from '../../store/withTransaction'
 
 /** The choices that create a policy by import; an existing policy needs none. */
 export interface PolicyChoices {

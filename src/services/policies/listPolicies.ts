@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import { upcomingVersions } from '../domain/upcomingVersions'
-import { versionInForce } from '../domain/versionInForce'
-import type { Policy } from '../payload-types'
-import { publishedVersions, type PublishedVersion } from './publishedVersions'
+import { upcomingVersions } from '../../domain/upcomingVersions'
+import { versionInForce } from '../../domain/versionInForce'
+import type { Policy } from '../../payload-types'
+import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
 
 /** A policy as the Legal Center index lists it. */
 export interface PolicyListing {

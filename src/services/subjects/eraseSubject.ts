@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto'
 
 import type { Payload } from 'payload'
 
-import type { Subject } from '../payload-types'
-import { externalIdHash, findSubjectForEvidence } from './audit/findSubjectForEvidence'
-import { withTransaction } from './withTransaction'
+import type { Subject } from '../../payload-types'
+import { externalIdHash, findSubjectForEvidence } from '../audit/findSubjectForEvidence'
+import { withTransaction } from '../../store/withTransaction'
 
 /**
  * GDPR erasure of a subject's personal data, in one transaction: the subject keeps only a random

@@ -1,4 +1,4 @@
-import type { PolicyVersion } from '../payload-types'
+import type { PolicyVersion } from '../../payload-types'
 
 /** The public face of a published version, as the JSON API shows it. */
 export interface PublishedVersionView {

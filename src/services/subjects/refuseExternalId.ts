@@ -1,5 +1,5 @@
-import { externalIdLengthProblem, externalIdProblem } from '../domain/externalId'
-import { AssentError } from '../errors/AssentError'
+import { externalIdLengthProblem, externalIdProblem } from '../../domain/externalId'
+import { AssentError } from '../../errors/AssentError'
 
 const refusal = (externalId: string, problem: string) =>
   new AssentError('invalid_external_id', `The subject id ${JSON.stringify(externalId.slice(0, 60))}${externalId.length > 60 ? '…' : ''} ${problem}: send the id exactly as your product stores it.`)

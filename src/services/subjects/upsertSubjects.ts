@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { Subject } from '../payload-types'
-import { subjectStore } from '../store/subjects'
+import type { Subject } from '../../payload-types'
+import { subjectStore } from '../../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
-import { withTransaction } from './withTransaction'
+import { withTransaction } from '../../store/withTransaction'
 
 /** What the host product says about one of its users. */
 export interface SubjectData {

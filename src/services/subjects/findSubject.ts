@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
-import { AssentError } from '../errors/AssentError'
-import type { Subject } from '../payload-types'
-import { subjectStore } from '../store/subjects'
+import { AssentError } from '../../errors/AssentError'
+import type { Subject } from '../../payload-types'
+import { subjectStore } from '../../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 
 /** The subject with this external id; created on the spot when `create` is set, else a 404. An

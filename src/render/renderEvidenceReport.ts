@@ -2,9 +2,9 @@ import { readFileSync } from 'node:fs'
 
 import Handlebars from 'handlebars'
 
-import type { EvidenceAcceptance, EvidenceDocument, EvidenceVersion } from '../../domain/evidencePack'
+import type { EvidenceAcceptance, EvidenceDocument, EvidenceVersion } from '../domain/evidencePack'
 
-const template = Handlebars.create().compile(readFileSync(new URL('../../views/evidence-report.hbs', import.meta.url), 'utf8'), { knownHelpersOnly: true })
+const template = Handlebars.create().compile(readFileSync(new URL('../views/evidence-report.hbs', import.meta.url), 'utf8'), { knownHelpersOnly: true })
 
 /** "2", "2 and 3", "1, 2 and 3". */
 const numbers = (list: readonly number[]): string => (list.length === 1 ? String(list[0]) : `${list.slice(0, -1).join(', ')} and ${list.at(-1)}`)

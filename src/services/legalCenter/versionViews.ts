@@ -1,5 +1,5 @@
-import type { Redline } from '../domain/redline'
-import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
+import type { Redline } from '../../domain/redline'
+import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import type { PublishedVersion } from './publishedVersions'
 
 /** A published version in lists (no text), as the JSON API shows it. */

@@ -1,10 +1,10 @@
 import type { Payload, TypedUser } from 'payload'
 
-import type { ChangeClass } from '../domain/changeClass'
-import { AssentError } from '../errors/AssentError'
-import { findPolicyBySlug } from './findPolicyBySlug'
+import type { ChangeClass } from '../../domain/changeClass'
+import { AssentError } from '../../errors/AssentError'
+import { findPolicyBySlug } from '../policies/findPolicyBySlug'
 import { markdownToBody } from './lexicalMarkdown'
-import { toPublishedVersionView, type PublishedVersionView } from './publishedVersionView'
+import { toPublishedVersionView, type PublishedVersionView } from '../legalCenter/publishedVersionView'
 
 /** A new version as automation sends it: the text in Markdown plus its classification. */
 export interface MarkdownRevision {
