@@ -14,7 +14,6 @@ export const deliveryQueue: OutboxQueue<ClaimedDelivery> = {
   table: 'webhook_deliveries',
   due: (t, at) => and(eq(t.status, 'pending'), lte(t.nextAttemptAt, at)),
   dueWhere: (at): Where => ({ and: [{ status: { equals: 'pending' } }, { nextAttemptAt: { less_than_equal: at } }] }),
-  recheckDue: true,
   chargesAttempt: false,
   stampsClaimTime: false,
   releaseExpired: { lastError: 'the worker stopped before the endpoint answered' },

@@ -4,10 +4,18 @@ import { leaseFields } from './leaseFields'
 import type { OutboxQueue } from './outboxQueue'
 import type { LeaseRequest } from './outboxRows'
 
-/** MongoDB: each claim is one findOneAndUpdate on the due condition, atomic per document; a
- * charged attempt is stored next, under the lease just taken. */
+/** MongoDB: expired leases are put back first where the queue says so (as on SQL); then each
+ * claim is one findOneAndUpdate on the due condition, atomic per document; a charged attempt is
+ * stored next, under the lease just taken. */
 export async function mongoClaim<Claimed>(payload: Payload, queue: OutboxQueue<Claimed>, request: LeaseRequest): Promise<Claimed[]> {
   const at = request.now.toISOString()
+  if (queue.releaseExpired) {
+    await payload.db.updateMany({
+      collection: queue.collection,
+      where: { and: [{ status: { equals: 'sending' } }, { leaseExpiresAt: { less_than: at } }] },
+      data: { status: 'pending', nextAttemptAt: at, leaseOwner: null, leaseExpiresAt: null, lastError: queue.releaseExpired.lastError, updatedAt: at },
+    })
+  }
   const { updatedAt, ...lease } = leaseFields(request)
   const data = queue.stampsClaimTime ? { ...lease, updatedAt } : lease
   const claimed: Claimed[] = []

@@ -16,7 +16,6 @@ export const noticeQueue: OutboxQueue<ClaimedNotice> = {
   table: 'notices',
   due: (t, at) => lte(t.nextAttemptAt, at),
   dueWhere: (at): Where => ({ and: [{ channel: { equals: 'email' } }, { status: { in: ['pending', 'uncertain'] } }, { nextAttemptAt: { less_than_equal: at } }] }),
-  recheckDue: false,
   chargesAttempt: true,
   stampsClaimTime: true,
   toClaimed: (row) => ({

@@ -18,14 +18,12 @@ export interface OutboxQueue<Claimed> {
   due: (table: OutboxTable, at: string) => SQL | undefined
   /** MongoDB: the same rows, as a Payload query. */
   dueWhere: (at: string) => Where
-  /** SQL: whether the leasing UPDATE checks `due` again beside the candidates' ids. */
-  recheckDue: boolean
   /** Whether the claim charges the attempt in the row (`attempts + 1`), or only counts it in the
    * claimed copy, the outcome storing it. */
   chargesAttempt: boolean
   /** MongoDB: whether the lease stamps `updatedAt` with the claim's time (else the write's). */
   stampsClaimTime: boolean
-  /** SQL: the expired leases put back in the queue before each claim, with why; none when the
+  /** The expired leases put back in the queue before each claim, with why; none when the
    * queue's own use case takes them back. */
   releaseExpired?: { lastError: string }
   /** A leased row as the worker sees it (`attempts` already counting this attempt). */

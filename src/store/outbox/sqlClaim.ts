@@ -24,11 +24,12 @@ export async function sqlClaim<Claimed>(adapter: SqlAdapter, queue: OutboxQueue<
   if ((await adapter.drizzle.select({ id: t.id }).from(t as never).where(due).limit(1)).length === 0) return []
   let candidates = adapter.drizzle.select({ id: t.id }).from(t as never).where(due).orderBy(t.nextAttemptAt, t.id).limit(request.limit)
   if (adapter.name === 'postgres') candidates = candidates.for('update', { skipLocked: true })
-  const leased = inArray(t.id, candidates as never)
+  // The candidates alone decide: FOR UPDATE already checked them against `due` once locked, and
+  // checking `due` again beside them lets PostgreSQL rescan the LIMITed candidates and lease more.
   const rows = await adapter.drizzle
     .update(t as never)
     .set(queue.chargesAttempt ? { ...leaseFields(request), attempts: sql`${t.attempts} + 1` } : leaseFields(request))
-    .where(queue.recheckDue ? and(leased, due) : leased)
+    .where(inArray(t.id, candidates as never))
     .returning()
   return rows.map((row) => queue.toClaimed(queue.chargesAttempt ? row : { ...row, attempts: Number(row.attempts ?? 0) + 1 }))
 }
