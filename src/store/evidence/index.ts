@@ -1,7 +1,6 @@
-import type { Payload } from 'payload'
-
 import { payloadQuery } from '../../db/payloadQuery'
 import { sqlAdapter } from '../../db/sqlSession'
+import { oncePerPayload } from '../oncePerPayload'
 import type { Evidence } from './Evidence'
 import { mongoEvidence } from './mongoEvidence'
 import { sqlEvidence } from './sqlEvidence'
@@ -9,16 +8,9 @@ import { sqlEvidence } from './sqlEvidence'
 export type { Evidence } from './Evidence'
 export { CsvChunk, exportColumns, type ExportRow } from './exportRow'
 
-const stores = new WeakMap<Payload, Evidence>()
-
 /** The evidence reads of `payload`'s database, chosen once per Payload: SQL over Payload's own
  * connection on SQLite and PostgreSQL, the Local API on MongoDB. */
-export function evidenceStore(payload: Payload): Evidence {
-  let store = stores.get(payload)
-  if (!store) {
-    const adapter = sqlAdapter(payload)
-    store = adapter ? sqlEvidence(payloadQuery(payload)!, adapter.name) : mongoEvidence(payload)
-    stores.set(payload, store)
-  }
-  return store
-}
+export const evidenceStore = oncePerPayload((payload): Evidence => {
+  const adapter = sqlAdapter(payload)
+  return adapter ? sqlEvidence(payloadQuery(payload)!, adapter.name) : mongoEvidence(payload)
+})

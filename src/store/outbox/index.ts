@@ -1,6 +1,5 @@
-import type { Payload } from 'payload'
-
 import { sqlAdapter } from '../../db/sqlSession'
+import { oncePerPayload } from '../oncePerPayload'
 import { mongoOutbox } from './mongoOutbox'
 import type { OutboxStore } from './OutboxStore'
 import { sqlOutbox } from './sqlOutbox'
@@ -9,15 +8,8 @@ export type { OutboxStore } from './OutboxStore'
 export type * from './outboxRows'
 export { standingKey } from './standingKey'
 
-const stores = new WeakMap<Payload, OutboxStore>()
-
 /** The outboxes of `payload`, on whichever database it runs: chosen once per Payload instance. */
-export function outboxStore(payload: Payload): OutboxStore {
-  let store = stores.get(payload)
-  if (!store) {
-    const adapter = sqlAdapter(payload)
-    store = adapter?.name === 'sqlite' || adapter?.name === 'postgres' ? sqlOutbox(payload, adapter) : mongoOutbox(payload)
-    stores.set(payload, store)
-  }
-  return store
-}
+export const outboxStore = oncePerPayload((payload): OutboxStore => {
+  const adapter = sqlAdapter(payload)
+  return adapter?.name === 'sqlite' || adapter?.name === 'postgres' ? sqlOutbox(payload, adapter) : mongoOutbox(payload)
+})
