@@ -234,7 +234,8 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     const draftId = draftUrl.split('/').at(-1)
     const deadline = Date.now() + 20_000
     let saved: { changeClass?: string; summary?: string } = {}
-    while (Date.now() < deadline && saved.summary !== 'Sends disputes to arbitration.') {
+    // The dialog's fields may reach the draft in separate autosaves: wait for both.
+    while (Date.now() < deadline && (saved.summary !== 'Sends disputes to arbitration.' || saved.changeClass !== 'material')) {
       await page.waitForTimeout(500)
       saved = (await (await fetch(`${base}/api/policy-versions/${draftId}?draft=true&depth=0`, { headers: adminAuth })).json()) as typeof saved
     }
