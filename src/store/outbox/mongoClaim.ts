@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { leaseFields } from './leaseFields'
+import { leaseFields, releasedLeaseFields } from './leaseFields'
 import type { OutboxQueue } from './outboxQueue'
 import type { LeaseRequest } from './outboxRows'
 
@@ -13,7 +13,7 @@ export async function mongoClaim<Claimed>(payload: Payload, queue: OutboxQueue<C
     await payload.db.updateMany({
       collection: queue.collection,
       where: { and: [{ status: { equals: 'sending' } }, { leaseExpiresAt: { less_than: at } }] },
-      data: { status: 'pending', nextAttemptAt: at, leaseOwner: null, leaseExpiresAt: null, lastError: queue.releaseExpired.lastError, updatedAt: at },
+      data: releasedLeaseFields(at, queue.releaseExpired.lastError),
     })
   }
   const { updatedAt, ...lease } = leaseFields(request)

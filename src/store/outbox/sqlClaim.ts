@@ -1,7 +1,7 @@
 import { and, eq, inArray, lt, sql } from '@payloadcms/db-postgres/drizzle'
 
 import type { SqlAdapter } from '../../db/sqlSession'
-import { leaseFields } from './leaseFields'
+import { leaseFields, releasedLeaseFields } from './leaseFields'
 import type { OutboxQueue, OutboxTable } from './outboxQueue'
 import type { LeaseRequest } from './outboxRows'
 
@@ -17,7 +17,7 @@ export async function sqlClaim<Claimed>(adapter: SqlAdapter, queue: OutboxQueue<
   if (queue.releaseExpired) {
     await adapter.drizzle
       .update(t as never)
-      .set({ status: 'pending', nextAttemptAt: at, leaseOwner: null, leaseExpiresAt: null, lastError: queue.releaseExpired.lastError, updatedAt: at })
+      .set(releasedLeaseFields(at, queue.releaseExpired.lastError))
       .where(and(eq(t.status, 'sending'), lt(t.leaseExpiresAt, at)))
   }
   const due = queue.due(t, at)
