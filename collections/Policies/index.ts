@@ -16,17 +16,8 @@ import { refuseDeleteWithVersions } from './hooks/refuseDeleteWithVersions'
  */
 export const Policies: CollectionConfig = {
   slug: 'policies',
-  admin: {
-    useAsTitle: 'title',
-    defaultColumns: ['title', 'slug', 'acceptanceMode', 'noticePeriodDays'],
-    group: 'Legal documents',
-  },
-  access: {
-    read: anyone,
-    create: isEditorOrAdmin,
-    update: isEditorOrAdmin,
-    delete: isAdmin,
-  },
+  admin: { useAsTitle: 'title', defaultColumns: ['title', 'slug', 'acceptanceMode', 'noticePeriodDays'], group: 'Legal documents' },
+  access: { read: anyone, create: isEditorOrAdmin, update: isEditorOrAdmin, delete: isAdmin },
   hooks: {
     beforeChange: [keepFormerSlug],
     afterChange: [recordRulesChange],

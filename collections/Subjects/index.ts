@@ -13,18 +13,9 @@ import { logAuditorReads } from '../../src/hooks/logAuditorReads'
  */
 export const Subjects: CollectionConfig = {
   slug: 'subjects',
-  admin: {
-    useAsTitle: 'externalId',
-    defaultColumns: ['externalId', 'email', 'name', 'locale'],
-    group: 'People',
-  },
+  admin: { useAsTitle: 'externalId', defaultColumns: ['externalId', 'email', 'name', 'locale'], group: 'People' },
+  access: { read: isAdminOrAuditor, create: isAdmin, update: isAdmin, delete: nobody },
   hooks: { afterOperation: [logAuditorReads] },
-  access: {
-    read: isAdminOrAuditor,
-    create: isAdmin,
-    update: isAdmin,
-    delete: nobody,
-  },
   fields: [
     {
       name: 'externalId',

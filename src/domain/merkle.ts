@@ -58,29 +58,34 @@ export function consistencyProof(size1: number, leaves: readonly Hash[]): Hash[]
   return subproof(size1, leaves, true)
 }
 
+/**
+ * One step of RFC 9162's verification walk (§2.1.3.2 and §2.1.4.2) from node `fn` in a tree whose
+ * last node is `sn`: whether the proof's next hash joins on the left, and the two positions one
+ * level up, for the step after.
+ */
+function climb(fn: number, sn: number): { left: boolean; fn: number; sn: number } {
+  const left = fn % 2 === 1 || fn === sn
+  if (left) {
+    while (fn % 2 === 0 && fn !== 0) {
+      fn = Math.floor(fn / 2)
+      sn = Math.floor(sn / 2)
+    }
+  }
+  return { left, fn: Math.floor(fn / 2), sn: Math.floor(sn / 2) }
+}
+
 /** RFC 9162 §2.1.3.2: whether `proof` shows leaf `index` with `leaf` hash in the tree with `root`. */
 export function verifyInclusion(index: number, size: number, leaf: Hash, proof: readonly Hash[], root: Hash): boolean {
   if (index < 0 || index >= size || root.length !== 32 || leaf.length !== 32) return false
-  let fn = index
-  let sn = size - 1
+  let at = { fn: index, sn: size - 1 }
   let r = leaf
   for (const p of proof) {
-    if (p.length !== 32 || sn === 0) return false
-    if (fn % 2 === 1 || fn === sn) {
-      r = nodeHash(p, r)
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2)
-          sn = Math.floor(sn / 2)
-        }
-      }
-    } else {
-      r = nodeHash(r, p)
-    }
-    fn = Math.floor(fn / 2)
-    sn = Math.floor(sn / 2)
+    if (p.length !== 32 || at.sn === 0) return false
+    const step = climb(at.fn, at.sn)
+    r = step.left ? nodeHash(p, r) : nodeHash(r, p)
+    at = step
   }
-  return sn === 0 && r.equals(root)
+  return at.sn === 0 && r.equals(root)
 }
 
 /** RFC 9162 §2.1.4.2: whether `proof` shows the tree of `size2` extends the tree of `size1`. */
@@ -91,30 +96,20 @@ export function verifyConsistency(size1: number, size2: number, proof: readonly 
   if (proof.length === 0 || proof.some((p) => p.length !== 32)) return false
   const path = [...proof]
   if (Number.isInteger(Math.log2(size1))) path.unshift(root1)
-  let fn = size1 - 1
-  let sn = size2 - 1
-  while (fn % 2 === 1) {
-    fn = Math.floor(fn / 2)
-    sn = Math.floor(sn / 2)
-  }
+  let at = { fn: size1 - 1, sn: size2 - 1 }
+  while (at.fn % 2 === 1) at = { fn: Math.floor(at.fn / 2), sn: Math.floor(at.sn / 2) }
   let fr = path[0]
   let sr = path[0]
   for (const c of path.slice(1)) {
-    if (sn === 0) return false
-    if (fn % 2 === 1 || fn === sn) {
+    if (at.sn === 0) return false
+    const step = climb(at.fn, at.sn)
+    if (step.left) {
       fr = nodeHash(c, fr)
       sr = nodeHash(c, sr)
-      if (fn % 2 === 0) {
-        while (fn % 2 === 0 && fn !== 0) {
-          fn = Math.floor(fn / 2)
-          sn = Math.floor(sn / 2)
-        }
-      }
     } else {
       sr = nodeHash(sr, c)
     }
-    fn = Math.floor(fn / 2)
-    sn = Math.floor(sn / 2)
+    at = step
   }
-  return sn === 0 && fr.equals(root1) && sr.equals(root2)
+  return at.sn === 0 && fr.equals(root1) && sr.equals(root2)
 }

@@ -1,4 +1,4 @@
-import type { Payload } from 'payload'
+import type { DataFromCollectionSlug, Payload } from 'payload'
 
 import { compareWithLedger, noticeSkips } from '../../domain/ledgerBindings'
 import { acceptanceLedgerRecord, noticeLedgerRecord } from '../../domain/ledgerRecords'
@@ -33,6 +33,35 @@ async function* rows<C extends 'acceptances' | 'notices'>(payload: Payload, coll
   }
 }
 
+/**
+ * Reads every row of `collection` against `recorded`, its ledger entries by row id, which it
+ * empties: a row without an entry and an entry whose row is gone are problems, and `differs`
+ * words how a row departs from its entry (undefined where it does not). Returns the rows read.
+ */
+async function checkRows<C extends 'acceptances' | 'notices', E extends { seq: number }>(
+  payload: Payload,
+  collection: C,
+  recorded: Map<string, E>,
+  problems: string[],
+  differs: (row: DataFromCollectionSlug<C>, entry: E) => Promise<string | undefined>,
+): Promise<number> {
+  const singular = collection.slice(0, -1)
+  let checked = 0
+  for await (const row of rows(payload, collection)) {
+    checked++
+    const entry = recorded.get(String(row.id))
+    if (!entry) {
+      problems.push(`${singular} ${row.id} has no ledger entry: it was not recorded through Assent`)
+      continue
+    }
+    recorded.delete(String(row.id))
+    const problem = await differs(row as DataFromCollectionSlug<C>, entry)
+    if (problem) problems.push(problem)
+  }
+  for (const [id, { seq }] of recorded) problems.push(`ledger entry ${seq} records ${singular} ${id}, which is missing from the ${collection} table`)
+  return checked
+}
+
 /** The result of comparing the records with the ledger. */
 export interface RecordsCheck {
   acceptances: number
@@ -64,40 +93,22 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<Recor
     for (const field of fields) unbound.set(`${collection}.${field}`, (unbound.get(`${collection}.${field}`) ?? 0) + 1)
   }
 
-  let checkedAcceptances = 0
-  for await (const row of rows(payload, 'acceptances')) {
-    checkedAcceptances++
-    const recorded = acceptances.get(String(row.id))
-    if (!recorded) {
-      problems.push(`acceptance ${row.id} has no ledger entry: it was not recorded through Assent`)
-      continue
-    }
-    acceptances.delete(String(row.id))
+  const checkedAcceptances = await checkRows(payload, 'acceptances', acceptances, problems, async (row, recorded) => {
     const actual = acceptanceLedgerRecord(row as never)
     const erased = row.ip == null && row.userAgent == null && row.locale == null
     const { digest, contextHash } = recordDigest(actual)
-    if (digest === recorded.digest && (erased || contextHash === recorded.contextHash)) continue
+    if (digest === recorded.digest && (erased || contextHash === recorded.contextHash)) return undefined
     const { differing } = compareWithLedger(actual, await recordedBody(payload, recorded.seq), erased ? ['contextHash'] : [])
-    problems.push(`acceptance ${row.id} differs from ledger entry ${recorded.seq} in: ${differing.join(', ')}`)
-  }
-  for (const [id, { seq }] of acceptances) problems.push(`ledger entry ${seq} records acceptance ${id}, which is missing from the acceptances table`)
+    return `acceptance ${row.id} differs from ledger entry ${recorded.seq} in: ${differing.join(', ')}`
+  })
 
   const erasedSubjects = new Set((await payload.find({ collection: 'subjects', where: { erasedAt: { exists: true } }, pagination: false, depth: 0, select: { erasedAt: true } })).docs.map((s) => String(s.id)))
-  let checkedNotices = 0
-  for await (const row of rows(payload, 'notices')) {
-    checkedNotices++
-    const last = notices.get(String(row.id))
-    if (!last) {
-      problems.push(`notice ${row.id} has no ledger entry: it was not recorded through Assent`)
-      continue
-    }
-    notices.delete(String(row.id))
+  const checkedNotices = await checkRows(payload, 'notices', notices, problems, async (row, last) => {
     const recorded = (JSON.parse(last.body) as { record: Record<string, unknown> }).record
     const { differing, unbound: notBound } = compareWithLedger(noticeLedgerRecord(row as never), recorded, noticeSkips(row, erasedSubjects.has(String(row.subject))))
-    if (differing.length > 0) problems.push(`notice ${row.id} (${row.channel}) differs from its last ledger entry ${last.seq} in: ${differing.join(', ')}`)
     tally('notices', notBound)
-  }
-  for (const [id, { seq }] of notices) problems.push(`ledger entry ${seq} records notice ${id}, which is missing from the notices table`)
+    return differing.length > 0 ? `notice ${row.id} (${row.channel}) differs from its last ledger entry ${last.seq} in: ${differing.join(', ')}` : undefined
+  })
   problems.push(...(await checkVersionsAgainstLedger(payload)))
   return { acceptances: checkedAcceptances, notices: checkedNotices, problems, unbound }
 }
