@@ -1,29 +1,27 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { beforeAll, describe, expect, it } from 'vitest'
 
 import { createApiKey } from '../src/services/staff/apiKeys'
 import { loginStaff } from './support/staff'
+import { beforeAllTests } from './support/beforeAllTests'
 import { startSeededTestApp } from './support/startSeededTestApp'
-import type { TestApp } from './support/testApp'
 
-let app: TestApp
-let integration: string
-let audit: string
-let admin: string
-let termsHash: string
-
-beforeAll(async () => {
-  app = await startSeededTestApp()
-  integration = `Bearer ${(await createApiKey(app.payload, 'host product', 'integration')).key}`
-  audit = `Bearer ${(await createApiKey(app.payload, 'auditors', 'audit')).key}`
-  admin = `JWT ${(await loginStaff(app.payload, app.baseUrl)).admin}`
-  termsHash = ((await (await fetch(`${app.baseUrl}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }).contentHash
-  // bob, as the host product stores him.
-  expect((await call('PUT', '/api/v1/subjects/bob', { email: 'bob@example.com' })).status).toBe(201)
+const setup = beforeAllTests(async (closeAfter) => {
+  const app = closeAfter(await startSeededTestApp())
+  return {
+    app,
+    integration: `Bearer ${(await createApiKey(app.payload, 'host product', 'integration')).key}`,
+    audit: `Bearer ${(await createApiKey(app.payload, 'auditors', 'audit')).key}`,
+    admin: `JWT ${(await loginStaff(app.payload, app.baseUrl)).admin}`,
+    termsHash: ((await (await fetch(`${app.baseUrl}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }).contentHash,
+  }
 }, 120_000)
-afterAll(() => app?.close())
+// bob, as the host product stores him.
+beforeAll(async () => {
+  expect((await call('PUT', '/api/v1/subjects/bob', { email: 'bob@example.com' })).status).toBe(201)
+})
 
-const call = (method: string, path: string, body?: unknown, authorization = integration) =>
-  fetch(`${app.baseUrl}${path}`, { method, headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
+const call = (method: string, path: string, body?: unknown, authorization = setup.integration) =>
+  fetch(`${setup.app.baseUrl}${path}`, { method, headers: { authorization, ...(body === undefined ? {} : { 'content-type': 'application/json' }) }, body: body === undefined ? undefined : JSON.stringify(body) })
 
 /** The answer is a 400 invalid_external_id whose message names `rule`. */
 async function refused(res: Response, rule: RegExp) {
@@ -33,9 +31,9 @@ async function refused(res: Response, rule: RegExp) {
   expect(body.error.message).toMatch(rule)
 }
 
-const subjectsNamed = async (externalId: string) => (await app.payload.count({ collection: 'subjects', where: { externalId: { equals: externalId } } })).totalDocs
-const bob = async () => (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: 'bob' } }, limit: 1 })).docs[0]
-const bobsAcceptances = async () => (await app.payload.count({ collection: 'acceptances', where: { subject: { equals: (await bob()).id } } })).totalDocs
+const subjectsNamed = async (externalId: string) => (await setup.app.payload.count({ collection: 'subjects', where: { externalId: { equals: externalId } } })).totalDocs
+const bob = async () => (await setup.app.payload.find({ collection: 'subjects', where: { externalId: { equals: 'bob' } }, limit: 1 })).docs[0]
+const bobsAcceptances = async () => (await setup.app.payload.count({ collection: 'acceptances', where: { subject: { equals: (await bob()).id } } })).totalDocs
 
 describe('one subject, one spelling (issue 18, case 6)', () => {
   it('refuses PUT /api/v1/subjects/%20bob and creates nothing', async () => {
@@ -44,7 +42,7 @@ describe('one subject, one spelling (issue 18, case 6)', () => {
   })
 
   it('refuses an acceptance for " bob" and never records it for bob', async () => {
-    await refused(await call('POST', '/api/v1/acceptances', { subject: ' bob', versions: [{ policy: 'terms', version: 1, contentHash: termsHash }] }), /start or end with a space/)
+    await refused(await call('POST', '/api/v1/acceptances', { subject: ' bob', versions: [{ policy: 'terms', version: 1, contentHash: setup.termsHash }] }), /start or end with a space/)
     expect(await bobsAcceptances()).toBe(0)
   })
 
@@ -59,7 +57,7 @@ describe('one subject, one spelling (issue 18, case 6)', () => {
     await refused(await call('PUT', `/api/v1/subjects/${encodeURIComponent('bo\u200bb')}`, {}), /invisible/)
     await refused(await call('PUT', '/api/v1/subjects/bob%0Aadmin', {}), /line breaks/)
     await refused(await call('PUT', `/api/v1/subjects/${encodeURIComponent('jose\u0301')}`, {}), /NFC/)
-    expect(await app.payload.count({ collection: 'subjects' })).toMatchObject({ totalDocs: 1 })
+    expect(await setup.app.payload.count({ collection: 'subjects' })).toMatchObject({ totalDocs: 1 })
   })
 
   it('takes the NFC spelling as it is', async () => {
@@ -75,12 +73,12 @@ describe('the same rule and the same maximum length on every route', () => {
     await refused(await call('PUT', `/api/v1/subjects/${long}`, {}), /at most 200 characters/)
     await refused(await call('GET', `/api/v1/subjects/${long}/status?create=true`), /at most 200 characters/)
     await refused(await call('POST', `/api/v1/subjects/${long}/token?create=true`), /at most 200 characters/)
-    await refused(await call('GET', `/api/v1/audit/subjects/${long}/evidence`, undefined, audit), /at most 200 characters/)
-    await refused(await call('POST', `/api/v1/subjects/${long}/erase`, { confirm: long }, admin), /at most 200 characters/)
+    await refused(await call('GET', `/api/v1/audit/subjects/${long}/evidence`, undefined, setup.audit), /at most 200 characters/)
+    await refused(await call('POST', `/api/v1/subjects/${long}/erase`, { confirm: long }, setup.admin), /at most 200 characters/)
   })
 
   it('answers an overlong id in a body with the same code and rule as in a path', async () => {
-    await refused(await call('POST', '/api/v1/acceptances', { subject: over, versions: [{ policy: 'terms', version: 1, contentHash: termsHash }] }), /at most 200 characters/)
+    await refused(await call('POST', '/api/v1/acceptances', { subject: over, versions: [{ policy: 'terms', version: 1, contentHash: setup.termsHash }] }), /at most 200 characters/)
     await refused(await call('PUT', '/api/v1/subjects', { subjects: [{ externalId: over }] }), /at most 200 characters/)
     await refused(await call('PUT', `/api/v1/subjects/${over}`, {}), /at most 200 characters/)
   })
@@ -88,8 +86,8 @@ describe('the same rule and the same maximum length on every route', () => {
   it('refuses " bob" on status, token, evidence and erasure instead of a 404', async () => {
     await refused(await call('GET', '/api/v1/subjects/%20bob/status?create=true'), /space/)
     await refused(await call('POST', '/api/v1/subjects/%20bob/token?create=true'), /space/)
-    await refused(await call('GET', '/api/v1/audit/subjects/%20bob/evidence', undefined, audit), /space/)
-    await refused(await call('POST', '/api/v1/subjects/%20bob/erase', { confirm: ' bob' }, admin), /space/)
+    await refused(await call('GET', '/api/v1/audit/subjects/%20bob/evidence', undefined, setup.audit), /space/)
+    await refused(await call('POST', '/api/v1/subjects/%20bob/erase', { confirm: ' bob' }, setup.admin), /space/)
     expect(await subjectsNamed(' bob')).toBe(0)
   })
 })

@@ -219,38 +219,35 @@ describe('creating a policy by import', () => {
 describe('a file with the text of a version', () => {
   const spelled = (emphasis: string, trailing = '') => `# Terms\n\nWe keep ${emphasis}your${emphasis} data for 24 months.${trailing}\n`
   const at = (iso: string) => new Date(`${iso}T00:00:00Z`)
+  /** The revision file `<date>-<name>.md`, in force from that date. */
+  const file = (date: string, markdown: string, name = 'terms') => revision(`${date}-${name}.md`, at(date), { markdown })
+  /** Imports `files` into a new policy. */
+  const importNew = async (...files: RevisionFile[]) => {
+    const policy = await makePolicy(app.payload)
+    return { policy, result: await importHistory(app.payload, policy.slug, files) }
+  }
   const versionsOf = async (policyId: number | string) => (await app.payload.count({ collection: 'policy-versions', where: { policy: { equals: policyId } } })).totalDocs
 
   it('spelled differently (_ for *, trailing blanks) on the same date is reported as the same text as that version, not published', async () => {
-    const policy = await makePolicy(app.payload)
-    await importHistory(app.payload, policy.slug, [revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') })])
-    const result = await importHistory(app.payload, policy.slug, [revision('2020-01-01-respelled.md', at('2020-01-01'), { markdown: spelled('_', '   ') })])
+    const { policy } = await importNew(file('2020-01-01', spelled('*')))
+    const result = await importHistory(app.payload, policy.slug, [file('2020-01-01', spelled('_', '   '), 'respelled')])
     expect(result.imported).toEqual([])
     expect(result.sameText).toEqual([{ file: '2020-01-01-respelled.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: true }])
     expect(await versionsOf(policy.id)).toBe(1)
   })
 
   it('on a later date, right after that version, is reported and not published: it would change nothing', async () => {
-    const policy = await makePolicy(app.payload)
-    const result = await importHistory(app.payload, policy.slug, [
-      revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') }),
-      revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: spelled('_', ' ') }),
-    ])
+    const { policy, result } = await importNew(file('2020-01-01', spelled('*')), file('2021-01-01', spelled('_', ' ')))
     expect(result.imported.map((i) => i.file)).toEqual(['2020-01-01-terms.md'])
     expect(result.sameText).toEqual([{ file: '2021-01-01-terms.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: false }])
     expect(result.skipped).toEqual([])
-    const again = await importHistory(app.payload, policy.slug, [revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: spelled('*') })])
+    const again = await importHistory(app.payload, policy.slug, [file('2021-01-01', spelled('*'))])
     expect(again.sameText).toEqual([{ file: '2021-01-01-terms.md', version: 1, effectiveAt: at('2020-01-01'), sameDate: false }])
     expect(await versionsOf(policy.id)).toBe(1)
   })
 
   it('going back to an older version\'s text is a change, and is published', async () => {
-    const policy = await makePolicy(app.payload)
-    const result = await importHistory(app.payload, policy.slug, [
-      revision('2020-01-01-terms.md', at('2020-01-01'), { markdown: spelled('*') }),
-      revision('2021-01-01-terms.md', at('2021-01-01'), { markdown: '# Terms\n\nWe keep your data for 36 months.\n' }),
-      revision('2022-01-01-terms.md', at('2022-01-01'), { markdown: spelled('_') }),
-    ])
+    const { result } = await importNew(file('2020-01-01', spelled('*')), file('2021-01-01', '# Terms\n\nWe keep your data for 36 months.\n'), file('2022-01-01', spelled('_')))
     expect(result.imported.map((i) => i.version)).toEqual([1, 2, 3])
     expect(result.sameText).toEqual([])
   })
@@ -277,33 +274,33 @@ describe('npx assent import', () => {
   })
   afterAll(() => database?.drop())
 
+  /** Imports a folder of `files` into a new policy `slug`, then again as an operator running the
+   * command twice would; both runs succeed. Returns what each printed. */
+  const importTwice = (slug: string, files: Record<string, string>) => {
+    const folder = folderOf(files)
+    return [assent(slug, folder, ...FLAGS), assent(slug, folder)].map((run) => {
+      expect(run.status, run.stderr).toBe(0)
+      return run.stdout
+    })
+  }
+
   it('imports a folder once, then reports everything already present', () => {
-    const folder = folderOf({
+    const [first, second] = importTwice('terms', {
       '2019-05-01-terms.md': '# Terms\n\nFirst terms.\n',
       '2020-06-01-terms.md': '# Terms\n\nSecond terms.\n',
       'later.md': '---\neffective: 2021-07-01\nchangeClass: material\nsummary: Adds a clause.\n---\n# Terms\n\nThird terms.\n',
     })
-    const first = assent('terms', folder, ...FLAGS)
-    expect(first.status, first.stderr).toBe(0)
-    expect(first.stdout).toContain('created policy "terms": Terms, clickwrap, 30 days\' notice for material changes')
-    expect(first.stdout).toContain('3 imported, 0 already present')
-    const second = assent('terms', folder)
-    expect(second.status, second.stderr).toBe(0)
-    expect(second.stdout).toContain('0 imported, 3 already present')
+    expect(first).toContain('created policy "terms": Terms, clickwrap, 30 days\' notice for material changes')
+    expect(first).toContain('3 imported, 0 already present')
+    expect(second).toContain('0 imported, 3 already present')
   }, 240_000)
 
   it('says which version a file repeats, and publishes no duplicate of it', () => {
-    const folder = folderOf({
-      '2019-05-01-rules.md': '# Rules\n\nBe *kind*.\n',
-      '2020-06-01-rules.md': '# Rules\n\nBe _kind_.  \n',
-    })
-    const first = assent('rules', folder, ...FLAGS)
-    expect(first.status, first.stderr).toBe(0)
-    expect(first.stdout).toContain('2020-06-01-rules.md: same text as version 1 (effective 2019-05-01), on another date: not published, as it changes nothing')
-    expect(first.stdout).toContain('1 imported, 0 already present, 1 not published (same text as the version before) (policy "rules").')
-    const second = assent('rules', folder)
-    expect(second.stdout).toContain('2019-05-01-rules.md: same text as version 1, with the same date (2019-05-01): already present')
-    expect(second.stdout).toContain('0 imported, 1 already present, 1 not published')
+    const [first, second] = importTwice('rules', { '2019-05-01-rules.md': '# Rules\n\nBe *kind*.\n', '2020-06-01-rules.md': '# Rules\n\nBe _kind_.  \n' })
+    expect(first).toContain('2020-06-01-rules.md: same text as version 1 (effective 2019-05-01), on another date: not published, as it changes nothing')
+    expect(first).toContain('1 imported, 0 already present, 1 not published (same text as the version before) (policy "rules").')
+    expect(second).toContain('2019-05-01-rules.md: same text as version 1, with the same date (2019-05-01): already present')
+    expect(second).toContain('0 imported, 1 already present, 1 not published')
   }, 240_000)
 
   it('refuses a folder with an undated file, naming it, before touching the database', () => {

@@ -3,9 +3,9 @@ import { mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { openDirectDatabase, type DirectDatabase } from '../src/db/directQuery'
+import { openDirectDatabase } from '../src/db/directQuery'
 import { receiptSignatureProblem, type Receipt } from '../src/domain/receipt'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { findVersion } from '../src/services/legalCenter/findVersion'
@@ -15,43 +15,33 @@ import { ledgerSigningKey } from '../src/services/ledger/ledgerSigningKey'
 import { rotateSigningKey } from '../src/services/ledger/rotateSigningKey'
 import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { receiptSchema } from '../src/http/schemas/receipt'
-import { startTestApp, type TestApp } from './support/testApp'
+import { beforeAllTests } from './support/beforeAllTests'
+import { startTestApp } from './support/testApp'
 
-let app: TestApp
-let db: DirectDatabase
-let key: string
-let termsHash: string
-let privacyHash: string
-
-beforeAll(async () => {
+const setup = beforeAllTests(async (closeAfter) => {
   // A file on SQLite: ledger:verify opens the database from its own process.
-  app = await startTestApp({ sharedDatabase: true })
-  db = await openDirectDatabase(app.database.url)
+  const app = closeAfter(await startTestApp({ sharedDatabase: true }))
+  const db = closeAfter(await openDirectDatabase(app.database.url))
   await seedPolicies(app.payload)
-  key = (await createApiKey(app.payload, 'receipt keeper', 'integration')).key
-  termsHash = ((await (await fetch(`${app.baseUrl}/api/v1/policies/terms/versions/1`)).json()) as { contentHash: string }).contentHash
-  privacyHash = ((await (await fetch(`${app.baseUrl}/api/v1/policies/privacy/versions/1`)).json()) as { contentHash: string }).contentHash
+  const hashOf = async (slug: string) => ((await (await fetch(`${app.baseUrl}/api/v1/policies/${slug}/versions/1`)).json()) as { contentHash: string }).contentHash
+  return { app, db, key: (await createApiKey(app.payload, 'receipt keeper', 'integration')).key, termsHash: await hashOf('terms'), privacyHash: await hashOf('privacy') }
 }, 120_000)
-afterAll(async () => {
-  await db?.close()
-  await app?.close()
-})
 
 type Answer = { subject: string; acceptances: Array<{ policy: string; version: number; alreadyAccepted: boolean; receipt: Receipt }> }
 
 const post = (url: string, body: unknown, authorization: string) =>
-  fetch(`${app.baseUrl}${url}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) })
+  fetch(`${setup.app.baseUrl}${url}`, { method: 'POST', headers: { authorization, 'content-type': 'application/json' }, body: JSON.stringify(body) })
 const accept = async (subject: string, extra: Record<string, unknown> = {}) => {
-  await fetch(`${app.baseUrl}/api/v1/subjects/${subject}`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
-  const res = await post('/api/v1/acceptances', { subject, versions: [{ policy: 'terms', version: 1, contentHash: termsHash }], ...extra }, `Bearer ${key}`)
+  await fetch(`${setup.app.baseUrl}/api/v1/subjects/${subject}`, { method: 'PUT', headers: { authorization: `Bearer ${setup.key}`, 'content-type': 'application/json' }, body: '{}' })
+  const res = await post('/api/v1/acceptances', { subject, versions: [{ policy: 'terms', version: 1, contentHash: setup.termsHash }], ...extra }, `Bearer ${setup.key}`)
   return { status: res.status, body: (await res.json()) as Answer }
 }
-const entryRow = async (seq: number) => (await db.query('select seq, body, leaf_hash as "leafHash" from ledger_entries where seq = ?', [seq]))[0]
+const entryRow = async (seq: number) => (await setup.db.query('select seq, body, leaf_hash as "leafHash" from ledger_entries where seq = ?', [seq]))[0]
 const keys = () => [ledgerSigningKey().publicKey]
 /** Runs the command in its own process without blocking this one (the server under test stays up). */
 const assent = (...args: string[]) =>
   new Promise<{ status: number | null; stdout: string; stderr: string }>((resolve) => {
-    const child = spawn(process.execPath, ['scripts/assent.js', ...args], { env: { ...process.env, DATABASE_URL: app.database.url } })
+    const child = spawn(process.execPath, ['scripts/assent.js', ...args], { env: { ...process.env, DATABASE_URL: setup.app.database.url } })
     let stdout = ''
     let stderr = ''
     child.stdout.on('data', (chunk) => (stdout += chunk))
@@ -70,11 +60,11 @@ describe('acceptance receipts', () => {
     const { status, body } = await accept('receipt-api')
     expect(status).toBe(201)
     const { receipt } = body.acceptances[0]
-    expect(receipt).toMatchObject({ type: 'assent-acceptance-receipt/v1', subject: 'receipt-api', policy: 'terms', version: 1, contentHash: termsHash })
+    expect(receipt).toMatchObject({ type: 'assent-acceptance-receipt/v1', subject: 'receipt-api', policy: 'terms', version: 1, contentHash: setup.termsHash })
     expect(receiptSignatureProblem(receipt, keys())).toBeUndefined()
     const entry = await entryRow(receipt.ledgerSeq)
     expect(entry.leafHash).toBe(receipt.leafHash)
-    expect(JSON.parse(String(entry.body)).record).toMatchObject({ acceptance: Number.isNaN(Number(receipt.acceptance)) ? receipt.acceptance : Number(receipt.acceptance), contentHash: termsHash })
+    expect(JSON.parse(String(entry.body)).record).toMatchObject({ acceptance: Number.isNaN(Number(receipt.acceptance)) ? receipt.acceptance : Number(receipt.acceptance), contentHash: setup.termsHash })
   })
 
   it('come again, the same, on an idempotent replay and on accepting what was already accepted', async () => {
@@ -91,13 +81,13 @@ describe('acceptance receipts', () => {
   })
 
   it('come with the banner acceptance, one per version of a bundle', async () => {
-    await fetch(`${app.baseUrl}/api/v1/subjects/receipt-banner`, { method: 'PUT', headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' }, body: '{}' })
-    const { token } = (await (await post('/api/v1/subjects/receipt-banner/token', {}, `Bearer ${key}`)).json()) as { token: string }
-    const res = await post('/embed/v1/acceptances', { versions: [{ policy: 'terms', version: 1, contentHash: termsHash }, { policy: 'privacy', version: 1, contentHash: privacyHash }] }, `Bearer ${token}`)
+    await fetch(`${setup.app.baseUrl}/api/v1/subjects/receipt-banner`, { method: 'PUT', headers: { authorization: `Bearer ${setup.key}`, 'content-type': 'application/json' }, body: '{}' })
+    const { token } = (await (await post('/api/v1/subjects/receipt-banner/token', {}, `Bearer ${setup.key}`)).json()) as { token: string }
+    const res = await post('/embed/v1/acceptances', { versions: [{ policy: 'terms', version: 1, contentHash: setup.termsHash }, { policy: 'privacy', version: 1, contentHash: setup.privacyHash }] }, `Bearer ${token}`)
     expect(res.status).toBe(201)
     const body = (await res.json()) as Answer
     const receipts = body.acceptances.map((a) => a.receipt)
-    expect(receipts.map((r) => [r.subject, r.policy, r.contentHash])).toEqual([['receipt-banner', 'terms', termsHash], ['receipt-banner', 'privacy', privacyHash]])
+    expect(receipts.map((r) => [r.subject, r.policy, r.contentHash])).toEqual([['receipt-banner', 'terms', setup.termsHash], ['receipt-banner', 'privacy', setup.privacyHash]])
     expect(receipts[1].ledgerSeq).toBe(receipts[0].ledgerSeq + 1)
     for (const r of receipts) expect(receiptSignatureProblem(r, keys())).toBeUndefined()
   })
@@ -106,11 +96,11 @@ describe('acceptance receipts', () => {
 describe('continued-use acceptances', () => {
   it('come with their receipt in the status answer of the call that records them, and only that one', async () => {
     const DAY = 86_400_000
-    const v1 = (await findVersion(app.payload, 'privacy', 1)).version
-    const v2EffectiveAt = new Date((await findVersion(app.payload, 'privacy', 2)).version.effectiveAt!).getTime()
+    const v1 = (await findVersion(setup.app.payload, 'privacy', 1)).version
+    const v2EffectiveAt = new Date((await findVersion(setup.app.payload, 'privacy', 2)).version.effectiveAt!).getTime()
     await accept('receipt-deemed')
-    expect((await post('/api/v1/acceptances', { subject: 'receipt-deemed', versions: [{ policy: 'privacy', version: 1, contentHash: v1.contentHash }] }, `Bearer ${key}`)).status).toBe(201)
-    const status = (at: number, recordDisplay = false) => subjectStatus(app.payload, 'receipt-deemed', { now: new Date(at), publicUrl: 'https://legal.example.com', recordDisplay })
+    expect((await post('/api/v1/acceptances', { subject: 'receipt-deemed', versions: [{ policy: 'privacy', version: 1, contentHash: v1.contentHash }] }, `Bearer ${setup.key}`)).status).toBe(201)
+    const status = (at: number, recordDisplay = false) => subjectStatus(setup.app.payload, 'receipt-deemed', { now: new Date(at), publicUrl: 'https://legal.example.com', recordDisplay })
     expect((await status(v2EffectiveAt - 10 * DAY, true)).receipts).toEqual([])
     const deemed = await status(v2EffectiveAt + DAY)
     expect(deemed.receipts).toHaveLength(1)
@@ -124,7 +114,7 @@ describe('continued-use acceptances', () => {
 describe('the OpenAPI document', () => {
   it('shows the receipt as acceptance answers carry it', async () => {
     type Doc = { components: { schemas: { Receipt: { properties: Record<string, unknown> } } }; paths: Record<string, { post: { responses: Record<string, { content: Record<string, { example: Answer }> }> } }> }
-    const doc = (await (await fetch(`${app.baseUrl}/api/v1/openapi.json`)).json()) as Doc
+    const doc = (await (await fetch(`${setup.app.baseUrl}/api/v1/openapi.json`)).json()) as Doc
     const real = (await accept('receipt-docs')).body.acceptances[0]
     const example = doc.paths['/api/v1/acceptances'].post.responses['201'].content['application/json'].example.acceptances[0]
     expect(Object.keys(example).sort()).toEqual(Object.keys(real).sort())
@@ -146,8 +136,8 @@ describe('npx assent ledger:verify --receipts', () => {
     // An insider removes the two newest acceptances with their ledger entries: no gap, no checkpoint broken.
     const newest = kept.slice(2)
     const ids = newest.map((r) => Number(r.acceptance))
-    await db.query(`delete from ledger_entries where seq in (${newest.map(() => '?').join(', ')})`, newest.map((r) => r.ledgerSeq))
-    await db.query(`delete from acceptances where id in (${ids.map(() => '?').join(', ')})`, ids)
+    await setup.db.query(`delete from ledger_entries where seq in (${newest.map(() => '?').join(', ')})`, newest.map((r) => r.ledgerSeq))
+    await setup.db.query(`delete from acceptances where id in (${ids.map(() => '?').join(', ')})`, ids)
     const caught = await verify(file)
     expect(caught.status).toBe(1)
     expect(caught.stderr).toMatch(/Receipt verification FAILED: 2 of 4 receipts/)
@@ -174,7 +164,7 @@ describe('npx assent ledger:verify --receipts', () => {
   it('still proves receipts signed before a key rotation, and holds them to a pinned key', async () => {
     const before = (await accept('receipt-before-rotation')).body.acceptances[0].receipt
     const oldFingerprint = ledgerKeyFingerprint(ledgerSigningKey().publicKey)
-    await rotateSigningKey(app.payload)
+    await rotateSigningKey(setup.app.payload)
     const after = (await accept('receipt-after-rotation')).body.acceptances[0].receipt
     expect(after.keyFingerprint).not.toBe(before.keyFingerprint)
     const file = receiptsFile([before, after])

@@ -13,7 +13,7 @@ import { createTestDatabase, type TestDatabase } from './support/testDatabase'
 
 const scratch = () => mkdtempSync(path.join(tmpdir(), 'assent-start-'))
 const servers = serverProcesses()
-afterAll(() => servers.stopAll())
+afterAll(() => servers.close())
 
 /** Secrets a production start accepts. */
 const productionSecrets = {

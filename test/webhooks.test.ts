@@ -71,7 +71,7 @@ beforeAll(async () => {
 })
 const servers = serverProcesses()
 afterAll(async () => {
-  servers.stopAll()
+  servers.close()
   await app?.close()
   if (allowHostsBefore === undefined) delete process.env.WEBHOOK_ALLOW_HOSTS
   else process.env.WEBHOOK_ALLOW_HOSTS = allowHostsBefore

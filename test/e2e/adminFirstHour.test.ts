@@ -1,14 +1,10 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
 import type { Browser, BrowserContext, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
-import { ensureAdminBuild } from '../support/adminBuild'
+import { startAdminServer } from '../support/adminServer'
+import { beforeAllTests } from '../support/beforeAllTests'
 import { adminTab, browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
-import { freePort } from '../support/freePort'
-import { exited, printed, serverProcesses } from '../support/spawnServer'
+import { serverProcesses } from '../support/spawnServer'
 
 if (browserUnavailable) console.log(`Admin first-hour browser tests skipped: ${browserUnavailable}.`)
 
@@ -19,51 +15,29 @@ const TEST_MS = 240_000
 
 /** What a new user meets in the admin in their first hour, on the seeded privacy policy. */
 describe.skipIf(browserUnavailable)('the admin in the first hour, in Chromium', () => {
-  const servers = serverProcesses()
-  let base: string
-  let browser: Browser
-  let auth: Record<string, string>
-
-  beforeAll(async () => {
-    await ensureAdminBuild()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const dir = mkdtempSync(path.join(tmpdir(), 'assent-first-hour-'))
-    const server = servers.start({
-      ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(port), PUBLIC_URL: base,
-      DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'first-hour-secret',
-      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
-    })
-    void exited(server)
-    await printed(server, /Assent is serving/)
-    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
-    auth = { authorization: `JWT ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' }
-    browser = await launchBrowser()
-    // A cold admin build on a loaded machine takes minutes.
-  }, 900_000)
-
-  afterAll(async () => {
-    await browser?.close()
-    servers.stopAll()
-  })
+  const setup = beforeAllTests(async (closeAfter) => {
+    const servers = closeAfter(serverProcesses())
+    const { base, auth } = await startAdminServer(servers, 'first-hour', admin)
+    return { base, auth, browser: closeAfter(await launchBrowser()) }
+  }, 900_000) // a cold admin build on a loaded machine takes minutes
 
   const logIn = async () => {
-    const page = await adminTab(browser, base, admin, { width: 1440, height: 1000 })
+    const page = await adminTab(setup.browser, setup.base, admin, { width: 1440, height: 1000 })
     page.setDefaultTimeout(LOADED_MACHINE_MS)
     return page
   }
   /** The privacy policy's open draft (started through "New revision"), as its edit URL. */
   const privacyDraft = async () => {
-    const res = await fetch(`${base}/api/v1/policies/privacy/revisions`, { method: 'POST', headers: auth, body: '{}' })
+    const res = await fetch(`${setup.base}/api/v1/policies/privacy/revisions`, { method: 'POST', headers: setup.auth, body: '{}' })
     expect(res.status).toBeLessThan(300)
-    return `${base}${((await res.json()) as { editUrl: string }).editUrl}`
+    return `${setup.base}${((await res.json()) as { editUrl: string }).editUrl}`
   }
   /** Every request a page of `context` makes to a host other than Assent's. */
   const foreignRequests = (context: BrowserContext) => {
     const seen: string[] = []
     context.on('request', (request) => {
       const url = new URL(request.url())
-      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== base) seen.push(request.url())
+      if ((url.protocol === 'http:' || url.protocol === 'https:') && url.origin !== setup.base) seen.push(request.url())
     })
     return seen
   }
@@ -73,29 +47,29 @@ describe.skipIf(browserUnavailable)('the admin in the first hour, in Chromium', 
   }
 
   it('requests nothing from another host, on the public pages, the login page or any admin screen', async () => {
-    const context = await browser.newContext({ viewport: { width: 1440, height: 1000 } })
+    const context = await setup.browser.newContext({ viewport: { width: 1440, height: 1000 } })
     context.setDefaultTimeout(LOADED_MACHINE_MS)
     const foreign = foreignRequests(context)
     const page = await context.newPage()
-    for (const url of ['/legal', '/legal/privacy', '/legal/privacy/versions/1', '/legal/privacy/compare/1/2', '/admin/login']) await visit(page, `${base}${url}`)
+    for (const url of ['/legal', '/legal/privacy', '/legal/privacy/versions/1', '/legal/privacy/compare/1/2', '/admin/login']) await visit(page, `${setup.base}${url}`)
     await page.fill('input[name="email"]', admin.email)
     await page.fill('input[name="password"]', admin.password)
     await page.click('button[type="submit"]')
-    await page.waitForURL(`${base}/admin`)
+    await page.waitForURL(`${setup.base}/admin`)
     await page.waitForLoadState('networkidle')
-    const { docs } = (await (await fetch(`${base}/api/policies?where[slug][equals]=privacy`)).json()) as { docs: Array<{ id: number }> }
-    for (const url of [`${base}/admin/collections/policies/${docs[0].id}`, `${base}/admin/collections/policy-versions`, await privacyDraft(), `${base}/admin/account`]) await visit(page, url)
+    const { docs } = (await (await fetch(`${setup.base}/api/policies?where[slug][equals]=privacy`)).json()) as { docs: Array<{ id: number }> }
+    for (const url of [`${setup.base}/admin/collections/policies/${docs[0].id}`, `${setup.base}/admin/collections/policy-versions`, await privacyDraft(), `${setup.base}/admin/account`]) await visit(page, url)
     expect(foreign).toEqual([])
     await context.close()
   }, TEST_MS)
 
   it('shows Assent on the login page and as the favicon, served by Assent itself', async () => {
-    const favicon = await fetch(`${base}/favicon.ico`)
+    const favicon = await fetch(`${setup.base}/favicon.ico`)
     expect([favicon.status, favicon.headers.get('content-type')]).toEqual([200, 'image/svg+xml; charset=utf-8'])
     expect(await favicon.text()).toMatch(/^<svg xmlns="http:\/\/www.w3.org\/2000\/svg"/)
-    const page = await browser.newPage()
+    const page = await setup.browser.newPage()
     page.setDefaultTimeout(LOADED_MACHINE_MS)
-    await visit(page, `${base}/admin/login`)
+    await visit(page, `${setup.base}/admin/login`)
     await page.getByTestId('assent-logo').waitFor()
     await expect(page.getByTestId('assent-logo').innerText()).resolves.toBe('Assent')
     await expect(page.locator('link[rel="icon"]').evaluateAll((links) => links.map((l) => l.getAttribute('href')))).resolves.toEqual(['/favicon.svg'])
@@ -104,13 +78,13 @@ describe.skipIf(browserUnavailable)('the admin in the first hour, in Chromium', 
   }, TEST_MS)
 
   it('starts versions only from a policy: no blank "Create New", and the create address makes no draft', async () => {
-    const count = async () => ((await (await fetch(`${base}/api/policy-versions?draft=true&limit=0`, { headers: auth })).json()) as { totalDocs: number }).totalDocs
+    const count = async () => ((await (await fetch(`${setup.base}/api/policy-versions?draft=true&limit=0`, { headers: setup.auth })).json()) as { totalDocs: number }).totalDocs
     const before = await count()
     const page = await logIn()
-    await visit(page, `${base}/admin/collections/policy-versions`)
+    await visit(page, `${setup.base}/admin/collections/policy-versions`)
     await page.getByText('A version is started from its policy').waitFor()
     await expect(page.locator('a[href*="/policy-versions/create"]').count()).resolves.toBe(0)
-    await visit(page, `${base}/admin/collections/policy-versions/create`)
+    await visit(page, `${setup.base}/admin/collections/policy-versions/create`)
     await page.waitForTimeout(3000)
     expect(await count()).toBe(before)
     await page.close()
@@ -148,7 +122,7 @@ describe.skipIf(browserUnavailable)('the admin in the first hour, in Chromium', 
     await dialog.locator('input[value="informational"]').check()
     await page.frameLocator('[data-testid="publish-preview"]').getByText('Informational').first().waitFor()
     await page.fill('#publish-summary', 'Says how fast we answer privacy requests.')
-    const upcoming = (await (await fetch(`${base}/api/v1/policies/privacy/versions`)).json()) as { versions: Array<{ effectiveAt: string }> }
+    const upcoming = (await (await fetch(`${setup.base}/api/v1/policies/privacy/versions`)).json()) as { versions: Array<{ effectiveAt: string }> }
     // After version 2's date, so that it still takes effect.
     const day = new Date(new Date(upcoming.versions.at(-1)!.effectiveAt).getTime() + 86_400_000).toISOString().slice(0, 10)
     await page.fill('#publish-effective', day)

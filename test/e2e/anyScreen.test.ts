@@ -1,12 +1,11 @@
-import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { publishFromMarkdown } from '../../src/services/publishing/publishFromMarkdown'
 import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy } from '../support/fixtures'
 import { startSeededTestApp } from '../support/startSeededTestApp'
-import type { TestApp } from '../support/testApp'
+import { beforeAllTests } from '../support/beforeAllTests'
 
 if (browserUnavailable) console.log(`Any-screen browser tests skipped: ${browserUnavailable}.`)
 
@@ -26,26 +25,16 @@ const version1 = ['# Data Processing Terms', '', 'We process your data as descri
 const version2 = version1.replace('We process your data', 'We process and protect your data').replace('13 months', '12 months').replace('A [long link]', 'A [longer link]')
 
 describe.skipIf(browserUnavailable)('every public page on a 390 px wide screen', () => {
-  let app: TestApp
-  let browser: Browser
-  let phone: Page
-  let desktop: Page
-
-  beforeAll(async () => {
-    app = await startSeededTestApp()
+  const setup = beforeAllTests(async (closeAfter) => {
+    const app = closeAfter(await startSeededTestApp())
     const admin = await app.payload.create({ collection: 'users', data: { email: 'any-screen-admin@example.com', password: 'long-enough-password', role: 'admin' } })
     const policy = await makePolicy(app.payload, { title: 'Data Processing Terms', slug: 'data-processing', noticePeriodDays: 0 })
     const user = { ...admin, collection: 'users' } as never
     await publishFromMarkdown(app.payload, user, policy.slug as string, { markdown: version1, changeClass: 'editorial', summary: `First version, with its sub-processors at ${longUrl}` })
     await publishFromMarkdown(app.payload, user, policy.slug as string, { markdown: version2, changeClass: 'editorial', summary: `Clarifies retention; ${longWord}` })
     await createCheckpoint(app.payload)
-    browser = await launchBrowser()
-    phone = await browser.newPage({ viewport: PHONE })
-    desktop = await browser.newPage({ viewport: DESKTOP })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
+    const browser = closeAfter(await launchBrowser())
+    return { app, phone: await browser.newPage({ viewport: PHONE }), desktop: await browser.newPage({ viewport: DESKTOP }) }
   })
 
   const pages = [
@@ -65,47 +54,47 @@ describe.skipIf(browserUnavailable)('every public page on a 390 px wide screen',
   ]
 
   it.each(pages)('$name ($path) fits 390 px', async ({ name, path }) => {
-    const url = `${app.baseUrl}${path}`
-    await phone.goto(url)
-    const size = await phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])
+    const url = `${setup.app.baseUrl}${path}`
+    await setup.phone.goto(url)
+    const size = await setup.phone.evaluate(() => [document.documentElement.scrollWidth, document.documentElement.scrollHeight])
     // A full-page screenshot of a very long page (the API reference) takes longer than a test may.
-    await phone.screenshot({ path: screenshotPath(`any-screen-390-${name}`), fullPage: size[1] < 12_000 })
+    await setup.phone.screenshot({ path: screenshotPath(`any-screen-390-${name}`), fullPage: size[1] < 12_000 })
     if (name === 'api-docs') {
-      await phone.locator('main table').first().scrollIntoViewIfNeeded()
-      await phone.screenshot({ path: screenshotPath('any-screen-390-api-docs-parameters') })
+      await setup.phone.locator('main table').first().scrollIntoViewIfNeeded()
+      await setup.phone.screenshot({ path: screenshotPath('any-screen-390-api-docs-parameters') })
     }
-    await desktop.goto(url)
-    await desktop.screenshot({ path: screenshotPath(`any-screen-desktop-${name}`), fullPage: size[1] < 12_000 })
+    await setup.desktop.goto(url)
+    await setup.desktop.screenshot({ path: screenshotPath(`any-screen-desktop-${name}`), fullPage: size[1] < 12_000 })
     expect(size[0], `${name} is ${size[0]} px wide`).toBeLessThanOrEqual(PHONE.width)
   })
 
   it('shows side by side on a wide screen and falls back to inline on a narrow one, saying so', async () => {
-    const url = `${app.baseUrl}/legal/data-processing/compare/1/2?view=side`
-    await desktop.goto(url)
-    await expect(desktop.locator('table.redline-side').isVisible()).resolves.toBe(true)
-    await expect(desktop.getByText('too narrow for two columns').isVisible()).resolves.toBe(false)
-    await phone.goto(url)
-    await expect(phone.locator('table.redline-side').isVisible()).resolves.toBe(false)
-    await expect(phone.getByText('This screen is too narrow for two columns side by side, so the changes are shown inline.').isVisible()).resolves.toBe(true)
-    await expect(phone.locator('.narrow-only del', { hasText: '13' }).first().isVisible()).resolves.toBe(true)
-    await expect(phone.locator('.narrow-only ins', { hasText: '12' }).first().isVisible()).resolves.toBe(true)
+    const url = `${setup.app.baseUrl}/legal/data-processing/compare/1/2?view=side`
+    await setup.desktop.goto(url)
+    await expect(setup.desktop.locator('table.redline-side').isVisible()).resolves.toBe(true)
+    await expect(setup.desktop.getByText('too narrow for two columns').isVisible()).resolves.toBe(false)
+    await setup.phone.goto(url)
+    await expect(setup.phone.locator('table.redline-side').isVisible()).resolves.toBe(false)
+    await expect(setup.phone.getByText('This screen is too narrow for two columns side by side, so the changes are shown inline.').isVisible()).resolves.toBe(true)
+    await expect(setup.phone.locator('.narrow-only del', { hasText: '13' }).first().isVisible()).resolves.toBe(true)
+    await expect(setup.phone.locator('.narrow-only ins', { hasText: '12' }).first().isVisible()).resolves.toBe(true)
     // Its links lead to its own changes, not to the hidden table's.
-    await phone.getByText('Go to the first change').locator('visible=true').click()
-    expect(phone.url()).toMatch(/#narrow-rl-change-1$/)
-    await expect(phone.locator('#narrow-rl-change-1').isVisible()).resolves.toBe(true)
+    await setup.phone.getByText('Go to the first change').locator('visible=true').click()
+    expect(setup.phone.url()).toMatch(/#narrow-rl-change-1$/)
+    await expect(setup.phone.locator('#narrow-rl-change-1').isVisible()).resolves.toBe(true)
   })
 
   it('lists every version with its summary and compare link inside a narrow screen', async () => {
-    await phone.goto(`${app.baseUrl}/legal/data-processing/versions`)
+    await setup.phone.goto(`${setup.app.baseUrl}/legal/data-processing/versions`)
     for (const selector of ['td[data-label="Summary"]', 'td[data-label="Compare"] a']) {
-      const box = await phone.locator(selector).first().boundingBox()
+      const box = await setup.phone.locator(selector).first().boundingBox()
       expect(box, selector).not.toBeNull()
       expect(box!.x + box!.width, selector).toBeLessThanOrEqual(PHONE.width)
     }
-    await expect(phone.locator('td[data-label="Summary"]').first().textContent()).resolves.toContain('Clarifies retention')
+    await expect(setup.phone.locator('td[data-label="Summary"]').first().textContent()).resolves.toContain('Clarifies retention')
     // On a desktop the long summary takes the room it needs from no other column: no heading breaks.
-    await desktop.goto(`${app.baseUrl}/legal/data-processing/versions`)
-    const headings = await desktop.locator('table.versions th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height))
+    await setup.desktop.goto(`${setup.app.baseUrl}/legal/data-processing/versions`)
+    const headings = await setup.desktop.locator('table.versions th').evaluateAll((ths) => ths.map((th) => th.getBoundingClientRect().height))
     expect(Math.max(...headings)).toBeLessThan(40)
   })
 })

@@ -1,15 +1,11 @@
-import { mkdtempSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-
 import type { Browser, Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { earliestEffectiveAt } from '../../src/domain/effectiveDateSuggestion'
-import { ensureAdminBuild } from '../support/adminBuild'
+import { startAdminServer } from '../support/adminServer'
+import { beforeAllTests } from '../support/beforeAllTests'
 import { adminTab, browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
-import { freePort } from '../support/freePort'
-import { exited, printed, serverProcesses } from '../support/spawnServer'
+import { serverProcesses } from '../support/spawnServer'
 
 if (browserUnavailable) console.log(`Editor browser tests skipped: ${browserUnavailable}.`)
 
@@ -21,25 +17,9 @@ const SUMMARY = 'Says how fast we answer privacy requests: within 30 days.'
 const FIVE_MINUTES = 5 * 60_000
 
 describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
-  const servers = serverProcesses()
-  let base: string
-  let browser: Browser
-  let adminAuth: Record<string, string>
-
-  beforeAll(async () => {
-    await ensureAdminBuild()
-    const port = await freePort()
-    base = `http://127.0.0.1:${port}`
-    const dir = mkdtempSync(path.join(tmpdir(), 'assent-editor-'))
-    const server = servers.start({
-      ASSENT_ADMIN: 'on', NODE_ENV: 'production', ASSENT_ENV: 'local', PORT: String(port), PUBLIC_URL: base,
-      DATABASE_URL: `file:${dir}/assent.db`, ASSENT_DATA_DIR: dir, PAYLOAD_SECRET: 'editor-test-secret',
-      ASSENT_ADMIN_EMAIL: admin.email, ASSENT_ADMIN_PASSWORD: admin.password, NOTICE_POLL_SECONDS: '0.2',
-    })
-    void exited(server)
-    await printed(server, /Assent is serving/)
-    const login = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(admin) })
-    adminAuth = { authorization: `JWT ${((await login.json()) as { token: string }).token}`, 'content-type': 'application/json' }
+  const setup = beforeAllTests(async (closeAfter) => {
+    const servers = closeAfter(serverProcesses())
+    const { base, auth: adminAuth } = await startAdminServer(servers, 'editor', admin)
     for (const user of [editor, second]) {
       const res = await fetch(`${base}/api/users`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ ...user, role: 'editor' }) })
       expect(res.status, await res.clone().text()).toBe(201)
@@ -48,15 +28,11 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
       const res = await fetch(`${base}/api/subjects`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ externalId, email }) })
       expect(res.status).toBe(201)
     }
-    browser = await launchBrowser()
+    const browser = closeAfter(await launchBrowser())
+    return { base, adminAuth, browser }
   }, 300_000)
 
-  afterAll(async () => {
-    await browser?.close()
-    servers.stopAll()
-  })
-
-  const logIn = (who: { email: string; password: string }) => adminTab(browser, base, who, { width: 1440, height: 1000 })
+  const logIn = (who: { email: string; password: string }) => adminTab(setup.browser, setup.base, who, { width: 1440, height: 1000 })
 
   /** Adds a paragraph at the end of the document in the rich-text editor, clicking just after
    * its last character as a person would. */
@@ -93,7 +69,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   }
 
   const publishedVersions = async (slug: string) =>
-    ((await (await fetch(`${base}/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number; contentHash: string; effectiveAt: string }> }).versions
+    ((await (await fetch(`${setup.base}/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number; contentHash: string; effectiveAt: string }> }).versions
   const dialogAlert = (page: Page, section: string) => page.locator(`[data-testid="publish-dialog"] [data-section="${section}"] [role="alert"]`)
 
   it("publishes the seed's next privacy revision end to end: new revision, redline, guided publish with counts, read-only result", async () => {
@@ -173,7 +149,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
 
     const versions = await publishedVersions('privacy')
     expect(versions.map((v) => v.version)).toEqual([1, 2, 3])
-    const v3 = (await (await fetch(`${base}/api/v1/policies/privacy/versions/3`)).json()) as { text: string; summary: string; effectiveAt: string; contentHash: string }
+    const v3 = (await (await fetch(`${setup.base}/api/v1/policies/privacy/versions/3`)).json()) as { text: string; summary: string; effectiveAt: string; contentHash: string }
     expect(v3.text.endsWith(`This policy is effective as of the date shown at the top of this page.\n\n${NEW_SENTENCE}\n`)).toBe(true)
     expect(v3).toMatchObject({ summary: SUMMARY, effectiveAt: `${v2Day}T00:00:00.000Z` })
 
@@ -188,7 +164,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await expect(page.locator('textarea#field-summary').isEditable()).resolves.toBe(false)
     await page.screenshot({ path: screenshotPath('editor-7-published-read-only'), fullPage: true })
 
-    await page.goto(`${base}/admin`)
+    await page.goto(`${setup.base}/admin`)
     // One upcoming version: version 2 is listed as superseded, never as upcoming.
     await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"]').count()).resolves.toBe(1)
     await expect(page.locator('[data-policy="privacy"] [data-version-row="Upcoming"][data-version="3"]').innerText()).resolves.toMatch(/3 · material[\s\S]*0 of 3 \(0%\)/)
@@ -200,26 +176,26 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   }, 240_000)
 
   it('refuses to change a published version, whoever asks, and says why', async () => {
-    const { docs } = (await (await fetch(`${base}/api/policy-versions?where[version][equals]=3&depth=0`, { headers: adminAuth })).json()) as { docs: Array<{ id: number; summary: string }> }
-    const editorLogin = await fetch(`${base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(editor) })
+    const { docs } = (await (await fetch(`${setup.base}/api/policy-versions?where[version][equals]=3&depth=0`, { headers: setup.adminAuth })).json()) as { docs: Array<{ id: number; summary: string }> }
+    const editorLogin = await fetch(`${setup.base}/api/users/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(editor) })
     const editorAuth = { authorization: `JWT ${((await editorLogin.json()) as { token: string }).token}`, 'content-type': 'application/json' }
-    const patched = await fetch(`${base}/api/policy-versions/${docs[0].id}`, { method: 'PATCH', headers: editorAuth, body: JSON.stringify({ summary: 'Quietly changed.' }) })
+    const patched = await fetch(`${setup.base}/api/policy-versions/${docs[0].id}`, { method: 'PATCH', headers: editorAuth, body: JSON.stringify({ summary: 'Quietly changed.' }) })
     expect(patched.status).toBeGreaterThanOrEqual(400)
     expect(patched.status).toBeLessThan(500)
-    const publishAgain = await fetch(`${base}/api/v1/policy-versions/${docs[0].id}/publish`, { method: 'POST', headers: editorAuth, body: JSON.stringify({ changeClass: 'editorial', summary: 'Quietly changed.' }) })
+    const publishAgain = await fetch(`${setup.base}/api/v1/policy-versions/${docs[0].id}/publish`, { method: 'POST', headers: editorAuth, body: JSON.stringify({ changeClass: 'editorial', summary: 'Quietly changed.' }) })
     expect(((await publishAgain.json()) as { error: { code: string; message: string } }).error).toMatchObject({ code: 'version_frozen' })
-    const v3 = (await (await fetch(`${base}/api/v1/policies/privacy/versions/3`)).json()) as { summary: string }
+    const v3 = (await (await fetch(`${setup.base}/api/v1/policies/privacy/versions/3`)).json()) as { summary: string }
     expect(v3.summary).toBe(SUMMARY)
 
     const page = await logIn(editor)
-    await page.goto(`${base}/admin/collections/policy-versions/${docs[0].id}`)
+    await page.goto(`${setup.base}/admin/collections/policy-versions/${docs[0].id}`)
     await expect(page.getByTestId('version-frozen').innerText()).resolves.toContain('A published version is frozen')
     await page.close()
   })
 
   it('with the two-person rule, a material version waits for a second editor, whose approval the first then publishes', async () => {
-    const { docs } = (await (await fetch(`${base}/api/policies?where[slug][equals]=terms`)).json()) as { docs: Array<{ id: number }> }
-    const ruled = await fetch(`${base}/api/policies/${docs[0].id}`, { method: 'PATCH', headers: adminAuth, body: JSON.stringify({ requireSecondApproval: true }) })
+    const { docs } = (await (await fetch(`${setup.base}/api/policies?where[slug][equals]=terms`)).json()) as { docs: Array<{ id: number }> }
+    const ruled = await fetch(`${setup.base}/api/policies/${docs[0].id}`, { method: 'PATCH', headers: setup.adminAuth, body: JSON.stringify({ requireSecondApproval: true }) })
     expect(ruled.status).toBe(200)
 
     const page = await logIn(editor)
@@ -237,7 +213,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     // The dialog's fields may reach the draft in separate autosaves: wait for both.
     while (Date.now() < deadline && (saved.summary !== 'Sends disputes to arbitration.' || saved.changeClass !== 'material')) {
       await page.waitForTimeout(500)
-      saved = (await (await fetch(`${base}/api/policy-versions/${draftId}?draft=true&depth=0`, { headers: adminAuth })).json()) as typeof saved
+      saved = (await (await fetch(`${setup.base}/api/policy-versions/${draftId}?draft=true&depth=0`, { headers: setup.adminAuth })).json()) as typeof saved
     }
     expect(saved).toMatchObject({ changeClass: 'material', summary: 'Sends disputes to arbitration.' })
     await page.close()
@@ -267,9 +243,9 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   }, 240_000)
 
   it('lets an admin publish a material change sooner than its notice period, with a recorded reason', async () => {
-    const created = await fetch(`${base}/api/policies`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
+    const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
     expect(created.status).toBe(201)
-    const first = await fetch(`${base}/api/v1/policies/cookies/versions`, { method: 'POST', headers: adminAuth, body: JSON.stringify({ markdown: '# Cookie Policy\n\nWe use one session cookie.', changeClass: 'editorial', summary: 'First version.' }) })
+    const first = await fetch(`${setup.base}/api/v1/policies/cookies/versions`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ markdown: '# Cookie Policy\n\nWe use one session cookie.', changeClass: 'editorial', summary: 'First version.' }) })
     expect(first.status).toBe(201)
 
     const page = await logIn(admin)
@@ -285,7 +261,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await expect(page.getByTestId('publish-result').innerText()).resolves.toContain(`It takes effect ${tomorrow}.`)
     await page.close()
 
-    const { docs } = (await (await fetch(`${base}/api/policy-versions?where[version][equals]=2&where[effectiveAt][equals]=${tomorrow}T00:00:00.000Z&depth=0`, { headers: adminAuth })).json()) as { docs: Array<{ effectiveOverrideReason: string; changeClass: string }> }
+    const { docs } = (await (await fetch(`${setup.base}/api/policy-versions?where[version][equals]=2&where[effectiveAt][equals]=${tomorrow}T00:00:00.000Z&depth=0`, { headers: setup.adminAuth })).json()) as { docs: Array<{ effectiveOverrideReason: string; changeClass: string }> }
     expect(docs).toHaveLength(1)
     expect(docs[0]).toMatchObject({ changeClass: 'material', effectiveOverrideReason: 'The regulator asked for the change by tomorrow.' })
   }, 240_000)

@@ -1,16 +1,13 @@
 import { gzipSync } from 'node:zlib'
 import { readFileSync } from 'node:fs'
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createHostApp } from '../../examples/host-app/app.js'
 import { createApiKey } from '../../src/services/staff/apiKeys'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { startSeededTestApp } from '../support/startSeededTestApp'
-import type { TestApp } from '../support/testApp'
+import { beforeAllTests } from '../support/beforeAllTests'
+import { listen } from '../support/listen'
 
 if (browserUnavailable) console.log(`Demo host app browser test skipped: ${browserUnavailable}.`)
 
@@ -26,11 +23,9 @@ describe('the banner script', () => {
 
 describe('the demo host product\'s sign-in pattern', () => {
   it('compiles as browsers compile an input pattern (the v flag), and takes the names the server takes', async () => {
-    const host: Server = await new Promise((resolve) => {
-      const s = createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }).listen(0, '127.0.0.1', () => resolve(s))
-    })
-    const html = await (await fetch(`http://127.0.0.1:${(host.address() as AddressInfo).port}/login`)).text()
-    await new Promise((resolve) => host.close(resolve))
+    const host = await listen(createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }))
+    const html = await (await fetch(`http://127.0.0.1:${host.port}/login`)).text()
+    await host.close()
     const pattern = /pattern="([^"]+)"/.exec(html)?.[1]
     expect(pattern).toBeDefined()
     const check = new RegExp(`^(?:${pattern})$`, 'v')
@@ -42,15 +37,13 @@ describe('the demo host product\'s sign-in pattern', () => {
 describe.skipIf(browserUnavailable)('the demo host product\'s sign-in page in Chromium', () => {
   it('checks the user name with its pattern, which Chromium accepts as a regular expression', async () => {
     // No Assent needed: the sign-in page is the product's own.
-    const host: Server = await new Promise((resolve) => {
-      const s = createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }).listen(0, '127.0.0.1', () => resolve(s))
-    })
+    const host = await listen(createHostApp({ assentUrl: 'http://127.0.0.1:9', apiKey: 'unused' }))
     const browser = await launchBrowser()
     try {
       const page = await browser.newPage()
       const warnings: string[] = []
       page.on('console', (message) => warnings.push(message.text()))
-      await page.goto(`http://127.0.0.1:${(host.address() as AddressInfo).port}/login`)
+      await page.goto(`http://127.0.0.1:${host.port}/login`)
       const input = page.getByLabel('User name')
       await input.fill('not valid!')
       expect(await input.evaluate((el: HTMLInputElement) => el.validity.patternMismatch)).toBe(true)
@@ -59,40 +52,27 @@ describe.skipIf(browserUnavailable)('the demo host product\'s sign-in page in Ch
       expect(warnings.filter((w) => /regular expression/i.test(w))).toEqual([])
     } finally {
       await browser.close()
-      await new Promise((resolve) => host.close(resolve))
+      await host.close()
     }
   }, 60_000)
 })
 
 describe.skipIf(browserUnavailable)('the demo host product in Chromium', () => {
-  let assent: TestApp
-  let host: Server
-  let hostUrl: string
-  let browser: Browser
-
-  beforeAll(async () => {
-    assent = await startSeededTestApp()
+  const setup = beforeAllTests(async (closeAfter) => {
+    const assent = closeAfter(await startSeededTestApp())
     const { key } = await createApiKey(assent.payload, 'demo product', 'integration')
-    host = await new Promise((resolve) => {
-      const s = createHostApp({ assentUrl: assent.baseUrl, apiKey: key }).listen(0, '127.0.0.1', () => resolve(s))
-    })
     // Another site than Assent's (localhost vs 127.0.0.1): the banner works cross-site.
-    hostUrl = `http://localhost:${(host.address() as AddressInfo).port}`
-    browser = await launchBrowser()
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await new Promise((resolve) => host?.close(resolve))
-    await assent?.close()
+    const host = closeAfter(await listen(createHostApp({ assentUrl: assent.baseUrl, apiKey: key })))
+    return { assent, hostUrl: host.url, browser: closeAfter(await launchBrowser()) }
   })
 
   it('signs a new user in, gates them behind the terms, records the click, and lets them in', async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 760 } })
+    const page = await setup.browser.newPage({ viewport: { width: 1000, height: 760 } })
     const toAssent: Array<{ url: string; cookie?: string }> = []
     page.on('request', (request) => {
-      if (request.url().startsWith(assent.baseUrl)) toAssent.push({ url: request.url(), cookie: request.headers().cookie })
+      if (request.url().startsWith(setup.assent.baseUrl)) toAssent.push({ url: request.url(), cookie: request.headers().cookie })
     })
-    await page.goto(`${hostUrl}/login`)
+    await page.goto(`${setup.hostUrl}/login`)
     await page.getByLabel('User name').fill('alice')
     await page.getByRole('button', { name: 'Sign in' }).click()
 
@@ -108,8 +88,8 @@ describe.skipIf(browserUnavailable)('the demo host product in Chromium', () => {
     await expect(page.locator('#welcome').innerText()).resolves.toBe('Welcome, alice')
     await page.screenshot({ path: screenshotPath('host-app-let-in') })
 
-    const subject = (await assent.payload.find({ collection: 'subjects', where: { externalId: { equals: 'alice' } } })).docs[0]
-    const accepted = (await assent.payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, depth: 1 })).docs
+    const subject = (await setup.assent.payload.find({ collection: 'subjects', where: { externalId: { equals: 'alice' } } })).docs[0]
+    const accepted = (await setup.assent.payload.find({ collection: 'acceptances', where: { subject: { equals: subject.id } }, depth: 1 })).docs
     expect(accepted.map((a) => `${(a.policy as { slug: string }).slug} ${a.method} ${a.source}`).sort()).toContain('terms clickwrap embed')
     expect(toAssent.length).toBeGreaterThan(2)
     expect(toAssent.filter((r) => r.cookie)).toEqual([])

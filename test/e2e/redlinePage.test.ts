@@ -1,10 +1,10 @@
-import type { Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { IMPORT_CONTEXT_FLAG } from '../../src/services/publishing/freezeVersion'
 import { browserUnavailable, launchBrowser, screenshotPath } from '../support/browser'
 import { makePolicy, makeVersion } from '../support/fixtures'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { beforeAllTests } from '../support/beforeAllTests'
+import { startTestApp } from '../support/testApp'
 
 if (browserUnavailable) console.log(`Redline browser tests skipped: ${browserUnavailable}.`)
 
@@ -23,74 +23,42 @@ const BEFORE = `# Terms of Service
 We answer data requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2020-01-01-with-a-long-address-that-must-wrap) for who helps us.
 `
 
-const AFTER = `# Terms of Service
-
-## A. Definitions
-
-| Section | What can you find there? | Since |
+const TABLE = `| Section | What can you find there? | Since |
 | --- | --- | --- |
 | [A. Definitions](#a-definitions) | Some *basic* terms, defined in a way that will help you understand this agreement. | 2020 |
 | B. Account Terms | The **requirements** for creating and keeping an account. | 2021 |
-| D. Acceptable Use | What you may not do. | 2022 |
+| D. Acceptable Use | What you may not do. | 2022 |`
+const REQUESTS = 'We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.'
 
-## B. Sub-processors
-
-We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.
-`
+const AFTER = `# Terms of Service\n\n## A. Definitions\n\n${TABLE}\n\n## B. Sub-processors\n\n${REQUESTS}\n`
 
 /** Version 3: the paragraph of section B moved, unchanged, to the top of section A. */
-const MOVED = `# Terms of Service
-
-## A. Definitions
-
-We answer privacy requests within 30 days. See the [list of sub-processors](https://example.com/legal/sub-processors-2026-12-01-with-a-long-address-that-must-wrap) for who helps us.
-
-| Section | What can you find there? | Since |
-| --- | --- | --- |
-| [A. Definitions](#a-definitions) | Some *basic* terms, defined in a way that will help you understand this agreement. | 2020 |
-| B. Account Terms | The **requirements** for creating and keeping an account. | 2021 |
-| D. Acceptable Use | What you may not do. | 2022 |
-
-## B. Sub-processors
-
-Our sub-processors are listed on their own page.
-`
+const MOVED = `# Terms of Service\n\n## A. Definitions\n\n${REQUESTS}\n\n${TABLE}\n\n## B. Sub-processors\n\nOur sub-processors are listed on their own page.\n`
 
 describe.skipIf(browserUnavailable)('a redline of a table change, a link change and a moved paragraph, in Chromium', () => {
-  let app: TestApp
-  let browser: Browser
-  let url: string
-  let movedUrl: string
-
-  beforeAll(async () => {
-    app = await startTestApp()
+  const setup = beforeAllTests(async (closeAfter) => {
+    const app = closeAfter(await startTestApp())
+    const bodyOf = async (markdown: string) => (await makeVersion(app.payload, (await makePolicy(app.payload)).id, {}, markdown)).body
     const policy = await makePolicy(app.payload, { title: 'Terms of Service' })
     for (const [n, markdown] of [BEFORE, AFTER, MOVED].entries()) {
       await app.payload.create({
         collection: 'policy-versions',
-        data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n + 1}.`, effectiveAt: new Date(Date.UTC(2021, n, 1)).toISOString(), body: (await makeBody(markdown)) as never, _status: 'published' },
+        data: { policy: policy.id, changeClass: 'material', summary: `Revision ${n + 1}.`, effectiveAt: new Date(Date.UTC(2021, n, 1)).toISOString(), body: (await bodyOf(markdown)) as never, _status: 'published' },
         context: { [IMPORT_CONTEXT_FLAG]: true },
       })
     }
-    url = `${app.baseUrl}/legal/${policy.slug}/compare/1/2`
-    movedUrl = `${app.baseUrl}/legal/${policy.slug}/compare/2/3`
-    browser = await launchBrowser()
+    return {
+      url: `${app.baseUrl}/legal/${policy.slug}/compare/1/2`,
+      movedUrl: `${app.baseUrl}/legal/${policy.slug}/compare/2/3`,
+      browser: closeAfter(await launchBrowser()),
+    }
   })
-  afterAll(async () => {
-    await browser?.close()
-    await app?.close()
-  })
-
-  const makeBody = async (markdown: string) => {
-    const draft = await makeVersion(app.payload, (await makePolicy(app.payload)).id, {}, markdown)
-    return draft.body
-  }
 
   for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
     it(`shows the table as a table and the link as a link, marks inside, on a ${width} px screen`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const page = await setup.browser.newPage({ viewport: { width, height: 900 } })
       try {
-        await page.goto(url)
+        await page.goto(setup.url)
         const table = page.locator('.redline-inline table')
         await expect(table.locator('th').allInnerTexts()).resolves.toEqual(['Section', 'What can you find there?', 'Since'])
         await expect(table.locator('th.rl-ins ins').innerText()).resolves.toBe('Since')
@@ -116,9 +84,9 @@ describe.skipIf(browserUnavailable)('a redline of a table change, a link change 
 
   for (const [name, width] of [['desktop', 1280], ['phone', 390]] as const) {
     it(`shows a moved paragraph once where it was and once where it is, each saying so, on a ${width} px screen`, async () => {
-      const page = await browser.newPage({ viewport: { width, height: 900 } })
+      const page = await setup.browser.newPage({ viewport: { width, height: 900 } })
       try {
-        await page.goto(movedUrl)
+        await page.goto(setup.movedUrl)
         const [from, here] = [page.locator('.redline-inline .rl-moved', { hasText: 'moved from here' }), page.locator('.redline-inline .rl-moved', { hasText: 'moved here' }).filter({ hasNotText: 'moved from here' })]
         await expect(from.count()).resolves.toBe(1)
         await expect(here.count()).resolves.toBe(1)
@@ -137,9 +105,9 @@ describe.skipIf(browserUnavailable)('a redline of a table change, a link change 
   }
 
   it('shows the same marks side by side, the earlier version on the left', async () => {
-    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } })
+    const page = await setup.browser.newPage({ viewport: { width: 1280, height: 900 } })
     try {
-      await page.goto(`${url}?view=side`)
+      await page.goto(`${setup.url}?view=side`)
       const [left, right] = [page.locator('table.redline-side > tbody > tr.rl-changed > td:nth-child(1)'), page.locator('table.redline-side > tbody > tr.rl-changed > td:nth-child(2)')]
       await expect(left.locator('tr.rl-del').count()).resolves.toBe(1)
       await expect(left.locator('ins').count()).resolves.toBe(0)

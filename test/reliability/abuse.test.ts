@@ -1,32 +1,28 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 
 import { createApiKey } from '../../src/services/staff/apiKeys'
 import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
 import { loginStaff } from '../support/staff'
-import { startTestApp, type TestApp } from '../support/testApp'
+import { beforeAllTests } from '../support/beforeAllTests'
+import { startTestApp } from '../support/testApp'
 import { recordFigure } from './figures'
 
-let app: TestApp
-let jwt: Awaited<ReturnType<typeof loginStaff>>
-let slug: string
-let contentHash: string
-/** The editor's login as the admin's browser gets it: a Set-Cookie (before the login limit is hit). */
-let editorLogin: Response
-beforeAll(async () => {
-  app = await startTestApp()
-  jwt = await loginStaff(app.payload, app.baseUrl)
-  editorLogin = await post('/api/users/login', { email: 'editor@example.com', password: 'correct-horse-battery-staple' }, { origin: 'http://localhost:3000' })
+const setup = beforeAllTests(async (closeAfter) => {
+  const app = closeAfter(await startTestApp())
+  const jwt = await loginStaff(app.payload, app.baseUrl)
+  /** The editor's login as the admin's browser gets it: a Set-Cookie (before the login limit is hit). */
+  const editorLogin = await post('/api/users/login', { email: 'editor@example.com', password: 'correct-horse-battery-staple' }, { origin: 'http://localhost:3000' }, app.baseUrl)
   const policy = await makePolicy(app.payload, { title: 'Abuse terms' })
-  slug = policy.slug
-  contentHash = (await makeVersion(app.payload, policy.id, { _status: 'published' })).contentHash!
+  const contentHash = (await makeVersion(app.payload, policy.id, { _status: 'published' })).contentHash!
   await upsertSubjects(app.payload, [{ externalId: 'flooder' }, { externalId: 'bystander' }])
+  return { app, jwt, editorLogin, slug: policy.slug, contentHash }
 })
-afterAll(() => app?.close())
 
 const json = { 'content-type': 'application/json' }
-const post = (path: string, body: unknown, headers: Record<string, string> = {}) =>
-  fetch(`${app.baseUrl}${path}`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) })
+function post(path: string, body: unknown, headers: Record<string, string> = {}, base: string = setup.app.baseUrl): Promise<Response> {
+  return fetch(`${base}${path}`, { method: 'POST', headers: { ...json, ...headers }, body: JSON.stringify(body) })
+}
 
 /** Sends `request` until it answers 429; returns how many went through before, and the 429. */
 async function untilLimited(request: () => Promise<Response>, max: number) {
@@ -59,7 +55,7 @@ describe('rate limits answer 429 with Retry-After past the threshold', () => {
   })
 
   it('banner tokens: 30 per subject and minute; another subject is not held up', async () => {
-    const { key } = await createApiKey(app.payload, 'token flood', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'token flood', 'integration')
     const auth = { authorization: `Bearer ${key}` }
     const { before, res } = await untilLimited(() => post('/api/v1/subjects/flooder/token', {}, auth), 100)
     await expectRateLimited(res)
@@ -69,14 +65,14 @@ describe('rate limits answer 429 with Retry-After past the threshold', () => {
   })
 
   it('acceptances: 120 requests per subject and minute, stored once; another subject is not held up', async () => {
-    const { key } = await createApiKey(app.payload, 'acceptance flood', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'acceptance flood', 'integration')
     const auth = { authorization: `Bearer ${key}` }
-    const accept = (subject: string) => post('/api/v1/acceptances', { subject, versions: [{ policy: slug, version: 1, contentHash }] }, auth)
+    const accept = (subject: string) => post('/api/v1/acceptances', { subject, versions: [{ policy: setup.slug, version: 1, contentHash: setup.contentHash }] }, auth)
     const { before, res } = await untilLimited(() => accept('flooder'), 300)
     await expectRateLimited(res)
     expect(before).toBe(120)
     expect((await accept('bystander')).status).toBe(201)
-    expect((await app.payload.count({ collection: 'acceptances' })).totalDocs).toBe(2)
+    expect((await setup.app.payload.count({ collection: 'acceptances' })).totalDocs).toBe(2)
     recordFigure('Abuse', 'acceptance requests per subject before 429', before)
   })
 })
@@ -85,13 +81,13 @@ describe('subject ids that differ only by invisible characters', () => {
   const variants = [' rl-user', 'rl-user ', '\trl-user', 'rl-user\n', '\u200brl-user']
 
   it('do not get around the per-subject acceptance limit: each is refused with a 400, nothing recorded', async () => {
-    const { key } = await createApiKey(app.payload, 'variant flood', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'variant flood', 'integration')
     const auth = { authorization: `Bearer ${key}` }
-    await upsertSubjects(app.payload, [{ externalId: 'rl-user' }])
-    const accept = (subject: string) => post('/api/v1/acceptances', { subject, versions: [{ policy: slug, version: 1, contentHash }] }, auth)
+    await upsertSubjects(setup.app.payload, [{ externalId: 'rl-user' }])
+    const accept = (subject: string) => post('/api/v1/acceptances', { subject, versions: [{ policy: setup.slug, version: 1, contentHash: setup.contentHash }] }, auth)
     const { res } = await untilLimited(() => accept('rl-user'), 300)
     await expectRateLimited(res)
-    const before = (await app.payload.count({ collection: 'acceptances' })).totalDocs
+    const before = (await setup.app.payload.count({ collection: 'acceptances' })).totalDocs
     let accepted = 0
     for (const subject of variants) {
       const answer = await accept(subject)
@@ -101,15 +97,15 @@ describe('subject ids that differ only by invisible characters', () => {
       expect(body.error.code).toBe('invalid_external_id')
       expect(body.error.message).toMatch(/subject id .* must not/)
     }
-    expect((await app.payload.count({ collection: 'acceptances' })).totalDocs).toBe(before)
+    expect((await setup.app.payload.count({ collection: 'acceptances' })).totalDocs).toBe(before)
     recordFigure('Abuse', 'acceptances through subject id variants past the limit', accepted, 0)
   })
 
   it('are refused with a 400 wherever a subject is named, and never become a second subject', async () => {
-    const { key } = await createApiKey(app.payload, 'variant subjects', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'variant subjects', 'integration')
     const auth = { authorization: `Bearer ${key}` }
     const send = (method: string, path: string, body?: unknown) =>
-      fetch(`${app.baseUrl}${path}`, { method, headers: { ...json, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) })
+      fetch(`${setup.app.baseUrl}${path}`, { method, headers: { ...json, ...auth }, body: body === undefined ? undefined : JSON.stringify(body) })
     for (const subject of variants) {
       const id = encodeURIComponent(subject)
       const answers = [
@@ -123,23 +119,23 @@ describe('subject ids that differ only by invisible characters', () => {
         expect(((await answer.json()) as { error: { code: string } }).error.code).toBe('invalid_external_id')
       }
     }
-    const created = await app.payload.find({ collection: 'subjects', where: { externalId: { like: 'rl-user' } }, pagination: false })
+    const created = await setup.app.payload.find({ collection: 'subjects', where: { externalId: { like: 'rl-user' } }, pagination: false })
     expect(created.docs.map((s) => s.externalId)).toEqual(['rl-user'])
-    expect((await app.payload.count({ collection: 'subjects', where: { externalId: { equals: 'variant-batch-ok' } } })).totalDocs).toBe(0)
-    const admin = await fetch(`${app.baseUrl}/api/subjects`, { method: 'POST', headers: { ...json, authorization: `JWT ${jwt.admin}` }, body: JSON.stringify({ externalId: ' rl-user' }) })
+    expect((await setup.app.payload.count({ collection: 'subjects', where: { externalId: { equals: 'variant-batch-ok' } } })).totalDocs).toBe(0)
+    const admin = await fetch(`${setup.app.baseUrl}/api/subjects`, { method: 'POST', headers: { ...json, authorization: `JWT ${setup.jwt.admin}` }, body: JSON.stringify({ externalId: ' rl-user' }) })
     expect(admin.status).toBe(400)
   })
 
   it('of subjects stored before the rule stay reachable by their exact id', async () => {
-    const { key } = await createApiKey(app.payload, 'legacy subject', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'legacy subject', 'integration')
     const auth = { authorization: `Bearer ${key}` }
-    await app.payload.db.create({ collection: 'subjects', data: { externalId: ' legacy-user', locale: 'en' } })
+    await setup.app.payload.db.create({ collection: 'subjects', data: { externalId: ' legacy-user', locale: 'en' } })
     const id = encodeURIComponent(' legacy-user')
-    const put = await fetch(`${app.baseUrl}/api/v1/subjects/${id}`, { method: 'PUT', headers: { ...json, ...auth }, body: JSON.stringify({ name: 'Legacy' }) })
+    const put = await fetch(`${setup.app.baseUrl}/api/v1/subjects/${id}`, { method: 'PUT', headers: { ...json, ...auth }, body: JSON.stringify({ name: 'Legacy' }) })
     expect(put.status).toBe(200)
-    expect((await fetch(`${app.baseUrl}/api/v1/subjects/${id}/status`, { headers: auth })).status).toBe(200)
+    expect((await fetch(`${setup.app.baseUrl}/api/v1/subjects/${id}/status`, { headers: auth })).status).toBe(200)
     expect((await post(`/api/v1/subjects/${id}/token`, {}, auth)).status).toBe(201)
-    const accepted = await post('/api/v1/acceptances', { subject: ' legacy-user', versions: [{ policy: slug, version: 1, contentHash }] }, auth)
+    const accepted = await post('/api/v1/acceptances', { subject: ' legacy-user', versions: [{ policy: setup.slug, version: 1, contentHash: setup.contentHash }] }, auth)
     expect(accepted.status).toBe(201)
     expect(((await accepted.json()) as { subject: string }).subject).toBe(' legacy-user')
   })
@@ -147,11 +143,11 @@ describe('subject ids that differ only by invisible characters', () => {
 
 describe('idempotency keys', () => {
   it('are one namespace per caller: a banner user sending a host’s key neither blocks nor replays the host’s acceptance', async () => {
-    const { key } = await createApiKey(app.payload, 'idempotent host', 'integration')
-    const other = await createApiKey(app.payload, 'another host service', 'integration')
+    const { key } = await createApiKey(setup.app.payload, 'idempotent host', 'integration')
+    const other = await createApiKey(setup.app.payload, 'another host service', 'integration')
     const auth = { authorization: `Bearer ${key}` }
-    await upsertSubjects(app.payload, [{ externalId: 'idem-host-user' }, { externalId: 'idem-banner-user' }])
-    const versions = [{ policy: slug, version: 1, contentHash }]
+    await upsertSubjects(setup.app.payload, [{ externalId: 'idem-host-user' }, { externalId: 'idem-banner-user' }])
+    const versions = [{ policy: setup.slug, version: 1, contentHash: setup.contentHash }]
     const idempotencyKey = 'checkout-0000000042'
     const token = ((await (await post('/api/v1/subjects/idem-banner-user/token', {}, auth)).json()) as { token: string }).token
     const banner = () => post('/embed/v1/acceptances', { versions, idempotencyKey }, { authorization: `Bearer ${token}` })
@@ -169,8 +165,8 @@ describe('idempotency keys', () => {
     // Another API key's namespace is its own too.
     const byOther = await post('/api/v1/acceptances', { subject: 'idem-banner-user', versions, idempotencyKey }, { authorization: `Bearer ${other.key}` })
     expect(byOther.status).toBe(200)
-    const subjects = await app.payload.find({ collection: 'subjects', where: { externalId: { in: ['idem-host-user', 'idem-banner-user'] } }, pagination: false })
-    expect((await app.payload.count({ collection: 'acceptances', where: { subject: { in: subjects.docs.map((s) => s.id) } } })).totalDocs).toBe(2)
+    const subjects = await setup.app.payload.find({ collection: 'subjects', where: { externalId: { in: ['idem-host-user', 'idem-banner-user'] } }, pagination: false })
+    expect((await setup.app.payload.count({ collection: 'acceptances', where: { subject: { in: subjects.docs.map((s) => s.id) } } })).totalDocs).toBe(2)
     recordFigure('Abuse', 'host acceptances blocked by a banner user’s idempotency key', byHost.status === 409 ? 1 : 0, 0)
   })
 })
@@ -186,8 +182,8 @@ describe('security headers', () => {
     }
     let missing = 0
     let checked = 0
-    for (const path of ['/legal', `/legal/${slug}`, '/api/v1/policies', '/api/policies', '/embed/banner.js', '/healthz']) {
-      const res = await fetch(`${app.baseUrl}${path}`)
+    for (const path of ['/legal', `/legal/${setup.slug}`, '/api/v1/policies', '/api/policies', '/embed/banner.js', '/healthz']) {
+      const res = await fetch(`${setup.app.baseUrl}${path}`)
       for (const [name, pattern] of Object.entries(expected)) {
         checked++
         if (!pattern.test(res.headers.get(name) ?? '')) missing++
@@ -195,7 +191,7 @@ describe('security headers', () => {
       }
       expect(res.headers.get('x-powered-by')).toBeNull()
     }
-    const page = await fetch(`${app.baseUrl}/legal/${slug}`)
+    const page = await fetch(`${setup.app.baseUrl}/legal/${setup.slug}`)
     expect(page.headers.get('content-security-policy')).toMatch(/default-src 'none'/)
     expect(page.headers.get('content-security-policy')).not.toMatch(/unsafe-inline|unsafe-eval/)
     recordFigure('Abuse', 'security headers checked', checked)
@@ -205,22 +201,22 @@ describe('security headers', () => {
 
 describe('cross-site requests with the admin cookie', () => {
   it('refuses every cookie-authenticated change from another origin, and takes it from Assent’s own', async () => {
-    const login = editorLogin
+    const login = setup.editorLogin
     expect(login.status).toBe(200)
     const cookie = login.headers.getSetCookie().map((c) => c.split(';')[0]).join('; ')
     expect(cookie).toMatch(/payload-token=/)
     expect(login.headers.getSetCookie().join(' ')).toMatch(/SameSite=Lax/i)
-    const policy = await makePolicy(app.payload)
+    const policy = await makePolicy(setup.app.payload)
     const attempts: Array<[string, string, unknown]> = [
       ['POST', '/api/policies', { title: 'Forged', slug: `forged-${Date.now()}` }],
       ['PATCH', `/api/policies/${policy.id}`, { title: 'Forged title' }],
       ['POST', '/api/policy-versions?draft=true', { policy: policy.id, changeClass: 'editorial', summary: 'Forged draft', _status: 'draft' }],
       ['POST', `/api/v1/policies/${policy.slug}/versions`, { markdown: '# Forged\n\nText.', changeClass: 'editorial', summary: 'Forged' }],
       ['POST', '/api/graphql', { query: `mutation { updatePolicy(id: ${policy.id}, data: { title: "Forged by GraphQL" }) { id } }` }],
-      ['PATCH', `/api/users/${(await app.payload.find({ collection: 'users', where: { email: { equals: 'editor@example.com' } } })).docs[0].id}`, { name: 'Forged' }],
+      ['PATCH', `/api/users/${(await setup.app.payload.find({ collection: 'users', where: { email: { equals: 'editor@example.com' } } })).docs[0].id}`, { name: 'Forged' }],
     ]
     const send = (origin: string, [method, path, body]: [string, string, unknown], extra: Record<string, string> = {}) =>
-      fetch(`${app.baseUrl}${path}`, { method, headers: { ...json, cookie, origin, ...extra }, body: JSON.stringify(body) })
+      fetch(`${setup.app.baseUrl}${path}`, { method, headers: { ...json, cookie, origin, ...extra }, body: JSON.stringify(body) })
     let accepted = 0
     for (const attempt of attempts) {
       for (const res of [await send('https://evil.example', attempt), await send('null', attempt)]) {
@@ -231,9 +227,9 @@ describe('cross-site requests with the admin cookie', () => {
       }
     }
     // Without Origin, the browser's Sec-Fetch-Site says where the request came from.
-    const crossSite = await fetch(`${app.baseUrl}/api/policies/${policy.id}`, { method: 'PATCH', headers: { ...json, cookie, 'sec-fetch-site': 'cross-site' }, body: JSON.stringify({ title: 'Forged again' }) })
+    const crossSite = await fetch(`${setup.app.baseUrl}/api/policies/${policy.id}`, { method: 'PATCH', headers: { ...json, cookie, 'sec-fetch-site': 'cross-site' }, body: JSON.stringify({ title: 'Forged again' }) })
     expect(crossSite.status).toBeGreaterThanOrEqual(400)
-    const after = await app.payload.findByID({ collection: 'policies', id: policy.id })
+    const after = await setup.app.payload.findByID({ collection: 'policies', id: policy.id })
     expect(after.title).toBe(policy.title)
     // The same cookie from Assent's own origin works, so the refusals above are the origin check.
     const own = await send('http://localhost:3000', attempts[1])

@@ -28,7 +28,7 @@ beforeAll(async () => {
 })
 const servers = serverProcesses()
 afterAll(async () => {
-  servers.stopAll()
+  servers.close()
   await app?.close()
 })
 

@@ -65,7 +65,7 @@ beforeAll(async () => {
 }, 180_000)
 
 afterAll(async () => {
-  servers.stopAll()
+  servers.close()
   await database?.drop()
   if (dataDir) rmSync(dataDir, { recursive: true, force: true })
 })

@@ -1,11 +1,10 @@
-import type { AddressInfo } from 'node:net'
-import type { Server } from 'node:http'
-
 import express from 'express'
+
+import { listen, type Listening } from './listen'
 
 /** A host product's page: its server creates the signed-in user in Assent (`?user=`), asks for a
  * banner token and embeds Assent's banner script with it. */
-export async function startDemoHost(assentUrl: string, key: string): Promise<{ url: string; close: () => Promise<void> }> {
+export async function startDemoHost(assentUrl: string, key: string): Promise<Listening> {
   const demo = express()
   demo.get('/dashboard', async (req, res) => {
     const user = String(req.query.user)
@@ -15,11 +14,5 @@ export async function startDemoHost(assentUrl: string, key: string): Promise<{ u
     res.send(`<!doctype html><html><head><title>Demo product</title></head><body><h1>Welcome back, ${user}</h1>
         <script src="${assentUrl}/embed/banner.js" data-token="${token}"></script></body></html>`)
   })
-  const host: Server = await new Promise((resolve) => {
-    const s = demo.listen(0, '127.0.0.1', () => resolve(s))
-  })
-  return {
-    url: `http://localhost:${(host.address() as AddressInfo).port}`,
-    close: () => new Promise((resolve) => host.close(() => resolve())),
-  }
+  return listen(demo)
 }

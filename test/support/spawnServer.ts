@@ -40,7 +40,7 @@ export function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
   })
 }
 
-/** Server processes a test file starts, all stopped by `stopAll` (in afterAll) even when a test
+/** Server processes a test file starts, all stopped by `close` (after its tests) even when a test
  * failed midway and left one running. */
 export function serverProcesses() {
   const started: ChildProcess[] = []
@@ -50,7 +50,7 @@ export function serverProcesses() {
       started.push(child)
       return child
     },
-    stopAll(): void {
+    close(): void {
       for (const child of started) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL')
     },
   }
