@@ -6,7 +6,7 @@ import { scopedIdempotencyKey, type IdempotencyCaller } from '../../domain/idemp
 import { receiptBody, signReceipt, type Receipt } from '../../domain/receipt'
 import { requestHash } from '../../domain/requestHash'
 import { AssentError } from '../../errors/AssentError'
-import { acceptanceStore, type AcceptanceRow, type StoredAcceptance } from '../../store/acceptances'
+import { acceptancesStore, type AcceptanceRow, type StoredAcceptance } from '../../store/acceptances'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
@@ -44,7 +44,7 @@ export interface AcceptanceResult {
 const storedKey = (request: AcceptanceRequest, context: AcceptanceContext) => scopedIdempotencyKey(context.caller ?? { kind: 'local' }, request.idempotencyKey!)
 
 async function replay(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult | undefined> {
-  const record = await acceptanceStore(payload).idempotencyRecord(storedKey(request, context))
+  const record = await acceptancesStore(payload).idempotencyRecord(storedKey(request, context))
   if (!record) return undefined
   if (record.requestHash !== hash) throw new AssentError('idempotency_conflict', `Idempotency key "${request.idempotencyKey}" was used for a different request.`)
   return { status: record.status as 201, body: record.response as AcceptanceResult['body'] }
@@ -108,7 +108,7 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
   const idempotency = request.idempotencyKey ? { key: storedKey(request, context), requestHash: hash, answer } : undefined
-  return answer(await acceptanceStore(payload).recordAcceptances(rows, idempotency))
+  return answer(await acceptancesStore(payload).recordAcceptances(rows, idempotency))
 }
 
 /**

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { deemedAcceptance } from '../../domain/deemedAcceptance'
 import type { Acceptance, Policy, Subject } from '../../payload-types'
-import { subjectStore } from '../../store/subjects'
+import { subjectsStore } from '../../store/subjects'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
 /**
@@ -15,7 +15,7 @@ import type { PublishedVersion } from '../legalCenter/publishedVersions'
 export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, covers: number[], now: Date): Promise<Acceptance | 'concurrent' | undefined> {
   // Only a version published under continued use can be accepted by it (its own frozen rule).
   if ((version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use') return undefined
-  const cited = deemedAcceptance(version.effectiveAt, await subjectStore(payload).noticesOf(subject.id, version.id), now)
+  const cited = deemedAcceptance(version.effectiveAt, await subjectsStore(payload).noticesOf(subject.id, version.id), now)
   if (!cited) return undefined
   try {
     return await payload.create({

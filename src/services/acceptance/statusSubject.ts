@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { subjectStore, type StatusSubject } from '../../store/subjects'
+import { subjectsStore, type StatusSubject } from '../../store/subjects'
 import { findSubject } from '../subjects/findSubject'
 import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
@@ -21,7 +21,7 @@ export interface SubjectRead {
  */
 export async function statusSubject(payload: Payload, externalId: string, create = false): Promise<SubjectRead> {
   refuseExternalIdLength(externalId)
-  const { subject, acceptedVersions, catalogFingerprint } = await subjectStore(payload).statusRead(externalId)
+  const { subject, acceptedVersions, catalogFingerprint } = await subjectsStore(payload).statusRead(externalId)
   if (!subject) return { subject: await findSubject(payload, externalId, create), acceptedVersions: [], catalogFingerprint }
   return { subject, acceptedVersions, catalogFingerprint }
 }

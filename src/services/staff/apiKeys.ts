@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { generateApiKey, hashApiKey, type ApiKeyScope } from '../../domain/apiKey'
 import { AssentError } from '../../errors/AssentError'
-import { apiKeyStore } from '../../store/apiKeys'
+import { apiKeysStore } from '../../store/apiKeys'
 
 /** Creates a key; the returned secret is the only time it exists outside the caller's hands. */
 export async function createApiKey(payload: Payload, name: string, scope: ApiKeyScope): Promise<{ key: string; id: number | string }> {
@@ -18,7 +18,7 @@ export async function createApiKey(payload: Payload, name: string, scope: ApiKey
 export async function authenticateApiKey(payload: Payload, authorization: string | undefined, scope: ApiKeyScope): Promise<{ id: number | string; name: string }> {
   const key = authorization?.match(/^Bearer\s+(\S+)$/i)?.[1]
   if (!key) throw new AssentError('unauthenticated', 'Send an API key: "Authorization: Bearer <key>".')
-  const found = await apiKeyStore(payload).keyByHash(hashApiKey(key))
+  const found = await apiKeysStore(payload).keyByHash(hashApiKey(key))
   if (!found || found.revokedAt) throw new AssentError('unauthenticated', 'This API key is not valid (unknown or revoked).')
   if (found.scope !== scope) throw new AssentError('forbidden', `This API key has the "${found.scope}" scope; this route needs "${scope}".`)
   return { id: found.id, name: found.name }

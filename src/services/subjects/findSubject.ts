@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { AssentError } from '../../errors/AssentError'
 import type { Subject } from '../../payload-types'
-import { subjectStore } from '../../store/subjects'
+import { subjectsStore } from '../../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 
 /** The subject with this external id; created on the spot when `create` is set, else a 404. An
@@ -10,7 +10,7 @@ import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
  * maximum length; existing subjects stay reachable by their id, whatever else it holds. */
 export async function findSubject(payload: Payload, externalId: string, create = false): Promise<Subject> {
   refuseExternalIdLength(externalId)
-  const subjects = subjectStore(payload)
+  const subjects = subjectsStore(payload)
   const found = await subjects.subjectByExternalId(externalId)
   if (found) return found
   refuseExternalId(externalId)

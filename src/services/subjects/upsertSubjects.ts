@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
-import { subjectStore } from '../../store/subjects'
+import { subjectsStore } from '../../store/subjects'
 import { refuseExternalId, refuseExternalIdLength } from './refuseExternalId'
 import { withTransaction } from '../../store/withTransaction'
 
@@ -17,7 +17,7 @@ export interface SubjectData {
  * id with edge spaces or control characters refuses the whole batch (400). */
 export async function upsertSubjects(payload: Payload, subjects: SubjectData[]): Promise<{ created: number; updated: number; subjects: Subject[] }> {
   for (const { externalId } of subjects) refuseExternalIdLength(externalId)
-  const store = subjectStore(payload)
+  const store = subjectsStore(payload)
   return withTransaction(payload, async (req) => {
     const docs = await store.subjectsByExternalIds(subjects.map((s) => s.externalId), req)
     const existing = new Map(docs.map((d) => [d.externalId, d]))

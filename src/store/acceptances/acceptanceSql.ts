@@ -1,7 +1,7 @@
 import { acceptanceLedgerRecord } from '../../domain/ledgerRecords'
 import type { ReceiptEntry } from '../../domain/receipt'
 import type { LedgerAppend } from '../ledger/appendEntries'
-import type { AcceptanceRow } from './AcceptanceStore'
+import type { AcceptanceRow } from './AcceptancesStore'
 
 // The statements of the grouped acceptance write, with `?` placeholders: one text for SQLite and
 // PostgreSQL (`numberedPlaceholders` there).

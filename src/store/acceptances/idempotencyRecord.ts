@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import type { IdempotencyRecord } from './AcceptanceStore'
+import type { IdempotencyRecord } from './AcceptancesStore'
 
 /** The answer kept under `key`, read through Payload on every database (a replay is rare, the
  * write path never reads it). */

@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Acceptance } from '../../payload-types'
 import { withTransaction } from '../withTransaction'
-import type { AcceptanceRow, AcceptanceStore, Idempotency, StoredAcceptance } from './AcceptanceStore'
+import type { AcceptanceRow, AcceptancesStore, Idempotency, StoredAcceptance } from './AcceptancesStore'
 import { storedCovers } from './acceptanceSql'
 import { findAcceptanceEntry } from './findAcceptanceEntry'
 import { idempotencyRecord } from './idempotencyRecord'
@@ -30,7 +30,7 @@ function insertAcceptances(payload: Payload, rows: readonly AcceptanceRow[], ide
  * Through Payload's Local API: MongoDB, and SQLite in memory or remote (where Assent has no
  * connection of its own).
  */
-export const payloadAcceptances = (payload: Payload): AcceptanceStore => ({
+export const payloadAcceptances = (payload: Payload): AcceptancesStore => ({
   recordAcceptances: (rows, idempotency) => insertAcceptances(payload, rows, idempotency),
   idempotencyRecord: (key) => idempotencyRecord(payload, key),
   ledgerEntryOf: (acceptance, req) => findAcceptanceEntry(payload, acceptance, req),

@@ -7,7 +7,7 @@ import { isoTimestamp } from '../isoTimestamp'
 import { acceptanceEntryPrefix } from '../../domain/receipt'
 import { appendEntries } from '../ledger/appendEntries'
 import { pendingLedgerEntries, postgresLedger } from '../ledger/postgresLedger'
-import type { AcceptanceRow, AcceptanceStore, Idempotency, StoredAcceptance } from './AcceptanceStore'
+import type { AcceptanceRow, AcceptancesStore, Idempotency, StoredAcceptance } from './AcceptancesStore'
 import { ENTRY_OF, EXISTING, IDEMPOTENCY, INSERT, entryFound, entryOf, insertParams, ledgerAppends, storedCovers } from './acceptanceSql'
 import { findAcceptanceEntry } from './findAcceptanceEntry'
 import { idempotencyRecord } from './idempotencyRecord'
@@ -50,7 +50,7 @@ async function insertAcceptances(client: pg.PoolClient, state: TransactionState,
  * committed together (group commit). A write under an idempotency key runs in a savepoint, so a
  * key already taken refuses it alone.
  */
-export const postgresAcceptances = (payload: Payload, pool: pg.Pool): AcceptanceStore => ({
+export const postgresAcceptances = (payload: Payload, pool: pg.Pool): AcceptancesStore => ({
   recordAcceptances: (rows, idempotency) =>
     pgWriteTransaction(pool, (client, state) => insertAcceptances(client, state, rows, idempotency), { isolate: idempotency !== undefined }),
   idempotencyRecord: (key) => idempotencyRecord(payload, key),

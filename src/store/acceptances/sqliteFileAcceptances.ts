@@ -5,7 +5,7 @@ import { sqliteWriteTransaction } from '../../db/sqliteWriteTransaction'
 import { acceptanceEntryPrefix } from '../../domain/receipt'
 import { appendEntries } from '../ledger/appendEntries'
 import { sqliteLedger } from '../ledger/sqliteLedger'
-import type { AcceptanceRow, AcceptanceStore, Idempotency, StoredAcceptance } from './AcceptanceStore'
+import type { AcceptanceRow, AcceptancesStore, Idempotency, StoredAcceptance } from './AcceptancesStore'
 import { ENTRY_OF, EXISTING, IDEMPOTENCY, INSERT, entryFound, entryOf, insertParams, ledgerAppends, storedCovers } from './acceptanceSql'
 import { findAcceptanceEntry } from './findAcceptanceEntry'
 import { idempotencyRecord } from './idempotencyRecord'
@@ -45,7 +45,7 @@ function insertAcceptances(native: NativeSqlite, rows: readonly AcceptanceRow[],
  * transaction opens a new SQLite connection each time, which costs more than the whole write),
  * concurrent requests committed together (group commit), each in a savepoint of its own.
  */
-export const sqliteFileAcceptances = (payload: Payload, native: NativeSqlite): AcceptanceStore => ({
+export const sqliteFileAcceptances = (payload: Payload, native: NativeSqlite): AcceptancesStore => ({
   recordAcceptances: (rows, idempotency) => sqliteWriteTransaction(native, () => insertAcceptances(native, rows, idempotency)),
   idempotencyRecord: (key) => idempotencyRecord(payload, key),
   ledgerEntryOf: (acceptance, req) => findAcceptanceEntry(payload, acceptance, req),

@@ -1,4 +1,4 @@
-import type { AccessEvent } from './AccessRecords'
+import type { AccessEvent } from './AccessRecordsStore'
 
 /** Longest detail kept: filters and id lists beyond it are cut, the record itself never refused. */
 const DETAIL_LIMIT = 2000

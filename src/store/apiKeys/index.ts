@@ -1,14 +1,14 @@
 import { leanQuery } from '../../db/leanQuery'
 import { oncePerPayload } from '../oncePerPayload'
-import type { ApiKeyStore } from './ApiKeyStore'
+import type { ApiKeysStore } from './ApiKeysStore'
 import { mongoApiKeys } from './mongoApiKeys'
 import { sqlApiKeys } from './sqlApiKeys'
 
-export type { ApiKeyStore, StoredApiKey } from './ApiKeyStore'
+export type { ApiKeysStore, StoredApiKey } from './ApiKeysStore'
 
 /** The API keys of `payload`'s database, chosen once: SQL databases read them with plain SQL,
  * MongoDB through Payload. */
-export const apiKeyStore = oncePerPayload((payload): ApiKeyStore => {
+export const apiKeysStore = oncePerPayload((payload): ApiKeysStore => {
   const query = leanQuery(payload)
   return query ? sqlApiKeys(query) : mongoApiKeys(payload)
 })

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { DayCount } from '../../domain/dailySeries'
-import type { Evidence } from './Evidence'
+import type { EvidenceStore } from './EvidenceStore'
 import { countMongoExport, mongoExportRows } from './mongoExportRows'
 
 /**
@@ -9,7 +9,7 @@ import { countMongoExport, mongoExportRows } from './mongoExportRows'
  * their CSV). Acceptances per day are not counted here: every version gets an empty list, so the
  * dashboard's chart shows each version's total before the period and no days in it.
  */
-export const mongoEvidence = (payload: Payload): Evidence => ({
+export const mongoEvidence = (payload: Payload): EvidenceStore => ({
   countExport: (filter) => countMongoExport(payload, filter),
   exportRows: (filter) => mongoExportRows(payload, filter),
   acceptancesPerDay: async (versionIds) => new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []])),

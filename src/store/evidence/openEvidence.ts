@@ -2,15 +2,15 @@ import type { Payload } from 'payload'
 
 import { databaseKind } from '../database/databaseKind'
 import { openDirectDatabase } from '../../db/directQuery'
-import type { AccessRecords } from '../accessRecords/AccessRecords'
+import type { AccessRecordsStore } from '../accessRecords/AccessRecordsStore'
 import { sqlAccessRecords } from '../accessRecords/sqlAccessRecords'
-import type { Evidence } from './Evidence'
+import type { EvidenceStore } from './EvidenceStore'
 import { sqlEvidence } from './sqlEvidence'
 
 /** Evidence and access records opened for one reader, and how to let go of them. */
 export interface OpenedEvidence {
-  evidence: Evidence
-  accessRecords: AccessRecords
+  evidence: EvidenceStore
+  accessRecords: AccessRecordsStore
   close: () => Promise<void>
 }
 

@@ -1,6 +1,6 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { DayCount } from '../../domain/dailySeries'
-import type { Evidence } from './Evidence'
+import type { EvidenceStore } from './EvidenceStore'
 import type { SqlDialect } from './sqlCsvLine'
 import { countSqlExport, sqlCsvChunks, sqlExportRows } from './sqlExportRows'
 
@@ -13,7 +13,7 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
  * direct one for a reader without Payload. Exports stream in pages of plain SQL; a CSV export is
  * formatted by the database itself, without a JavaScript object per row.
  */
-export const sqlEvidence = (query: RowQuery, dialect: SqlDialect): Evidence => ({
+export const sqlEvidence = (query: RowQuery, dialect: SqlDialect): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
   exportRows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(query, dialect, filter) : sqlExportRows(query, filter)),
   acceptancesPerDay: async (versionIds, from) => {

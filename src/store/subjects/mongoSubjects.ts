@@ -3,11 +3,11 @@ import type { Payload } from 'payload'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import { refId } from '../../domain/refId'
 import { payloadSubjects } from './payloadSubjects'
-import type { SubjectStore } from './SubjectStore'
+import type { SubjectsStore } from './SubjectsStore'
 
 /** MongoDB: everything through Payload's Local API; no catalog fingerprint (the status catalog
  * is read again each time). */
-export function mongoSubjects(payload: Payload): SubjectStore {
+export function mongoSubjects(payload: Payload): SubjectsStore {
   const subjects = payloadSubjects(payload)
   return {
     ...subjects,

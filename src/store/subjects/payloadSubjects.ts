@@ -1,9 +1,9 @@
 import type { Payload } from 'payload'
 
-import type { SubjectStore } from './SubjectStore'
+import type { SubjectsStore } from './SubjectsStore'
 
 /** The subject operations every database answers through Payload's Local API. */
-export const payloadSubjects = (payload: Payload): Pick<SubjectStore, 'subjectByExternalId' | 'subjectsByExternalIds' | 'createSubject' | 'updateSubject'> => ({
+export const payloadSubjects = (payload: Payload): Pick<SubjectsStore, 'subjectByExternalId' | 'subjectsByExternalIds' | 'createSubject' | 'updateSubject'> => ({
   subjectByExternalId: async (externalId) =>
     (await payload.find({ collection: 'subjects', where: { externalId: { equals: externalId } }, limit: 1, pagination: false, depth: 0 })).docs[0],
   subjectsByExternalIds: async (externalIds, req) =>

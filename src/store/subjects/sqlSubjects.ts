@@ -5,7 +5,7 @@ import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
 import { CATALOG_FINGERPRINT, catalogFingerprint } from './catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
-import type { SubjectStore } from './SubjectStore'
+import type { SubjectsStore } from './SubjectsStore'
 
 /** One row: the fingerprint, the subject (nulls when unknown) and its accepted version ids,
  * comma-separated (one row is cheaper to hand over than one per acceptance). */
@@ -20,7 +20,7 @@ const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from n
  * connection on a SQLite file, Payload's pool with named statements on PostgreSQL, Payload's
  * connection otherwise), the rest through Payload.
  */
-export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite' | 'postgres'): SubjectStore {
+export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite' | 'postgres'): SubjectsStore {
   const text = STATUS_READ[dialect]
   return {
     ...payloadSubjects(payload),

@@ -2,8 +2,8 @@ import type { Payload } from 'payload'
 import { describe, expect, it } from 'vitest'
 
 import { acceptanceEntryPrefix } from '../../../src/domain/receipt'
-import { acceptanceStore, type AcceptanceRow, type Idempotency } from '../../../src/store/acceptances'
-import { subjectStore } from '../../../src/store/subjects'
+import { acceptancesStore, type AcceptanceRow, type Idempotency } from '../../../src/store/acceptances'
+import { subjectsStore } from '../../../src/store/subjects'
 import { makePolicy, makeSubject, makeVersion } from '../../support/fixtures'
 import type { StoreContract } from './storeContract'
 
@@ -25,7 +25,7 @@ const answerOf = (status: number): Idempotency['answer'] => (stored) => ({ statu
  * record, or not at all. */
 export const acceptancesContract: StoreContract = (app) => {
   describe('acceptances', () => {
-    const store = () => acceptanceStore(app().payload)
+    const store = () => acceptancesStore(app().payload)
     const count = async (collection: 'acceptances' | 'ledger-entries' | 'idempotency-records') => (await app().payload.count({ collection })).totalDocs
     const storedOf = async (row: AcceptanceRow) =>
       (await app().payload.find({ collection: 'acceptances', where: { and: [{ subject: { equals: row.subject } }, { version: { equals: row.version } }] }, pagination: false, depth: 0 })).docs
@@ -80,9 +80,9 @@ export const acceptancesContract: StoreContract = (app) => {
     it('lets the status read see what was written', async () => {
       const rows = await acceptingRows(app().payload, 1)
       const subject = await app().payload.findByID({ collection: 'subjects', id: rows[0].subject, depth: 0 })
-      expect((await subjectStore(app().payload).statusRead(subject.externalId)).acceptedVersions).toEqual([])
+      expect((await subjectsStore(app().payload).statusRead(subject.externalId)).acceptedVersions).toEqual([])
       await store().recordAcceptances(rows)
-      const read = await subjectStore(app().payload).statusRead(subject.externalId)
+      const read = await subjectsStore(app().payload).statusRead(subject.externalId)
       expect(read.subject).toMatchObject({ id: subject.id, externalId: subject.externalId })
       expect(read.acceptedVersions.map(Number)).toEqual([rows[0].version])
     })

@@ -3,7 +3,7 @@ import { randomUUID } from 'node:crypto'
 import { describe, expect, it } from 'vitest'
 
 import { openDirectDatabase } from '../../../src/db/directQuery'
-import { accessRecordsStore, type AccessEvent, type AccessRecords } from '../../../src/store/accessRecords'
+import { accessRecordsStore, type AccessEvent, type AccessRecordsStore } from '../../../src/store/accessRecords'
 import { sqlAccessRecords } from '../../../src/store/accessRecords/sqlAccessRecords'
 import type { TestApp } from '../../support/testApp'
 import type { StoreContract } from './storeContract'
@@ -19,7 +19,7 @@ export const accessRecordsContract: StoreContract = (app) => {
       (await app().payload.find({ collection: 'access-records', where: { actor: { equals: who } }, pagination: false, depth: 0 })).docs.map(({ actor, action, resource, detail, count, at }) => ({ actor, action, resource, detail, count, at }))
 
     /** Skips, saying why, where `store` cannot open the test database. */
-    type Opened = { records: AccessRecords; close: () => Promise<void> }
+    type Opened = { records: AccessRecordsStore; close: () => Promise<void> }
     const recordsFaithfully = (name: string, open: () => Promise<Opened>, reachable: () => boolean = () => true) => {
       const store = async (skip: () => void): Promise<Opened> => {
         if (!reachable()) {

@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest'
 
 import { hashApiKey } from '../../../src/domain/apiKey'
 import { createApiKey } from '../../../src/services/staff/apiKeys'
-import { apiKeyStore } from '../../../src/store/apiKeys'
+import { apiKeysStore } from '../../../src/store/apiKeys'
 import type { StoreContract } from './storeContract'
 
 /** The API key store: a key is found by its hash alone, revocation shows at once. */
 export const apiKeysContract: StoreContract = (app) => {
   describe('API keys', () => {
-    const store = () => apiKeyStore(app().payload)
+    const store = () => apiKeysStore(app().payload)
 
     it('finds a key by its hash, and nothing for an unknown one', async () => {
       const { key, id } = await createApiKey(app().payload, 'contract key', 'integration')

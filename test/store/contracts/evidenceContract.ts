@@ -10,7 +10,7 @@ import { writeExport } from '../../../src/services/audit/writeExport'
 import { findVersion } from '../../../src/services/legalCenter/findVersion'
 import { seedPolicies } from '../../../src/services/publishing/seedPolicies'
 import { upsertSubjects } from '../../../src/services/subjects/upsertSubjects'
-import { evidenceStore, exportColumns, type Evidence, type ExportRow } from '../../../src/store/evidence'
+import { evidenceStore, exportColumns, type EvidenceStore, type ExportRow } from '../../../src/store/evidence'
 import { openEvidence } from '../../../src/store/evidence/openEvidence'
 import type { TestApp } from '../../support/testApp'
 import type { StoreContract } from './storeContract'
@@ -18,7 +18,7 @@ import type { StoreContract } from './storeContract'
 const filterOf = (input: Record<string, unknown>): ExportFilter => exportFilterSchema.parse(input)
 
 /** Every row of an export as JSON Lines would carry it: the export's columns, in order. */
-async function rowsOf(evidence: Evidence, input: Record<string, unknown>): Promise<ExportRow[]> {
+async function rowsOf(evidence: EvidenceStore, input: Record<string, unknown>): Promise<ExportRow[]> {
   const filter = filterOf({ ...input, format: 'jsonl' })
   const rows: ExportRow[] = []
   for await (const row of evidence.exportRows(filter)) rows.push(Object.fromEntries(exportColumns[filter.type].map((c) => [c, (row as ExportRow)[c] ?? null])))
@@ -26,7 +26,7 @@ async function rowsOf(evidence: Evidence, input: Record<string, unknown>): Promi
 }
 
 /** The CSV an export writes, whole. */
-async function csvOf(evidence: Evidence, input: Record<string, unknown>): Promise<string> {
+async function csvOf(evidence: EvidenceStore, input: Record<string, unknown>): Promise<string> {
   const filter = filterOf({ ...input, format: 'csv' })
   const out = new PassThrough()
   let text = ''

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 
 import { withTransaction } from '../../../src/store/withTransaction'
-import { subjectStore } from '../../../src/store/subjects'
+import { subjectsStore } from '../../../src/store/subjects'
 import { makePolicy, makeSubject, makeVersion } from '../../support/fixtures'
 import type { StoreContract } from './storeContract'
 
@@ -10,7 +10,7 @@ const fresh = (prefix: string) => `${prefix}-${Math.random().toString(36).slice(
 /** The subject store: subjects by external id, the status check's one read, and a subject's notices. */
 export const subjectsContract: StoreContract = (app) => {
   describe('subjects', () => {
-    const store = () => subjectStore(app().payload)
+    const store = () => subjectsStore(app().payload)
 
     it('creates a subject once and finds it by its external id', async () => {
       const externalId = fresh('contract-subject')

@@ -52,9 +52,9 @@ export interface AcceptanceRef {
 }
 
 /**
- * Where acceptances are kept, on whichever database Assent runs (`acceptanceStore` chooses once).
+ * Where acceptances are kept, on whichever database Assent runs (`acceptancesStore` chooses once).
  */
-export interface AcceptanceStore {
+export interface AcceptancesStore {
   /**
    * Stores each acceptance not there yet (one per subject and version) with its ledger entry and,
    * when given, the idempotency record of the answer, all in one transaction: everything lands or

@@ -3,7 +3,7 @@ import type { ExportFilter } from '../../domain/exportFilter'
 import type { CsvChunk, ExportRow } from './exportRow'
 
 /** What auditors read in bulk: exports of acceptances and notices, and the counts behind coverage. */
-export interface Evidence {
+export interface EvidenceStore {
   /** How many rows a filter selects (for progress). Refuses an unknown policy (400) or subject (404). */
   countExport: (filter: ExportFilter) => Promise<number>
   /**

@@ -19,10 +19,10 @@ export interface SubjectStatusRead {
 }
 
 /**
- * Where subjects are kept, on whichever database Assent runs (`subjectStore` chooses once).
+ * Where subjects are kept, on whichever database Assent runs (`subjectsStore` chooses once).
  * Operations given `req` run inside that request's transaction.
  */
-export interface SubjectStore {
+export interface SubjectsStore {
   /** Every status check and acceptance starts here: on SQL databases one query, the acceptances
    * answered from the (subject, version) index alone. */
   statusRead: (externalId: string) => Promise<SubjectStatusRead>

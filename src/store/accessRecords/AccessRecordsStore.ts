@@ -8,7 +8,7 @@ export interface AccessEvent {
 }
 
 /** The log of auditor reads of personal data: who read what, when, and how many records. */
-export interface AccessRecords {
+export interface AccessRecordsStore {
   /**
    * Logs an auditor's read. Written outside any transaction of the read itself, so a read is
    * logged even when nothing else is written.
