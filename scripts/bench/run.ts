@@ -1,5 +1,6 @@
 // `npm run bench`: builds the data set on a scratch database, runs every scenario and its
-// baseline in the same run, prints one table and writes it to bench/results.{json,md}.
+// baseline in the same run, prints one table and writes it to bench/results-<database>.{json,md}
+// (a run of another size, or of some scenarios only, to bench/local/, which git ignores).
 //   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
 // DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
 // otherwise on a fresh SQLite file.
@@ -15,8 +16,12 @@ const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`)
   return i > 0 && process.argv[i + 1] ? process.argv[i + 1] : fallback
 }
-const size = { subjects: Number(arg('subjects', '100000')), acceptances: Number(arg('acceptances', '1000000')), versions: Number(arg('versions', '40')) }
 const only = arg('only', '').split(',').filter(Boolean)
+const FULL_SIZE = { subjects: 100_000, acceptances: 1_000_000, versions: 40 }
+const size = { subjects: Number(arg('subjects', String(FULL_SIZE.subjects))), acceptances: Number(arg('acceptances', String(FULL_SIZE.acceptances))), versions: Number(arg('versions', String(FULL_SIZE.versions))) }
+/** Only a run of the full data set and every scenario is the table the README shows; any other run
+ * (a smoke run in CI, one scenario) goes beside it, in bench/local/, which git ignores. */
+const isFullRun = only.length === 0 && (Object.keys(FULL_SIZE) as Array<keyof typeof FULL_SIZE>).every((k) => size[k] === FULL_SIZE[k])
 const root = path.resolve(import.meta.dirname, '../..')
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
@@ -72,12 +77,12 @@ async function main(): Promise<number> {
     node: process.versions.node, database: payload.db.name === 'postgres' ? 'postgres' : 'sqlite', size, seconds: (performance.now() - started) / 1000,
   }
   const markdown = benchMarkdown(machine, results)
-  const outDir = path.join(root, 'bench')
-  mkdirSync(outDir, { recursive: true })
-  const name = `results-${machine.database}`
-  writeFileSync(path.join(outDir, `${name}.json`), `${JSON.stringify({ machine, results }, null, 2)}\n`)
-  writeFileSync(path.join(outDir, `${name}.md`), markdown)
-  console.log(`\n${markdown}\nWritten to bench/${name}.json and bench/${name}.md`)
+  const outDir = isFullRun ? 'bench' : 'bench/local'
+  mkdirSync(path.join(root, outDir), { recursive: true })
+  const name = `${outDir}/results-${machine.database}`
+  writeFileSync(path.join(root, `${name}.json`), `${JSON.stringify({ machine, results }, null, 2)}\n`)
+  writeFileSync(path.join(root, `${name}.md`), markdown)
+  console.log(`\n${markdown}\nWritten to ${name}.json and ${name}.md`)
   // A missed target is a finding, reported in the table; a scenario that could not run is a failure.
   return results.every((r) => !('error' in r.details)) ? 0 : 1
 }
