@@ -1,6 +1,6 @@
 import { checkpointSignatureValid, type Checkpoint } from './checkpointSignature'
 import type { TrustedKey } from './keyRotation'
-import { consistencyProof, rootOf, verifyConsistency, type Hash } from './merkle'
+import { rootOf, type Hash } from './merkle'
 
 /** Entries no checkpoint covers yet: the newest, which could vanish without a trace until the next
  * checkpoint (or a receipt) binds them. */
@@ -22,17 +22,20 @@ export function signerOf(checkpoint: Checkpoint, chain: readonly TrustedKey[]): 
 }
 
 /**
- * Whether the ledger (its leaf hashes) extends a checkpoint seen before: RFC 6962 consistency,
- * a proof built from the leaves and checked against the saved root and the current one. Returns
- * the problem, worded for an auditor, or undefined.
+ * Whether a ledger of `size` entries, whose first `saved.treeSize` entries have the root
+ * `prefixRoot`, extends a checkpoint seen before: no entry it covered removed, none rewritten.
+ * Returns the problem, worded for an auditor, or undefined.
  */
-export function extensionProblem(saved: Pick<Checkpoint, 'treeSize' | 'rootHash'>, leaves: readonly Hash[], label: string): string | undefined {
-  if (leaves.length < saved.treeSize) return `${label} covers ${saved.treeSize} entries but the ledger has ${leaves.length}: entries were removed`
-  const proof = consistencyProof(saved.treeSize, leaves)
-  if (!verifyConsistency(saved.treeSize, leaves.length, proof, Buffer.from(saved.rootHash, 'hex'), rootOf(leaves))) {
-    return `the ledger does not extend ${label} (${saved.treeSize} entries, root ${saved.rootHash.slice(0, 16)}…): history was rewritten`
-  }
+export function prefixProblem(saved: Pick<Checkpoint, 'treeSize' | 'rootHash'>, size: number, prefixRoot: Hash | undefined, label: string): string | undefined {
+  if (size < saved.treeSize || !prefixRoot) return `${label} covers ${saved.treeSize} entries but the ledger has ${size}: entries were removed`
+  if (prefixRoot.toString('hex') !== saved.rootHash) return `the ledger does not extend ${label} (${saved.treeSize} entries, root ${saved.rootHash.slice(0, 16)}…): history was rewritten`
   return undefined
+}
+
+/** Whether the ledger (its leaf hashes) extends a checkpoint seen before: its first entries still
+ * make the saved root. Returns the problem, worded for an auditor, or undefined. */
+export function extensionProblem(saved: Pick<Checkpoint, 'treeSize' | 'rootHash'>, leaves: readonly Hash[], label: string): string | undefined {
+  return prefixProblem(saved, leaves.length, leaves.length < saved.treeSize ? undefined : rootOf(leaves.slice(0, saved.treeSize)), label)
 }
 
 /** A checkpoint seen before (kept by an auditor or witness, or the last head this server published),

@@ -1,38 +1,22 @@
-import { hash } from 'node:crypto'
+import { MerkleFrontier } from './merkleFrontier'
+import { EMPTY_ROOT, nodeHash, type Hash } from './merkleHash'
 
 /**
  * The Merkle tree of RFC 6962 / RFC 9162 §2.1 (the Certificate Transparency log tree), over
  * SHA-256: leaf hashes are SHA-256(0x00 ‖ data), interior nodes SHA-256(0x01 ‖ left ‖ right).
  * Everything here is pure: trees are given as their leaf hashes, oldest first.
  */
-export type Hash = Buffer
-
-const LEAF = Buffer.from([0])
-const NODE = Buffer.from([1])
-
-// One-shot hashing: for inputs this small, building a Hash object costs more than hashing.
-export const leafHash = (data: Uint8Array): Hash => hash('sha256', Buffer.concat([LEAF, data]), 'buffer')
-export const nodeHash = (left: Hash, right: Hash): Hash => hash('sha256', Buffer.concat([NODE, left, right], 1 + left.length + right.length), 'buffer')
-export const EMPTY_ROOT: Hash = hash('sha256', Buffer.alloc(0), 'buffer')
+export type { Hash } from './merkleHash'
+export { EMPTY_ROOT, leafHash, nodeHash } from './merkleHash'
 
 /** The largest power of two smaller than n (n > 1). */
 const split = (n: number) => 2 ** Math.floor(Math.log2(n - 1))
 
-/** MTH(D[n]): the root over leaf hashes, in one pass with a stack of perfect subtrees. */
+/** MTH(D[n]): the root over leaf hashes, in one pass (the frontier of the whole tree). */
 export function rootOf(leaves: readonly Hash[]): Hash {
-  if (leaves.length === 0) return EMPTY_ROOT
-  const stack: { hash: Hash; size: number }[] = []
-  for (const leaf of leaves) {
-    let node = { hash: leaf, size: 1 }
-    while (stack.length > 0 && stack[stack.length - 1].size === node.size) {
-      const left = stack.pop()!
-      node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 }
-    }
-    stack.push(node)
-  }
-  let root = stack.pop()!.hash
-  while (stack.length > 0) root = nodeHash(stack.pop()!.hash, root)
-  return root
+  const frontier = MerkleFrontier.empty()
+  for (const leaf of leaves) frontier.push(leaf)
+  return frontier.root() ?? EMPTY_ROOT
 }
 
 /** PATH(m, D[n]): the inclusion proof of leaf `index` in the tree of `leaves`. */

@@ -4,9 +4,10 @@ import type { BundleEntry } from '../../domain/verifyLedgerBundle'
 
 const PAGE = 5000
 
-/** Every ledger entry in order, read in pages so a large ledger streams through memory. */
-export async function* ledgerEntries(payload: Payload): AsyncGenerator<BundleEntry> {
-  for (let after = 0; ; ) {
+/** Every ledger entry in order (those after number `from`), read in pages so a large ledger
+ * streams through memory. */
+export async function* ledgerEntries(payload: Payload, from = 0): AsyncGenerator<BundleEntry> {
+  for (let after = from; ; ) {
     const { docs } = await payload.find({
       collection: 'ledger-entries',
       where: { seq: { greater_than: after } },

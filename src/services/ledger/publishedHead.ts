@@ -12,20 +12,45 @@ export const PUBLISHED_HEAD_FILE = 'ledger-head.json'
 /** Where the published head lives (the data folder of `env`). */
 export const publishedHeadPath = (env: NodeJS.ProcessEnv = process.env): string => path.join(readEnv(env).dataDir, PUBLISHED_HEAD_FILE)
 
+/**
+ * What the server keeps beside its last published head so the next checkpoint starts where that
+ * one stopped: the tree's subtree roots (its Merkle frontier), its last leaf, and the key the
+ * ledger had rotated to by then. Trusted as much as the signing key beside it.
+ */
+export interface HeadFrontier {
+  roots: string[]
+  lastLeafHash: string
+  keyInForce?: string
+}
+
+type HeadFile = Checkpoint & { frontier?: HeadFrontier }
+
+const readHeadFile = (file: string): HeadFile | undefined => (existsSync(file) ? (JSON.parse(readFileSync(file, 'utf8')) as HeadFile) : undefined)
+
 /** The last checkpoint published, or undefined before the first (or on a fresh data folder). */
 export function readPublishedHead(file = publishedHeadPath()): Checkpoint | undefined {
-  if (!existsSync(file)) return undefined
-  const { treeSize, rootHash, signedAt, signature, keyId } = JSON.parse(readFileSync(file, 'utf8')) as Checkpoint
+  const head = readHeadFile(file)
+  if (!head) return undefined
+  const { treeSize, rootHash, signedAt, signature, keyId } = head
   return { treeSize, rootHash, signedAt, signature, keyId }
 }
 
-/** Records `checkpoint` as the last published unless a larger one already is (two signers racing);
- * written to a temporary file and renamed, so a crash never leaves half a head. */
-export function writePublishedHead(checkpoint: Checkpoint, file = publishedHeadPath()): void {
-  const current = readPublishedHead(file)
-  if (current && current.treeSize >= checkpoint.treeSize) return
+/** The frontier kept with the last published head, if it was (heads written before it was kept
+ * have none). */
+export function readHeadFrontier(file = publishedHeadPath()): HeadFrontier | undefined {
+  const frontier = readHeadFile(file)?.frontier
+  return frontier && Array.isArray(frontier.roots) && typeof frontier.lastLeafHash === 'string' ? frontier : undefined
+}
+
+/** Records `checkpoint` (with its `frontier`) as the last published unless a larger one already is
+ * (two signers racing), or the same one with its frontier; written to a temporary file and
+ * renamed, so a crash never leaves half a head. */
+export function writePublishedHead(checkpoint: Checkpoint, frontier?: HeadFrontier, file = publishedHeadPath()): void {
+  const current = readHeadFile(file)
+  if (current && (current.treeSize > checkpoint.treeSize || (current.treeSize === checkpoint.treeSize && (current.frontier || !frontier)))) return
   ensureDataFolder(path.dirname(file))
   const temporary = `${file}.${process.pid}.tmp`
-  writeFileSync(temporary, `${JSON.stringify(checkpoint, null, 2)}\n`)
+  const { treeSize, rootHash, signedAt, signature, keyId } = checkpoint
+  writeFileSync(temporary, `${JSON.stringify({ treeSize, rootHash, signedAt, signature, keyId, ...(frontier ? { frontier } : {}) }, null, 2)}\n`)
   renameSync(temporary, file)
 }
