@@ -4,6 +4,7 @@ import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
 import { externalIdHash, findSubjectForEvidence } from '../audit/findSubjectForEvidence'
+import { subjectsStore } from '../../store/subjects'
 import { withTransaction } from '../../store/withTransaction'
 
 /**
@@ -17,14 +18,7 @@ export async function eraseSubject(payload: Payload, externalId: string, now = n
   const found = await findSubjectForEvidence(payload, externalId)
   if (found.erasedAt) return { subject: found, alreadyErased: true }
   const subject = await withTransaction(payload, async (req) => {
-    // Acceptances and notices are insert-only for every caller; erasure is the one change the law requires of them.
-    await payload.db.updateMany({ collection: 'acceptances', where: { subject: { equals: found.id } }, data: { ip: null, userAgent: null, locale: null }, req })
-    const { docs: notices } = await payload.find({ collection: 'notices', where: { and: [{ subject: { equals: found.id } }, { address: { exists: true } }] }, pagination: false, depth: 0, req })
-    for (const notice of notices) {
-      const address = notice.address ?? ''
-      const reply = address && notice.lastReply ? notice.lastReply.split(address).join('[erased]') : notice.lastReply
-      await payload.db.updateOne({ collection: 'notices', id: notice.id, data: { address: null, lastReply: reply }, req })
-    }
+    await subjectsStore(payload).erasePersonalData(found.id, req)
     return payload.update({
       collection: 'subjects',
       id: found.id,

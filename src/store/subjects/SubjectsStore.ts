@@ -36,4 +36,7 @@ export interface SubjectsStore {
   createSubject: (data: SubjectFields & { externalId: string }, req?: PayloadRequest) => Promise<Subject>
   /** Changes what the host product says about a subject. */
   updateSubject: (id: number, data: SubjectFields, req: PayloadRequest) => Promise<Subject>
+  /** Erasure's part below the insert-only collections: the subject's personal data removed from
+   * its acceptances and notices. */
+  erasePersonalData: (subjectId: number, req: PayloadRequest) => Promise<void>
 }

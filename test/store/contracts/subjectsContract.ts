@@ -65,5 +65,34 @@ export const subjectsContract: StoreContract = (app) => {
       })
       expect(await store().noticesOf(subject.id, version.id)).toEqual([{ id: notice.id, channel: 'banner', status: 'displayed', at: reachedAt }])
     })
+
+    it("erases a subject's personal data from its acceptances and notices inside a transaction, and no one else's", async () => {
+      const policy = await makePolicy(app().payload)
+      const version = await makeVersion(app().payload, policy.id, { _status: 'published' })
+      const [erased, kept] = [await makeSubject(app().payload), await makeSubject(app().payload)]
+      for (const subject of [erased, kept]) {
+        await app().payload.create({
+          collection: 'acceptances',
+          data: { subject: subject.id, policy: policy.id, version: version.id, versionNumber: version.version!, method: 'api', source: 'api', contentHash: version.contentHash!, acceptedAt: new Date().toISOString(), ip: '203.0.113.9', userAgent: 'contract', locale: 'fr' },
+        })
+        const address = `${subject.externalId}@example.com`
+        await app().payload.create({
+          collection: 'notices',
+          data: { subject: subject.id, policy: policy.id, version: version.id, versionNumber: version.version!, channel: 'email', status: 'accepted', address, lastReply: `250 2.0.0 OK <${address}> queued` },
+        })
+      }
+      await withTransaction(app().payload, (req) => store().erasePersonalData(erased.id, req))
+      const of = async (subjectId: number) => ({
+        acceptance: (await app().payload.find({ collection: 'acceptances', where: { subject: { equals: subjectId } }, depth: 0 })).docs[0],
+        notice: (await app().payload.find({ collection: 'notices', where: { subject: { equals: subjectId } }, depth: 0 })).docs[0],
+      })
+      const after = await of(erased.id)
+      expect([after.acceptance.ip, after.acceptance.userAgent, after.acceptance.locale].map((v) => v ?? null)).toEqual([null, null, null])
+      expect(after.notice.address ?? null).toBeNull()
+      expect(after.notice.lastReply).toBe('250 2.0.0 OK <[erased]> queued')
+      const untouched = await of(kept.id)
+      expect(untouched.acceptance).toMatchObject({ ip: '203.0.113.9', userAgent: 'contract', locale: 'fr' })
+      expect(untouched.notice).toMatchObject({ address: `${kept.externalId}@example.com` })
+    })
   })
 }
