@@ -6,7 +6,11 @@ import { nodeHash, type Hash } from './merkleHash'
  * leaves extended by k more costs k leaf pushes and about k node hashes, whatever n is.
  */
 export class MerkleFrontier {
-  private constructor(private readonly nodes: Array<{ hash: Hash; size: number }>) {}
+  private count: number
+
+  private constructor(private readonly nodes: Array<{ hash: Hash; size: number }>) {
+    this.count = nodes.reduce((sum, node) => sum + node.size, 0)
+  }
 
   /** The frontier of the empty tree. */
   static empty(): MerkleFrontier {
@@ -26,7 +30,7 @@ export class MerkleFrontier {
 
   /** How many leaves the tree has. */
   get size(): number {
-    return this.nodes.reduce((sum, node) => sum + node.size, 0)
+    return this.count
   }
 
   /** Appends a leaf hash: equal subtrees to its left are merged into one, as the tree grows. */
@@ -37,6 +41,7 @@ export class MerkleFrontier {
       node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 }
     }
     this.nodes.push(node)
+    this.count++
   }
 
   /** The subtree roots, largest first. */
