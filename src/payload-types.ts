@@ -75,6 +75,7 @@ export interface Config {
     notices: Notice;
     'ledger-entries': LedgerEntry;
     'ledger-checkpoints': LedgerCheckpoint;
+    'ledger-nodes': LedgerNode;
     'access-records': AccessRecord;
     'api-keys': ApiKey;
     'idempotency-records': IdempotencyRecord;
@@ -95,6 +96,7 @@ export interface Config {
     notices: NoticesSelect<false> | NoticesSelect<true>;
     'ledger-entries': LedgerEntriesSelect<false> | LedgerEntriesSelect<true>;
     'ledger-checkpoints': LedgerCheckpointsSelect<false> | LedgerCheckpointsSelect<true>;
+    'ledger-nodes': LedgerNodesSelect<false> | LedgerNodesSelect<true>;
     'access-records': AccessRecordsSelect<false> | AccessRecordsSelect<true>;
     'api-keys': ApiKeysSelect<false> | ApiKeysSelect<true>;
     'idempotency-records': IdempotencyRecordsSelect<false> | IdempotencyRecordsSelect<true>;
@@ -383,6 +385,10 @@ export interface LedgerEntry {
   kind: 'acceptance' | 'notice' | 'publication' | 'policy-rules' | 'key-rotation';
   body: string;
   leafHash: string;
+  /**
+   * The subject the record is about (acceptances and notices), copied from the body so a subject's entries are found by index.
+   */
+  subject?: string | null;
   recordedAt: string;
   updatedAt: string;
   createdAt: string;
@@ -401,6 +407,18 @@ export interface LedgerCheckpoint {
    * SHA-256 of the public key that signed it.
    */
   keyId: string;
+  updatedAt: string;
+  createdAt: string;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-nodes".
+ */
+export interface LedgerNode {
+  id: number;
+  level: number;
+  start: number;
+  hash: string;
   updatedAt: string;
   createdAt: string;
 }
@@ -598,6 +616,10 @@ export interface PayloadLockedDocument {
     | ({
         relationTo: 'ledger-checkpoints';
         value: number | LedgerCheckpoint;
+      } | null)
+    | ({
+        relationTo: 'ledger-nodes';
+        value: number | LedgerNode;
       } | null)
     | ({
         relationTo: 'access-records';
@@ -802,6 +824,7 @@ export interface LedgerEntriesSelect<T extends boolean = true> {
   kind?: T;
   body?: T;
   leafHash?: T;
+  subject?: T;
   recordedAt?: T;
   updatedAt?: T;
   createdAt?: T;
@@ -816,6 +839,17 @@ export interface LedgerCheckpointsSelect<T extends boolean = true> {
   signedAt?: T;
   signature?: T;
   keyId?: T;
+  updatedAt?: T;
+  createdAt?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "ledger-nodes_select".
+ */
+export interface LedgerNodesSelect<T extends boolean = true> {
+  level?: T;
+  start?: T;
+  hash?: T;
   updatedAt?: T;
   createdAt?: T;
 }

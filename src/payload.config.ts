@@ -14,6 +14,7 @@ import { BannerTemplate } from '../collections/BannerTemplate/index'
 import { ApiKeys } from '../collections/ApiKeys/index'
 import { IdempotencyRecords } from '../collections/IdempotencyRecords/index'
 import { LedgerCheckpoints } from '../collections/LedgerCheckpoints/index'
+import { LedgerNodes } from '../collections/LedgerNodes/index'
 import { LedgerEntries } from '../collections/LedgerEntries/index'
 import { Notices } from '../collections/Notices/index'
 import { Policies } from '../collections/Policies/index'
@@ -59,7 +60,7 @@ export default buildConfig({
     },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [withAuthCookies(Users), Policies, database.withNullableUniqueIndex(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
+  collections: [withAuthCookies(Users), Policies, database.withNullableUniqueIndex(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, LedgerNodes, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
   globals: [BannerTemplate],
   editor: lexicalEditor(),
   db: database.db,

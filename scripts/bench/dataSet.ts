@@ -81,7 +81,7 @@ export async function generateDataSet(payload: Payload, size: DataSetSize, progr
     const stored = await insertRows<{ id: number } & (typeof rows)[number]>(db, adapter.tables.acceptances, rows, { returning: true })
     const entries = stored.map((row) => {
       const body = ledgerBody(++seq, 'acceptance', row.acceptedAt, acceptanceLedgerRecord(row))
-      return { seq, kind: 'acceptance', body, leafHash: entryLeafHash(body), recordedAt: row.acceptedAt, createdAt: now, updatedAt: now }
+      return { seq, kind: 'acceptance', body, leafHash: entryLeafHash(body), subject: String(row.subject), recordedAt: row.acceptedAt, createdAt: now, updatedAt: now }
     })
     await insertRows(db, adapter.tables.ledger_entries, entries)
     if ((k / CHUNK) % 20 === 19) progress(`${k + rows.length} acceptances and ledger entries`)

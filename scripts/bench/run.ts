@@ -2,6 +2,7 @@
 // baseline in the same run, prints one table and writes it to bench/results-<database>.{json,md}
 // (a run of another size, or of some scenarios only, to bench/local/, which git ignores).
 //   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
+//   npm run bench -- --growth [--growth-sizes 10000,100000,1000000 --per-subject 10] (growth.ts)
 // DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
 // otherwise on a fresh SQLite file.
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -87,7 +88,8 @@ async function main(): Promise<number> {
   return results.every((r) => !('error' in r.details)) ? 0 : 1
 }
 
-main().then((code) => process.exit(code), (error: unknown) => {
+const run = process.argv.includes('--growth') ? async () => (await import('./growth')).runGrowth(arg, root, log) : main
+run().then((code) => process.exit(code), (error: unknown) => {
   console.error(error)
   process.exit(2)
 })

@@ -3,7 +3,7 @@ import type { SQL } from '@payloadcms/db-postgres/drizzle'
 
 /** The query-builder surface Assent uses, common to drizzle's SQLite and PostgreSQL databases. */
 export interface SqlDb {
-  insert: (table: never) => { values: (rows: Record<string, unknown>[]) => Promise<unknown> & { returning: () => Promise<Record<string, unknown>[]> } }
+  insert: (table: never) => { values: (rows: Record<string, unknown>[]) => Promise<unknown> & { returning: () => Promise<Record<string, unknown>[]>; onConflictDoNothing: () => Promise<unknown> } }
   update: (table: never) => { set: (values: Record<string, unknown>) => { where: (condition: SQL | undefined) => Promise<unknown> & { returning: () => Promise<Record<string, unknown>[]> } } }
   select: (fields?: Record<string, unknown>) => { from: (table: never) => SelectQuery }
   execute?: (query: SQL) => Promise<unknown>

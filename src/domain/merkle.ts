@@ -1,5 +1,6 @@
 import { MerkleFrontier } from './merkleFrontier'
 import { EMPTY_ROOT, nodeHash, type Hash } from './merkleHash'
+import { consistencyRanges, inclusionRanges } from './proofRanges'
 
 /**
  * The Merkle tree of RFC 6962 / RFC 9162 §2.1 (the Certificate Transparency log tree), over
@@ -8,9 +9,6 @@ import { EMPTY_ROOT, nodeHash, type Hash } from './merkleHash'
  */
 export type { Hash } from './merkleHash'
 export { EMPTY_ROOT, leafHash, nodeHash } from './merkleHash'
-
-/** The largest power of two smaller than n (n > 1). */
-const split = (n: number) => 2 ** Math.floor(Math.log2(n - 1))
 
 /** MTH(D[n]): the root over leaf hashes, in one pass (the frontier of the whole tree). */
 export function rootOf(leaves: readonly Hash[]): Hash {
@@ -21,25 +19,12 @@ export function rootOf(leaves: readonly Hash[]): Hash {
 
 /** PATH(m, D[n]): the inclusion proof of leaf `index` in the tree of `leaves`. */
 export function inclusionProof(index: number, leaves: readonly Hash[]): Hash[] {
-  if (index < 0 || index >= leaves.length) throw new RangeError(`leaf ${index} is not in a tree of ${leaves.length}`)
-  const path = (m: number, d: readonly Hash[]): Hash[] => {
-    if (d.length <= 1) return []
-    const k = split(d.length)
-    return m < k ? [...path(m, d.slice(0, k)), rootOf(d.slice(k))] : [...path(m - k, d.slice(k)), rootOf(d.slice(0, k))]
-  }
-  return path(index, leaves)
+  return inclusionRanges(index, leaves.length).map(([from, to]) => rootOf(leaves.slice(from, to)))
 }
 
 /** PROOF(m, D[n]): the consistency proof between the first `size1` leaves and all of them. */
 export function consistencyProof(size1: number, leaves: readonly Hash[]): Hash[] {
-  if (size1 < 0 || size1 > leaves.length) throw new RangeError(`size ${size1} is not within a tree of ${leaves.length}`)
-  if (size1 === 0 || size1 === leaves.length) return []
-  const subproof = (m: number, d: readonly Hash[], complete: boolean): Hash[] => {
-    if (m === d.length) return complete ? [] : [rootOf(d)]
-    const k = split(d.length)
-    return m <= k ? [...subproof(m, d.slice(0, k), complete), rootOf(d.slice(k))] : [...subproof(m - k, d.slice(k), false), rootOf(d.slice(0, k))]
-  }
-  return subproof(size1, leaves, true)
+  return consistencyRanges(size1, leaves.length).map(([from, to]) => rootOf(leaves.slice(from, to)))
 }
 
 /**

@@ -33,12 +33,15 @@ export class MerkleFrontier {
     return this.count
   }
 
-  /** Appends a leaf hash: equal subtrees to its left are merged into one, as the tree grows. */
-  push(leaf: Hash): void {
+  /** Appends a leaf hash: equal subtrees to its left are merged into one, as the tree grows.
+   * `merged` is told of each perfect subtree a merge completes (2 leaves or more), with the leaf
+   * index it starts at. */
+  push(leaf: Hash, merged?: (hash: Hash, size: number, start: number) => void): void {
     let node = { hash: leaf, size: 1 }
     while (this.nodes.length > 0 && this.nodes[this.nodes.length - 1].size === node.size) {
       const left = this.nodes.pop()!
       node = { hash: nodeHash(left.hash, node.hash), size: left.size * 2 }
+      merged?.(node.hash, node.size, this.count + 1 - node.size)
     }
     this.nodes.push(node)
     this.count++

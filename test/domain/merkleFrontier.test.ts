@@ -26,6 +26,22 @@ describe('the Merkle frontier', () => {
     expect(rootOf(all).equals(mth(all))).toBe(true)
   })
 
+  it('names every perfect subtree a push completes, once, with its root and first leaf', () => {
+    const all = leaves(70)
+    const told: Array<[number, number]> = []
+    const frontier = MerkleFrontier.empty()
+    for (const leaf of all) {
+      frontier.push(leaf, (hash, size, start) => {
+        expect(hash.equals(mth(all.slice(start, start + size))), `subtree of ${size} at ${start}`).toBe(true)
+        told.push([size, start])
+      })
+    }
+    // 35 + 17 + 8 + 4 + 2 + 1 perfect subtrees of 2, 4, 8, 16, 32 and 64 leaves in 70 leaves.
+    expect(told).toHaveLength(67)
+    expect(new Set(told.map(([size, start]) => `${size}:${start}`)).size).toBe(67)
+    expect(told.filter(([size]) => size === 64)).toEqual([[64, 0]])
+  })
+
   it('resumed from its stored roots, extends a tree as if it had never stopped', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 300 }), fc.integer({ min: 0, max: 300 }), (a, b) => {
       const [stored, added] = [Math.min(a, b), Math.max(a, b)]

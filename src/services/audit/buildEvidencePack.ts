@@ -1,16 +1,17 @@
 import type { Payload } from 'payload'
 
 import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
-import { inclusionProof } from '../../domain/merkle'
+import type { Checkpoint } from '../../domain/checkpointSignature'
 import { MANIFEST_FILE, signPackManifest } from '../../domain/packManifest'
 import { refId, type Ref } from '../../domain/refId'
 import type { Policy, PolicyVersion } from '../../payload-types'
 import { createCheckpoint } from '../ledger/createCheckpoint'
 import { keyRotationEntries } from '../ledger/keyRotationEntries'
-import { ledgerEntries } from '../ledger/ledgerLeaves'
+import { provenEntries } from '../ledger/provenEntries'
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { inThreadRedlines, type Redlines } from '../redline/redlines'
 import { redlineText } from '../redline/renderRedline'
+import { ledgerTreeStore } from '../../store/ledgerTree'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { owedForEvidence } from './owedForEvidence'
 import { publicationEntries } from './publicationEntries'
@@ -42,9 +43,9 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   const slugOf = (version: Ref) => versions.get(String(refId(version)))!.policy.slug
 
   const { checkpoint } = await createCheckpoint(payload, now)
-  const ledger = await subjectLedger(payload, subject.id, checkpoint.treeSize)
-  const keyRotations = await keyRotationEntries(payload, checkpoint.treeSize)
-  const publications = await publicationEntries(payload, [...versions.keys()], checkpoint.treeSize)
+  const ledger = await subjectLedger(payload, subject.id, checkpoint)
+  const keyRotations = await keyRotationEntries(payload, checkpoint)
+  const publications = await publicationEntries(payload, [...versions.keys()], checkpoint)
 
   const evidenceVersions: EvidenceVersion[] = [...versions.values()]
     .sort((a, b) => a.policy.slug.localeCompare(b.policy.slug) || (a.version.version ?? 0) - (b.version.version ?? 0))
@@ -130,17 +131,11 @@ async function versionsOwed(payload: Payload, versionIds: Array<number | string>
   return new Map(docs.map((version) => [String(version.id), { policy: version.policy as Policy, version }]))
 }
 
-/** The ledger entries about the subject (up to the checkpoint), each with its inclusion proof. */
-async function subjectLedger(payload: Payload, subjectId: number | string, treeSize: number): Promise<EvidenceLedgerEntry[]> {
-  const leaves: Buffer[] = []
-  const mine: Array<{ seq: number; body: string; leafHash: string }> = []
-  const marker = `"subject":${JSON.stringify(subjectId)},`
-  for await (const entry of ledgerEntries(payload)) {
-    if (entry.seq > treeSize) break
-    leaves.push(Buffer.from(entry.leafHash, 'hex'))
-    if (entry.body.includes(marker) && JSON.parse(entry.body).record?.subject === subjectId) mine.push(entry)
-  }
-  return mine.map((e) => ({ ...e, proof: inclusionProof(e.seq - 1, leaves).map((h) => h.toString('hex')) }))
+/** The ledger entries about the subject (up to the checkpoint), found by index and kept only
+ * when their own body names the subject, each with its inclusion proof. */
+async function subjectLedger(payload: Payload, subjectId: number | string, checkpoint: Checkpoint): Promise<EvidenceLedgerEntry[]> {
+  const named = await ledgerTreeStore(payload).entriesAbout(String(subjectId), checkpoint.treeSize)
+  return provenEntries(payload, checkpoint, named.filter((e) => JSON.parse(e.body).record?.subject === subjectId))
 }
 
 /** Pairs of consecutive accepted versions of each policy. */

@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import type { Feed } from '../../formats/atomFeed'
-import { listCheckpoints } from './createCheckpoint'
+import { listCheckpoints } from './storedCheckpoints'
 
 /**
  * The signed checkpoints as an Atom feed, newest first, so witnesses and auditors can subscribe

@@ -8,14 +8,11 @@ import { EMPTY_ROOT } from '../../domain/merkle'
 import { MerkleFrontier } from '../../domain/merkleFrontier'
 import { AssentError } from '../../errors/AssentError'
 import { ledgerEntries } from './ledgerLeaves'
+import { keptRootsCollector } from './ledgerProver'
 import { ledgerSigningKey } from './ledgerSigningKey'
+import { checkpointOfSize, lastCheckpoint } from './storedCheckpoints'
+import { ledgerTreeStore } from '../../store/ledgerTree'
 import { publishedHeadPath, readHeadFrontier, readPublishedHead, writePublishedHead, type HeadFrontier } from './publishedHead'
-
-/** The checkpoints so far, oldest first. */
-export async function listCheckpoints(payload: Payload): Promise<Checkpoint[]> {
-  const { docs } = await payload.find({ collection: 'ledger-checkpoints', sort: 'treeSize', pagination: false, depth: 0 })
-  return docs.map(({ treeSize, rootHash, signedAt, signature, keyId }) => ({ treeSize, rootHash, signedAt, signature, keyId }))
-}
 
 /** The ledger's tree as far as it was read, and what reading it learnt. */
 interface Tree {
@@ -32,15 +29,17 @@ interface Tree {
  * The roots at the sizes in `watch` are kept, for checks against checkpoints seen before.
  */
 async function grow(payload: Payload, tree: Tree, watch: ReadonlySet<number>): Promise<Tree> {
+  const kept = keptRootsCollector()
   for await (const entry of ledgerEntries(payload, tree.frontier.size)) {
     const expected = tree.frontier.size + 1
     if (entry.seq !== expected) throw new AssentError('ledger_tampered', `Ledger entry ${expected} is missing (found ${entry.seq}).`)
     if (entryLeafHash(entry.body) !== entry.leafHash) throw new AssentError('ledger_tampered', `Ledger entry ${entry.seq} does not match its leaf hash.`)
     if (entry.body.includes('"kind":"key-rotation"')) tree.keyInForce = (JSON.parse(entry.body) as { record: { to: string } }).record.to
-    tree.frontier.push(Buffer.from(entry.leafHash, 'hex'))
+    tree.frontier.push(Buffer.from(entry.leafHash, 'hex'), kept.merged)
     tree.lastLeafHash = entry.leafHash
     if (watch.has(expected)) tree.rootsAt.set(expected, tree.frontier.root()!)
   }
+  await ledgerTreeStore(payload).keepSubtreeRoots(kept.roots)
   return tree
 }
 
@@ -78,7 +77,7 @@ async function resumePoint(payload: Payload, head: Checkpoint | undefined, kept:
  */
 export async function createCheckpoint(payload: Payload, now = new Date()): Promise<{ checkpoint: Checkpoint; created: boolean }> {
   const head = readPublishedHead()
-  const previous = (await listCheckpoints(payload)).at(-1)
+  const previous = await lastCheckpoint(payload)
   const resumed = await resumePoint(payload, head, readHeadFrontier(), previous)
   const tree = await grow(payload, resumed ?? { frontier: MerkleFrontier.empty(), lastLeafHash: '', rootsAt: new Map() }, new Set(resumed ? [] : [head?.treeSize ?? 0, previous?.treeSize ?? 0]))
   const size = tree.frontier.size
@@ -103,7 +102,16 @@ export async function createCheckpoint(payload: Payload, now = new Date()): Prom
     throw new AssentError('ledger_tampered', `Refusing to sign with key ${ledgerKeyFingerprint(key.publicKey)}: the ledger rotated to key ${tree.keyInForce}; install that key (LEDGER_SIGNING_KEY) and restart.`)
   }
   const checkpoint = signCheckpoint({ treeSize: size, rootHash: (tree.frontier.root() ?? EMPTY_ROOT).toString('hex'), signedAt: now.toISOString() }, key.privateKey)
-  await payload.create({ collection: 'ledger-checkpoints', data: checkpoint })
+  try {
+    await payload.create({ collection: 'ledger-checkpoints', data: checkpoint })
+  } catch (error) {
+    // Another writer (the periodic checkpoint, an evidence pack, another server) signed this size
+    // first: its checkpoint stands if it signed the same root.
+    const stored = await checkpointOfSize(payload, size)
+    if (!stored) throw error
+    if (stored.rootHash !== checkpoint.rootHash) throw new AssentError('ledger_tampered', `Checkpoint ${size} was signed over root ${stored.rootHash}, but the entries make ${checkpoint.rootHash}.`)
+    return { checkpoint: stored, created: false }
+  }
   writePublishedHead(checkpoint, frontier)
   return { checkpoint, created: true }
 }

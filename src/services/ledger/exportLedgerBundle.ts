@@ -7,7 +7,7 @@ import type { Payload } from 'payload'
 
 import { consistencyProof } from '../../domain/merkle'
 import { bundleFiles, writeBundleParts } from '../../verifier/ledgerBundleFiles'
-import { listCheckpoints } from './createCheckpoint'
+import { listCheckpoints } from './storedCheckpoints'
 import { ledgerEntries } from './ledgerLeaves'
 import { ledgerSigningKey } from './ledgerSigningKey'
 

@@ -13,6 +13,8 @@ export interface LedgerRow {
   body: string
   leafHash: string
   recordedAt: string
+  /** The subject the record is about, when it names one (kept beside the body, for lookup). */
+  subject: string | null
 }
 
 /**
@@ -28,6 +30,10 @@ export interface Ledger<Sync extends boolean = boolean> {
   /** Stores entries numbered after `lastSeq`, in this transaction. */
   insert: (rows: readonly LedgerRow[]) => Sync extends true ? void : Promise<void>
 }
+
+/** The subject a record names, as text (ids are numbers on SQL databases, strings on MongoDB). */
+const subjectOf = (record: Record<string, unknown>): string | null =>
+  typeof record.subject === 'number' || typeof record.subject === 'string' ? String(record.subject) : null
 
 /** `f` of `value`: at once for a plain value, once it settles for a promise. */
 const then = <T, U>(value: T | Promise<T>, f: (value: T) => U | Promise<U>): U | Promise<U> =>
@@ -50,7 +56,7 @@ export function appendEntries(ledger: Ledger, entries: readonly LedgerAppend[], 
     const at = recordedAt ?? new Date().toISOString()
     const rows = entries.map(({ kind, record }, i): LedgerRow => {
       const body = ledgerBody(last + 1 + i, kind, at, record)
-      return { seq: last + 1 + i, kind, body, leafHash: entryLeafHash(body), recordedAt: at }
+      return { seq: last + 1 + i, kind, body, leafHash: entryLeafHash(body), recordedAt: at, subject: subjectOf(record) }
     })
     return then(ledger.insert(rows), () => rows)
   })

@@ -13,7 +13,7 @@ const LAST_SEQ = 'select coalesce(max(seq), 0) as seq from ledger_entries'
  * the entries waiting for the commit. */
 const SEQ = 'ledgerSeq'
 const PENDING = 'ledgerRows'
-/** Rows per INSERT: 7 parameters each, well under PostgreSQL's 65,535. */
+/** Rows per INSERT: 8 parameters each, well under PostgreSQL's 65,535. */
 const CHUNK = 1000
 
 /** The entries appended in this `pgWriteTransaction` that still wait for its commit. */
@@ -22,9 +22,9 @@ export const pendingLedgerEntries = (state: TransactionState): readonly LedgerRo
 async function insertChunks(client: pg.PoolClient, rows: readonly LedgerRow[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK)
-    const values = chunk.map((_, r) => `(${Array.from({ length: 7 }, (_, c) => `$${r * 7 + c + 1}`).join(', ')})`).join(', ')
-    const params = chunk.flatMap((row) => [row.seq, row.kind, row.body, row.leafHash, row.recordedAt, row.recordedAt, row.recordedAt])
-    await client.query(`insert into ledger_entries (seq, kind, body, leaf_hash, recorded_at, updated_at, created_at) values ${values}`, params)
+    const values = chunk.map((_, r) => `(${Array.from({ length: 8 }, (_, c) => `$${r * 8 + c + 1}`).join(', ')})`).join(', ')
+    const params = chunk.flatMap((row) => [row.seq, row.kind, row.body, row.leafHash, row.subject, row.recordedAt, row.recordedAt, row.recordedAt])
+    await client.query(`insert into ledger_entries (seq, kind, body, leaf_hash, subject, recorded_at, updated_at, created_at) values ${values}`, params)
   }
 }
 

@@ -6,7 +6,7 @@ import type { Ledger } from './appendEntries'
 import { sessionLedger } from './sessionLedger'
 
 const LAST_SEQ = 'select coalesce(max(seq), 0) as seq from ledger_entries'
-const INSERT = 'insert into ledger_entries (seq, kind, body, leaf_hash, recorded_at, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?)'
+const INSERT = 'insert into ledger_entries (seq, kind, body, leaf_hash, subject, recorded_at, updated_at, created_at) values (?, ?, ?, ?, ?, ?, ?, ?)'
 
 /**
  * SQLite, inside a write transaction on Assent's own connection (`sqliteWriteTransaction`).
@@ -17,7 +17,7 @@ export const sqliteLedger = (native: NativeSqlite): Ledger<true> => ({
   sync: true,
   lastSeq: () => Number((native.statement(LAST_SEQ).get([]) as { seq: number }).seq),
   insert: (rows) => {
-    for (const row of rows) native.statement(INSERT).run([row.seq, row.kind, row.body, row.leafHash, row.recordedAt, row.recordedAt, row.recordedAt])
+    for (const row of rows) native.statement(INSERT).run([row.seq, row.kind, row.body, row.leafHash, row.subject, row.recordedAt, row.recordedAt, row.recordedAt])
   },
 })
 

@@ -1,0 +1,9 @@
+import { sql, type MigrateDownArgs, type MigrateUpArgs } from '@payloadcms/db-postgres'
+
+// Written by hand, data only: entries recorded before ledger entries named their subject get it
+// from their own body, so a subject's entries are found by index.
+export async function up({ db }: MigrateUpArgs): Promise<void> {
+  await db.execute(sql`update ledger_entries set subject = body::jsonb #>> '{record,subject}' where kind in ('acceptance', 'notice') and subject is null`)
+}
+
+export async function down(_args: MigrateDownArgs): Promise<void> {}

@@ -1,0 +1,92 @@
+import type { Payload } from 'payload'
+
+import type { Checkpoint } from '../../domain/checkpointSignature'
+import { consistencyProof, inclusionProof, rootOf, verifyConsistency, verifyInclusion, type Hash } from '../../domain/merkle'
+import { MerkleFrontier } from '../../domain/merkleFrontier'
+import { consistencyRanges, inclusionRanges, rangeRoot, subtreesOf, type LeafRange, type Subtree } from '../../domain/proofRanges'
+import { AssentError } from '../../errors/AssentError'
+import { ledgerTreeStore, subtreeKey, type LedgerTreeStore, type SubtreeRoot } from '../../store/ledgerTree'
+
+/** Subtrees of 2^KEPT_LEVEL leaves (256) and more have their roots kept; smaller ones are
+ * computed from one block of that many leaf hashes. */
+export const KEPT_LEVEL = 8
+const BLOCK = 2 ** KEPT_LEVEL
+/** Leaf hashes per read when a kept root is missing and is computed again. */
+const PAGE = 5000
+
+/** The roots a frontier's merges complete that are worth keeping, collected for `keepSubtreeRoots`. */
+export function keptRootsCollector(): { merged: (hash: Hash, size: number, start: number) => void; roots: SubtreeRoot[] } {
+  const roots: SubtreeRoot[] = []
+  return { roots, merged: (hash, size, start) => void (size >= BLOCK && roots.push({ level: Math.log2(size), start, hash })) }
+}
+
+/**
+ * Proofs over the first `checkpoint.treeSize` entries that read a few dozen rows whatever the
+ * ledger's length: kept subtree roots for 256 leaves and more, one block of leaf hashes below.
+ * Every proof is checked against the signed root before it is given; one that fails (a kept root
+ * edited or lost) is built again from every leaf, and if that fails too the ledger no longer
+ * matches its checkpoint.
+ */
+export function ledgerProver(payload: Payload, checkpoint: Checkpoint) {
+  const store = ledgerTreeStore(payload)
+  const size = checkpoint.treeSize
+  const root = Buffer.from(checkpoint.rootHash, 'hex')
+  const blocks = new Map<number, Promise<Hash[]>>()
+  const block = (start: number) => {
+    if (!blocks.has(start)) blocks.set(start, store.leafHashes(start, Math.min(start + BLOCK, size)))
+    return blocks.get(start)!
+  }
+  const small = async ({ level, start }: Subtree) => {
+    const from = start - (start % BLOCK)
+    return rootOf((await block(from)).slice(start - from, start - from + 2 ** level))
+  }
+
+  async function roots(ranges: readonly LeafRange[]): Promise<Hash[]> {
+    const parts = ranges.map(subtreesOf)
+    const kept = await store.subtreeRoots(parts.flat().filter((s) => s.level >= KEPT_LEVEL))
+    const rootOfSubtree = async (s: Subtree) => (s.level < KEPT_LEVEL ? small(s) : (kept.get(subtreeKey(s)) ?? computeAndKeep(store, s)))
+    return Promise.all(parts.map(async (subtrees) => rangeRoot(await Promise.all(subtrees.map(rootOfSubtree)))))
+  }
+
+  const allLeaves = () => store.leafHashes(0, size)
+  const broken = () => new AssentError('ledger_tampered', `The ledger's first ${size} entries no longer make their signed checkpoint; run ledger:verify.`)
+
+  return {
+    /** The leaf hash of entry `seq` and its inclusion proof. */
+    async inclusion(seq: number): Promise<{ leafHash: Hash; proof: Hash[] }> {
+      const index = seq - 1
+      const leafHash = (await block(index - (index % BLOCK)))[index % BLOCK]
+      if (!leafHash) throw broken()
+      const proof = await roots(inclusionRanges(index, size))
+      if (verifyInclusion(index, size, leafHash, proof, root)) return { leafHash, proof }
+      payload.logger.warn(`Kept ledger subtree roots do not prove entry ${seq} in checkpoint ${size}; proving it from every entry.`)
+      const leaves = await allLeaves()
+      const again = inclusionProof(index, leaves)
+      if (!verifyInclusion(index, size, leaves[index], again, root)) throw broken()
+      return { leafHash: leaves[index], proof: again }
+    },
+    /** The consistency proof from the tree of `from` entries to this one. */
+    async consistency(from: number, fromRoot: Hash): Promise<Hash[]> {
+      const proof = await roots(consistencyRanges(from, size))
+      if (verifyConsistency(from, size, proof, fromRoot, root)) return proof
+      payload.logger.warn(`Kept ledger subtree roots do not prove checkpoint ${from} within ${size}; proving it from every entry.`)
+      const again = consistencyProof(from, await allLeaves())
+      if (!verifyConsistency(from, size, again, fromRoot, root)) throw broken()
+      return again
+    },
+  }
+}
+
+/** A kept root that is missing (a ledger older than kept roots): computed from its leaves, read
+ * in pages, and kept with every root of 256 leaves or more within it. */
+async function computeAndKeep(store: LedgerTreeStore, { level, start }: Subtree): Promise<Hash> {
+  const frontier = MerkleFrontier.empty()
+  const collector = keptRootsCollector()
+  const end = start + 2 ** level
+  for (let from = start; from < end; from += PAGE) {
+    for (const leaf of await store.leafHashes(from, Math.min(from + PAGE, end))) frontier.push(leaf, (hash, size, at) => collector.merged(hash, size, start + at))
+  }
+  if (frontier.size !== 2 ** level) throw new AssentError('ledger_tampered', `Ledger entries ${start + 1} to ${end} are not all there.`)
+  await store.keepSubtreeRoots(collector.roots)
+  return frontier.root()!
+}
