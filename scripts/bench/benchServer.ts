@@ -26,8 +26,12 @@ async function waitUntilServing(child: ChildProcess, url: string, path: string):
   throw new Error(`no answer from ${url}${path} within 120 s`)
 }
 
+/** With `npm run bench -- --cpu-prof`, Assent's server processes write a V8 CPU profile on exit. */
+const profiled = (script: string) =>
+  process.env.BENCH_CPU_PROF_DIR && script === 'src/server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
+
 async function serve(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<BenchServer> {
-  const child = fork(path.join(root, script), { cwd: root, execArgv: nodeFlags, env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const child = fork(path.join(root, script), { cwd: root, execArgv: [...nodeFlags, ...profiled(script)], env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   const url = `http://127.0.0.1:${port}`
   await waitUntilServing(child, url, readyPath)
   return {

@@ -2,15 +2,17 @@
 // baseline in the same run, prints one table and writes it to bench/results-<database>.{json,md}
 // (a run of another size, or of some scenarios only, to bench/local/, which git ignores).
 //   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
+//   npm run bench -- --cpu-prof: also profiles Assent's server in each scenario (bench/local/profiles/)
 //   npm run bench -- --growth [--growth-sizes 10000,100000,1000000 --per-subject 10] (growth.ts)
 // DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
 // otherwise on a fresh SQLite file.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
 import { benchMarkdown, failedScenario, type BenchMachine } from './benchReport'
 import type { BenchContext, ScenarioResult } from './scenario'
+import { profileSummary } from './profileSummary'
 import { scratchDatabase } from './scratchDatabase'
 
 const arg = (name: string, fallback: string) => {
@@ -22,8 +24,27 @@ const FULL_SIZE = { subjects: 100_000, acceptances: 1_000_000, versions: 40 }
 const size = { subjects: Number(arg('subjects', String(FULL_SIZE.subjects))), acceptances: Number(arg('acceptances', String(FULL_SIZE.acceptances))), versions: Number(arg('versions', String(FULL_SIZE.versions))) }
 /** Only a run of the full data set and every scenario is the table the README shows; any other run
  * (a smoke run in CI, one scenario) goes beside it, in bench/local/, which git ignores. */
-const isFullRun = only.length === 0 && (Object.keys(FULL_SIZE) as Array<keyof typeof FULL_SIZE>).every((k) => size[k] === FULL_SIZE[k])
+const isFullRun = only.length === 0 && !process.argv.includes('--cpu-prof') && (Object.keys(FULL_SIZE) as Array<keyof typeof FULL_SIZE>).every((k) => size[k] === FULL_SIZE[k])
 const root = path.resolve(import.meta.dirname, '../..')
+
+/** With --cpu-prof, where server profiles go: each scenario's are moved into a folder of its own
+ * and summarized (the functions with the most self time). */
+const profiles = process.argv.includes('--cpu-prof') ? path.join(root, 'bench/local/profiles') : undefined
+if (profiles) {
+  rmSync(profiles, { recursive: true, force: true })
+  mkdirSync(profiles, { recursive: true })
+  process.env.BENCH_CPU_PROF_DIR = profiles
+}
+
+function summarizeProfiles(dir: string, scenario: string): void {
+  const files = readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'))
+  if (files.length === 0) return
+  mkdirSync(path.join(dir, scenario), { recursive: true })
+  for (const file of files) {
+    renameSync(path.join(dir, file), path.join(dir, scenario, file))
+    console.log(`\nProfile of the server in ${scenario} (${scenario}/${file}), most self time:\n${profileSummary(path.join(dir, scenario, file), root).join('\n')}\n`)
+  }
+}
 
 const log = (line: string) => console.log(`[bench ${new Date().toISOString().slice(11, 19)}] ${line}`)
 
@@ -66,6 +87,7 @@ async function main(): Promise<number> {
       }
       const r = results.at(-1)!
       log(`${scenario.title}: ratio ${r.ratio} (${r.met ? 'target met' : 'target missed'}) in ${((performance.now() - t0) / 1000).toFixed(1)} s`)
+      if (profiles) summarizeProfiles(profiles, scenario.id)
     }
   } finally {
     await closePayload(payload)
