@@ -48,7 +48,7 @@ export function ledgerProver(payload: Payload, checkpoint: Checkpoint) {
     return Promise.all(parts.map(async (subtrees) => rangeRoot(await Promise.all(subtrees.map(rootOfSubtree)))))
   }
 
-  const allLeaves = () => store.leafHashes(0, size)
+  const allLeaves = () => leafHashesIn(store, 0, size)
   const broken = () => new AssentError('ledger_tampered', `The ledger's first ${size} entries no longer make their signed checkpoint; run ledger:verify.`)
 
   return {
@@ -83,10 +83,15 @@ async function computeAndKeep(store: LedgerTreeStore, { level, start }: Subtree)
   const frontier = MerkleFrontier.empty()
   const collector = keptRootsCollector()
   const end = start + 2 ** level
-  for (let from = start; from < end; from += PAGE) {
-    for (const leaf of await store.leafHashes(from, Math.min(from + PAGE, end))) frontier.push(leaf, (hash, size, at) => collector.merged(hash, size, start + at))
-  }
+  for (const leaf of await leafHashesIn(store, start, end)) frontier.push(leaf, (hash, size, at) => collector.merged(hash, size, start + at))
   if (frontier.size !== 2 ** level) throw new AssentError('ledger_tampered', `Ledger entries ${start + 1} to ${end} are not all there.`)
   await store.keepSubtreeRoots(collector.roots)
   return frontier.root()!
+}
+
+/** The leaf hashes with index in [from, to), read in pages. */
+async function leafHashesIn(store: LedgerTreeStore, from: number, to: number): Promise<Hash[]> {
+  const leaves: Hash[] = []
+  for (let at = from; at < to; at += PAGE) leaves.push(...(await store.leafHashes(at, Math.min(at + PAGE, to))))
+  return leaves
 }
