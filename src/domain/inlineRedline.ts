@@ -1,9 +1,8 @@
 import { openTag, VOID_TAGS, type HtmlNode } from './htmlTree'
 import type { InlineContext, InlinePiece } from './redlineTree'
 import diffSequences from '@jest/diff-sequences'
+import { inlineTokens } from './textTokens'
 
-/** Words, line breaks, runs of other spaces and single other characters. */
-const TOKEN = /[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu
 const WORD_START = /^[\p{L}\p{N}]/u
 const WORD_END = /[\p{L}\p{N}]$/u
 
@@ -13,7 +12,7 @@ type Atom = Omit<InlinePiece, 'mark' | 'gap'>
 function atomsOf(nodes: readonly HtmlNode[], context: InlineContext, contexts: Map<string, InlineContext>, out: Atom[]): Atom[] {
   for (const node of nodes) {
     if (node.type === 'text') {
-      for (const text of node.text.match(TOKEN) ?? []) out.push({ context, text })
+      for (const text of inlineTokens(node.text)) out.push({ context, text })
     } else if (VOID_TAGS.has(node.tag)) {
       out.push({ context, text: '', void: node.tag })
     } else {
