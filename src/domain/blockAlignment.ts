@@ -1,5 +1,6 @@
 import { serialize, visibleText, type HtmlElement, type HtmlNode } from './htmlTree'
 import { sequenceDiff } from './sequenceDiff'
+import { wordSet } from './textTokens'
 
 /** A block of a container (an element, or a run of text and inline elements between blocks),
  * with what it reads as on a page (`key`, anchors aside) for comparing. */
@@ -23,7 +24,7 @@ const MIN_CONTAINER_SIMILARITY = 0.2
 const CONTAINER_KINDS = new Set(['table', 'ul', 'ol', 'blockquote'])
 const MAX_ALIGN = 200
 
-const wordsOf = (unit: Unit) => new Set(visibleText(unit.nodes).toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
+const wordsOf = (unit: Unit) => wordSet(visibleText(unit.nodes))
 
 /** Dice coefficient of two units' words: 1 for the same words, 0 for none shared. */
 function similarity(a: Set<string>, b: Set<string>): number {

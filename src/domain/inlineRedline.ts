@@ -1,9 +1,8 @@
 import { openTag, VOID_TAGS, type HtmlNode } from './htmlTree'
-import type { InlineContext, InlinePiece } from './redlineTree'
+import type { InlineContext, InlinePiece, Mark } from './redlineTree'
 import diffSequences from '@jest/diff-sequences'
+import { inlineTokens } from './textTokens'
 
-/** Words, line breaks, runs of other spaces and single other characters. */
-const TOKEN = /[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu
 const WORD_START = /^[\p{L}\p{N}]/u
 const WORD_END = /[\p{L}\p{N}]$/u
 
@@ -13,7 +12,7 @@ type Atom = Omit<InlinePiece, 'mark' | 'gap'>
 function atomsOf(nodes: readonly HtmlNode[], context: InlineContext, contexts: Map<string, InlineContext>, out: Atom[]): Atom[] {
   for (const node of nodes) {
     if (node.type === 'text') {
-      for (const text of node.text.match(TOKEN) ?? []) out.push({ context, text })
+      for (const text of inlineTokens(node.text)) out.push({ context, text })
     } else if (VOID_TAGS.has(node.tag)) {
       out.push({ context, text: '', void: node.tag })
     } else {
@@ -106,16 +105,21 @@ function separate(parts: Part[]): Part[] {
   return parts
 }
 
+/** An atom marked, built field by field: spreading it into a new object cost more than the
+ * rest of the redline of its paragraph. */
+const marked = (atom: Atom, mark: Mark): InlinePiece =>
+  atom.void === undefined ? { context: atom.context, text: atom.text, mark } : { context: atom.context, text: atom.text, void: atom.void, mark }
+
 function piecesOf(parts: Part[]): InlinePiece[] {
   const pieces: InlinePiece[] = []
   for (const part of parts) {
     if (part.equal) {
-      pieces.push(...part.to)
+      for (const atom of part.to) pieces.push(atom)
       continue
     }
-    for (const atom of part.from) pieces.push({ ...atom, mark: 'del' })
+    for (const atom of part.from) pieces.push(marked(atom, 'del'))
     if (part.gap) pieces.push({ context: { id: -1, frames: [] }, text: ' ', gap: true })
-    for (const atom of part.to) pieces.push({ ...atom, mark: 'ins' })
+    for (const atom of part.to) pieces.push(marked(atom, 'ins'))
   }
   return pieces
 }

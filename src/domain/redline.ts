@@ -1,4 +1,5 @@
 import { sequenceDiff } from './sequenceDiff'
+import { inlineTokens, wordSet } from './textTokens'
 
 /** A run of words inside a changed paragraph. */
 export interface Segment {
@@ -30,8 +31,6 @@ export interface Redline {
 const MIN_SIMILARITY = 0.4
 const MAX_ALIGN = 200
 const MIN_MOVE_LENGTH = 20
-
-const wordSet = (line: string) => new Set(line.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
 
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none shared. */
 function dice(left: Set<string>, right: Set<string>, a: string, b: string): number {
@@ -94,8 +93,9 @@ function alignReplacement(removed: string[], added: string[]): Block[] {
   return blocks
 }
 
-/** Words, runs of spaces and single other characters: what a word-by-word redline compares. */
-const tokens = (line: string) => line.match(/[\p{L}\p{N}_]+|\s+|[^\p{L}\p{N}_\s]/gu) ?? []
+/** Words, runs of spaces and single other characters: what a word-by-word redline compares (a
+ * line holds no line break, so the spaces of a line are one run). */
+const tokens = inlineTokens
 
 function changeOf(from: string, to: string): Block {
   const segments: Segment[] = []

@@ -1,0 +1,33 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
+
+import { inlineTokens, wordSet } from '../../src/domain/textTokens'
+
+/** Text of every kind a scan could misread: letters and digits past ASCII, astral letters
+ * (surrogate pairs), lone surrogates, every kind of white space, letters that lower-case to
+ * two characters. */
+const text = fc.oneof(
+  fc.string({ maxLength: 60 }),
+  fc.string({ unit: 'binary', maxLength: 40 }),
+  fc.string({ unit: fc.constantFrom('a', 'Z', '7', '_', ' ', '\n', '\t', '\r', '\u00a0', '\u2028', '\u3000', 'é', 'İ', 'K', '²', '٣', '𝐀', '😀', '\ud800', '\udfff', '-', '“', '.'), maxLength: 40 }),
+)
+
+describe('textTokens', () => {
+  it('reads tokens as the expression for words, line breaks, spaces and single signs does, for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect(inlineTokens(t)).toEqual(t.match(/[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu) ?? [])
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('reads the distinct lower-cased words as the expression for letters and digits does, in the same order, for any text', () => {
+    fc.assert(
+      fc.property(text, (t) => {
+        expect([...wordSet(t)]).toEqual([...new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])])
+      }),
+      { numRuns: 2000 },
+    )
+  })
+})
