@@ -16,7 +16,7 @@ export const LedgerEntries: CollectionConfig = {
   admin: { useAsTitle: 'seq', defaultColumns: ['seq', 'kind', 'recordedAt', 'leafHash'], group: 'Evidence' },
   access: { read: isAdminOrAuditor, create: nobody, update: nobody, delete: nobody },
   hooks: { beforeChange: [refuseUpdate], beforeDelete: [refuseDelete] },
-  indexes: [{ fields: ['kind', 'seq'] }],
+  indexes: [{ fields: ['kind', 'seq'] }, { fields: ['subject', 'seq'] }],
   fields: [
     { name: 'seq', type: 'number', required: true, unique: true, index: true },
     { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'policy-rules', 'key-rotation'] },
@@ -25,7 +25,6 @@ export const LedgerEntries: CollectionConfig = {
     {
       name: 'subject',
       type: 'text',
-      index: true,
       admin: { description: 'The subject the record is about (acceptances and notices), copied from the body so a subject\'s entries are found by index.' },
     },
     { name: 'recordedAt', type: 'date', required: true, admin: { date: { pickerAppearance: 'dayAndTime' } } },

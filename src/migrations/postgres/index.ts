@@ -15,8 +15,8 @@ import * as migration_20261201_185125_password_reset_limits from './20261201_185
 import * as migration_20261201_191448_frozen_rules_and_publications from './20261201_191448_frozen_rules_and_publications';
 import * as migration_20261201_191500_bind_published_versions from './20261201_191500_bind_published_versions';
 import * as migration_20261201_214220_acceptance_covers from './20261201_214220_acceptance_covers';
-import * as migration_20261202_121129_ledger_subtrees_and_subjects from './20261202_121129_ledger_subtrees_and_subjects';
-import * as migration_20261202_121500_ledger_entry_subjects from './20261202_121500_ledger_entry_subjects';
+import * as migration_20261202_133815_ledger_subtrees_and_subjects from './20261202_133815_ledger_subtrees_and_subjects';
+import * as migration_20261202_235900_ledger_entry_subjects from './20261202_235900_ledger_entry_subjects';
 
 export const migrations = [
   {
@@ -105,13 +105,13 @@ export const migrations = [
     name: '20261201_214220_acceptance_covers',
   },
   {
-    up: migration_20261202_121129_ledger_subtrees_and_subjects.up,
-    down: migration_20261202_121129_ledger_subtrees_and_subjects.down,
-    name: '20261202_121129_ledger_subtrees_and_subjects',
+    up: migration_20261202_133815_ledger_subtrees_and_subjects.up,
+    down: migration_20261202_133815_ledger_subtrees_and_subjects.down,
+    name: '20261202_133815_ledger_subtrees_and_subjects'
   },
   {
-    up: migration_20261202_121500_ledger_entry_subjects.up,
-    down: migration_20261202_121500_ledger_entry_subjects.down,
-    name: '20261202_121500_ledger_entry_subjects',
+    up: migration_20261202_235900_ledger_entry_subjects.up,
+    down: migration_20261202_235900_ledger_entry_subjects.down,
+    name: '20261202_235900_ledger_entry_subjects',
   },
 ];

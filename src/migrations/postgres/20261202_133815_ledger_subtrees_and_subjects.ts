@@ -17,8 +17,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   CREATE INDEX "ledger_nodes_created_at_idx" ON "ledger_nodes" USING btree ("created_at");
   CREATE UNIQUE INDEX "level_start_idx" ON "ledger_nodes" USING btree ("level","start");
   ALTER TABLE "payload_locked_documents_rels" ADD CONSTRAINT "payload_locked_documents_rels_ledger_nodes_fk" FOREIGN KEY ("ledger_nodes_id") REFERENCES "public"."ledger_nodes"("id") ON DELETE cascade ON UPDATE no action;
-  CREATE INDEX "ledger_entries_subject_idx" ON "ledger_entries" USING btree ("subject");
   CREATE INDEX "kind_seq_idx" ON "ledger_entries" USING btree ("kind","seq");
+  CREATE INDEX "subject_seq_idx" ON "ledger_entries" USING btree ("subject","seq");
   CREATE INDEX "payload_locked_documents_rels_ledger_nodes_id_idx" ON "payload_locked_documents_rels" USING btree ("ledger_nodes_id");`)
 }
 
@@ -28,8 +28,8 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   DROP TABLE "ledger_nodes" CASCADE;
   ALTER TABLE "payload_locked_documents_rels" DROP CONSTRAINT "payload_locked_documents_rels_ledger_nodes_fk";
   
-  DROP INDEX "ledger_entries_subject_idx";
   DROP INDEX "kind_seq_idx";
+  DROP INDEX "subject_seq_idx";
   DROP INDEX "payload_locked_documents_rels_ledger_nodes_id_idx";
   ALTER TABLE "ledger_entries" DROP COLUMN "subject";
   ALTER TABLE "payload_locked_documents_rels" DROP COLUMN "ledger_nodes_id";`)

@@ -14,8 +14,8 @@ export async function up({ db, payload, req }: MigrateUpArgs): Promise<void> {
   await db.run(sql`CREATE INDEX \`ledger_nodes_created_at_idx\` ON \`ledger_nodes\` (\`created_at\`);`)
   await db.run(sql`CREATE UNIQUE INDEX \`level_start_idx\` ON \`ledger_nodes\` (\`level\`,\`start\`);`)
   await db.run(sql`ALTER TABLE \`ledger_entries\` ADD \`subject\` text;`)
-  await db.run(sql`CREATE INDEX \`ledger_entries_subject_idx\` ON \`ledger_entries\` (\`subject\`);`)
   await db.run(sql`CREATE INDEX \`kind_seq_idx\` ON \`ledger_entries\` (\`kind\`,\`seq\`);`)
+  await db.run(sql`CREATE INDEX \`subject_seq_idx\` ON \`ledger_entries\` (\`subject\`,\`seq\`);`)
   await db.run(sql`ALTER TABLE \`payload_locked_documents_rels\` ADD \`ledger_nodes_id\` integer REFERENCES ledger_nodes(id);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_ledger_nodes_id_idx\` ON \`payload_locked_documents_rels\` (\`ledger_nodes_id\`);`)
 }
@@ -77,7 +77,7 @@ export async function down({ db, payload, req }: MigrateDownArgs): Promise<void>
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_idempotency_records_id_idx\` ON \`payload_locked_documents_rels\` (\`idempotency_records_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_endpoints_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_endpoints_id\`);`)
   await db.run(sql`CREATE INDEX \`payload_locked_documents_rels_webhook_deliveries_id_idx\` ON \`payload_locked_documents_rels\` (\`webhook_deliveries_id\`);`)
-  await db.run(sql`DROP INDEX \`ledger_entries_subject_idx\`;`)
   await db.run(sql`DROP INDEX \`kind_seq_idx\`;`)
+  await db.run(sql`DROP INDEX \`subject_seq_idx\`;`)
   await db.run(sql`ALTER TABLE \`ledger_entries\` DROP COLUMN \`subject\`;`)
 }
