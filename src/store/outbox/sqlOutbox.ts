@@ -32,7 +32,7 @@ export function sqlOutbox(payload: Payload, adapter: SqlAdapter): OutboxStore {
     addNotices: async (req, notices, now) => {
       // Multi-row inserts: a publication may reach 100,000 subjects.
       const rows = notices.map((row) => ({ ...row, createdAt: now, updatedAt: now }))
-      const stored = await insertRows<NoticeRow>(await sqlSession(adapter, req), adapter.tables.notices, rows, { returning: true })
+      const stored = await insertRows<NoticeRow>(await sqlSession(adapter, req), adapter.tables.notices, rows, { returning: true, on: adapter.name })
       const created = stored.map((n) => ({ ...n, versionNumber: Number(n.versionNumber) }))
       await appendEntries(ledgerIn(req), created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
     },
