@@ -22,7 +22,7 @@ export function sessionLedger(adapter: SqlAdapter, req: PayloadRequest, lock?: (
     },
     insert: async (rows) => {
       const stamped = rows.map((row) => ({ ...row, createdAt: row.recordedAt, updatedAt: row.recordedAt }))
-      await insertRows(await sqlSession(adapter, req), table, stamped)
+      await insertRows(await sqlSession(adapter, req), table, stamped, { on: adapter.name })
     },
   }
 }

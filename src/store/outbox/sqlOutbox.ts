@@ -32,7 +32,7 @@ export function sqlOutbox(payload: Payload, adapter: SqlAdapter): OutboxStore {
     addNotices: async (req, notices, now) => {
       // Multi-row inserts: a publication may reach 100,000 subjects.
       const rows = notices.map((row) => ({ ...row, createdAt: now, updatedAt: now }))
-      const stored = await insertRows<NoticeRow>(await sqlSession(adapter, req), adapter.tables.notices, rows, { returning: true })
+      const stored = await insertRows<NoticeRow>(await sqlSession(adapter, req), adapter.tables.notices, rows, { returning: true, on: adapter.name })
       const created = stored.map((n) => ({ ...n, versionNumber: Number(n.versionNumber) }))
       await appendEntries(ledgerIn(req), created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
     },
@@ -43,13 +43,16 @@ export function sqlOutbox(payload: Payload, adapter: SqlAdapter): OutboxStore {
     },
     noticeStandings: async (subjects, policies) => {
       // One statement for the batch, so a worker sending thousands of notices makes no query per notice.
+      // Rows are found by subject only: `+policy_id` keeps the planner off the policy index, which
+      // SQLite otherwise picks and which walks every acceptance and notice of the policy (a
+      // million acceptances, or every notice a fan-out just wrote) for each batch.
       const { standings, at } = standingsMap()
       const list = (ids: ReadonlyArray<number | string>) => sql.join(ids.map((id) => sql`${Number(id)}`), sql`, `)
       const rows = await sqlRows(adapter, sql`select 'accepted' as kind, subject_id as subject, policy_id as policy, max(version_number) as version from acceptances
-          where subject_id in (${list(subjects)}) and policy_id in (${list(policies)}) group by subject_id, policy_id
+          where subject_id in (${list(subjects)}) and +policy_id in (${list(policies)}) group by subject_id, policy_id
         union all
         select distinct 'reached' as kind, subject_id as subject, policy_id as policy, version_number as version from notices
-          where subject_id in (${list(subjects)}) and policy_id in (${list(policies)}) and reached_at is not null`)
+          where subject_id in (${list(subjects)}) and +policy_id in (${list(policies)}) and reached_at is not null`)
       for (const row of rows) {
         const standing = at(row.subject, row.policy)
         if (row.kind === 'accepted') standing.lastAccepted = Number(row.version)
