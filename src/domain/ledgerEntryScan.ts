@@ -1,6 +1,6 @@
 import { contentHash } from './contentHash'
 import type { KeyRotationRecord } from './keyRotation'
-import { entryLeafHash } from './ledgerBody'
+import { entryLeafHash } from './entryLeafHash'
 
 /** One exported ledger entry, as a bundle line holds it. */
 export interface ScannedEntry {
