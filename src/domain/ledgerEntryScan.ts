@@ -111,10 +111,12 @@ export class LedgerEntryScan {
   }
 
   private group(seq: number, record: Record<string, unknown>): void {
-    const group: AcceptanceGroup = { version: String(record.version), versionNumber: String(record.versionNumber), contentHash: comparable(record.contentHash), seqs: [seq] }
-    const kept = group.contentHash === null ? undefined : this.groups.get(keyOf(group))
+    const contentHash = comparable(record.contentHash)
+    const version = String(record.version)
+    const versionNumber = String(record.versionNumber)
+    const kept = contentHash === null ? undefined : this.groups.get(`${version}\u0000${versionNumber}\u0000${contentHash}`)
     if (kept) kept.seqs.push(seq)
-    else this.keep(group)
+    else this.keep({ version, versionNumber, contentHash, seqs: [seq] })
   }
 
   private keep(group: AcceptanceGroup): void {

@@ -15,6 +15,14 @@ export interface UnusualBatch {
   unusual: string
 }
 
+/** The lines in `buf`: its newlines, and one more when the last line has none. */
+function lineCount(buf: Buffer): number {
+  let count = 0
+  let at = -1
+  while ((at = buf.indexOf(10, at + 1)) !== -1) count++
+  return buf.length > 0 && buf[buf.length - 1] !== 10 ? count + 1 : count
+}
+
 /**
  * Scans the lines `bytes` holds (UTF-8, `\n`-separated), the first of them entry `first` of the
  * ledger, when they are the plain case: one JSON entry per line, numbered in order, each leaf
@@ -25,21 +33,19 @@ export interface UnusualBatch {
 export function scanLedgerBatch(bytes: Uint8Array, first: number, fullBatch: number, textStatus: ReadonlyMap<string, boolean>): ScannedBatch | UnusualBatch {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (buf.indexOf(13) !== -1) return { unusual: 'a carriage return' }
-  // Line by line: V8 makes many short strings several times faster than one of megabytes.
-  const lines: string[] = []
-  for (let from = 0; from < buf.length; ) {
-    const end = buf.indexOf(10, from)
-    lines.push(buf.toString('utf8', from, end === -1 ? buf.length : end))
-    from = end === -1 ? buf.length : end + 1
-  }
+  const count = lineCount(buf)
   // Its own memory (never the shared pool), to be moved to the thread that asked.
-  const leaves = Buffer.alloc(lines.length * 32)
+  const leaves = Buffer.alloc(count * 32)
   const scan = new LedgerEntryScan(textStatus)
-  for (let i = 0; i < lines.length; i++) {
+  for (let i = 0, from = 0; i < count; i++) {
     const position = first + i
+    const end = buf.indexOf(10, from)
+    // Line by line: V8 makes many short strings several times faster than one of megabytes.
+    const line = buf.toString('utf8', from, end === -1 ? buf.length : end)
+    from = end + 1
     let entry: ScannedEntry | null
     try {
-      entry = JSON.parse(lines[i]) as ScannedEntry | null
+      entry = JSON.parse(line) as ScannedEntry | null
     } catch {
       return { unusual: `line ${position} is not JSON` }
     }
@@ -48,6 +54,6 @@ export function scanLedgerBatch(bytes: Uint8Array, first: number, fullBatch: num
     if (typeof hex !== 'string' || hex.length !== 64 || leaves.write(hex, i * 32, 32, 'hex') !== 32) return { unusual: `entry ${position} has a malformed leaf hash` }
     scan.add(entry, position)
   }
-  const root = lines.length === fullBatch ? perfectRoot(leaves, 0, fullBatch) : undefined
+  const root = count === fullBatch ? perfectRoot(leaves, 0, fullBatch) : undefined
   return { summary: scan.result(), leaves, root }
 }
