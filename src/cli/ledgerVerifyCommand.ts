@@ -4,10 +4,9 @@ import path from 'node:path'
 
 import type { SavedCheckpoint } from '../domain/checkpointChecks'
 import { verifyEvidencePack } from '../domain/evidencePack'
-import { verifyLedgerBundle } from '../domain/verifyLedgerBundle'
 import type { RecordsCheck } from '../services/ledger/checkRecordsAgainstLedger'
 import { isEvidencePack, readEvidencePack } from '../verifier/evidencePackFiles'
-import { readLedgerBundle } from '../verifier/ledgerBundleFiles'
+import { verifyLedgerFolder } from '../verifier/verifyLedgerFolder'
 import type { Command } from './commands'
 import { receiptsOption, verifyReceiptsCommand } from './ledgerReceiptsCommand'
 import { readTrustOptions, TRUST_USAGE, type TrustOptions } from './ledgerTrustOptions'
@@ -34,6 +33,9 @@ async function exportLive(): Promise<{ dir: string; records: RecordsCheck; head:
     await stopPayload(payload)
   }
 }
+
+/** Whether an error is a bundle file missing, unreadable or not JSON (not a fault of the verifier). */
+const isUnreadable = (error: unknown) => error instanceof SyntaxError || (error instanceof Error && 'syscall' in error)
 
 /** One line on a bundle file that is missing or cannot be parsed. */
 function unreadable(folder: string, error: unknown): string {
@@ -89,14 +91,14 @@ export const ledgerVerifyCommand: Command = {
     const folder = dir ?? live!.dir
     try {
       const started = performance.now()
-      let bundle
+      let verdict
       try {
-        bundle = await readLedgerBundle(folder)
+        verdict = await verifyLedgerFolder(folder, { pin: trust.pin, saved: [...trust.saved, ...(live?.head ?? [])] })
       } catch (error) {
+        if (!isUnreadable(error)) throw error
         console.error(`Ledger verification FAILED: ${unreadable(folder, error)}`)
         return 1
       }
-      const verdict = verifyLedgerBundle(bundle, { pin: trust.pin, saved: [...trust.saved, ...(live?.head ?? [])] })
       const ms = (performance.now() - started).toFixed(0)
       const records = live?.records
       const mismatches = records?.problems ?? []

@@ -1,5 +1,6 @@
 import { checkpointSignatureValid, type Checkpoint } from './checkpointSignature'
 import type { TrustedKey } from './keyRotation'
+import type { LeafTree } from './leafTree'
 import { rootOf, type Hash } from './merkle'
 
 /** Entries no checkpoint covers yet: the newest, which could vanish without a trace until the next
@@ -52,11 +53,11 @@ export interface SavedCheckpoint {
  * (for the server's own last head) still among the stored checkpoints, so that deleting every
  * checkpoint cannot make the ledger forget what it signed.
  */
-export function savedCheckpointProblems(saved: readonly SavedCheckpoint[], stored: readonly Checkpoint[], leaves: readonly Hash[], chain: readonly TrustedKey[]): string[] {
+export function savedCheckpointProblems(saved: readonly SavedCheckpoint[], stored: readonly Checkpoint[], leaves: LeafTree, chain: readonly TrustedKey[]): string[] {
   const problems: string[] = []
   for (const { label, checkpoint, mustBeStored } of saved) {
     if (!signerOf(checkpoint, chain)) problems.push(`${label} is not signed by the ledger's key`)
-    const extension = extensionProblem(checkpoint, leaves, label)
+    const extension = prefixProblem(checkpoint, leaves.size, leaves.size < checkpoint.treeSize ? undefined : leaves.rootAt(checkpoint.treeSize), label)
     if (extension) problems.push(extension)
     if (mustBeStored && !stored.some((c) => c.treeSize === checkpoint.treeSize && c.rootHash === checkpoint.rootHash)) {
       const largest = Math.max(0, ...stored.map((c) => c.treeSize))

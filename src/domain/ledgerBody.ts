@@ -1,5 +1,3 @@
-import { hash } from 'node:crypto'
-
 import canonicalize from 'canonicalize'
 
 export type LedgerKind = 'acceptance' | 'notice' | 'publication' | 'policy-rules' | 'key-rotation'
@@ -11,6 +9,4 @@ export function ledgerBody(seq: number, kind: LedgerKind, recordedAt: string, re
   return body
 }
 
-/** The leaf hash of an entry body, hex: SHA-256(0x00 ‖ UTF-8 body), the same as `leafHash` of
- * its bytes (U+0000 is the byte 0x00 in UTF-8), hashed in one call. */
-export const entryLeafHash = (body: string): string => hash('sha256', `\0${body}`, 'hex')
+export { entryLeafHash } from './entryLeafHash'

@@ -1,10 +1,9 @@
 import type { Checkpoint } from './checkpointSignature'
 import { savedCheckpointProblems, signerOf, uncoveredEntries, type SavedCheckpoint, type Uncovered } from './checkpointChecks'
-import { checkBundlePublications } from './checkBundlePublications'
-import { contentHash } from './contentHash'
-import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
-import { entryLeafHash } from './ledgerBody'
-import { consistencyProof, rootOf, verifyConsistency } from './merkle'
+import { trustedKeyChain } from './keyRotation'
+import { leafTreeOf, type LeafTree } from './leafTree'
+import { LedgerEntryScan, publicationProblems, versionTextStatus, type EntryScanSummary } from './ledgerEntryScan'
+import { consistencyProof, verifyConsistency } from './merkle'
 
 /** One exported ledger entry. */
 export interface BundleEntry {
@@ -64,55 +63,33 @@ export interface LedgerVerdict {
  * consistency proof, or one rebuilt from the entries), and every acceptance's content hash matching the version text it names.
  */
 export function verifyLedgerBundle(bundle: LedgerBundle, options: VerifyOptions = {}): LedgerVerdict {
-  const problems: string[] = []
-  let firstBadSeq: number | undefined
-  const bad = (seq: number, problem: string) => {
-    firstBadSeq ??= seq
-    problems.push(problem)
-  }
-  // Each version text is hashed once, however many acceptances name it.
-  const checkedTexts = new Map<string, boolean>()
-  const textMatches = (hash: string, text: string) => {
-    let ok = checkedTexts.get(hash)
-    if (ok === undefined) checkedTexts.set(hash, (ok = contentHash(text) === hash))
-    return ok
-  }
-  const rotations: Array<{ seq: number; record: Partial<KeyRotationRecord> }> = []
+  const textStatus = versionTextStatus(bundle.versionTexts)
+  const scan = new LedgerEntryScan(textStatus)
   const entries = [...bundle.entries].sort((a, b) => a.seq - b.seq)
-  entries.forEach((entry, i) => {
-    if (entry.seq !== i + 1) return bad(i + 1, `entry ${i + 1} is missing (found ${entry.seq} in its place)`)
-    if (entryLeafHash(entry.body) !== entry.leafHash) return bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
-    let parsed: { seq?: number; kind?: string; record?: { contentHash?: string } & Partial<KeyRotationRecord> }
-    try {
-      parsed = JSON.parse(entry.body)
-    } catch {
-      return bad(entry.seq, `entry ${entry.seq}: body is not JSON`)
-    }
-    if (parsed.seq !== entry.seq) return bad(entry.seq, `entry ${entry.seq}: body says it is entry ${parsed.seq}`)
-    if (parsed.kind === 'key-rotation') rotations.push({ seq: entry.seq, record: parsed.record ?? {} })
-    const hash = parsed.kind === 'acceptance' ? parsed.record?.contentHash : undefined
-    if (hash !== undefined) {
-      const text = bundle.versionTexts.get(hash)
-      if (text === undefined) bad(entry.seq, `entry ${entry.seq}: the accepted text ${hash.slice(0, 12)}… is not in the bundle`)
-      else if (!textMatches(hash, text)) bad(entry.seq, `entry ${entry.seq}: the version text in the bundle does not hash to ${hash.slice(0, 12)}…`)
-    }
-  })
+  entries.forEach((entry, i) => scan.add(entry, i + 1))
+  return ledgerVerdict(scan.result(), leafTreeOf(entries.map((e) => e.leafHash)), bundle, textStatus, options)
+}
 
-  problems.push(...checkBundlePublications(entries, bundle.versionTexts))
-  const { keys: chain, problems: keyProblems } = trustedKeyChain(bundle.publicKeyPem, rotations, options.pin)
+/**
+ * The verdict on a ledger whose entries were scanned (in order, by one thread or several) and
+ * whose leaf hashes are `leaves`: the scan's problems, then the publications', the key chain's,
+ * each checkpoint's and each saved checkpoint's.
+ */
+export function ledgerVerdict(scan: EntryScanSummary, leaves: LeafTree, bundle: Omit<LedgerBundle, 'entries'>, textStatus: ReadonlyMap<string, boolean>, options: VerifyOptions = {}): LedgerVerdict {
+  const problems = [...scan.problems, ...publicationProblems(scan, textStatus)]
+  const { keys: chain, problems: keyProblems } = trustedKeyChain(bundle.publicKeyPem, scan.rotations, options.pin)
   problems.push(...keyProblems)
-  const leaves = entries.map((e) => Buffer.from(e.leafHash, 'hex'))
   const checkpoints = [...bundle.checkpoints].sort((a, b) => a.treeSize - b.treeSize)
   checkpoints.forEach((c, i) => {
     if (!signerOf(c, chain)) problems.push(`checkpoint of ${c.treeSize} entries: signature is not valid for ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
-    if (c.treeSize > leaves.length) return void problems.push(`checkpoint of ${c.treeSize} entries: only ${leaves.length} entries exist (entries were removed)`)
-    if (rootOf(leaves.slice(0, c.treeSize)).toString('hex') !== c.rootHash) {
+    if (c.treeSize > leaves.size) return void problems.push(`checkpoint of ${c.treeSize} entries: only ${leaves.size} entries exist (entries were removed)`)
+    if (leaves.rootAt(c.treeSize).toString('hex') !== c.rootHash) {
       problems.push(`checkpoint of ${c.treeSize} entries: root does not match the entries`)
     }
     const previous = checkpoints[i - 1]
     if (previous) {
       const given = bundle.consistencyProofs?.find((p) => p.from === previous.treeSize && p.to === c.treeSize)
-      const proof = given ? given.proof.map((h) => Buffer.from(h, 'hex')) : consistencyProof(previous.treeSize, leaves.slice(0, c.treeSize))
+      const proof = given ? given.proof.map((h) => Buffer.from(h, 'hex')) : consistencyProof(previous.treeSize, leaves.hashes(c.treeSize))
       if (!verifyConsistency(previous.treeSize, c.treeSize, proof, Buffer.from(previous.rootHash, 'hex'), Buffer.from(c.rootHash, 'hex'))) {
         problems.push(`checkpoint of ${c.treeSize} entries does not extend the checkpoint of ${previous.treeSize}`)
       }
@@ -121,13 +98,13 @@ export function verifyLedgerBundle(bundle: LedgerBundle, options: VerifyOptions 
   problems.push(...savedCheckpointProblems(options.saved ?? [], checkpoints, leaves, chain))
   return {
     ok: problems.length === 0,
-    firstBadSeq,
+    firstBadSeq: scan.firstBadSeq,
     problems,
-    entries: entries.length,
+    entries: scan.entries,
     checkpoints: checkpoints.length,
     fingerprint: chain.at(-1)?.fingerprint,
     keyChain: chain.map((k) => k.fingerprint),
     pinned: options.pin !== undefined,
-    uncovered: uncoveredEntries(entries.length, checkpoints),
+    uncovered: uncoveredEntries(scan.entries, checkpoints),
   }
 }

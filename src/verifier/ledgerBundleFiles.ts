@@ -27,16 +27,28 @@ export async function readLedgerBundle(dir: string): Promise<LedgerBundle> {
   const entries: BundleEntry[] = []
   const lines = createInterface({ input: createReadStream(path.join(dir, bundleFiles.entries)), crlfDelay: Infinity })
   for await (const line of lines) if (line.trim()) entries.push(JSON.parse(line) as BundleEntry)
+  return { entries, ...(await readBundleParts(dir)) }
+}
+
+/** Reads everything of a bundle folder but its entries (checkpoints, public key, version texts,
+ * proofs: a missing or broken file is reported in that order). */
+export async function readBundleParts(dir: string): Promise<Omit<LedgerBundle, 'entries'>> {
   const checkpoints = JSON.parse(await readFile(path.join(dir, bundleFiles.checkpoints), 'utf8')) as Checkpoint[]
   const publicKeyPem = await readFile(path.join(dir, bundleFiles.publicKey), 'utf8')
+  const versionTexts = await readVersionTexts(dir)
+  const proofs = await readFile(path.join(dir, bundleFiles.proofs), 'utf8').catch(() => undefined)
+  const consistencyProofs = proofs ? (JSON.parse(proofs) as ConsistencyProofRecord[]) : undefined
+  return { checkpoints, publicKeyPem, versionTexts, consistencyProofs }
+}
+
+/** Reads the version texts of a bundle folder, by content hash. */
+export async function readVersionTexts(dir: string): Promise<Map<string, string>> {
   const versionTexts = new Map<string, string>()
   const versionsDir = path.join(dir, bundleFiles.versions)
   for (const name of await readdir(versionsDir).catch(() => [] as string[])) {
     if (name.endsWith('.md')) versionTexts.set(name.slice(0, -3), await readFile(path.join(versionsDir, name), 'utf8'))
   }
-  const proofs = await readFile(path.join(dir, bundleFiles.proofs), 'utf8').catch(() => undefined)
-  const consistencyProofs = proofs ? (JSON.parse(proofs) as ConsistencyProofRecord[]) : undefined
-  return { entries, checkpoints, publicKeyPem, versionTexts, consistencyProofs }
+  return versionTexts
 }
 
 /** Writes the parts of a bundle that are not streamed. */

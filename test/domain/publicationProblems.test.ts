@@ -1,14 +1,26 @@
 import { describe, expect, it } from 'vitest'
 
-import { checkBundlePublications } from '../../src/domain/checkBundlePublications'
 import { contentHash } from '../../src/domain/contentHash'
+import { entryLeafHash } from '../../src/domain/ledgerBody'
+import { LedgerEntryScan, publicationProblems, versionTextStatus } from '../../src/domain/ledgerEntryScan'
 
 const text = '# Terms\n\nThe text.\n'
 const hash = contentHash(text)
-const entry = (seq: number, kind: string, record: Record<string, unknown>) => ({ seq, body: JSON.stringify({ v: 1, seq, kind, recordedAt: '2026-12-01T00:00:00.000Z', record }) })
+const entry = (seq: number, kind: string, record: Record<string, unknown>) => {
+  const body = JSON.stringify({ v: 1, seq, kind, recordedAt: '2026-12-01T00:00:00.000Z', record })
+  return { seq, body, leafHash: entryLeafHash(body) }
+}
+
+/** The publication checks over entries scanned in order. */
+function checkBundlePublications(entries: ReturnType<typeof entry>[], versionTexts: Map<string, string>): string[] {
+  const textStatus = versionTextStatus(versionTexts)
+  const scan = new LedgerEntryScan(textStatus)
+  entries.forEach((e, i) => scan.add(e, i + 1))
+  return publicationProblems(scan.result(), textStatus)
+}
 const publication = entry(1, 'publication', { publication: 7, policy: 1, version: 2, contentHash: hash, changeClass: 'material' })
 
-describe('checkBundlePublications', () => {
+describe('publicationProblems', () => {
   it('accepts a bundle whose publications and acceptances agree and whose texts are there', () => {
     expect(checkBundlePublications([publication, entry(2, 'acceptance', { version: 7, versionNumber: 2, contentHash: hash })], new Map([[hash, text]]))).toEqual([])
   })
