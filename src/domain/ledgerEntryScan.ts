@@ -98,8 +98,9 @@ export class LedgerEntryScan {
     const body = parsed!
     if (body.seq !== entry.seq) return this.bad(entry.seq, `entry ${entry.seq}: body says it is entry ${body.seq}`)
     if (body.kind === 'key-rotation') this.summary.rotations.push({ seq: entry.seq, record: body.record ?? {} })
-    const hash = body.kind === 'acceptance' ? body.record?.contentHash : undefined
+    const hash: unknown = body.kind === 'acceptance' ? body.record?.contentHash : undefined
     if (hash === undefined) return
+    if (typeof hash !== 'string') return this.bad(entry.seq, `entry ${entry.seq}: the accepted text's hash is not a text (${JSON.stringify(hash)?.slice(0, 40)})`)
     const matches = this.textStatus.get(hash)
     if (matches === undefined) this.bad(entry.seq, `entry ${entry.seq}: the accepted text ${hash.slice(0, 12)}… is not in the bundle`)
     else if (!matches) this.bad(entry.seq, `entry ${entry.seq}: the version text in the bundle does not hash to ${hash.slice(0, 12)}…`)

@@ -79,7 +79,9 @@ export function ledgerVerdict(scan: EntryScanSummary, leaves: LeafTree, bundle: 
   const problems = [...scan.problems, ...publicationProblems(scan, textStatus)]
   const { keys: chain, problems: keyProblems } = trustedKeyChain(bundle.publicKeyPem, scan.rotations, options.pin)
   problems.push(...keyProblems)
-  const checkpoints = [...bundle.checkpoints].sort((a, b) => a.treeSize - b.treeSize)
+  const malformed = bundle.checkpoints.filter((c) => checkpointShapeProblem(c) !== undefined)
+  for (const c of malformed) problems.push(`a checkpoint is malformed: ${checkpointShapeProblem(c)}`)
+  const checkpoints = bundle.checkpoints.filter((c) => !malformed.includes(c)).sort((a, b) => a.treeSize - b.treeSize)
   checkpoints.forEach((c, i) => {
     if (!signerOf(c, chain)) problems.push(`checkpoint of ${c.treeSize} entries: signature is not valid for ${options.pin ? 'the pinned key (or a key it rotated to)' : 'this key'}`)
     if (c.treeSize > leaves.size) return void problems.push(`checkpoint of ${c.treeSize} entries: only ${leaves.size} entries exist (entries were removed)`)
@@ -89,7 +91,8 @@ export function ledgerVerdict(scan: EntryScanSummary, leaves: LeafTree, bundle: 
     const previous = checkpoints[i - 1]
     if (previous) {
       const given = bundle.consistencyProofs?.find((p) => p.from === previous.treeSize && p.to === c.treeSize)
-      const proof = given ? given.proof.map((h) => Buffer.from(h, 'hex')) : consistencyProof(previous.treeSize, leaves.hashes(c.treeSize))
+      const readable = given && Array.isArray(given.proof) && given.proof.every((h) => typeof h === 'string')
+      const proof = given ? (readable ? given.proof.map((h) => Buffer.from(h, 'hex')) : []) : consistencyProof(previous.treeSize, leaves.hashes(c.treeSize))
       if (!verifyConsistency(previous.treeSize, c.treeSize, proof, Buffer.from(previous.rootHash, 'hex'), Buffer.from(c.rootHash, 'hex'))) {
         problems.push(`checkpoint of ${c.treeSize} entries does not extend the checkpoint of ${previous.treeSize}`)
       }
@@ -107,4 +110,13 @@ export function ledgerVerdict(scan: EntryScanSummary, leaves: LeafTree, bundle: 
     pinned: options.pin !== undefined,
     uncovered: uncoveredEntries(scan.entries, checkpoints),
   }
+}
+
+/** What makes a checkpoint unreadable (a size that is not a whole number of entries, a root or
+ * signature that is not text), or undefined: such a checkpoint is named, not computed with. */
+function checkpointShapeProblem(c: Checkpoint): string | undefined {
+  if (!Number.isSafeInteger(c.treeSize) || c.treeSize < 0) return `its size ${JSON.stringify(c.treeSize)?.slice(0, 40)} is not a number of entries`
+  if (typeof c.rootHash !== 'string' || !/^[0-9a-f]{64}$/.test(c.rootHash)) return `checkpoint of ${c.treeSize} entries: its root is not a SHA-256 hash in hex`
+  if (typeof c.signature !== 'string' || typeof c.signedAt !== 'string' || typeof c.keyId !== 'string') return `checkpoint of ${c.treeSize} entries: its signature, time or key is not text`
+  return undefined
 }

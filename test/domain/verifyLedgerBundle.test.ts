@@ -72,6 +72,35 @@ describe('verifyLedgerBundle', () => {
     expect(verifyLedgerBundle({ ...honestBundle(), publicKeyPem: other }).ok).toBe(false)
   })
 
+  it('names an accepted text hash that is not text, instead of failing on it', () => {
+    const bundle = honestBundle()
+    const body = ledgerBody(7, 'acceptance', '2026-11-28T00:00:07.000Z', { acceptance: 7, contentHash: 42, method: 'clickwrap' })
+    bundle.entries[6] = { seq: 7, body, leafHash: entryLeafHash(body) }
+    const verdict = verifyLedgerBundle(bundle)
+    expect(verdict.ok).toBe(false)
+    expect(verdict.problems).toContain("entry 7: the accepted text's hash is not a text (42)")
+  })
+
+  it('names a checkpoint whose size, root or signature is malformed, and checks the others', () => {
+    for (const [change, named] of [
+      [{ treeSize: 2.5 }, /size 2.5 is not a number of entries/],
+      [{ treeSize: -1 }, /size -1 is not a number of entries/],
+      [{ treeSize: '3' }, /size "3" is not a number of entries/],
+      [{ rootHash: 7 }, /its root is not a SHA-256 hash/],
+      [{ signature: null }, /its signature, time or key is not text/],
+    ] as const) {
+      const bundle = honestBundle()
+      bundle.checkpoints[0] = { ...bundle.checkpoints[0], ...(change as object) }
+      const verdict = verifyLedgerBundle(bundle)
+      expect(verdict.ok, JSON.stringify(change)).toBe(false)
+      expect(verdict.problems.join('\n')).toMatch(named)
+      expect(verdict.checkpoints).toBe(1)
+    }
+    const unreadableProof = honestBundle()
+    unreadableProof.consistencyProofs = [{ from: 3, to: 7, proof: 'not a list' as never }]
+    expect(verifyLedgerBundle(unreadableProof).problems.join('\n')).toMatch(/does not extend the checkpoint of 3/)
+  })
+
   it('detects a single flipped bit anywhere in any entry, checkpoint or key', () => {
     const parts = ['body', 'leafHash', 'rootHash', 'signature', 'signedAt', 'key', 'proof'] as const
     fc.assert(
