@@ -15,7 +15,9 @@ export async function findSubjectForEvidence(payload: Payload, externalId: strin
   const { docs } = await payload.find({
     collection: 'subjects',
     where: { or: [{ externalId: { equals: externalId } }, { externalIdHash: { equals: externalIdHash(externalId) } }] },
-    limit: 1,
+    // No limit: with one, PostgreSQL walked the creation-time index of every subject (the default
+    // sort) looking for the first match, which grew with the subjects; without, both indexes are
+    // read and the one or two rows sorted.
     pagination: false,
     depth: 0,
   })
