@@ -11,7 +11,7 @@ import { ledgerEntries } from './ledgerLeaves'
 import { keptRootsCollector } from './ledgerProver'
 import { ledgerSigningKey } from './ledgerSigningKey'
 import { checkpointOfSize, lastCheckpoint } from './storedCheckpoints'
-import { ledgerTreeStore } from '../../store/ledgerTree'
+import { ledgerTreeStore, type SubtreeRoot } from '../../store/ledgerTree'
 import { publishedHeadPath, readHeadFrontier, readPublishedHead, writePublishedHead, type HeadFrontier } from './publishedHead'
 
 /** The ledger's tree as far as it was read, and what reading it learnt. */
@@ -22,6 +22,8 @@ interface Tree {
   keyInForce?: string
   /** The root of the first n entries, for each size n asked for that the ledger reached. */
   rootsAt: Map<number, Buffer>
+  /** The subtree roots worth keeping that the entries read completed. */
+  completed: SubtreeRoot[]
 }
 
 /**
@@ -29,17 +31,16 @@ interface Tree {
  * The roots at the sizes in `watch` are kept, for checks against checkpoints seen before.
  */
 async function grow(payload: Payload, tree: Tree, watch: ReadonlySet<number>): Promise<Tree> {
-  const kept = keptRootsCollector()
+  const keep = keptRootsCollector(tree.completed)
   for await (const entry of ledgerEntries(payload, tree.frontier.size)) {
     const expected = tree.frontier.size + 1
     if (entry.seq !== expected) throw new AssentError('ledger_tampered', `Ledger entry ${expected} is missing (found ${entry.seq}).`)
     if (entryLeafHash(entry.body) !== entry.leafHash) throw new AssentError('ledger_tampered', `Ledger entry ${entry.seq} does not match its leaf hash.`)
     if (entry.body.includes('"kind":"key-rotation"')) tree.keyInForce = (JSON.parse(entry.body) as { record: { to: string } }).record.to
-    tree.frontier.push(Buffer.from(entry.leafHash, 'hex'), kept.merged)
+    tree.frontier.push(Buffer.from(entry.leafHash, 'hex'), keep)
     tree.lastLeafHash = entry.leafHash
     if (watch.has(expected)) tree.rootsAt.set(expected, tree.frontier.root()!)
   }
-  await ledgerTreeStore(payload).keepSubtreeRoots(kept.roots)
   return tree
 }
 
@@ -60,7 +61,7 @@ async function resumePoint(payload: Payload, head: Checkpoint | undefined, kept:
   const { docs } = await payload.find({ collection: 'ledger-entries', where: { seq: { equals: head.treeSize } }, limit: 1, pagination: false, depth: 0, select: { body: true, leafHash: true } })
   const last = docs[0]
   if (!last || last.leafHash !== kept.lastLeafHash || entryLeafHash(last.body) !== kept.lastLeafHash) return undefined
-  return { frontier, lastLeafHash: kept.lastLeafHash, keyInForce: kept.keyInForce, rootsAt: new Map() }
+  return { frontier, lastLeafHash: kept.lastLeafHash, keyInForce: kept.keyInForce, rootsAt: new Map(), completed: [] }
 }
 
 /**
@@ -79,7 +80,7 @@ export async function createCheckpoint(payload: Payload, now = new Date()): Prom
   const head = readPublishedHead()
   const previous = await lastCheckpoint(payload)
   const resumed = await resumePoint(payload, head, readHeadFrontier(), previous)
-  const tree = await grow(payload, resumed ?? { frontier: MerkleFrontier.empty(), lastLeafHash: '', rootsAt: new Map() }, new Set(resumed ? [] : [head?.treeSize ?? 0, previous?.treeSize ?? 0]))
+  const tree = await grow(payload, resumed ?? { frontier: MerkleFrontier.empty(), lastLeafHash: '', rootsAt: new Map(), completed: [] }, new Set(resumed ? [] : [head?.treeSize ?? 0, previous?.treeSize ?? 0]))
   const size = tree.frontier.size
   const rootAt = (n: number) => (n === 0 ? EMPTY_ROOT : tree.rootsAt.get(n))
   if (!resumed && head) {
@@ -92,6 +93,8 @@ export async function createCheckpoint(payload: Payload, now = new Date()): Prom
       throw new AssentError('ledger_tampered', `The first ${previous.treeSize} entries no longer match their signed checkpoint.`)
     }
   }
+  // Kept only once the entries read passed the checks above (kept roots are never trusted alone).
+  await ledgerTreeStore(payload).keepSubtreeRoots(tree.completed)
   const frontier: HeadFrontier = { roots: tree.frontier.roots().map((r) => r.toString('hex')), lastLeafHash: tree.lastLeafHash, ...(tree.keyInForce ? { keyInForce: tree.keyInForce } : {}) }
   if (previous && size === previous.treeSize) {
     writePublishedHead(previous, frontier)

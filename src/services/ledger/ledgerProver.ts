@@ -14,11 +14,11 @@ const BLOCK = 2 ** KEPT_LEVEL
 /** Leaf hashes per read when a kept root is missing and is computed again. */
 const PAGE = 5000
 
-/** The roots a frontier's merges complete that are worth keeping, collected for `keepSubtreeRoots`. */
-export function keptRootsCollector(): { merged: (hash: Hash, size: number, start: number) => void; roots: SubtreeRoot[] } {
-  const roots: SubtreeRoot[] = []
-  return { roots, merged: (hash, size, start) => void (size >= BLOCK && roots.push({ level: Math.log2(size), start, hash })) }
-}
+/** A frontier's `merged` listener collecting into `roots` the subtree roots worth keeping. */
+export const keptRootsCollector =
+  (roots: SubtreeRoot[]) =>
+  (hash: Hash, size: number, start: number): void =>
+    void (size >= BLOCK && roots.push({ level: Math.log2(size), start, hash }))
 
 /**
  * Proofs over the first `checkpoint.treeSize` entries that read a few dozen rows whatever the
@@ -81,11 +81,12 @@ export function ledgerProver(payload: Payload, checkpoint: Checkpoint) {
  * in pages, and kept with every root of 256 leaves or more within it. */
 async function computeAndKeep(store: LedgerTreeStore, { level, start }: Subtree): Promise<Hash> {
   const frontier = MerkleFrontier.empty()
-  const collector = keptRootsCollector()
+  const roots: SubtreeRoot[] = []
+  const keep = keptRootsCollector(roots)
   const end = start + 2 ** level
-  for (const leaf of await leafHashesIn(store, start, end)) frontier.push(leaf, (hash, size, at) => collector.merged(hash, size, start + at))
+  for (const leaf of await leafHashesIn(store, start, end)) frontier.push(leaf, (hash, size, at) => keep(hash, size, start + at))
   if (frontier.size !== 2 ** level) throw new AssentError('ledger_tampered', `Ledger entries ${start + 1} to ${end} are not all there.`)
-  await store.keepSubtreeRoots(collector.roots)
+  await store.keepSubtreeRoots(roots)
   return frontier.root()!
 }
 
