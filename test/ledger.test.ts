@@ -54,6 +54,9 @@ describe('the ledger', () => {
   })
 
   it('signs a checkpoint over every entry, and none again until the ledger grows', async () => {
+    const none = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints/latest`)
+    expect(none.status).toBe(404)
+    expect(await none.json()).toMatchObject({ error: { code: 'not_found', message: 'No checkpoint has been signed yet.' } })
     const first = await createCheckpoint(app.payload)
     expect(first).toMatchObject({ created: true, checkpoint: { treeSize: (await entries()).length } })
     expect((await createCheckpoint(app.payload)).created).toBe(false)
@@ -127,6 +130,45 @@ describe('the ledger', () => {
     const atom = await feed.text()
     expect(atom.match(/<entry>/g)).toHaveLength(checkpoints.length)
     expect(atom).toContain(`<id>urn:assent:ledger:checkpoint:${latest.treeSize}:${latest.rootHash}</id>`)
+  })
+
+  it('lists the checkpoints a page at a time, and the newest alone, refusing a malformed page', async () => {
+    await accept('l4')
+    await createCheckpoint(app.payload)
+    const get = async (query: string) => {
+      const res = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints${query}`)
+      return { status: res.status, link: res.headers.get('link'), body: (await res.json()) as { checkpoints: { treeSize: number }[]; next: string | null; error?: { code: string; message: string } } }
+    }
+    const whole = await get('')
+    expect(whole.body.checkpoints.length).toBeGreaterThanOrEqual(3)
+    expect(whole.body.next).toBeNull()
+    expect(whole.link).toBeNull()
+
+    // Two at a time, following `next` (its address from the public URL, so the path is what counts).
+    const paged: number[] = []
+    let query: string | null = '?limit=2'
+    while (query !== null) {
+      const page = await get(query)
+      expect(page.status).toBe(200)
+      expect(page.body.checkpoints.length).toBeLessThanOrEqual(2)
+      paged.push(...page.body.checkpoints.map((c) => c.treeSize))
+      if (page.body.next) expect(page.link).toBe(`<${page.body.next}>; rel="next"`)
+      query = page.body.next ? new URL(page.body.next).search : null
+    }
+    expect(paged).toEqual(whole.body.checkpoints.map((c) => c.treeSize))
+    const sizes = paged
+    expect((await get(`?after=${sizes[0]}`)).body.checkpoints.map((c) => c.treeSize)).toEqual(sizes.slice(1))
+    expect((await get(`?after=${sizes.at(-1)}`)).body).toMatchObject({ checkpoints: [], next: null })
+
+    const latest = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints/latest`)
+    expect(latest.status).toBe(200)
+    expect(((await latest.json()) as { checkpoint: { treeSize: number } }).checkpoint.treeSize).toBe(sizes.at(-1))
+
+    for (const bad of ['?limit=0', '?limit=1001', '?limit=2.5', '?after=-1', '?after=abc', '?after=1&after=2', '?limit=1e3', '?after=01']) {
+      const refused = await get(bad)
+      expect(refused.status, bad).toBe(400)
+      expect(refused.body.error).toMatchObject({ code: 'bad_request', message: expect.stringMatching(/^(after|limit) must be a whole number from/) })
+    }
   })
 
   it('refuses updates and deletions of entries and checkpoints by anyone', async () => {

@@ -165,6 +165,9 @@ describe('every checkpoint deleted, then history rewritten consistently', () => 
     const published = await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints`)
     expect(published.status).toBe(200)
     writeFileSync(saved, await published.text())
+    // A witness that keeps only the newest checkpoint, as GET …/checkpoints/latest answers it.
+    const savedLatest = path.join(path.dirname(saved), 'latest.json')
+    writeFileSync(savedLatest, await (await fetch(`${app.baseUrl}/api/v1/ledger/checkpoints/latest`)).text())
 
     // A backdated acceptance, its entry rewritten to match and every leaf hash recomputed.
     const [row] = (await app.payload.find({ collection: 'acceptances', where: { subject: { equals: await subjectId('t1') } }, depth: 0 })).docs
@@ -184,6 +187,9 @@ describe('every checkpoint deleted, then history rewritten consistently', () => 
     const witnessed = cli(['ledger:verify', '--checkpoint', saved], auditor)
     expect(witnessed.status).toBe(1)
     expect(witnessed.stderr).toMatch(/the ledger does not extend the saved checkpoint of \d+ entries .*: history was rewritten/)
+    const witnessedLatest = cli(['ledger:verify', '--checkpoint', savedLatest], auditor)
+    expect(witnessedLatest.status, witnessedLatest.stderr).toBe(1)
+    expect(witnessedLatest.stderr).toMatch(/the ledger does not extend the saved checkpoint of \d+ entries \(.*latest\.json\) .*: history was rewritten/)
     await acceptLoss()
   }, 60_000)
 })

@@ -17,10 +17,11 @@ export interface TrustOptions {
 
 export const TRUST_USAGE = '[--key <public-key.pem> | --fingerprint <sha256-hex>] [--checkpoint <saved.json>]'
 
-/** The checkpoints in a saved file: one checkpoint, a list, or the `{ checkpoints: [...] }` that
- * GET /api/v1/ledger/checkpoints answers. */
+/** The checkpoints in a saved file: one checkpoint, a list, the `{ checkpoints: [...] }` that
+ * GET /api/v1/ledger/checkpoints answers, or the `{ checkpoint }` of …/checkpoints/latest. */
 function savedCheckpoints(json: unknown): Checkpoint[] {
-  const list = Array.isArray(json) ? json : (json as { checkpoints?: unknown }).checkpoints ?? [json]
+  const saved = json as { checkpoints?: unknown; checkpoint?: unknown }
+  const list = Array.isArray(json) ? json : saved.checkpoints ?? [saved.checkpoint ?? json]
   const checkpoints = (list as Checkpoint[]).filter((c) =>
     Number.isInteger(c?.treeSize) && /^[0-9a-f]{64}$/.test(String(c?.rootHash)) && [c.signedAt, c.signature, c.keyId].every((field) => typeof field === 'string'))
   if (checkpoints.length === 0 || checkpoints.length !== (list as unknown[]).length) throw new Error('it holds no checkpoint ({ treeSize, rootHash, signedAt, signature, keyId })')

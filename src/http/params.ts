@@ -1,5 +1,5 @@
 import { AssentError } from '../errors/AssentError'
-import { instantParam as instantText, versionNumberParam } from './schemas/params'
+import { instantParam as instantText, versionNumberParam, wholeNumberParam } from './schemas/params'
 
 /** A version (or entry) number from a URL: a positive whole number, or a 400 naming the parameter. */
 export function versionParam(raw: unknown, name: string): number {
@@ -8,6 +8,18 @@ export function versionParam(raw: unknown, name: string): number {
     throw new AssentError('bad_request', `${name} must be a version number (1, 2, 3…), not "${text.slice(0, 40)}".`)
   }
   return Number(text)
+}
+
+/** A whole number from `min` to `max` from a query string (`fallback` when absent), or a 400
+ * naming the parameter. */
+export function wholeNumberQuery(raw: unknown, name: string, { min, max, fallback }: { min: number; max: number; fallback: number }): number {
+  if (raw === undefined || raw === '') return fallback
+  const text = String(raw)
+  const value = wholeNumberParam.safeParse(text).success ? Number(text) : Number.NaN
+  if (!(value >= min && value <= max)) {
+    throw new AssentError('bad_request', `${name} must be a whole number from ${min} to ${max.toLocaleString('en')}, not "${text.slice(0, 40)}".`)
+  }
+  return value
 }
 
 /** An instant from a query string (ISO-8601 date or date-time; default now), or a 400. */

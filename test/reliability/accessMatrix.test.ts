@@ -130,6 +130,7 @@ const cases: Case[] = [
   { name: "GET a subject's evidence", allowed: auditors, method: 'GET', path: () => '/api/v1/audit/subjects/matrix-subject/evidence' },
   // Signed tree heads are public, so that outside witnesses can keep them.
   { name: 'GET ledger checkpoints', allowed: everyone, method: 'GET', path: () => '/api/v1/ledger/checkpoints' },
+  { name: 'GET the newest ledger checkpoint', allowed: everyone, method: 'GET', path: () => '/api/v1/ledger/checkpoints/latest' },
   { name: 'GET the ledger checkpoints feed', allowed: everyone, method: 'GET', path: () => '/api/v1/ledger/checkpoints.atom' },
   // The two publications of the set-up are entries 1 and 2, under the checkpoint it signs.
   { name: 'GET an inclusion proof', allowed: ['audit key'], method: 'GET', path: () => '/api/v1/ledger/proofs/inclusion?seq=1&treeSize=2' },

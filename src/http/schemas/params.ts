@@ -6,6 +6,7 @@ import { POLICY_SLUG_PATTERN } from '../../domain/policySlug'
 /** What the URL and query parameters of `/api/v1` must look like; `src/http/params.ts` checks
  * them with these, and the OpenAPI document describes them from these. */
 export const slugParam = z.string().regex(POLICY_SLUG_PATTERN).describe('A policy slug, such as privacy or terms.')
+export const wholeNumberParam = z.string().regex(/^(0|[1-9][0-9]{0,8})$/).describe('A whole number: 0, 1, 2…')
 export const versionNumberParam = z.string().regex(/^[1-9][0-9]{0,8}$/).describe('A version number: 1, 2, 3…')
 /** The one external-id rule, as the API reference states it for paths and bodies alike. */
 export const EXTERNAL_ID_RULE = `The host product's id for the user, exactly as it stores it: at most ${MAX_EXTERNAL_ID_LENGTH} characters on every route; a new id must be Unicode NFC and may not start or end with a space or hold control, line-break, invisible or bidirectional formatting characters (400 invalid_external_id, never trimmed or normalised).`

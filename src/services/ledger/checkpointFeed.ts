@@ -1,15 +1,19 @@
 import type { Payload } from 'payload'
 
 import type { Feed } from '../../formats/atomFeed'
-import { listCheckpoints } from './storedCheckpoints'
+import { newestCheckpoints } from './storedCheckpoints'
+
+/** How many checkpoints the feed holds: a subscriber polling more often than this many are signed
+ * misses none. */
+export const FEED_CHECKPOINTS = 100
 
 /**
- * The signed checkpoints as an Atom feed, newest first, so witnesses and auditors can subscribe
- * and keep every signed tree head off the box. Each entry's summary is the checkpoint's JSON,
- * exactly what `ledger:verify --checkpoint` takes.
+ * The newest signed checkpoints as an Atom feed, newest first, so witnesses and auditors can
+ * subscribe and keep every signed tree head off the box. Each entry's summary is the checkpoint's
+ * JSON, exactly what `ledger:verify --checkpoint` takes.
  */
 export async function checkpointFeed(payload: Payload, publicUrl: string, keyFingerprint: string): Promise<Feed> {
-  const checkpoints = (await listCheckpoints(payload)).reverse()
+  const checkpoints = await newestCheckpoints(payload, FEED_CHECKPOINTS)
   const base = publicUrl.replace(/\/$/, '')
   return {
     id: `${base}/api/v1/ledger/checkpoints.atom`,
