@@ -114,7 +114,7 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
   const rounds = result.rounds.filter((r) => r.scenario.stored > 0)
   if (rounds.length === 0) throw new Error('every subject had accepted before the first round: the data set needs more subjects')
   const { ratio, range } = medianRatio(rounds.map((r) => r.ratio))
-  const perSecond = median(rounds.map((r) => r.scenario.perSecond))
+  const perSecond = Math.round(median(rounds.map((r) => r.scenario.perSecond)))
   const sum = (of: (r: (typeof rounds)[number]) => number) => result.rounds.reduce((total, r) => total + of(r), 0)
   const failed = sum((r) => r.scenario.figures.non2xx + r.scenario.figures.errors)
   const consistent = ledgerAfter - ledgerBefore === stored && maxSeq === ledgerAfter
@@ -122,7 +122,7 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
     id: 'acceptances',
     title: '2. Recording acceptances over HTTP, 64 connections',
     scenario: { value: perSecond, unit: 'acceptances/s' },
-    baseline: { value: median(rounds.map((r) => r.baseline.perSecond)), unit: 'rows/s' },
+    baseline: { value: Math.round(median(rounds.map((r) => r.baseline.perSecond))), unit: 'rows/s' },
     ratio,
     target: `≥ ${TARGET.toLocaleString('en')}/s (ratio reported)`,
     met: perSecond >= TARGET && failed === 0 && consistent,
