@@ -6,9 +6,11 @@ import { pagesRedline } from '../../../src/domain/documentRedline'
 import { redline as lineRedline } from '../../../src/domain/redline'
 import { renderHtml } from '../../../src/domain/renderHtml'
 import { markdownToBody } from '../../../src/services/publishing/lexicalMarkdown'
+import { alternateRounds } from '../alternateRounds'
 import { ratioOf } from '../benchReport'
 import { startAssentServer, startBarePageServer } from '../benchServer'
 import { loadTest } from '../loadTest'
+import { median } from '../median'
 import { revisionTexts } from '../revisionTexts'
 import type { BenchContext, ScenarioResult } from '../scenario'
 
@@ -17,8 +19,6 @@ const ROUNDS = 7
 const RUNS_PER_ROUND = 5
 const PAGE_ROUNDS = 5
 const root = path.resolve(import.meta.dirname, '../../..')
-
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 
 function timeMs(run: () => void): number {
   return median(Array.from({ length: RUNS_PER_ROUND }, () => {
@@ -43,15 +43,10 @@ function gitWordDiffMs(a: string, b: string): number {
 
 /** Assent's and git's times for one pair in alternated rounds: the median of each round's ratio,
  * the range of those ratios, and the median times. */
-function alternated(redline: () => void, git: () => number) {
+async function alternated(redline: () => void, git: () => number) {
   redline() // warm-up
-  const rounds = Array.from({ length: ROUNDS }, () => {
-    const ms = timeMs(redline)
-    const gitMs = git()
-    return { ms, gitMs, ratio: ratioOf(ms, gitMs) }
-  })
-  const ratios = rounds.map((r) => r.ratio)
-  return { ms: median(rounds.map((r) => r.ms)), gitMs: median(rounds.map((r) => r.gitMs)), ratio: median(ratios), range: `${Math.min(...ratios)}–${Math.max(...ratios)}` }
+  const { rounds, ratio, range } = await alternateRounds(ROUNDS, { scenario: () => timeMs(redline), baseline: git, ratio: ratioOf })
+  return { ms: median(rounds.map((r) => r.scenario)), gitMs: median(rounds.map((r) => r.baseline)), ratio, range }
 }
 
 /**
@@ -74,8 +69,8 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
 
   // The compare page's redline: the two versions' frozen pages compared.
   const pages = { base: renderHtml(texts.base), near: renderHtml(texts.near), far: renderHtml(texts.far) }
-  const near = alternated(() => pagesRedline(pages.base, pages.near), () => gitWordDiffMs(files.base, files.near))
-  const far = alternated(() => pagesRedline(pages.base, pages.far), () => gitWordDiffMs(files.base, files.far))
+  const near = await alternated(() => pagesRedline(pages.base, pages.near), () => gitWordDiffMs(files.base, files.near))
+  const far = await alternated(() => pagesRedline(pages.base, pages.far), () => gitWordDiffMs(files.base, files.far))
   // The JSON API's, line by line; and the rendering publication does once.
   const linesFarMs = timeMs(() => lineRedline(texts.base, texts.far))
   const renderMs = timeMs(() => renderHtml(texts.far))
@@ -135,19 +130,17 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
 async function alternatedLoad(url: string, bareUrl: string) {
   await loadTest({ url, connections: 1, seconds: 1 }) // warm-up
   await loadTest({ url: bareUrl, connections: 1, seconds: 1 })
-  const rounds = []
-  for (let round = 0; round < PAGE_ROUNDS; round++) {
-    const page = await loadTest({ url, connections: 1, seconds: 2 })
-    const bare = await loadTest({ url: bareUrl, connections: 1, seconds: 2 })
-    rounds.push({ page, bare, ratio: ratioOf(page.requestsPerSecond, bare.requestsPerSecond) })
-  }
-  const ratios = rounds.map((r) => r.ratio)
+  const { rounds, ratio, range } = await alternateRounds(PAGE_ROUNDS, {
+    scenario: () => loadTest({ url, connections: 1, seconds: 2 }),
+    baseline: () => loadTest({ url: bareUrl, connections: 1, seconds: 2 }),
+    ratio: (page, bare) => ratioOf(page.requestsPerSecond, bare.requestsPerSecond),
+  })
   return {
-    ratio: median(ratios),
-    range: `${Math.min(...ratios)}–${Math.max(...ratios)}`,
-    requestsPerSecond: median(rounds.map((r) => r.page.requestsPerSecond)),
-    bareRequestsPerSecond: median(rounds.map((r) => r.bare.requestsPerSecond)),
-    meanMs: median(rounds.map((r) => r.page.meanMs)),
-    non2xx: rounds.reduce((sum, r) => sum + r.page.non2xx + r.bare.non2xx, 0),
+    ratio,
+    range,
+    requestsPerSecond: median(rounds.map((r) => r.scenario.requestsPerSecond)),
+    bareRequestsPerSecond: median(rounds.map((r) => r.baseline.requestsPerSecond)),
+    meanMs: median(rounds.map((r) => r.scenario.meanMs)),
+    non2xx: rounds.reduce((sum, r) => sum + r.scenario.non2xx + r.baseline.non2xx, 0),
   }
 }
