@@ -2,6 +2,7 @@ import { fork, type ChildProcess } from 'node:child_process'
 import { once } from 'node:events'
 import path from 'node:path'
 
+import { freePort } from '../../test/support/freePort'
 import { nodeFlags } from '../nodeFlags.js'
 
 /** A server process under measurement. */
@@ -17,7 +18,8 @@ async function waitUntilServing(child: ChildProcess, url: string, path: string):
   while (Date.now() < deadline) {
     if (child.exitCode !== null) throw new Error(`the server process exited with ${child.exitCode}`)
     try {
-      if ((await fetch(url + path)).ok) return
+      // Answered by this child, not by a server another run left on the port.
+      if ((await fetch(url + path)).ok && child.exitCode === null) return
     } catch {
       // not listening yet
     }
@@ -30,9 +32,12 @@ async function waitUntilServing(child: ChildProcess, url: string, path: string):
 const profiled = (script: string) =>
   process.env.BENCH_CPU_PROF_DIR && script === 'src/server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
 
-async function serve(script: string, env: Record<string, string>, port: number, readyPath: string): Promise<BenchServer> {
-  const child = fork(path.join(root, script), { cwd: root, execArgv: [...nodeFlags, ...profiled(script)], env: { ...process.env, ...env, PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+/** Starts `script` on a port free right now (fixed ports let two runs on one machine measure each
+ * other's servers), with the environment `env` gives for that address. */
+async function serve(script: string, env: (url: string) => Record<string, string>, readyPath: string): Promise<BenchServer> {
+  const port = await freePort()
   const url = `http://127.0.0.1:${port}`
+  const child = fork(path.join(root, script), { cwd: root, execArgv: [...nodeFlags, ...profiled(script)], env: { ...process.env, ...env(url), PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   await waitUntilServing(child, url, readyPath)
   return {
     url,
@@ -48,12 +53,11 @@ async function serve(script: string, env: Record<string, string>, port: number, 
 }
 
 /** Assent's server (API and Legal Center, no admin, no notice worker) on the benchmark database. */
-export const startAssentServer = (databaseUrl: string, dataDir: string, port: number): Promise<BenchServer> =>
-  serve('src/server.ts', { DATABASE_URL: databaseUrl, ASSENT_DATA_DIR: dataDir, ASSENT_ADMIN: 'off', NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: `http://127.0.0.1:${port}` }, port, '/healthz')
+export const startAssentServer = (databaseUrl: string, dataDir: string): Promise<BenchServer> =>
+  serve('src/server.ts', (url) => ({ DATABASE_URL: databaseUrl, ASSENT_DATA_DIR: dataDir, ASSENT_ADMIN: 'off', NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: url }), '/healthz')
 
 /** The baseline: a bare express handler answering `body`, started the same way. */
-export const startBareServer = (body: unknown, port: number): Promise<BenchServer> =>
-  serve('scripts/bench/bareServer.ts', { BARE_BODY: JSON.stringify(body) }, port, '/ready')
+export const startBareServer = (body: unknown): Promise<BenchServer> => serve('scripts/bench/bareServer.ts', () => ({ BARE_BODY: JSON.stringify(body) }), '/ready')
 
 /** The baseline of a page: a bare express handler answering the HTML file `file`, read once. */
-export const startBarePageServer = (file: string, port: number): Promise<BenchServer> => serve('scripts/bench/bareServer.ts', { BARE_PAGE: file }, port, '/ready')
+export const startBarePageServer = (file: string): Promise<BenchServer> => serve('scripts/bench/bareServer.ts', () => ({ BARE_PAGE: file }), '/ready')

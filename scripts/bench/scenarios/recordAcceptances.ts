@@ -77,7 +77,7 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
 
   let next = 0
   const accept = (v: DataSetVersion) => JSON.stringify({ subject: ctx.subjectId(next++ % ctx.size.subjects), versions: [{ policy: v.slug, version: v.version, contentHash: v.contentHash }], method: 'clickwrap', source: 'login-banner' })
-  const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir, 3413)
+  const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir)
   const headers = { authorization: `Bearer ${key}` }
   const post = (seconds: number) => loadTest({ url: server.url, connections: CONNECTIONS, seconds, method: 'POST', headers, request: () => ({ path: '/api/v1/acceptances', body: accept(latest) }) })
   // New records only: once every subject has accepted, further requests answer 200 and store nothing.

@@ -85,7 +85,7 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
   }
   // The cached compare page beside express answering the same bytes from memory: one connection,
   // alternated rounds.
-  const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir, 3415)
+  const server = await startAssentServer(ctx.databaseUrl, ctx.dataDir)
   const path3 = '/legal/cookies/compare/1/3'
   let firstMs
   let served
@@ -98,7 +98,7 @@ export async function redline(ctx: BenchContext): Promise<ScenarioResult> {
     if (!first.ok) throw new Error(`the compare page answered ${first.status}`)
     const file = path.join(ctx.dataDir, 'compare-page.html')
     writeFileSync(file, html)
-    const bare = await startBarePageServer(file, 3416)
+    const bare = await startBarePageServer(file)
     try {
       served = await alternatedLoad(server.url + path3, bare.url + path3)
     } finally {

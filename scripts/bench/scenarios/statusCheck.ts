@@ -24,12 +24,12 @@ export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
   const randomSubject = () => ({ path: `/api/v1/subjects/${ctx.subjectId(Math.floor(Math.random() * ctx.size.subjects))}/status` })
   const load = (url: string, seconds: number) => loadTest({ url, connections: CONNECTIONS, seconds, headers, request: randomSubject })
 
-  const assent = await startAssentServer(ctx.databaseUrl, ctx.dataDir, 3411)
+  const assent = await startAssentServer(ctx.databaseUrl, ctx.dataDir)
   try {
     const response = await fetch(assent.url + randomSubject().path, { headers })
     if (!response.ok) throw new Error(`status check answered ${response.status}: ${await response.text()}`)
     const sample: unknown = await response.json()
-    const bare = await startBareServer(sample, 3412)
+    const bare = await startBareServer(sample)
     try {
       await load(assent.url, 3) // warm-up
       await load(bare.url, 3)
