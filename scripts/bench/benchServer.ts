@@ -8,6 +8,8 @@ import { nodeFlags } from '../nodeFlags.js'
 /** A server process under measurement. */
 export interface BenchServer {
   url: string
+  /** The server's process, for its CPU time (`processCpu`). */
+  pid: number
   stop: () => Promise<void>
 }
 
@@ -41,6 +43,7 @@ async function serve(script: string, env: (url: string) => Record<string, string
   await waitUntilServing(child, url, readyPath)
   return {
     url,
+    pid: child.pid!,
     stop: async () => {
       if (child.exitCode !== null) return
       child.kill('SIGTERM')

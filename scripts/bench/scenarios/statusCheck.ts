@@ -2,14 +2,33 @@ import { createApiKey } from '../../../src/services/staff/apiKeys'
 import { alternateRounds } from '../alternateRounds'
 import { ratioOf } from '../benchReport'
 import { startAssentServer, startBareServer } from '../benchServer'
-import { loadTest } from '../loadTest'
+import { loadTest, type LoadFigures } from '../loadTest'
 import { median } from '../median'
 import { medianRatio } from '../medianRatio'
+import { cpuMs, ownCpuMs, postgresPids } from '../processCpu'
 import type { BenchContext, ScenarioResult } from '../scenario'
 
 const CONNECTIONS = 64
 const ROUNDS = 5
 const SECONDS = 3
+
+/** A round's load figures with the CPU time each party spent per answered request (µs): the
+ * server, the database server (PostgreSQL's processes; SQLite works inside the server) and the
+ * load generator, which all share the machine's cores. */
+interface CpuFigures extends LoadFigures {
+  serverCpuUs: number
+  databaseCpuUs: number
+  loadCpuUs: number
+}
+
+async function withCpu(serverPid: number, databasePids: number[], measure: () => Promise<LoadFigures>): Promise<CpuFigures> {
+  const before = [cpuMs([serverPid]), cpuMs(databasePids), ownCpuMs()]
+  const figures = await measure()
+  const after = [cpuMs([serverPid]), cpuMs(databasePids), ownCpuMs()]
+  const requests = Math.max(1, figures.ok + figures.non2xx)
+  const perRequest = (i: number) => Math.round(((after[i] - before[i]) * 1000) / requests)
+  return { ...figures, serverCpuUs: perRequest(0), databaseCpuUs: perRequest(1), loadCpuUs: perRequest(2) }
+}
 
 /**
  * 1. The login status check (`GET /api/v1/subjects/:id/status`, a random subject each time, 64
@@ -33,13 +52,14 @@ export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
     try {
       await load(assent.url, 3) // warm-up
       await load(bare.url, 3)
+      const database = ctx.databaseUrl.startsWith('postgres') ? postgresPids() : []
       const { rounds, ratio, range } = await alternateRounds(ROUNDS, {
-        scenario: () => load(assent.url, SECONDS),
-        baseline: () => load(bare.url, SECONDS),
+        scenario: () => withCpu(assent.pid, database, () => load(assent.url, SECONDS)),
+        baseline: () => withCpu(bare.pid, [], () => load(bare.url, SECONDS)),
         ratio: (a, b) => ratioOf(a.requestsPerSecond, b.requestsPerSecond),
       })
       const p99 = medianRatio(rounds.map((r) => ratioOf(r.scenario.p99Ms, r.baseline.p99Ms)))
-      const of = (side: 'scenario' | 'baseline', figure: 'requestsPerSecond' | 'p99Ms' | 'p50Ms') => median(rounds.map((r) => r[side][figure]))
+      const of = (side: 'scenario' | 'baseline', figure: 'requestsPerSecond' | 'p99Ms' | 'p50Ms' | 'serverCpuUs' | 'databaseCpuUs' | 'loadCpuUs') => median(rounds.map((r) => r[side][figure]))
       const sum = (figure: 'non2xx' | 'errors') => rounds.reduce((total, r) => total + r.scenario[figure], 0)
       return {
         id: 'status',
@@ -54,6 +74,9 @@ export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
           'p99 ms': of('scenario', 'p99Ms'), 'baseline p99 ms': of('baseline', 'p99Ms'), 'p99 ratio': p99.ratio, 'p99 ratio range': p99.range,
           'p50 ms': of('scenario', 'p50Ms'), 'baseline p50 ms': of('baseline', 'p50Ms'), 'non-2xx': sum('non2xx'), errors: sum('errors'),
           'response bytes': JSON.stringify(sample).length,
+          'server CPU µs per request': of('scenario', 'serverCpuUs'), 'bare server CPU µs per request': of('baseline', 'serverCpuUs'),
+          ...(database.length > 0 ? { 'PostgreSQL CPU µs per request': of('scenario', 'databaseCpuUs') } : {}),
+          'load generator CPU µs per request': of('scenario', 'loadCpuUs'), 'load generator CPU µs per bare request': of('baseline', 'loadCpuUs'),
         },
       }
     } finally {
