@@ -138,7 +138,7 @@ describe('exports', () => {
     expect(lines.filter((l) => l.includes('"Mozilla/5.0 (X11, Linux)"'))).toHaveLength(SUBJECTS / 2 - 1)
   })
 
-  it('writes the same CSV bytes from SQL-formatted pages as from the rows one by one', async () => {
+  it('writes the same CSV bytes from pages of cells written as text in SQL as from the rows one by one', async () => {
     for (const type of ['acceptances', 'notices'] as const) {
       const rows = evidenceStore(payload()).exportRows(exportFilterSchema.parse({ type, format: 'jsonl' }))
       let expected = csvRow(exportColumns[type])

@@ -1,6 +1,4 @@
-import pg from 'pg'
-
-import { nativeRowQuery, openNativeSqlite } from './nativeSqlite'
+import type { NativeSqliteOptions } from './nativeSqlite'
 
 /** Runs one SQL statement with `?` placeholders and returns its rows as plain objects. */
 export type RowQuery = (text: string, params: readonly unknown[]) => Promise<Array<Record<string, unknown>>>
@@ -19,12 +17,15 @@ export const numberedPlaceholders = (text: string): string => {
   return text.replace(/\?/g, () => `$${++n}`)
 }
 
-/** Opens the SQLite file or PostgreSQL database of `url` directly. */
-export async function openDirectDatabase(url: string): Promise<DirectDatabase> {
+/** Opens the SQLite file (read as `options` say) or PostgreSQL database of `url` directly. Only that database's driver is
+ * loaded: a short-lived reader (the export CLI) should not pay start-up time for the other. */
+export async function openDirectDatabase(url: string, options: NativeSqliteOptions = {}): Promise<DirectDatabase> {
   if (url.startsWith('file:')) {
-    const native = openNativeSqlite(url)
+    const { nativeRowQuery, openNativeSqlite } = await import('./nativeSqlite')
+    const native = openNativeSqlite(url, options)
     return { dialect: 'sqlite', query: nativeRowQuery(native), close: async () => void native.db.close() }
   }
+  const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   return {

@@ -14,14 +14,22 @@ export interface NativeSqlite {
   statement: (text: string) => Statement
 }
 
+/** How a connection reads. */
+export interface NativeSqliteOptions {
+  /** Reads go to memory-mapped pages instead of a read call per page (default). Mapped pages count
+   * as the process's resident memory, up to the map's 256 MB: a reader that walks the whole file
+   * and must stay small (the export CLI) reads through calls instead. */
+  memoryMapped?: boolean
+}
+
 /**
- * Opens the SQLite file of `url`. Reads go to memory-mapped pages instead of a read call per
- * page. A write that meets another connection's lock is told at once (busy timeout 0), so it waits
- * without blocking the event loop (`whileBusy`, `sqliteWriteTransaction`).
+ * Opens the SQLite file of `url`. A write that meets another connection's lock is told at once
+ * (busy timeout 0), so it waits without blocking the event loop (`whileBusy`,
+ * `sqliteWriteTransaction`).
  */
-export function openNativeSqlite(url: string): NativeSqlite {
+export function openNativeSqlite(url: string, { memoryMapped = true }: NativeSqliteOptions = {}): NativeSqlite {
   const db = new Database(url)
-  db.exec('pragma mmap_size = 268435456')
+  db.exec(`pragma mmap_size = ${memoryMapped ? 268435456 : 0}`)
   db.exec('pragma busy_timeout = 0')
   db.exec(SYNC_BY_WAL_DURABILITY)
   const statements = new Map<string, Statement>()

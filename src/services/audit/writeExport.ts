@@ -3,14 +3,14 @@ import type { Writable } from 'node:stream'
 
 import type { ExportFilter } from '../../domain/exportFilter'
 import { csvRow } from '../../formats/csvCell'
-import { CsvChunk, exportColumns, type ExportRow } from '../../store/evidence/exportRow'
+import { CellPage, exportColumns, type ExportRow } from '../../store/evidence/exportRow'
 
 /**
  * Writes rows to `out` as CSV (a header, then one CRLF record per row; formula-like cells
- * neutralised; pages the database already formatted as CSV go through as they are) or JSON Lines, waiting whenever `out` is full, so memory stays flat. Returns the
+ * neutralised; a page of cells the database already wrote as text is escaped and written at once) or JSON Lines, waiting whenever `out` is full, so memory stays flat. Returns the
  * number of rows written; `onRow` sees the running count.
  */
-export async function writeExport(rows: AsyncIterable<ExportRow | CsvChunk>, filter: ExportFilter, out: Writable, onRow?: (count: number) => void): Promise<number> {
+export async function writeExport(rows: AsyncIterable<ExportRow | CellPage>, filter: ExportFilter, out: Writable, onRow?: (count: number) => void): Promise<number> {
   const columns = exportColumns[filter.type]
   const write = async (chunk: string) => {
     if (out.destroyed) throw new Error('the export destination closed')
@@ -25,9 +25,12 @@ export async function writeExport(rows: AsyncIterable<ExportRow | CsvChunk>, fil
   if (filter.format === 'csv') await write(csvRow(columns))
   let count = 0
   for await (const row of rows) {
-    if (row instanceof CsvChunk) {
-      await write(row.text)
-      onRow?.((count += row.rows))
+    if (row instanceof CellPage) {
+      // One write per page: a write per row costs more than the row's CSV.
+      let text = ''
+      for (const cells of row.rows) text += csvRow(columns.map((c) => cells[c] ?? null))
+      await write(text)
+      onRow?.((count += row.rows.length))
       continue
     }
     const picked = columns.map((c) => row[c] ?? null)

@@ -7,7 +7,8 @@ export const exportColumns = {
 /** One exported acceptance or notice, by column (`exportColumns`), subject and policy by name. */
 export type ExportRow = Record<string, unknown>
 
-/** A page of CSV records, formatted by the database. */
-export class CsvChunk {
-  constructor(readonly text: string, readonly rows: number) {}
+/** A page of rows for a CSV export whose cells the database already wrote as text (dates
+ * ISO-8601, notice ids joined): only CSV escaping is left, done for the page at once. */
+export class CellPage {
+  constructor(readonly rows: ExportRow[]) {}
 }

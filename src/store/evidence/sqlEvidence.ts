@@ -1,8 +1,8 @@
 import type { RowQuery } from '../../db/directQuery'
 import type { DayCount } from '../../domain/dailySeries'
 import type { EvidenceStore } from './EvidenceStore'
-import type { SqlDialect } from './sqlCsvLine'
-import { countSqlExport, sqlCsvChunks, sqlExportRows } from './sqlExportRows'
+import type { SqlDialect } from './sqlCellText'
+import { countSqlExport, sqlCellPages, sqlExportRows } from './sqlExportRows'
 
 const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptances a
       where a.policy_id = ? and a.version_number > ?
@@ -10,12 +10,12 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
 
 /**
  * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
- * direct one for a reader without Payload. Exports stream in pages of plain SQL; a CSV export is
- * formatted by the database itself, without a JavaScript object per row.
+ * direct one for a reader without Payload. Exports stream in pages of plain SQL; a CSV export's
+ * cells come as text from the database, only escaped in JavaScript.
  */
 export const sqlEvidence = (query: RowQuery, dialect: SqlDialect): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
-  exportRows: (filter) => (filter.format === 'csv' ? sqlCsvChunks(query, dialect, filter) : sqlExportRows(query, filter)),
+  exportRows: (filter) => (filter.format === 'csv' ? sqlCellPages(query, dialect, filter) : sqlExportRows(query, filter)),
   acceptancesPerDay: async (versionIds, from) => {
     const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
     if (versionIds.length === 0) return result
