@@ -8,7 +8,9 @@ import { startAssentServer } from '../benchServer'
 import { loadTest } from '../loadTest'
 import { median } from '../median'
 import { medianRatio } from '../medianRatio'
+import { postgresPids } from '../processCpu'
 import type { BenchContext, DataSetVersion, ScenarioResult } from '../scenario'
+import { withCpu } from '../withCpu'
 
 const CONNECTIONS = 64
 const ROUNDS = 5
@@ -81,9 +83,10 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
   const headers = { authorization: `Bearer ${key}` }
   const post = (seconds: number) => loadTest({ url: server.url, connections: CONNECTIONS, seconds, method: 'POST', headers, request: () => ({ path: '/api/v1/acceptances', body: accept(latest) }) })
   // New records only: once every subject has accepted, further requests answer 200 and store nothing.
+  const database = ctx.databaseUrl.startsWith('postgres') ? postgresPids() : []
   const httpBurst = async () => {
     const before = await storedOfLatest()
-    const figures = await post(SECONDS)
+    const figures = await withCpu(server.pid, database, () => post(SECONDS))
     const stored = (await storedOfLatest()) - before
     return { figures, stored, perSecond: Math.round(stored / figures.seconds) }
   }
@@ -131,6 +134,9 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
       'stored in the measured rounds': sum((r) => r.scenario.stored), 'baseline rows': sum((r) => r.baseline.rows),
       'p50 ms': median(rounds.map((r) => r.scenario.figures.p50Ms)), 'p99 ms': median(rounds.map((r) => r.scenario.figures.p99Ms)),
       'non-2xx': sum((r) => r.scenario.figures.non2xx), errors: sum((r) => r.scenario.figures.errors),
+      'server CPU µs per request': median(rounds.map((r) => r.scenario.figures.serverCpuUs)),
+      ...(database.length > 0 ? { 'PostgreSQL CPU µs per request': median(rounds.map((r) => r.scenario.figures.databaseCpuUs)) } : {}),
+      'load generator CPU µs per request': median(rounds.map((r) => r.scenario.figures.loadCpuUs)),
       'stored (incl. warm-up)': stored, 'ledger entries added': ledgerAfter - ledgerBefore, 'ledger without gaps': maxSeq === ledgerAfter ? 'yes' : 'no', 'requests sent': Math.min(next, ctx.size.subjects),
     },
   }
