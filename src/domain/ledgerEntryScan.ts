@@ -56,6 +56,12 @@ export class LedgerEntryScan {
 
   /** Scans the entry found at `position` (1-based) of the ledger sorted by number. */
   add(entry: ScannedEntry, position: number): void {
+    this.addChecked(entry, position, entry.seq === position && entryLeafHash(entry.body) === entry.leafHash)
+  }
+
+  /** Scans an entry whose leaf hash the caller compared (`hashMatches`), from the body's bytes
+   * when it had them: as `add` does, which compares it only for an entry in its place. */
+  addChecked(entry: Pick<ScannedEntry, 'seq' | 'body'>, position: number, hashMatches: boolean): void {
     this.summary.entries++
     let parsed: Body | undefined
     let parses = true
@@ -64,7 +70,7 @@ export class LedgerEntryScan {
     } catch {
       parses = false
     }
-    this.check(entry, position, parsed, parses)
+    this.check(entry, position, hashMatches, parsed, parses)
     const record = parsed?.record
     if (!record) return
     if (parsed!.kind === 'publication') this.summary.publications.push({ seq: entry.seq, record })
@@ -91,9 +97,9 @@ export class LedgerEntryScan {
     return this.summary
   }
 
-  private check(entry: ScannedEntry, position: number, parsed: Body | undefined, parses: boolean): void {
+  private check(entry: Pick<ScannedEntry, 'seq'>, position: number, hashMatches: boolean, parsed: Body | undefined, parses: boolean): void {
     if (entry.seq !== position) return this.bad(position, `entry ${position} is missing (found ${entry.seq} in its place)`)
-    if (entryLeafHash(entry.body) !== entry.leafHash) return this.bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
+    if (!hashMatches) return this.bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
     if (!parses) return this.bad(entry.seq, `entry ${entry.seq}: body is not JSON`)
     const body = parsed!
     if (body.seq !== entry.seq) return this.bad(entry.seq, `entry ${entry.seq}: body says it is entry ${body.seq}`)
