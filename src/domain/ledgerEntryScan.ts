@@ -51,6 +51,7 @@ type Body = { seq?: number; kind?: string; record?: { contentHash?: string } & P
 export class LedgerEntryScan {
   private summary: EntryScanSummary = { entries: 0, problems: [], rotations: [], publications: [], acceptances: [] }
   private readonly groups = new Map<string, AcceptanceGroup>()
+  private last?: { version: unknown; versionNumber: unknown; contentHash: unknown; group: AcceptanceGroup }
 
   constructor(private readonly textStatus: ReadonlyMap<string, boolean>) {}
 
@@ -118,18 +119,24 @@ export class LedgerEntryScan {
   }
 
   private group(seq: number, record: Record<string, unknown>): void {
+    // Acceptances mostly follow one another for the same version: the same values as the last
+    // one's (primitives, equal under ===) are its group, found without building its key.
+    const last = this.last
+    if (last && last.version === record.version && last.versionNumber === record.versionNumber && last.contentHash === record.contentHash) return void last.group.seqs.push(seq)
     const contentHash = comparable(record.contentHash)
     const version = String(record.version)
     const versionNumber = String(record.versionNumber)
-    const kept = contentHash === null ? undefined : this.groups.get(`${version}\u0000${versionNumber}\u0000${contentHash}`)
-    if (kept) kept.seqs.push(seq)
-    else this.keep({ version, versionNumber, contentHash, seqs: [seq] })
+    const group = (contentHash === null ? undefined : this.groups.get(`${version}\u0000${versionNumber}\u0000${contentHash}`)) ?? this.keep({ version, versionNumber, contentHash, seqs: [] })
+    group.seqs.push(seq)
+    const primitive = [record.version, record.versionNumber, record.contentHash].every((value) => comparable(value) !== null)
+    this.last = primitive ? { version: record.version, versionNumber: record.versionNumber, contentHash: record.contentHash, group } : undefined
   }
 
-  private keep(group: AcceptanceGroup): void {
+  private keep(group: AcceptanceGroup): AcceptanceGroup {
     const copy = { ...group, seqs: [...group.seqs] }
     this.summary.acceptances.push(copy)
     if (group.contentHash !== null) this.groups.set(keyOf(group), copy)
+    return copy
   }
 }
 

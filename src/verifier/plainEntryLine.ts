@@ -5,6 +5,17 @@ const MIDDLE = Buffer.from(',"body":"')
 const TAIL = Buffer.from('","leafHash":"')
 const HEX_DIGITS = 64
 
+/** What each byte does inside the body's quotes: printable ASCII is copied, a quote ends it, a
+ * backslash escapes; a control character is not JSON and a byte over 0x7e is left to the JSON
+ * path (which reads it as UTF-8), so both refuse the line here. */
+const COPIED = 0
+const ENDS = 1
+const ESCAPES = 2
+const REFUSED = 3
+const KIND = new Uint8Array(256).fill(REFUSED).fill(COPIED, 0x20, 0x7f)
+KIND[QUOTE] = ENDS
+KIND[BACKSLASH] = ESCAPES
+
 /** Whether `buf` holds `expected` from `at`. */
 function holds(buf: Uint8Array, at: number, expected: Uint8Array): boolean {
   for (let i = 0; i < expected.length; i++) if (buf[at + i] !== expected[i]) return false
@@ -37,11 +48,10 @@ export function plainEntryLine(buf: Uint8Array, from: number, end: number, posit
   let length = 0
   for (; at < end; at++) {
     const byte = buf[at]
-    if (byte === QUOTE) break
-    // A control character is not JSON; a byte over 0x7f is read as UTF-8 by the JSON path.
-    if (byte < 0x20 || byte > 0x7e) return -1
-    if (byte === BACKSLASH) {
-      if (buf[at + 1] !== QUOTE) return -1
+    const kind = KIND[byte]
+    if (kind !== COPIED) {
+      if (kind === ENDS) break
+      if (kind === REFUSED || buf[at + 1] !== QUOTE) return -1
       at++
     }
     into[++length] = buf[at]
