@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import fc from 'fast-check'
 import { describe, expect, it, vi } from 'vitest'
 
 import { signCheckpoint } from '../src/domain/checkpointSignature'
@@ -83,6 +84,37 @@ describe('verifyLedgerFolder', () => {
     const verdict = await verifyLedgerFolder(dir, { threads: 0, batchSize: 64, onWholeRead: (reason) => expect.fail(`read whole: ${reason}`) })
     expect(verdict).toMatchObject({ ok: false, firstBadSeq: 6, problems: expect.arrayContaining(['entry 6: body says it is entry 7']) })
     expect(verdict).toEqual(await inMemory(dir))
+  })
+
+  it('gives lines written otherwise than the export writes them the verdict of the in-memory verifier', async () => {
+    const entries = honestEntries()
+    const lines = linesOf(entries)
+    const edited = (i: number, edit: (body: string) => string) => JSON.stringify(rehashed(entries[i], edit(entries[i].body)))
+    lines[11] = edited(11, (body) => body.replace('displayed', 'displayé'))
+    lines[13] = edited(13, (body) => body.replace('displayed', 'dis\\\\played\\n'))
+    lines[12] = lines[12].replace('\\"kind', '\\u0022kind')
+    lines[14] = JSON.stringify({ body: entries[14].body, seq: entries[14].seq, leafHash: entries[14].leafHash })
+    lines[15] = lines[15].replace('"seq":16', '"seq": 16.0')
+    lines[16] = `${lines[16].slice(0, -1)},"seq":17}`
+    lines[17] = lines[17].replace('displayed', 'dis\\tplayed')
+    lines[19] = JSON.stringify({ ...entries[19], leafHash: entries[19].leafHash.toUpperCase() })
+    const dir = await bundleFolder(lines)
+    const verdict = await verifyLedgerFolder(dir, { threads: 0, batchSize: 64, onWholeRead: (reason) => expect.fail(`read whole: ${reason}`) })
+    expect(verdict).toMatchObject({ ok: false, firstBadSeq: 18 })
+    expect(verdict.problems.slice(0, 2)).toEqual(['entry 18: its body does not match its leaf hash', 'entry 20: its body does not match its leaf hash'])
+    expect(verdict).toEqual(await inMemory(dir))
+  })
+
+  it('gives any one character of a line changed the verdict, or the error, of the in-memory verifier', async () => {
+    const lines = linesOf(honestEntries())
+    const outcome = (verdict: Promise<unknown>) => verdict.then((v) => ({ v }), (error: Error) => ({ error: error.message }))
+    await fc.assert(fc.asyncProperty(fc.nat(SIZE - 1), fc.nat(), fc.constantFrom('"', '\\', '\\"', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u0000', ''), async (line, at, char) => {
+      const changed = [...lines]
+      const position = at % changed[line].length
+      changed[line] = changed[line].slice(0, position) + char + changed[line].slice(position + 1)
+      const dir = await bundleFolder(changed)
+      expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
+    }), { numRuns: 60 })
   })
 
   it('reads entries out of order whole, as before, with the same verdict', async () => {

@@ -51,11 +51,18 @@ type Body = { seq?: number; kind?: string; record?: { contentHash?: string } & P
 export class LedgerEntryScan {
   private summary: EntryScanSummary = { entries: 0, problems: [], rotations: [], publications: [], acceptances: [] }
   private readonly groups = new Map<string, AcceptanceGroup>()
+  private last?: { version: unknown; versionNumber: unknown; contentHash: unknown; group: AcceptanceGroup }
 
   constructor(private readonly textStatus: ReadonlyMap<string, boolean>) {}
 
   /** Scans the entry found at `position` (1-based) of the ledger sorted by number. */
   add(entry: ScannedEntry, position: number): void {
+    this.addChecked(entry, position, entry.seq === position && entryLeafHash(entry.body) === entry.leafHash)
+  }
+
+  /** Scans an entry whose leaf hash the caller compared (`hashMatches`), from the body's bytes
+   * when it had them: as `add` does, which compares it only for an entry in its place. */
+  addChecked(entry: Pick<ScannedEntry, 'seq' | 'body'>, position: number, hashMatches: boolean): void {
     this.summary.entries++
     let parsed: Body | undefined
     let parses = true
@@ -64,7 +71,7 @@ export class LedgerEntryScan {
     } catch {
       parses = false
     }
-    this.check(entry, position, parsed, parses)
+    this.check(entry, position, hashMatches, parsed, parses)
     const record = parsed?.record
     if (!record) return
     if (parsed!.kind === 'publication') this.summary.publications.push({ seq: entry.seq, record })
@@ -91,9 +98,9 @@ export class LedgerEntryScan {
     return this.summary
   }
 
-  private check(entry: ScannedEntry, position: number, parsed: Body | undefined, parses: boolean): void {
+  private check(entry: Pick<ScannedEntry, 'seq'>, position: number, hashMatches: boolean, parsed: Body | undefined, parses: boolean): void {
     if (entry.seq !== position) return this.bad(position, `entry ${position} is missing (found ${entry.seq} in its place)`)
-    if (entryLeafHash(entry.body) !== entry.leafHash) return this.bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
+    if (!hashMatches) return this.bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
     if (!parses) return this.bad(entry.seq, `entry ${entry.seq}: body is not JSON`)
     const body = parsed!
     if (body.seq !== entry.seq) return this.bad(entry.seq, `entry ${entry.seq}: body says it is entry ${body.seq}`)
@@ -112,18 +119,24 @@ export class LedgerEntryScan {
   }
 
   private group(seq: number, record: Record<string, unknown>): void {
+    // Acceptances mostly follow one another for the same version: the same values as the last
+    // one's (primitives, equal under ===) are its group, found without building its key.
+    const last = this.last
+    if (last && last.version === record.version && last.versionNumber === record.versionNumber && last.contentHash === record.contentHash) return void last.group.seqs.push(seq)
     const contentHash = comparable(record.contentHash)
     const version = String(record.version)
     const versionNumber = String(record.versionNumber)
-    const kept = contentHash === null ? undefined : this.groups.get(`${version}\u0000${versionNumber}\u0000${contentHash}`)
-    if (kept) kept.seqs.push(seq)
-    else this.keep({ version, versionNumber, contentHash, seqs: [seq] })
+    const group = (contentHash === null ? undefined : this.groups.get(`${version}\u0000${versionNumber}\u0000${contentHash}`)) ?? this.keep({ version, versionNumber, contentHash, seqs: [] })
+    group.seqs.push(seq)
+    const primitive = [record.version, record.versionNumber, record.contentHash].every((value) => comparable(value) !== null)
+    this.last = primitive ? { version: record.version, versionNumber: record.versionNumber, contentHash: record.contentHash, group } : undefined
   }
 
-  private keep(group: AcceptanceGroup): void {
+  private keep(group: AcceptanceGroup): AcceptanceGroup {
     const copy = { ...group, seqs: [...group.seqs] }
     this.summary.acceptances.push(copy)
     if (group.contentHash !== null) this.groups.set(keyOf(group), copy)
+    return copy
   }
 }
 

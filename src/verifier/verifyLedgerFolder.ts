@@ -18,9 +18,10 @@ export interface FolderVerifyOptions extends VerifyOptions {
   /** Entries per batch, a power of two; default 4096 (about 2 MB of lines). */
   batchSize?: number
   /** Default 256 MB (about 450,000 entries): below it, starting threads costs more than they
-   * save. A thread loads its TypeScript through tsx, which starts an esbuild service of its own:
-   * 1 to 2 s and about half a CPU-second each on a busy 2-core machine, where a 200,000-entry
-   * ledger took a median 4.3 s on two threads against 1.9 s on this one (measured). */
+   * save. A thread loads its TypeScript from tsx's cache (about 0.2 CPU-seconds, more the first
+   * time, when it compiles it) and warms up on its own; on a busy 2-core machine a
+   * 200,000-entry ledger (113 MB) took a median 2.0 s on two threads against 1.35 s on this one
+   * (measured). */
   inlineBelowBytes?: number
   /** Default true: this thread scans batches until a thread has started (which takes a while). */
   scanWhileStarting?: boolean

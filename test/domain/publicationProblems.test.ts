@@ -34,4 +34,26 @@ describe('publicationProblems', () => {
     expect(checkBundlePublications([publication, entry(2, 'acceptance', { version: 7, versionNumber: 3, contentHash: 'f'.repeat(64) })], new Map([[hash, text]])))
       .toEqual(['entry 2: the acceptance differs from the publication of its version (entry 1) in: versionNumber, contentHash'])
   })
+
+  it('groups acceptances by the text of their version, number and hash, whether they follow one another or not', () => {
+    const scan = new LedgerEntryScan(versionTextStatus(new Map([[hash, text]])))
+    const records = [
+      { version: 7, versionNumber: 2, contentHash: hash },
+      { version: '7', versionNumber: 2, contentHash: hash },
+      { version: 8, versionNumber: 1, contentHash: hash },
+      { version: 7, versionNumber: '2', contentHash: hash },
+      { version: 7, versionNumber: '2', contentHash: { hash } },
+      { version: 7, versionNumber: '2', contentHash: { hash } },
+      { version: {}, versionNumber: 2, contentHash: hash },
+      { version: {}, versionNumber: 2, contentHash: hash },
+    ]
+    records.forEach((record, i) => scan.add(entry(i + 1, 'acceptance', record), i + 1))
+    expect(scan.result().acceptances.map((g) => [g.version, g.versionNumber, g.contentHash === null ? null : 'text', g.seqs])).toEqual([
+      ['7', '2', 'text', [1, 2, 4]],
+      ['8', '1', 'text', [3]],
+      ['7', '2', null, [5]],
+      ['7', '2', null, [6]],
+      ['[object Object]', '2', 'text', [7, 8]],
+    ])
+  })
 })
