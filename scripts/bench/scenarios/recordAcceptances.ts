@@ -96,7 +96,7 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
   }
   let result
   try {
-    await post(3) // warm-up
+    await post(1) // warm-up: short, so a small data set keeps subjects for the rounds
     await rawBurst(100)
     result = await alternateRounds(ROUNDS, {
       scenario: httpBurst,
@@ -115,7 +115,14 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
 
   // A small data set runs out of subjects who have not accepted: its later rounds measure nothing.
   const rounds = result.rounds.filter((r) => r.scenario.stored > 0)
-  if (rounds.length === 0) throw new Error('every subject had accepted before the first round: the data set needs more subjects')
+  // Only a small data set (a smoke run) can run out before the first round: a missed target, not a failure.
+  if (rounds.length === 0) {
+    return {
+      id: 'acceptances', title: '2. Recording acceptances over HTTP, 64 connections', scenario: { value: 0, unit: 'acceptances/s' }, baseline: { value: 0, unit: 'rows/s' }, ratio: 0,
+      target: `≥ ${TARGET.toLocaleString('en')}/s (ratio reported)`, met: false,
+      details: { 'not measured': 'every subject had accepted during the warm-up: the data set is too small', 'stored (incl. warm-up)': stored, 'ledger without gaps': maxSeq === ledgerAfter ? 'yes' : 'no' },
+    }
+  }
   const { ratio, range } = medianRatio(rounds.map((r) => r.ratio))
   const perSecond = Math.round(median(rounds.map((r) => r.scenario.perSecond)))
   const sum = (of: (r: (typeof rounds)[number]) => number) => result.rounds.reduce((total, r) => total + of(r), 0)
