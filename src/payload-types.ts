@@ -70,6 +70,7 @@ export interface Config {
     users: User;
     policies: Policy;
     'policy-versions': PolicyVersion;
+    'version-translations': VersionTranslation;
     subjects: Subject;
     acceptances: Acceptance;
     notices: Notice;
@@ -91,6 +92,7 @@ export interface Config {
     users: UsersSelect<false> | UsersSelect<true>;
     policies: PoliciesSelect<false> | PoliciesSelect<true>;
     'policy-versions': PolicyVersionsSelect<false> | PolicyVersionsSelect<true>;
+    'version-translations': VersionTranslationsSelect<false> | VersionTranslationsSelect<true>;
     subjects: SubjectsSelect<false> | SubjectsSelect<true>;
     acceptances: AcceptancesSelect<false> | AcceptancesSelect<true>;
     notices: NoticesSelect<false> | NoticesSelect<true>;
@@ -113,9 +115,11 @@ export interface Config {
   fallbackLocale: null;
   globals: {
     'banner-template': BannerTemplate;
+    'site-languages': SiteLanguage;
   };
   globalsSelect: {
     'banner-template': BannerTemplateSelect<false> | BannerTemplateSelect<true>;
+    'site-languages': SiteLanguagesSelect<false> | SiteLanguagesSelect<true>;
   };
   locale: null;
   widgets: {
@@ -248,6 +252,10 @@ export interface PolicyVersion {
    * SHA-256 of the canonical text.
    */
   contentHash?: string | null;
+  /**
+   * The language of the text, the site's default when published; translations add others.
+   */
+  locale?: string | null;
   approvedBy?: (number | null) | User;
   approvedAt?: string | null;
   approvalDigest?: string | null;
@@ -264,6 +272,52 @@ export interface PolicyVersion {
     noticePeriodDays?: number | null;
     requireSecondApproval?: boolean | null;
   };
+  updatedAt: string;
+  createdAt: string;
+  _status?: ('draft' | 'published') | null;
+}
+/**
+ * A version's text in another language. "Publish" marks it ready: it is frozen with its version, or at once if the version is already published.
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "version-translations".
+ */
+export interface VersionTranslation {
+  id: number;
+  version: number | PolicyVersion;
+  /**
+   * A language offered under Languages, e.g. fr.
+   */
+  locale: string;
+  /**
+   * "What changed", in this language.
+   */
+  summary: string;
+  body: {
+    root: {
+      type: string;
+      children: {
+        type: any;
+        version: number;
+        [k: string]: unknown;
+      }[];
+      direction: ('ltr' | 'rtl') | null;
+      format: 'left' | 'start' | 'center' | 'right' | 'end' | 'justify' | '';
+      indent: number;
+      version: number;
+    };
+    [k: string]: unknown;
+  };
+  policy?: (number | null) | Policy;
+  versionNumber?: number | null;
+  frozenAt?: string | null;
+  frozenBy?: (number | null) | User;
+  /**
+   * SHA-256 of the canonical text.
+   */
+  contentHash?: string | null;
+  text?: string | null;
+  html?: string | null;
   updatedAt: string;
   createdAt: string;
   _status?: ('draft' | 'published') | null;
@@ -382,7 +436,7 @@ export interface Notice {
 export interface LedgerEntry {
   id: number;
   seq: number;
-  kind: 'acceptance' | 'notice' | 'publication' | 'policy-rules' | 'key-rotation';
+  kind: 'acceptance' | 'notice' | 'publication' | 'translation' | 'policy-rules' | 'key-rotation';
   body: string;
   leafHash: string;
   /**
@@ -598,6 +652,10 @@ export interface PayloadLockedDocument {
         value: number | PolicyVersion;
       } | null)
     | ({
+        relationTo: 'version-translations';
+        value: number | VersionTranslation;
+      } | null)
+    | ({
         relationTo: 'subjects';
         value: number | Subject;
       } | null)
@@ -738,6 +796,7 @@ export interface PolicyVersionsSelect<T extends boolean = true> {
   publishedAt?: T;
   publishedBy?: T;
   contentHash?: T;
+  locale?: T;
   approvedBy?: T;
   approvedAt?: T;
   approvalDigest?: T;
@@ -750,6 +809,26 @@ export interface PolicyVersionsSelect<T extends boolean = true> {
         noticePeriodDays?: T;
         requireSecondApproval?: T;
       };
+  updatedAt?: T;
+  createdAt?: T;
+  _status?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "version-translations_select".
+ */
+export interface VersionTranslationsSelect<T extends boolean = true> {
+  version?: T;
+  locale?: T;
+  summary?: T;
+  body?: T;
+  policy?: T;
+  versionNumber?: T;
+  frozenAt?: T;
+  frozenBy?: T;
+  contentHash?: T;
+  text?: T;
+  html?: T;
   updatedAt?: T;
   createdAt?: T;
   _status?: T;
@@ -999,6 +1078,25 @@ export interface BannerTemplate {
   createdAt?: string | null;
 }
 /**
+ * The languages your policies are published in. Each version is written in the default language; translations are added per version under "Translations".
+ *
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-languages".
+ */
+export interface SiteLanguage {
+  id: number;
+  /**
+   * New versions are written in this language; readers whose language is not offered see it. Empty: DEFAULT_LOCALE (or en).
+   */
+  defaultLocale?: string | null;
+  /**
+   * Every language offered, separated by commas (en, fr, ar). Empty: LOCALES.
+   */
+  locales?: string | null;
+  updatedAt?: string | null;
+  createdAt?: string | null;
+}
+/**
  * This interface was referenced by `Config`'s JSON-Schema
  * via the `definition` "banner-template_select".
  */
@@ -1007,6 +1105,17 @@ export interface BannerTemplateSelect<T extends boolean = true> {
   changesLinkLabel?: T;
   fullTextLabel?: T;
   consentLead?: T;
+  updatedAt?: T;
+  createdAt?: T;
+  globalType?: T;
+}
+/**
+ * This interface was referenced by `Config`'s JSON-Schema
+ * via the `definition` "site-languages_select".
+ */
+export interface SiteLanguagesSelect<T extends boolean = true> {
+  defaultLocale?: T;
+  locales?: T;
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -19,6 +19,8 @@ import { LedgerEntries } from '../collections/LedgerEntries/index'
 import { Notices } from '../collections/Notices/index'
 import { Policies } from '../collections/Policies/index'
 import { PolicyVersions } from '../collections/PolicyVersions/index'
+import { SiteLanguages } from '../collections/SiteLanguages/index'
+import { VersionTranslations } from '../collections/VersionTranslations/index'
 import { Subjects } from '../collections/Subjects/index'
 import { Users } from '../collections/Users/index'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries/index'
@@ -60,8 +62,8 @@ export default buildConfig({
     },
   },
   routes: { admin: '/admin', api: '/api' },
-  collections: [withAuthCookies(Users), Policies, database.withNullableUniqueIndex(PolicyVersions), Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, LedgerNodes, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
-  globals: [BannerTemplate],
+  collections: [withAuthCookies(Users), Policies, database.withNullableUniqueIndex(PolicyVersions), VersionTranslations, Subjects, Acceptances, Notices, LedgerEntries, LedgerCheckpoints, LedgerNodes, AccessRecords, ApiKeys, IdempotencyRecords, WebhookEndpoints, WebhookDeliveries],
+  globals: [BannerTemplate, SiteLanguages],
   editor: lexicalEditor(),
   db: database.db,
   custom: { env },

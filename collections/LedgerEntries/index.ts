@@ -5,7 +5,7 @@ import { nobody } from '../../src/access/nobody'
 import { refuseDelete, refuseUpdate } from '../../src/hooks/insertOnly'
 
 /**
- * The tamper-evident log: one entry per acceptance, notice event, publication and change of a
+ * The tamper-evident log: one entry per acceptance, notice event, publication, translation and change of a
  * policy's rules, numbered 1, 2, 3… without
  * gaps, each with its canonical JSON body (RFC 8785) and leaf hash SHA-256(0x00 ‖ body).
  * Appended in the same transaction as the record it describes; insert-only for everyone.
@@ -19,7 +19,7 @@ export const LedgerEntries: CollectionConfig = {
   indexes: [{ fields: ['kind', 'seq'] }, { fields: ['subject', 'seq'] }],
   fields: [
     { name: 'seq', type: 'number', required: true, unique: true, index: true },
-    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'policy-rules', 'key-rotation'] },
+    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'translation', 'policy-rules', 'key-rotation'] },
     { name: 'body', type: 'textarea', required: true, maxLength: 100_000 },
     { name: 'leafHash', type: 'text', required: true },
     {

@@ -116,6 +116,7 @@ export const PolicyVersions: CollectionConfig = {
     { name: 'publishedAt', type: 'date', index: true, access: setByPublishing, admin: { ...frozen, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'publishedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: frozen },
     { name: 'contentHash', type: 'text', access: setByPublishing, admin: { ...frozen, description: 'SHA-256 of the canonical text.' } },
+    { name: 'locale', type: 'text', access: setByPublishing, admin: { ...frozen, description: 'The language of the text, the site\'s default when published; translations add others.' } },
     { name: 'approvedBy', type: 'relationship', relationTo: 'users', access: setByPublishing, admin: approval },
     { name: 'approvedAt', type: 'date', access: setByPublishing, admin: { ...approval, date: { pickerAppearance: 'dayAndTime' } } },
     { name: 'approvalDigest', type: 'text', access: setByPublishing, admin: { hidden: true } },

@@ -5,6 +5,7 @@ import path from 'node:path'
 import { ConfigError } from './ConfigError'
 import { ensureDataFolder } from './ensureFolder'
 import { payloadSecretProblem } from './productionSecrets'
+import { isLocaleTag, parseLocaleList } from '../domain/locale/localeTag'
 
 /** Assent's settings, read once from the environment. */
 export interface AssentEnv {
@@ -22,6 +23,15 @@ export interface AssentEnv {
   /** express "trust proxy" setting (hops, or addresses) for the client IP recorded as evidence. */
   trustProxy?: number | string
   rateLimits: RateLimits
+  /** The locales a first start offers (`LOCALES`) and its default (`DEFAULT_LOCALE`); after
+   * that, the admin's "Languages" settings decide. */
+  languages: SiteLanguageSettings
+}
+
+/** The locales a site offers its readers, and the one new versions are written in. */
+export interface SiteLanguageSettings {
+  locales: string[]
+  defaultLocale: string
 }
 
 /** How many requests a caller may make before answers turn to 429 (see docs/reliability.md). */
@@ -49,6 +59,15 @@ function limit(env: NodeJS.ProcessEnv, name: string, fallback: number): number {
   const n = Number(value)
   if (!Number.isInteger(n) || n < 1) throw new ConfigError(`${name} "${value}" must be a whole number of requests, at least 1.`)
   return n
+}
+
+/** `LOCALES` and `DEFAULT_LOCALE`: English alone unless set; the default is offered first. */
+function languages(env: NodeJS.ProcessEnv): SiteLanguageSettings {
+  const list = parseLocaleList(env.LOCALES ?? '')
+  if ('bad' in list) throw new ConfigError(`LOCALES holds ${list.bad.map((b) => `"${b}"`).join(', ')}: give language tags separated by commas, e.g. LOCALES=en,fr,de.`)
+  const defaultLocale = env.DEFAULT_LOCALE || list.locales[0] || 'en'
+  if (!isLocaleTag(defaultLocale)) throw new ConfigError(`DEFAULT_LOCALE "${defaultLocale}" is not a language tag: set it to one such as en, fr or pt-BR.`)
+  return { locales: [defaultLocale, ...list.locales.filter((l) => l !== defaultLocale)], defaultLocale }
 }
 
 /** Reads and checks the environment; a bad value stops start-up with how to fix it. */
@@ -83,6 +102,7 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
       tokens: limit(env, 'RATE_LIMIT_TOKENS', 30),
       acceptances: limit(env, 'RATE_LIMIT_ACCEPTANCES', 120),
     },
+    languages: languages(env),
   }
 }
 

@@ -7,17 +7,18 @@ export interface AcceptanceRefusal {
 }
 
 /**
- * A subject may accept a version only as it was shown (same content hash) and only while it is in
+ * A subject may accept a version only as it was shown (the content hash of its text or of one of
+ * its frozen translations) and only while it is in
  * force or still to come: a version replaced by a later one already in force (or taking effect at
  * the same moment) would never bind anyone.
  */
 export function acceptanceRefusal(
-  version: PublishedVersionRef & { contentHash: string },
+  version: PublishedVersionRef & { contentHash: string; translations?: ReadonlyArray<{ contentHash: string }> },
   shownHash: string,
   history: readonly PublishedVersionRef[],
   now: Date,
 ): AcceptanceRefusal | undefined {
-  if (shownHash !== version.contentHash) {
+  if (shownHash !== version.contentHash && !version.translations?.some((t) => t.contentHash === shownHash)) {
     return { code: 'stale_content_hash', message: `The text shown (hash ${shownHash.slice(0, 12)}…) is not version ${version.version} (hash ${version.contentHash.slice(0, 12)}…); show the current text and ask again.` }
   }
   const horizon = Math.max(now.getTime(), version.effectiveAt.getTime())

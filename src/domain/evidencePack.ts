@@ -4,6 +4,7 @@ import { checkPackPublications } from './checkPackPublications'
 import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
 import { checkPackRecords } from './checkPackRecords'
+import { checkPackTranslations, type PackTranslation } from './checkPackTranslations'
 import { contentHash } from './contentHash'
 import { entryInCheckpoint } from './entryInCheckpoint'
 import { trustedKeyChain, type KeyRotationRecord } from './keyRotation'
@@ -29,7 +30,12 @@ export interface EvidenceVersion {
   /** The version's id and the rules it was published under, as its publication entry binds them. */
   id?: number | string
   rules?: VersionRules
+  /** The language of its text, as its publication entry binds it (absent from older packs). */
+  locale?: string
 }
+
+/** A translation of a version in the pack whose text a subject accepted or was shown. */
+export type EvidenceTranslation = PackTranslation
 
 export interface EvidenceAcceptance {
   id: number | string
@@ -106,6 +112,10 @@ export interface EvidenceDocument {
   keyRotations?: EvidenceLedgerEntry[]
   /** The publication entries of the versions in the pack, with their inclusion proofs. */
   publications?: EvidenceLedgerEntry[]
+  /** Translations whose text the subject accepted or was shown (absent when none), and their
+   * ledger entries with inclusion proofs. */
+  translations?: EvidenceTranslation[]
+  translationEntries?: EvidenceLedgerEntry[]
   redlines: Array<{ policy: string; from: number; to: number; file: string }>
 }
 
@@ -229,7 +239,13 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
   }
 
   const versionsByHash = new Map(doc.versions.map((v) => [v.contentHash, v]))
+  for (const t of doc.translations ?? []) {
+    const version = doc.versions.find((v) => v.policy === t.policy && v.version === t.version)
+    if (version) versionsByHash.set(t.contentHash, version)
+    else problems.push(`the ${t.locale} translation of ${t.policy} version ${t.version} translates a version that is not in the pack`)
+  }
   problems.push(...checkPackPublications(doc))
+  problems.push(...checkPackTranslations(doc, pack.files))
   problems.push(...checkPackContinuedUse(doc))
   for (const v of doc.versions) {
     const text = pack.files.get(v.file)

@@ -9,7 +9,7 @@ export interface ScannedEntry {
   leafHash: string
 }
 
-/** A publication entry, as the publication checks need it. */
+/** A publication or translation entry, as the publication checks need it. */
 export interface ScannedPublication {
   seq: number
   record: Record<string, unknown>
@@ -74,7 +74,7 @@ export class LedgerEntryScan {
     this.check(entry, position, hashMatches, parsed, parses)
     const record = parsed?.record
     if (!record) return
-    if (parsed!.kind === 'publication') this.summary.publications.push({ seq: entry.seq, record })
+    if (parsed!.kind === 'publication' || parsed!.kind === 'translation') this.summary.publications.push({ seq: entry.seq, record })
     else if (parsed!.kind === 'acceptance') this.group(entry.seq, record)
   }
 
@@ -143,25 +143,31 @@ export class LedgerEntryScan {
 const keyOf = (g: AcceptanceGroup) => `${g.version}\u0000${g.versionNumber}\u0000${g.contentHash}`
 
 /**
- * The publication checks over a whole scan: every published text is in the bundle and hashes to
- * what its publication entry recorded, and every acceptance of a version whose publication is
- * recorded names the number and text hash that entry bound (problems in entry order).
+ * The publication checks over a whole scan: every published or translated text is in the bundle
+ * and hashes to what its entry recorded, and every acceptance of a version whose publication is
+ * recorded names the number that entry bound and the text hash of the publication or of one of
+ * the version's recorded translations (problems in entry order).
  */
 export function publicationProblems(scan: EntryScanSummary, textStatus: ReadonlyMap<string, boolean>): string[] {
   const problems: string[] = []
-  const published = new Map<string, { seq: number; version: string; contentHash: string | null }>()
+  const published = new Map<string, { seq: number; version: string; hashes: Array<string | null> }>()
+  const translations = new Map<string, Array<string | null>>()
   for (const { seq, record } of scan.publications) {
-    published.set(String(record.publication), { seq, version: String(record.version), contentHash: comparable(record.contentHash) })
+    const key = String(record.publication)
+    if (record.translation === undefined) published.set(key, { seq, version: String(record.version), hashes: [comparable(record.contentHash)] })
+    else translations.set(key, [...(translations.get(key) ?? []), comparable(record.contentHash)])
     const hash = String(record.contentHash)
     const matches = textStatus.get(hash)
-    if (matches === undefined) problems.push(`entry ${seq}: the published text ${hash.slice(0, 12)}… is not in the bundle`)
-    else if (!matches) problems.push(`entry ${seq}: the version text in the bundle does not hash to ${hash.slice(0, 12)}…`)
+    const what = record.translation === undefined ? 'published text' : `${String(record.locale)} translation`
+    if (matches === undefined) problems.push(`entry ${seq}: the ${what} ${hash.slice(0, 12)}… is not in the bundle`)
+    else if (!matches) problems.push(`entry ${seq}: the ${what} in the bundle does not hash to ${hash.slice(0, 12)}…`)
   }
   const differing: Array<{ seq: number; problem: string }> = []
   for (const group of scan.acceptances) {
     const publication = published.get(group.version)
     if (!publication) continue
-    const sameHash = publication.contentHash !== null && publication.contentHash === group.contentHash
+    const hashes = [...publication.hashes, ...(translations.get(group.version) ?? [])]
+    const sameHash = group.contentHash !== null && hashes.includes(group.contentHash)
     const fields = [...(publication.version !== group.versionNumber ? ['versionNumber'] : []), ...(sameHash ? [] : ['contentHash'])]
     if (fields.length === 0) continue
     for (const seq of group.seqs) differing.push({ seq, problem: `entry ${seq}: the acceptance differs from the publication of its version (entry ${publication.seq}) in: ${fields.join(', ')}` })

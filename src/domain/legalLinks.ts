@@ -5,8 +5,10 @@ export interface LegalLinks {
   changesUrl: string
 }
 
-/** The Legal Center addresses of version `version` of policy `slug` (after `previous`, if any). */
-export function legalLinks(publicUrl: string, slug: string, version: number, previous?: number | null): LegalLinks {
-  const versionUrl = `${publicUrl}/legal/${slug}/versions/${version}`
-  return { versionUrl, changesUrl: previous ? `${publicUrl}/legal/${slug}/compare/${previous}/${version}` : versionUrl }
+/** The Legal Center addresses of version `version` of policy `slug` (after `previous`, if any),
+ * in locale `lang` when given (the site's default needs none). */
+export function legalLinks(publicUrl: string, slug: string, version: number, previous?: number | null, lang?: string): LegalLinks {
+  const query = lang ? `?lang=${encodeURIComponent(lang)}` : ''
+  const versionUrl = `${publicUrl}/legal/${slug}/versions/${version}${query}`
+  return { versionUrl, changesUrl: previous ? `${publicUrl}/legal/${slug}/compare/${previous}/${version}${query}` : versionUrl }
 }

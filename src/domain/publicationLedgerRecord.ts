@@ -10,10 +10,12 @@ export interface PublicationFacts {
   effectiveAt: string
   publishedAt: string
   rules: VersionRules
+  /** The language of its text (absent for a version published before versions had one). */
+  locale?: string | null
 }
 
 /** The version facts a publication entry binds, in the order they are reported. */
-export const PUBLICATION_FIELDS = ['version', 'contentHash', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
+export const PUBLICATION_FIELDS = ['version', 'contentHash', 'locale', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
 
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number]
 
@@ -34,6 +36,8 @@ export function publicationLedgerRecord(v: PublicationFacts): Record<string, unk
     effectiveAt: iso(v.effectiveAt),
     publishedAt: iso(v.publishedAt),
     rules: { ...v.rules },
+    // Bound since versions have a language; entries written before leave it unbound.
+    ...(v.locale ? { locale: v.locale } : {}),
   }
 }
 
@@ -51,7 +55,9 @@ function factOf(record: Record<string, unknown>, field: PublicationField): strin
  * The fields in which a stored version differs from what its publication entry recorded (empty
  * when they agree). Both sides are records as `publicationLedgerRecord` builds them; dates compare
  * as instants, so a database returning another ISO spelling of the same time is not a difference.
+ * The language is compared where the entry recorded one.
  */
 export function publicationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>): PublicationField[] {
-  return PUBLICATION_FIELDS.filter((f) => factOf(stored, f) !== factOf(recorded, f))
+  // An entry written before versions had a language binds none: the stored one is not compared.
+  return PUBLICATION_FIELDS.filter((f) => (f !== 'locale' || 'locale' in recorded) && factOf(stored, f) !== factOf(recorded, f))
 }

@@ -17,6 +17,8 @@ export const errorCatalog = {
   version_already_published: 409,
   version_conflict: 409,
   version_without_policy: 422,
+  locale_not_offered: 422,
+  translation_exists: 409,
   policy_has_published_versions: 409,
   policy_rules_admin_only: 403,
   slug_retired: 409,

@@ -36,6 +36,13 @@ function describe(name: string, doc: EvidenceDocument): string[] {
       'checked: it hashes to the content hash the ledger recorded for that version',
     ]
   }
+  const translation = doc.translations?.find((t) => t.file === name)
+  if (translation) {
+    return [
+      `the exact ${translation.locale} text of ${translation.policy} version ${translation.version}, named by its SHA-256 content hash`,
+      'checked: it hashes to the content hash the ledger recorded for that translation',
+    ]
+  }
   const redline = doc.redlines.find((r) => r.file === name)
   if (redline) return [`what changed from ${redline.policy} version ${redline.from} to ${redline.to}, made from the two texts`, BY_MANIFEST]
   return [BY_MANIFEST]

@@ -16,6 +16,7 @@ import * as migration_20261201_191448_frozen_rules_and_publications from './2026
 import * as migration_20261201_191500_bind_published_versions from './20261201_191500_bind_published_versions';
 import * as migration_20261201_214220_acceptance_covers from './20261201_214220_acceptance_covers';
 import * as migration_20261202_133815_ledger_subtrees_and_subjects from './20261202_133815_ledger_subtrees_and_subjects';
+import * as migration_20261202_200753_localization from './20261202_200753_localization';
 import * as migration_20261202_235900_ledger_entry_subjects from './20261202_235900_ledger_entry_subjects';
 
 export const migrations = [
@@ -107,11 +108,16 @@ export const migrations = [
   {
     up: migration_20261202_133815_ledger_subtrees_and_subjects.up,
     down: migration_20261202_133815_ledger_subtrees_and_subjects.down,
-    name: '20261202_133815_ledger_subtrees_and_subjects'
+    name: '20261202_133815_ledger_subtrees_and_subjects',
+  },
+  {
+    up: migration_20261202_200753_localization.up,
+    down: migration_20261202_200753_localization.down,
+    name: '20261202_200753_localization',
   },
   {
     up: migration_20261202_235900_ledger_entry_subjects.up,
     down: migration_20261202_235900_ledger_entry_subjects.down,
-    name: '20261202_235900_ledger_entry_subjects',
+    name: '20261202_235900_ledger_entry_subjects'
   },
 ];

@@ -61,7 +61,7 @@ function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, no
     if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${item.version}.`)
     const refusal = acceptanceRefusal(version, item.contentHash, history, now)
     if (refusal) throw new AssentError(refusal.code, refusal.message)
-    return { policy, version }
+    return { policy, version, shownHash: item.contentHash }
   })
 }
 
@@ -90,9 +90,9 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
   const catalog = await statusCatalog(payload, catalogFingerprint)
   const resolved = resolveInCatalog(catalog, request, context.now)
   const covers = coveredVersions(catalog, acceptedVersions, resolved)
-  const rows: AcceptanceRow[] = resolved.map(({ policy, version }, i) => ({
+  const rows: AcceptanceRow[] = resolved.map(({ policy, version, shownHash }, i) => ({
     subject: subject.id as number, policy: policy.id as number, version: version.id as number, versionNumber: version.version,
-    method: request.method, source: request.source, contentHash: version.contentHash,
+    method: request.method, source: request.source, contentHash: shownHash,
     locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
     covers: covers[i],

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { BannerTemplate, Policy } from '../../payload-types'
 import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
+import { siteLanguages, type SiteLanguageSettings } from '../locales/siteLanguages'
 
 /** What every status check reads besides the subject: the policies, their published versions and
  * the banner's wording. Small, read on every login, changed rarely. */
@@ -13,16 +14,19 @@ export interface StatusCatalog {
   banner: Pick<BannerTemplate, 'intro' | 'changesLinkLabel' | 'fullTextLabel' | 'consentLead'> | undefined
   /** Every published version by id: its policy's id and its number. */
   versions: Map<string, { policy: string; version: number }>
+  /** The locales offered and the default one. */
+  languages: SiteLanguageSettings
 }
 
 async function loadCatalog(payload: Payload): Promise<StatusCatalog> {
-  const [{ docs: policies }, banner] = await Promise.all([
+  const [{ docs: policies }, banner, languages] = await Promise.all([
     payload.find({ collection: 'policies', sort: 'title', pagination: false, depth: 0 }),
     payload.findGlobal({ slug: 'banner-template', depth: 0 }).catch(() => undefined),
+    siteLanguages(payload),
   ])
   const histories = await Promise.all(policies.map((p) => publishedVersions(payload, p.id)))
   const versions = new Map(policies.flatMap((p, i) => histories[i].map((v) => [String(v.id), { policy: String(p.id), version: v.version }] as const)))
-  return { policies, history: new Map(policies.map((p, i) => [String(p.id), histories[i]])), banner, versions }
+  return { policies, history: new Map(policies.map((p, i) => [String(p.id), histories[i]])), banner, versions, languages }
 }
 
 const cached = new WeakMap<Payload, { fingerprint: string; catalog: StatusCatalog }>()

@@ -13,6 +13,8 @@ import { recordDeemedAcceptance } from './recordDeemedAcceptance'
 import { renderBanner, type BannerChange, type BannerItem } from '../../render/renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject, type StatusSubject } from './statusSubject'
+import { textInLocale } from '../../domain/locale/textInLocale'
+import { versionTexts } from '../locales/versionTexts'
 
 /** Where a subject stands on one policy. */
 export interface PolicyStatus {
@@ -27,8 +29,14 @@ export interface PolicyStatus {
     changeClass: PublishedVersion['changeClass']
     effectiveAt: string
     upcoming: boolean
+    /** What changed, in `locale`. */
     summary: string
+    /** The hash of the text in `locale`: what an acceptance of the text shown names. */
     contentHash: string
+    /** The locale of the text shown: the subject's, or the version's own when it has no text in
+     * the subject's locale (then `localeFallback` is true). */
+    locale: string
+    localeFallback: boolean
     /** The redline from the last version the subject accepted to the owed one; the owed
      * version's page when they accepted none. */
     redlineUrl: string
@@ -83,13 +91,14 @@ interface Owing {
   status: PolicyStatus
 }
 
-async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
+async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<Owing | PolicyStatus> {
   let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   // Continued use: a version in force that the subject was told of in time counts as accepted,
   // when the version was published under continued use (its own rule, never the policy's today)
   // and nothing between asks for an explicit acceptance.
   if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
-    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now)
+    const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
+    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text.contentHash)
     if (deemed) {
       const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
       if (receipt) receipts.push(receipt)
@@ -99,7 +108,9 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   const base = { policy: policy.slug, title: policy.title, bundle: policy.bundle ?? null, acceptanceMode: policy.acceptanceMode }
   if (!owed) return { ...base, current: true, owed: null }
   const v = owed.version
-  const links = legalLinks(options.publicUrl, policy.slug, v.version, owed.since)
+  const shown = textInLocale(versionTexts(v, defaultLocale), subject.locale)
+  const lang = shown.locale === defaultLocale ? undefined : shown.locale
+  const links = legalLinks(options.publicUrl, policy.slug, v.version, owed.since, lang)
   const status: PolicyStatus = {
     ...base,
     current: false,
@@ -109,8 +120,10 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
       changeClass: v.changeClass,
       effectiveAt: v.effectiveAt.toISOString(),
       upcoming: owed.upcoming,
-      summary: v.summary,
-      contentHash: v.contentHash,
+      summary: shown.summary,
+      contentHash: shown.contentHash,
+      locale: shown.locale,
+      localeFallback: shown.fallback,
       redlineUrl: links.changesUrl,
       versionUrl: links.versionUrl,
       since: owed.since,
@@ -120,8 +133,8 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
         effectiveAt: c.effectiveAt.toISOString(),
         upcoming: c.effectiveAt.getTime() > options.now.getTime(),
         supersededBeforeEffectBy: supersededBeforeEffect(history, c)?.version ?? null,
-        summary: c.summary,
-        versionUrl: legalLinks(options.publicUrl, policy.slug, c.version).versionUrl,
+        summary: textInLocale(versionTexts(c, defaultLocale), shown.locale).summary,
+        versionUrl: legalLinks(options.publicUrl, policy.slug, c.version, null, lang).versionUrl,
       })),
     },
   }
@@ -173,7 +186,7 @@ export async function subjectStatus(payload: Payload, externalId: string, option
   }
   const receipts: Receipt[] = []
   const results = await Promise.all(
-    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options, receipts)),
+    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options, receipts, catalog.languages.defaultLocale)),
   )
   const owing = results.filter(isOwing)
   const statuses = results.map((r) => (isOwing(r) ? r.status : r))
@@ -187,7 +200,7 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     policyTitle: policy.title,
     version: version.version,
     action: status.owed!.action,
-    summary: version.summary,
+    summary: status.owed!.summary,
     effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
     upcoming: status.owed!.upcoming,
     hasPrevious: status.owed!.since !== null,

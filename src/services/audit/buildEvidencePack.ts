@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceVersion } from '../../domain/evidencePack'
+import { EVIDENCE_FORMAT, type EvidenceAcceptance, type EvidenceDocument, type EvidenceLedgerEntry, type EvidenceNotice, type EvidenceTranslation, type EvidenceVersion } from '../../domain/evidencePack'
 import type { Checkpoint } from '../../domain/checkpointSignature'
 import { MANIFEST_FILE, signPackManifest } from '../../domain/packManifest'
 import { refId, type Ref } from '../../domain/refId'
@@ -15,6 +15,7 @@ import { ledgerTreeStore } from '../../store/ledgerTree'
 import { findSubjectForEvidence } from './findSubjectForEvidence'
 import { owedForEvidence } from './owedForEvidence'
 import { publicationEntries } from './publicationEntries'
+import { translationEntriesOf, translationsShown } from './translationsShown'
 import { renderEvidenceReport } from '../../render/renderEvidenceReport'
 import { README_FILE, renderPackReadme } from '../../render/renderPackReadme'
 
@@ -27,7 +28,8 @@ export type PackFiles = Map<string, string>
  * one owed now, with the versions accepted and noticed; notices with their delivery; acceptances
  * with method, context and the versions each covers; the subject's ledger entries with inclusion
  * proofs), `checkpoint` signed just now over the whole
- * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts), `redlines/` between
+ * ledger, `public-key.pem`, `versions/<contentHash>.md` (the exact texts, and those of the
+ * translations the subject accepted or would be shown, with their entries), `redlines/` between
  * consecutive accepted versions, `report.html` (printable), a README listing every file and how it
  * is checked, and `manifest.json`: every other file's SHA-256, signed by the checkpoint's key.
  * `redlines` computes the redlines (the server's off the event loop).
@@ -46,6 +48,18 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   const ledger = await subjectLedger(payload, subject.id, checkpoint)
   const keyRotations = await keyRotationEntries(payload, checkpoint)
   const publications = await publicationEntries(payload, [...versions.keys()], checkpoint)
+  const translated = await translationsShown(payload, [...versions.keys()], new Set(acceptances.docs.map((a) => a.contentHash)), subject.locale)
+  const translationEntries = await translationEntriesOf(payload, translated.map((t) => t.id), checkpoint)
+  const evidenceTranslations: EvidenceTranslation[] = translated.map((t) => ({
+    id: t.id,
+    policy: versions.get(String(refId(t.version)))!.policy.slug,
+    version: t.versionNumber as number,
+    versionId: refId(t.version)!,
+    locale: t.locale,
+    contentHash: t.contentHash as string,
+    addedAt: t.frozenAt as string,
+    file: `versions/${t.contentHash}.md`,
+  }))
 
   const evidenceVersions: EvidenceVersion[] = [...versions.values()]
     .sort((a, b) => a.policy.slug.localeCompare(b.policy.slug) || (a.version.version ?? 0) - (b.version.version ?? 0))
@@ -61,6 +75,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
       summary: version.summary,
       id: version.id,
       rules: version.rules as EvidenceVersion['rules'],
+      ...(version.locale ? { locale: version.locale } : {}),
     }))
   const evidenceAcceptances: EvidenceAcceptance[] = acceptances.docs.map((a) => ({
     id: a.id,
@@ -94,6 +109,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
 
   const files: PackFiles = new Map()
   for (const { version } of versions.values()) files.set(`versions/${version.contentHash}.md`, version.text ?? '')
+  for (const t of translated) files.set(`versions/${t.contentHash}.md`, t.text ?? '')
   const texts = (v: EvidenceAcceptance) => files.get(`versions/${v.contentHash}.md`) ?? ''
   const pairs = consecutiveAccepted(evidenceAcceptances)
   const computed = await Promise.all(pairs.map(([from, to]) => redlines.render(texts(from), texts(to), 'inline')))
@@ -115,6 +131,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     ledger,
     ...(keyRotations.length > 0 ? { keyRotations } : {}),
     publications,
+    ...(evidenceTranslations.length > 0 ? { translations: evidenceTranslations, translationEntries } : {}),
     redlines: redlineFiles,
   }
   files.set('evidence.json', `${JSON.stringify(document, null, 2)}\n`)

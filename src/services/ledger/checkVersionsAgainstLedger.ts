@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { publicationDifferences, publicationLedgerRecord } from '../../domain/publicationLedgerRecord'
 import { refId } from '../../domain/refId'
 import { checkContinuedUseAgainstRules } from './checkContinuedUseAgainstRules'
+import { checkTranslationsAgainstLedger } from './checkTranslationsAgainstLedger'
 import { storedPublicationFacts } from './storedPublicationFacts'
 
 /**
@@ -10,7 +11,7 @@ import { storedPublicationFacts } from './storedPublicationFacts'
  * number, text hash, change class, effective or publication date, or frozen rules is named with
  * the version and the field, as is a published version the ledger never recorded and a recorded
  * publication whose version is gone; and a continued-use acceptance of a version published under
- * clickwrap. Returns the problems, worded for an auditor.
+ * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an auditor.
  */
 export async function checkVersionsAgainstLedger(payload: Payload): Promise<string[]> {
   const [{ docs: entries }, { docs: versions }, { docs: policies }] = await Promise.all([
@@ -18,7 +19,7 @@ export async function checkVersionsAgainstLedger(payload: Payload): Promise<stri
     payload.find({
       collection: 'policy-versions',
       where: { publishedAt: { exists: true } },
-      select: { policy: true, version: true, contentHash: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
+      select: { policy: true, version: true, contentHash: true, locale: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
       pagination: false,
       depth: 0,
     }),
@@ -46,6 +47,7 @@ export async function checkVersionsAgainstLedger(payload: Payload): Promise<stri
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
   }
   for (const [id, { seq, record }] of recorded) problems.push(`ledger entry ${seq} records the publication of version ${record.version} (id ${id}), which is missing from the published versions`)
+  problems.push(...(await checkTranslationsAgainstLedger(payload, slugs)))
   problems.push(...(await checkContinuedUseAgainstRules(payload)))
   return problems
 }

@@ -12,7 +12,7 @@ import { ledgerEntries } from './ledgerLeaves'
 import { ledgerSigningKey } from './ledgerSigningKey'
 
 /** Writes the whole ledger, its checkpoints with the consistency proofs between them, the public
- * key and every version text to `dir`. */
+ * key and every version text (translations included) to `dir`. */
 export async function exportLedgerBundle(payload: Payload, dir: string): Promise<{ entries: number; checkpoints: number }> {
   await mkdir(dir, { recursive: true })
   const out = createWriteStream(path.join(dir, bundleFiles.entries))
@@ -23,8 +23,11 @@ export async function exportLedgerBundle(payload: Payload, dir: string): Promise
   }
   out.end()
   await once(out, 'finish')
-  const { docs } = await payload.find({ collection: 'policy-versions', where: { _status: { equals: 'published' } }, select: { contentHash: true, text: true }, pagination: false, depth: 0 })
-  const versions = new Map(docs.map((v) => [v.contentHash as string, v.text as string]))
+  const [{ docs }, { docs: translated }] = await Promise.all([
+    payload.find({ collection: 'policy-versions', where: { _status: { equals: 'published' } }, select: { contentHash: true, text: true }, pagination: false, depth: 0 }),
+    payload.find({ collection: 'version-translations', where: { frozenAt: { exists: true } }, select: { contentHash: true, text: true }, pagination: false, depth: 0 }),
+  ])
+  const versions = new Map([...docs, ...translated].map((v) => [v.contentHash as string, v.text as string]))
   const checkpoints = await listCheckpoints(payload)
   const proofs = checkpoints.slice(1).flatMap((c, i) => {
     const from = checkpoints[i].treeSize

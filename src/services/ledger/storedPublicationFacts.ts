@@ -12,6 +12,7 @@ export interface PublishedRow {
   effectiveAt?: string | null
   publishedAt?: string | null
   rules?: StoredRules | null
+  locale?: string | null
 }
 
 /** The facts a version row states about its publication, as they are stored (missing rules stay
@@ -31,5 +32,6 @@ export function storedPublicationFacts(row: PublishedRow): PublicationFacts | un
       noticePeriodDays: row.rules?.noticePeriodDays as never,
       requireSecondApproval: row.rules?.requireSecondApproval as never,
     },
+    locale: row.locale ?? null,
   }
 }

@@ -13,6 +13,7 @@ import { renderHtml } from '../../domain/renderHtml'
 import { rulesOf, type VersionRules } from '../../domain/versionRules'
 import { AssentError } from '../../errors/AssentError'
 import { policiesStore } from '../../store/policies'
+import { siteLanguages } from '../locales/siteLanguages'
 import { bodyToMarkdown } from './lexicalMarkdown'
 
 /** The fields of a version being published, as the collection hook sees them. */
@@ -36,6 +37,8 @@ export interface FrozenFields {
   text: string
   html: string
   contentHash: string
+  /** The language of the text: the site's default locale when published. */
+  locale: string
   /** The policy's rules at this moment, frozen with the version. */
   rules: VersionRules
 }
@@ -115,6 +118,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     text,
     html: renderHtml(text),
     contentHash: contentHash(text),
+    locale: (await siteLanguages(req.payload, req)).defaultLocale,
     rules,
   }
 }

@@ -8,13 +8,15 @@ import { enqueueNotices } from '../notices/enqueueNotices'
 import { announcePublication } from '../webhooks/announcePublication'
 import { freezeVersion, isImportedHistory, type FrozenFields, type VersionDraft } from './freezeVersion'
 import { lockForPublishing } from './lockForPublishing'
+import { freezeReadyTranslations } from '../translations/freezeReadyTranslations'
 
 // Publishing a version: the one sequence of every path (admin, Payload REST, Markdown API, import,
 // seed), all in the publishing transaction (`req`), so a refusal at any step leaves nothing behind:
 //   1. lock the policy        its publications take turns; a version published meanwhile is refused
 //   2. freeze                 rules checked, next number, text, HTML, hash and rules frozen
 //      (Payload writes the version with the frozen fields)
-//   3. record                 the publication's ledger entry
+//   3. record                 the publication's ledger entry, then the translations marked ready
+//                             (frozen and recorded too)
 //   4. notices                to subjects, for informational and material versions (outbox)
 //   5. webhooks               `version.published` to the endpoints subscribed to it
 // Every path publishes through Payload's create or update with `_status: 'published'` (the admin
@@ -38,6 +40,7 @@ export async function startPublication(req: PayloadRequest, { data, original }: 
  * not announced again; an upcoming version is announced however it was published. */
 export async function completePublication(req: PayloadRequest, version: PolicyVersion): Promise<void> {
   await recordPublication(req, version)
+  await freezeReadyTranslations(req, version.id, version.publishedAt!)
   if (isImportedHistory(req.context, version.effectiveAt, version.publishedAt)) return
   if (version.changeClass !== 'editorial') await enqueueNotices(req, { id: version.id, policy: refId(version.policy)!, version: version.version as number })
   await announcePublication(req, version, envOf(req.payload).publicUrl)

@@ -13,6 +13,27 @@ export interface PublishedVersion extends PublishedVersionRef {
   contentHash: string
   /** The acceptance mode frozen with the version (null only for one published before modes were frozen). */
   acceptanceMode: AcceptanceMode | null
+  /** The language of its text; null for a version published before versions had one (then the
+   * site's default is taken as its language). */
+  locale: string | null
+  /** Its frozen translations, by locale. */
+  translations: PublishedTranslation[]
+}
+
+/** A frozen translation as lists, status checks and feeds see it (never its text). */
+export interface PublishedTranslation {
+  id: number | string
+  locale: string
+  summary: string
+  contentHash: string
+  /** When it was frozen: its version's publication time, or later when it was added later. */
+  addedAt: Date
+}
+
+/** A frozen translation with its text and HTML, as readers see it. */
+export interface FrozenTranslation extends PublishedTranslation {
+  text: string
+  html?: string
 }
 
 /** A published version as readers see it: its frozen facts, text and HTML, without the editor's
@@ -39,6 +60,9 @@ export interface PoliciesStore {
   /** Published version `version` of a policy with its text (and its HTML unless `withHtml` is
    * false), as the public may see it, or undefined. */
   publishedVersion: (policyId: number | string, version: number, withHtml: boolean) => Promise<FrozenVersion | undefined>
+  /** The frozen translation of version `versionId` in `locale`, with its text (and its HTML unless
+   * `withHtml` is false), or undefined. */
+  frozenTranslation: (versionId: number | string, locale: string, withHtml: boolean) => Promise<FrozenTranslation | undefined>
   /** The numbers and effective dates of a policy's published versions, read inside the publishing
    * transaction of `req` (access control off: publishing sees every one). */
   publishedNumbers: (req: PayloadRequest, policyId: number | string) => Promise<PublishedNumber[]>

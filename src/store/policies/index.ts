@@ -4,7 +4,7 @@ import type { PoliciesStore } from './PoliciesStore'
 import { mongoPolicies } from './mongoPolicies'
 import { sqlPolicies } from './sqlPolicies'
 
-export type { FrozenVersion, PoliciesStore, PublishedNumber, PublishedVersion } from './PoliciesStore'
+export type { FrozenTranslation, FrozenVersion, PoliciesStore, PublishedNumber, PublishedTranslation, PublishedVersion } from './PoliciesStore'
 export { isPublished } from './isPublished'
 
 /** The policies store of `payload`, for the database it runs on: chosen once per Payload. */
