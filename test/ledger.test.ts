@@ -41,10 +41,10 @@ describe('the ledger', () => {
     await subjectStatus(app.payload, 'l2', { now: new Date(), publicUrl: 'https://x', recordDisplay: true })
     const all = await entries()
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
-    // The seed's three publications come first.
-    expect(all.map((e) => e.kind)).toEqual(['publication', 'publication', 'publication', 'acceptance', 'notice', 'notice'])
-    expect(JSON.parse(all[3].body)).toMatchObject({ seq: 4, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
-    expect(all[3].body).not.toContain('203.0.113.7')
+    // The seed's three publications and two French translations come first.
+    expect(all.map((e) => e.kind)).toEqual(['publication', 'translation', 'publication', 'publication', 'translation', 'acceptance', 'notice', 'notice'])
+    expect(JSON.parse(all[5].body)).toMatchObject({ seq: 6, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
+    expect(all[5].body).not.toContain('203.0.113.7')
   })
 
   it('writes nothing for a refused acceptance', async () => {
@@ -182,9 +182,9 @@ describe('tampering directly in the database', () => {
   it('is never signed over when an entry is rewritten, leaf hash and all, and every checkpoint covering it fails verification', async () => {
     await createCheckpoint(app.payload)
     const honest = (await entries()).map((e) => Buffer.from(e.leafHash, 'hex'))
-    const [fourth] = (await entries()).filter((e) => e.seq === 4)
-    const edited = fourth.body.replace('"method":"clickwrap"', '"method":"api"')
-    const rewrite = (body: string) => raw(`UPDATE ledger_entries SET body = '${body.replaceAll("'", "''")}', leaf_hash = '${entryLeafHash(body)}' WHERE seq = 4`)
+    const [acceptance] = (await entries()).filter((e) => e.kind === 'acceptance')
+    const edited = acceptance.body.replace('"method":"clickwrap"', '"method":"api"')
+    const rewrite = (body: string) => raw(`UPDATE ledger_entries SET body = '${body.replaceAll("'", "''")}', leaf_hash = '${entryLeafHash(body)}' WHERE seq = ${acceptance.seq}`)
     await rewrite(edited)
     // Nothing new to sign; then the ledger grows, and the next checkpoint signs the history as it
     // was signed before, with the new entries: never the rewritten entry.
@@ -201,7 +201,7 @@ describe('tampering directly in the database', () => {
     const verdict = verifyLedgerBundle(await readLedgerBundle(dir))
     expect(verdict.ok).toBe(false)
     expect(verdict.problems).toContain(`checkpoint of ${checkpoint.treeSize} entries: root does not match the entries`)
-    await rewrite(fourth.body)
+    await rewrite(acceptance.body)
     const restored = bundleDir()
     await exportLedgerBundle(app.payload, restored)
     expect(verifyLedgerBundle(await readLedgerBundle(restored)).ok).toBe(true)

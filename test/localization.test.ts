@@ -111,10 +111,17 @@ describe('accepting the text shown', () => {
     expect(by('ada')).toMatchObject({ contentHash: version.contentHash, locale: 'en' })
   })
 
+  it('records the locale of the text shown, whatever interface language the caller names', async () => {
+    const { french } = await frenchOf(2)
+    expect((await accept('jeanne', french.contentHash!, 'de-AT')).status).toBe(201)
+    const [row] = (await payload().find({ collection: 'acceptances', where: { contentHash: { equals: french.contentHash } }, sort: '-id', limit: 1, depth: 0 })).docs
+    expect(row).toMatchObject({ locale: 'fr', versionNumber: 2 })
+  })
+
   it('refuses a hash of no text of the version (stale_content_hash) and stores nothing', async () => {
     const { french: olderFrench } = await frenchOf(1)
     const before = await payload().count({ collection: 'acceptances' })
-    const res = await accept('jeanne', olderFrench.contentHash!, 'fr')
+    const res = await accept('hans', olderFrench.contentHash!, 'fr')
     expect(res.status).toBe(409)
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('stale_content_hash')
     expect((await payload().count({ collection: 'acceptances' })).totalDocs).toBe(before.totalDocs)
@@ -168,6 +175,19 @@ describe('translations are frozen and guarded', () => {
     expect((await payload().count({ collection: 'version-translations', where: { version: { equals: version.id } } })).totalDocs).toBe(1)
   })
 
+  it('keeps one translation per language when two are added at once, with one ledger entry', async () => {
+    const { version } = await findVersion(payload(), 'privacy', 2)
+    await payload().updateGlobal({ slug: 'site-languages', data: { locales: 'en, fr, ar, it' } })
+    const add = async (words: string) => payload().create({ collection: 'version-translations', data: { version: version.id, locale: 'it', summary: words, body: await body(`# Informativa\n\n${words}`), _status: 'published' } })
+    const outcomes = await Promise.allSettled([add('Prima.'), add('Seconda.')])
+    expect(outcomes.filter((o) => o.status === 'fulfilled')).toHaveLength(1)
+    const { docs } = await payload().find({ collection: 'version-translations', where: { and: [{ version: { equals: version.id } }, { locale: { equals: 'it' } }] }, depth: 0 })
+    expect(docs).toHaveLength(1)
+    const entries = await payload().find({ collection: 'ledger-entries', where: { kind: { equals: 'translation' } }, depth: 0, pagination: false })
+    expect(entries.docs.filter((e) => JSON.parse(e.body).record.locale === 'it')).toHaveLength(1)
+    expect((await checkRecordsAgainstLedger(payload())).problems).toEqual([])
+  })
+
   it('never changes or deletes a frozen translation, even with access control off', async () => {
     const { french } = await frenchOf(1)
     await expect(payload().update({ collection: 'version-translations', id: french.id, data: { summary: 'Autre' } })).rejects.toMatchObject({ code: 'version_frozen' })
@@ -182,5 +202,13 @@ describe('translations are frozen and guarded', () => {
     const { problems } = await checkRecordsAgainstLedger(payload())
     expect(problems).toContain(`the de translation of privacy version 1 (id ${french.id}): its text does not hash to its content hash ${french.contentHash!.slice(0, 12)}…`)
     expect(problems.filter((p) => new RegExp(`^the de translation of privacy version 1 \\(id ${french.id}\\) differs from its ledger entry \\d+ in: locale$`).test(p))).toHaveLength(1)
+  })
+
+  it('names a translation unfrozen in the database to be edited, by its ledger entry', async () => {
+    const { french } = await frenchOf(2)
+    const raw = (statement: string) => (payload().db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: (payload().db as unknown as { drizzle: unknown }).drizzle, raw: statement })
+    await raw(`UPDATE version_translations SET frozen_at = NULL WHERE id = ${french.id}`)
+    const { problems } = await checkRecordsAgainstLedger(payload())
+    expect(problems.filter((p) => new RegExp(`^ledger entry \\d+ records the fr translation of version 2 \\(id ${french.id}\\), which is missing from the frozen translations$`).test(p))).toHaveLength(1)
   })
 })

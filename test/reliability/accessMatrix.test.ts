@@ -5,6 +5,7 @@ import { createApiKey } from '../../src/services/staff/apiKeys'
 import { createCheckpoint } from '../../src/services/ledger/createCheckpoint'
 import { issueBannerToken } from '../../src/services/subjects/subjectTokens'
 import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
+import { markdownToBody } from '../../src/services/publishing/lexicalMarkdown'
 import { makePolicy, makeSubject, makeVersion } from '../support/fixtures'
 import { loginStaff } from '../support/staff'
 import { startTestApp, type TestApp } from '../support/testApp'
@@ -29,6 +30,7 @@ let inForce: { id: number | string; contentHash: string }
 let draftId: number | string
 let subjectId: number | string
 let apiKeyId: number | string
+let frozenTranslationId: number | string
 
 beforeAll(async () => {
   app = await startTestApp()
@@ -43,6 +45,10 @@ beforeAll(async () => {
   const { subjects } = await upsertSubjects(app.payload, [{ externalId: 'matrix-subject', email: 'matrix@example.com', name: 'Matrix Person' }])
   subjectId = subjects[0].id
   await createCheckpoint(app.payload)
+  // After the checkpoint of the two publications, which the proof cases ask for.
+  await app.payload.updateGlobal({ slug: 'site-languages', data: { defaultLocale: 'en', locales: 'en, fr, de' } })
+  frozenTranslationId = (await makeTranslation(publishedId, 'fr', '# Politique\n\nTexte.', 'published')).id
+  await makeTranslation(draftId, 'fr', '# Politique\n\nSECRET TRANSLATION.', 'draft')
   const integration = await createApiKey(app.payload, 'matrix host', 'integration')
   const audit = await createApiKey(app.payload, 'matrix audit', 'audit')
   apiKeyId = integration.id
@@ -86,6 +92,8 @@ function graphql(name: string, allowed: Caller[], query: string, field: string, 
 const freshPolicy = async () => (await makePolicy(app.payload)).id
 const freshDraft = async () => (await makeVersion(app.payload, await freshPolicy())).id
 const freshSubject = async () => (await makeSubject(app.payload)).id
+const makeTranslation = async (version: number | string, locale: string, markdown: string, status: 'draft' | 'published') =>
+  app.payload.create({ collection: 'version-translations', data: { version: version as number, locale, summary: 'SECRET TRANSLATION SUMMARY', body: (await markdownToBody(app.payload.config, markdown)) as never, _status: status }, draft: status === 'draft' })
 
 const cases: Case[] = [
   // Assent's public JSON
@@ -165,6 +173,17 @@ const cases: Case[] = [
   { name: 'REST versions: edit a published version', allowed: [], method: 'PATCH', path: () => `/api/policy-versions/${publishedId}`, body: () => ({ summary: 'rewritten' }) },
   { name: 'REST versions: delete a published version', allowed: [], method: 'DELETE', path: () => `/api/policy-versions/${publishedId}` },
   { name: 'REST versions: restore an old draft over a published version', allowed: [], method: 'POST', path: async () => { const v = (await app.payload.findVersions({ collection: 'policy-versions', where: { parent: { equals: publishedId } }, limit: 1 })).docs[0]; return `/api/policy-versions/versions/${v.id}` } },
+  // Translations and languages
+  { name: 'REST translations: list', allowed: everyone, method: 'GET', path: () => '/api/version-translations' },
+  seesDraft('REST translations: list with drafts', staffRoles, '/api/version-translations?draft=true&limit=500'),
+  seesDraft('REST translations: where on draft status', staffRoles, '/api/version-translations?where[_status][equals]=draft&draft=true'),
+  { name: 'REST translations: draft history', allowed: staffRoles, method: 'GET', path: () => '/api/version-translations/versions' },
+  { name: 'REST translations: create a draft', allowed: writers, method: 'POST', path: () => '/api/version-translations?draft=true', body: async () => ({ version: await freshDraft(), locale: 'fr', summary: 'x', _status: 'draft' }) },
+  { name: 'REST translations: edit a draft', allowed: writers, method: 'PATCH', path: async () => `/api/version-translations/${(await makeTranslation(await freshDraft(), 'de', '# P\n\nText.', 'draft')).id}?draft=true`, body: () => ({ summary: 'edited' }) },
+  { name: 'REST translations: edit a frozen one', allowed: [], method: 'PATCH', path: () => `/api/version-translations/${frozenTranslationId}`, body: () => ({ summary: 'rewritten' }) },
+  { name: 'REST translations: delete a frozen one', allowed: [], method: 'DELETE', path: () => `/api/version-translations/${frozenTranslationId}` },
+  { name: 'REST languages: read', allowed: staffRoles, method: 'GET', path: () => '/api/globals/site-languages' },
+  { name: 'REST languages: update', allowed: ['admin'], method: 'POST', path: () => '/api/globals/site-languages', body: () => ({ defaultLocale: 'en', locales: 'en, fr, de' }) },
   // People and evidence
   { name: 'REST subjects: list', allowed: ['auditor', 'admin'], method: 'GET', path: () => '/api/subjects' },
   { name: 'REST subjects: where on email', allowed: ['auditor', 'admin'], method: 'GET', path: () => '/api/subjects?where[email][like]=example' },

@@ -22,7 +22,7 @@ export const acceptanceSchema = z.strictObject({
   versions: z.array(versionRef).min(1).max(20),
   method: z.enum(['clickwrap', 'api']).default('clickwrap'),
   source: z.enum(['login-banner', 'embed', 'email-link', 'api']).default('api'),
-  locale: z.string().max(35).optional(),
+  locale: z.string().max(35).optional().describe('The reader\'s interface language (optional). The acceptance records the locale of the text whose contentHash is given: the text shown.'),
   idempotencyKey: z.string().min(8).max(200).optional(),
 })
 
@@ -32,7 +32,7 @@ export const bannerAcceptanceSchema = acceptanceSchema.omit({ subject: true, met
 /** One subject as the host product describes it. */
 export const subjectSchema = z.strictObject({
   email: z.email().max(320).nullable().optional(),
-  locale: z.string().max(35).nullable().optional(),
+  locale: z.string().max(35).nullable().optional().describe('The subject\'s language (a tag such as fr or pt-BR): status, banner and notices use the text in it when the version has one.'),
   name: z.string().max(300).nullable().optional(),
 })
 

@@ -10,6 +10,8 @@ import { acceptancesStore, type AcceptanceRow, type StoredAcceptance } from '../
 import { ledgerSigningKey } from '../ledger/ledgerSigningKey'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject } from './statusSubject'
+import { textWithHash } from '../../domain/locale/textInLocale'
+import { versionTexts } from '../locales/versionTexts'
 
 /** An explicit acceptance of one or more versions (a bundle is accepted in one call). */
 export interface AcceptanceRequest {
@@ -17,6 +19,8 @@ export interface AcceptanceRequest {
   versions: { policy: string; version: number; contentHash: string }[]
   method: 'clickwrap' | 'api'
   source: 'login-banner' | 'embed' | 'email-link' | 'api'
+  /** The reader's interface language, as the caller knows it. What is recorded is the locale of
+   * the text whose hash is given: the text shown. */
   locale?: string
   idempotencyKey?: string
 }
@@ -61,7 +65,9 @@ function resolveInCatalog(catalog: StatusCatalog, request: AcceptanceRequest, no
     if (!version) throw new AssentError('version_not_found', `${policy.title} has no published version ${item.version}.`)
     const refusal = acceptanceRefusal(version, item.contentHash, history, now)
     if (refusal) throw new AssentError(refusal.code, refusal.message)
-    return { policy, version, shownHash: item.contentHash }
+    // The locale recorded is the shown text's own, whatever the caller's interface language.
+    const shown = textWithHash(versionTexts(version, catalog.languages.defaultLocale), item.contentHash)!
+    return { policy, version, shownHash: item.contentHash, shownLocale: shown.locale }
   })
 }
 
@@ -90,10 +96,10 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
   const catalog = await statusCatalog(payload, catalogFingerprint)
   const resolved = resolveInCatalog(catalog, request, context.now)
   const covers = coveredVersions(catalog, acceptedVersions, resolved)
-  const rows: AcceptanceRow[] = resolved.map(({ policy, version, shownHash }, i) => ({
+  const rows: AcceptanceRow[] = resolved.map(({ policy, version, shownHash, shownLocale }, i) => ({
     subject: subject.id as number, policy: policy.id as number, version: version.id as number, versionNumber: version.version,
     method: request.method, source: request.source, contentHash: shownHash,
-    locale: request.locale ?? subject.locale ?? null, acceptedAt: context.now.toISOString(),
+    locale: shownLocale, acceptedAt: context.now.toISOString(),
     ip: context.ip ?? null, userAgent: context.userAgent ?? null, idempotencyKey: request.idempotencyKey ?? null,
     covers: covers[i],
   }))

@@ -8,12 +8,12 @@ import type { PublishedVersion } from '../legalCenter/publishedVersions'
 /**
  * Continued use: when `version` was published under continued use, has taken effect and a notice
  * of it reached the subject before that, records a `continued-use` acceptance citing those notices
- * and naming the versions it `covers` and the text it stands for (`contentHash`: the version's text
- * in the subject's locale, the one its notices pointed to).
+ * and naming the versions it `covers` and the text it stands for (`shown`: the version's text in the
+ * subject's locale, the one its notices pointed to, and that text's locale).
  * Returns the acceptance recorded, `concurrent` when another status call recorded it first, or
  * undefined when none is due.
  */
-export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, covers: number[], now: Date, contentHash = version.contentHash): Promise<Acceptance | 'concurrent' | undefined> {
+export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Subject, 'id' | 'locale'>, policy: Policy, version: PublishedVersion, covers: number[], now: Date, shown: { contentHash: string; locale: string | null } = { contentHash: version.contentHash, locale: subject.locale ?? null }): Promise<Acceptance | 'concurrent' | undefined> {
   // Only a version published under continued use can be accepted by it (its own frozen rule).
   if ((version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use') return undefined
   const cited = deemedAcceptance(version.effectiveAt, await subjectsStore(payload).noticesOf(subject.id, version.id), now)
@@ -28,8 +28,8 @@ export async function recordDeemedAcceptance(payload: Payload, subject: Pick<Sub
         versionNumber: version.version,
         method: 'continued-use',
         source: 'api',
-        contentHash,
-        locale: subject.locale,
+        contentHash: shown.contentHash,
+        locale: shown.locale,
         acceptedAt: now.toISOString(),
         notices: cited.map((n) => ({ id: n.id, channel: n.channel, reachedAt: n.at!.toISOString() })),
         covers,

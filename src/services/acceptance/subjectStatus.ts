@@ -98,7 +98,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   // and nothing between asks for an explicit acceptance.
   if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
     const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
-    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text.contentHash)
+    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
     if (deemed) {
       const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
       if (receipt) receipts.push(receipt)
