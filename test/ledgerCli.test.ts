@@ -14,15 +14,15 @@ describe('npx assent ledger:checkpoint, ledger:export and ledger:verify', () => 
     const key = assent('apikey:create', '--scope', 'integration', '--name', 'cli test')
     expect(key.status, key.stderr).toBe(0)
 
-    // The seed publishes three versions: each publication is an entry.
+    // The seed publishes three versions and two French translations: each is an entry.
     const checkpoint = assent('ledger:checkpoint')
-    expect(checkpoint.stdout).toMatch(/^Signed checkpoint: 3 entries, root [0-9a-f]{8}/)
+    expect(checkpoint.stdout).toMatch(/^Signed checkpoint: 5 entries, root [0-9a-f]{8}/)
     const bundle = path.join(dir, 'bundle')
     expect(assent('ledger:export', bundle).status).toBe(0)
     const verified = assent('ledger:verify', bundle)
     expect(verified.status, verified.stderr).toBe(0)
     // One verdict, on the last line, in the singular for one checkpoint.
-    expect(verified.stdout.trim().split('\n').at(-1)).toMatch(/^Ledger verified: 3 entries, 1 checkpoint, /)
+    expect(verified.stdout.trim().split('\n').at(-1)).toMatch(/^Ledger verified: 5 entries, 1 checkpoint, /)
     expect(verified.stdout.match(/Ledger verified/g)).toHaveLength(1)
     expect(assent('ledger:verify').status).toBe(0)
 

@@ -36,13 +36,14 @@ async function publicationOf(slug: string, version: number) {
 }
 
 describe('publication entries', () => {
-  it('binds number, text hash, change class, dates and rules of a seeded version', async () => {
+  it('binds number, text hash, language, change class, dates and rules of a seeded version', async () => {
     const { version, record } = await publicationOf('privacy', 2)
     expect(record).toEqual({
       publication: version.id,
       policy: typeof version.policy === 'object' ? version.policy!.id : version.policy,
       version: 2,
       contentHash: version.contentHash,
+      locale: 'en',
       changeClass: version.changeClass,
       effectiveAt: version.effectiveAt,
       publishedAt: version.publishedAt,

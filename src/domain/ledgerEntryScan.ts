@@ -158,9 +158,9 @@ export function publicationProblems(scan: EntryScanSummary, textStatus: Readonly
     else translations.set(key, [...(translations.get(key) ?? []), comparable(record.contentHash)])
     const hash = String(record.contentHash)
     const matches = textStatus.get(hash)
-    const what = record.translation === undefined ? 'published text' : `${String(record.locale)} translation`
-    if (matches === undefined) problems.push(`entry ${seq}: the ${what} ${hash.slice(0, 12)}… is not in the bundle`)
-    else if (!matches) problems.push(`entry ${seq}: the ${what} in the bundle does not hash to ${hash.slice(0, 12)}…`)
+    const [missing, edited] = record.translation === undefined ? ['published text', 'version text'] : Array(2).fill(`${String(record.locale)} translation`)
+    if (matches === undefined) problems.push(`entry ${seq}: the ${missing} ${hash.slice(0, 12)}… is not in the bundle`)
+    else if (!matches) problems.push(`entry ${seq}: the ${edited} in the bundle does not hash to ${hash.slice(0, 12)}…`)
   }
   const differing: Array<{ seq: number; problem: string }> = []
   for (const group of scan.acceptances) {
