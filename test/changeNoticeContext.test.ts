@@ -15,9 +15,11 @@ const facts: AnnouncedVersionFacts = {
 
 describe('changeNoticeContext', () => {
   it('links the redline against the previous version and the new text, with the date in words', () => {
-    expect(changeNoticeContext(facts, { name: 'Ada', locale: 'fr' }, 'https://legal.example.com', 'Example')).toEqual({
+    expect(changeNoticeContext(facts, { name: 'Ada', locale: 'en' }, 'https://legal.example.com', 'Example')).toEqual({
       siteName: 'Example',
-      locale: 'fr',
+      locale: 'en',
+      textLocale: null,
+      fallback: false,
       name: 'Ada',
       policyTitle: 'Privacy Policy',
       version: 2,
