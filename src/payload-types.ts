@@ -1074,6 +1074,31 @@ export interface BannerTemplate {
    * Empty: "By clicking Accept you agree to the".
    */
   consentLead?: string | null;
+  /**
+   * The fields above are the wording in the site’s default language. Add a row to word the banner in another language the site offers; an empty field keeps Assent’s own wording in that language (English, French and Arabic are built in).
+   */
+  translations?:
+    | {
+        locale: string;
+        /**
+         * Empty: none.
+         */
+        intro?: string | null;
+        /**
+         * Empty: "See what changed".
+         */
+        changesLinkLabel?: string | null;
+        /**
+         * Empty: "Read the full text".
+         */
+        fullTextLabel?: string | null;
+        /**
+         * Empty: "By clicking Accept you agree to the".
+         */
+        consentLead?: string | null;
+        id?: string | null;
+      }[]
+    | null;
   updatedAt?: string | null;
   createdAt?: string | null;
 }
@@ -1105,6 +1130,16 @@ export interface BannerTemplateSelect<T extends boolean = true> {
   changesLinkLabel?: T;
   fullTextLabel?: T;
   consentLead?: T;
+  translations?:
+    | T
+    | {
+        locale?: T;
+        intro?: T;
+        changesLinkLabel?: T;
+        fullTextLabel?: T;
+        consentLead?: T;
+        id?: T;
+      };
   updatedAt?: T;
   createdAt?: T;
   globalType?: T;

@@ -15,9 +15,11 @@ const facts: AnnouncedVersionFacts = {
 
 describe('changeNoticeContext', () => {
   it('links the redline against the previous version and the new text, with the date in words', () => {
-    expect(changeNoticeContext(facts, { name: 'Ada', locale: 'fr' }, 'https://legal.example.com', 'Example')).toEqual({
+    expect(changeNoticeContext(facts, { name: 'Ada', locale: 'en' }, 'https://legal.example.com', 'Example')).toEqual({
       siteName: 'Example',
-      locale: 'fr',
+      locale: 'en',
+      textLocale: null,
+      fallback: false,
       name: 'Ada',
       policyTitle: 'Privacy Policy',
       version: 2,
@@ -81,6 +83,38 @@ describe('changeNoticeContext', () => {
 
     it('links the version itself, alone, to a subject who accepted nothing', () => {
       expect(contextFor([], null)).toMatchObject({ since: null, cumulative: false, redlineUrl: 'https://x.test/legal/privacy/versions/3', mustAccept: false, missed: null })
+    })
+  })
+
+  describe('in the subject’s language', () => {
+    const languages = { locales: ['en', 'fr', 'ar'], defaultLocale: 'en' }
+    const translated: AnnouncedVersionFacts = { ...facts, locale: 'en', translations: [{ locale: 'fr', summary: 'Ajoute des durées de conservation.' }] }
+
+    it('tells a French subject in French: the French summary, the date in French, links in French', () => {
+      expect(changeNoticeContext(translated, { locale: 'fr-FR' }, 'https://x.test', 'X', undefined, languages)).toMatchObject({
+        locale: 'fr',
+        fallback: false,
+        textLocale: null,
+        summary: 'Ajoute des durées de conservation.',
+        effectiveDate: '29 décembre 2026',
+        redlineUrl: 'https://x.test/legal/privacy/compare/1/2?lang=fr',
+        versionUrl: 'https://x.test/legal/privacy/versions/2?lang=fr',
+      })
+    })
+
+    it('tells an Arabic subject in Arabic, with the English summary marked as such when there is no Arabic text', () => {
+      expect(changeNoticeContext(translated, { locale: 'ar' }, 'https://x.test', 'X', undefined, languages)).toMatchObject({ locale: 'ar', fallback: true, textLocale: 'en', summary: 'Adds retention periods.' })
+    })
+
+    it('tells a German subject (not offered) in the default language, saying so', () => {
+      expect(changeNoticeContext(translated, { locale: 'de' }, 'https://x.test', 'X', undefined, languages)).toMatchObject({ locale: 'en', fallback: true, textLocale: null, versionUrl: 'https://x.test/legal/privacy/versions/2' })
+    })
+
+    it('names missed versions in French', () => {
+      const history: AnnouncedChange[] = [1, 2, 3, 4].map((version) => ({ version, changeClass: 'material', summary: `S${version}.`, effectiveAt: new Date('2027-01-01T00:00:00Z'), acceptanceMode: 'clickwrap' }))
+      const v4: AnnouncedVersionFacts = { ...history[3], policySlug: 'privacy', policyTitle: 'Privacy Policy', history }
+      const told = noticeChanges(history, v4, { lastAccepted: 1, reached: [] }, 'clickwrap', new Date('2026-12-01T00:00:00Z'))
+      expect(changeNoticeContext(v4, { locale: 'fr' }, 'https://x.test', 'X', told, languages).missed).toEqual({ versions: 'les versions 2 et 3', plural: true })
     })
   })
 })

@@ -190,7 +190,7 @@ describe('the publish dialog', () => {
     expect(pageHtml).toContain('Adds &lt;b&gt;retention&lt;/b&gt; periods.')
     expect(pageHtml).toContain('1 May 2031')
     const banner = await (await staff.request('editor', 'GET', `/api/v1/policy-versions/${draft.id}/banner-preview?${query}`)).text()
-    expect(banner).toMatch(/Preview Policy<\/strong> \(version 2, takes effect on 2031-05-01\): Adds &lt;b&gt;retention&lt;\/b&gt; periods\./)
+    expect(banner).toMatch(/Preview Policy<\/strong> \(version 2, takes effect on 1 May 2031\): Adds &lt;b&gt;retention&lt;\/b&gt; periods\./)
     expect(banner).toContain('>Accept</button>')
     const email = await (await staff.request('editor', 'GET', `/api/v1/policy-versions/${draft.id}/notice-preview?part=text&${query}`)).text()
     expect(email).toContain('Adds <b>retention</b> periods.')

@@ -3,6 +3,7 @@ import type { GlobalConfig } from 'payload'
 import { isAdmin } from '../../src/access/isAdmin'
 import { isStaff } from '../../src/access/isStaff'
 import { defaultBannerWording } from '../../src/domain/bannerDefaults'
+import { isLocaleTag } from '../../src/domain/locale/localeTag'
 
 const wording = (name: keyof typeof defaultBannerWording, label: string) => ({
   name,
@@ -26,5 +27,29 @@ export const BannerTemplate: GlobalConfig = {
     wording('changesLinkLabel', 'Label of the link to the redline'),
     wording('fullTextLabel', 'Label of the link to the full text'),
     wording('consentLead', 'Start of the consent sentence'),
+    {
+      name: 'translations',
+      label: 'In other languages',
+      type: 'array',
+      admin: {
+        description:
+          'The fields above are the wording in the site’s default language. Add a row to word the banner in another language the site offers; an empty field keeps Assent’s own wording in that language (English, French and Arabic are built in).',
+      },
+      fields: [
+        {
+          name: 'locale',
+          label: 'Language',
+          type: 'text',
+          required: true,
+          maxLength: 35,
+          admin: { placeholder: 'fr' },
+          validate: (value: unknown) => isLocaleTag(value) || 'A language tag such as fr, ar or pt-BR.',
+        },
+        wording('intro', 'Introduction'),
+        wording('changesLinkLabel', 'Label of the link to the redline'),
+        wording('fullTextLabel', 'Label of the link to the full text'),
+        wording('consentLead', 'Start of the consent sentence'),
+      ],
+    },
   ],
 }

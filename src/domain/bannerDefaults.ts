@@ -1,4 +1,7 @@
-/** The banner's wording an admin may change under "Login banner" (plain text, never a template). */
+import { bannerPhrases } from './wording/bannerPhrases'
+
+/** The banner's wording an admin may change under "Login banner", per locale (plain text, never
+ * a template). */
 export interface BannerWording {
   /** A sentence above the list of changes; empty for none. */
   intro: string
@@ -10,39 +13,40 @@ export interface BannerWording {
   consentLead: string
 }
 
-export const defaultBannerWording: BannerWording = {
-  intro: '',
-  changesLinkLabel: 'See what changed',
-  fullTextLabel: 'Read the full text',
-  consentLead: 'By clicking Accept you agree to the',
-}
+/** Assent's English wording: what the admin's fields show when empty. */
+export const defaultBannerWording: BannerWording = bannerPhrases.en.wording
 
 /**
- * The login banner's layout. Assent's own templates, compiled once: staff choose the wording, which
- * reaches these templates as escaped values, so nothing a user typed is ever compiled.
+ * The login banner's layout. Assent's own templates, compiled once: staff choose the wording and
+ * Assent's phrases are formatted beforehand for the banner's locale, all reaching these templates
+ * as escaped values, so nothing a user typed is ever compiled.
  */
-export const bannerHtmlTemplate = `<div class="assent-banner-body">
+export const bannerHtmlTemplate = `<div class="assent-banner-body" lang="{{lang}}" dir="{{dir}}">
+{{#if notInYourLanguage}}<p class="assent-fallback">{{notInYourLanguage}}</p>{{/if}}
 {{#if wording.intro}}<p class="assent-intro">{{wording.intro}}</p>{{/if}}
 {{#each items}}
 {{#if changes.length}}
-  <p><strong>{{policyTitle}}</strong>: {{changes.length}} versions since version {{since}}, the one you last accepted:</p>
-  <ul class="assent-changes">{{#each changes}}
-    <li>Version {{version}} ({{changeClass}}, {{#if supersededBy}}replaced by version {{supersededBy}} before it took effect{{else}}{{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}{{/if}}): {{summary}}</li>{{/each}}
+  <p><strong>{{policyTitle}}</strong>: {{versionsSince}}</p>
+  <ul class="assent-changes"{{#if textLang}} lang="{{textLang}}" dir="{{textDir}}"{{/if}}>{{#each changes}}
+    <li>{{heading}} ({{detail}}): {{summary}}</li>{{/each}}
   </ul>
+  {{#if textNote}}<p class="assent-fallback">{{textNote}}</p>{{/if}}
   <p>{{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
 {{else}}
-  <p><strong>{{policyTitle}}</strong> (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}}
+  <p><strong>{{policyTitle}}</strong> ({{detail}}): {{#if textLang}}<span lang="{{textLang}}" dir="{{textDir}}">{{summary}}</span> <span class="assent-fallback">{{textNote}}</span>{{else}}{{summary}}{{/if}}
   {{#if hasPrevious}}<a href="{{redlineUrl}}" target="_blank" rel="noopener">{{@root.wording.changesLinkLabel}}</a> · {{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{@root.wording.fullTextLabel}}</a></p>
 {{/if}}
 {{/each}}
 {{#if mustAccept}}
-  <p class="assent-consent">{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{policyTitle}}</a>{{/each}}.</p>
+  <p class="assent-consent">{{wording.consentLead}} {{#each accepting}}{{separator}}<a href="{{versionUrl}}" target="_blank" rel="noopener">{{policyTitle}}</a>{{/each}}.</p>
 {{/if}}
 </div>`
 
-export const bannerTextTemplate = `{{#if wording.intro}}{{wording.intro}}
-{{/if}}{{#each items}}{{#if changes.length}}{{policyTitle}}: {{changes.length}} versions since version {{since}}, the one you last accepted:
-{{#each changes}}- Version {{version}} ({{changeClass}}, {{#if supersededBy}}replaced by version {{supersededBy}} before it took effect{{else}}{{#if upcoming}}takes effect on{{else}}effective{{/if}} {{effectiveDate}}{{/if}}): {{summary}}
-{{/each}}{{@root.wording.changesLinkLabel}}: {{redlineUrl}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
-{{else}}{{policyTitle}} (version {{version}}{{#if upcoming}}, takes effect on {{effectiveDate}}{{/if}}): {{summary}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
-{{/if}}{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{#if @index}}{{#if @last}} and {{else}}, {{/if}}{{/if}}{{policyTitle}}{{/each}}.{{/if}}`
+export const bannerTextTemplate = `{{#if notInYourLanguage}}{{notInYourLanguage}}
+{{/if}}{{#if wording.intro}}{{wording.intro}}
+{{/if}}{{#each items}}{{#if changes.length}}{{policyTitle}}: {{versionsSince}}
+{{#each changes}}- {{heading}} ({{detail}}): {{summary}}
+{{/each}}{{#if textNote}}{{textNote}}
+{{/if}}{{@root.wording.changesLinkLabel}}: {{redlineUrl}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
+{{else}}{{policyTitle}} ({{detail}}): {{summary}}{{#if textNote}} ({{textNote}}){{/if}} {{@root.wording.fullTextLabel}}: {{versionUrl}}
+{{/if}}{{/each}}{{#if mustAccept}}{{wording.consentLead}} {{#each accepting}}{{separator}}{{policyTitle}}{{/each}}.{{/if}}`

@@ -48,6 +48,8 @@
     var owed = status.policies.filter(function (p) { return p.owed })
     if (!status.banner || owed.length === 0) return
     var mustAccept = owed.some(function (p) { return p.owed.action === 'accept' })
+    // The words of the buttons come in the banner's language; older servers sent none.
+    var words = status.banner.buttons || { accept: 'Accept', acknowledge: 'Got it', dismiss: 'Not now', dialogLabel: 'Updates to our terms', failed: 'Your acceptance could not be recorded. Please try again.' }
     var host = document.createElement('div')
     host.id = 'assent-banner'
     var root = host.attachShadow({ mode: 'open' })
@@ -55,10 +57,16 @@
     if (sheet) root.adoptedStyleSheets = [sheet]
     root.innerHTML =
       (sheet ? '' : '<style>' + style + '</style>') +
-      '<section class="banner" role="dialog" aria-live="polite" aria-label="Updates to our terms">' + status.banner.html +
+      '<section class="banner" role="dialog" aria-live="polite">' + status.banner.html +
       '<p class="error" hidden></p><div class="actions">' +
-      '<button type="button" class="dismiss">Not now</button>' +
-      '<button type="button" class="accept">' + (mustAccept ? 'Accept' : 'Got it') + '</button></div></section>'
+      '<button type="button" class="dismiss"></button><button type="button" class="accept"></button></div></section>'
+    // Set as text and attributes, never as markup.
+    var section = root.querySelector('section')
+    section.setAttribute('aria-label', words.dialogLabel)
+    if (status.banner.lang) section.setAttribute('lang', status.banner.lang)
+    if (status.banner.dir) section.setAttribute('dir', status.banner.dir)
+    root.querySelector('.dismiss').textContent = words.dismiss
+    root.querySelector('.accept').textContent = mustAccept ? words.accept : words.acknowledge
     document.body.appendChild(host)
     var error = root.querySelector('.error')
     var key = 'assent-' + Date.now().toString(36) + '-' + Math.random().toString(36).slice(2)
@@ -72,7 +80,7 @@
       }, function () {
         event.target.disabled = false
         error.hidden = false
-        error.textContent = 'Your acceptance could not be recorded. Please try again.'
+        error.textContent = words.failed
       })
     })
     root.querySelector('.dismiss').addEventListener('click', function () {

@@ -1,13 +1,23 @@
+import { legalLinks } from '../domain/legalLinks'
+import { longDate } from '../domain/locale/longDate'
+import { matchLocale } from '../domain/locale/negotiateLocale'
 import type { NoticeChanges } from '../domain/noticeChanges'
 import { supersededBeforeEffect } from '../domain/supersededBeforeEffect'
 import type { AcceptanceMode } from '../domain/versionRules'
+import { noticePhrases } from '../domain/wording/noticePhrases'
+import { phrasesFor } from '../domain/wording/phrasesFor'
 import type { ChangeNoticeContext } from '../render/renderChangeNotice'
 
 /** One published version as notices present it. */
 export interface AnnouncedChange {
   version: number
   changeClass: 'editorial' | 'informational' | 'material'
+  /** The summary of the text it was published with. */
   summary: string
+  /** The locale of that text (absent: the site's default). */
+  locale?: string | null
+  /** The summaries of its frozen translations: what a reader of another locale is told. */
+  translations?: readonly { locale: string; summary: string }[]
   effectiveAt: Date
   /** The mode the version was published under (the policy's for one published before modes were frozen). */
   acceptanceMode: AcceptanceMode
@@ -22,14 +32,27 @@ export interface AnnouncedVersionFacts extends AnnouncedChange {
   history?: AnnouncedChange[]
 }
 
-const longDate = new Intl.DateTimeFormat('en-GB', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' })
+/** The locales a site offers, its default first. */
+export interface NoticeLanguages {
+  locales: readonly string[]
+  defaultLocale: string
+}
 
-/** "version 2", "versions 2 and 3", "versions 2, 3 and 4". */
-const versionList = (numbers: readonly number[]): string =>
-  numbers.length === 1 ? `version ${numbers[0]}` : `versions ${numbers.slice(0, -1).join(', ')} and ${numbers.at(-1)}`
+const ENGLISH_ONLY: NoticeLanguages = { locales: ['en'], defaultLocale: 'en' }
+
+/** The summary of `change` in `locale`, and the locale it is really in. */
+function summaryIn(change: AnnouncedChange, locale: string, defaultLocale: string): { summary: string; locale: string } {
+  const own = { summary: change.summary, locale: change.locale ?? defaultLocale }
+  const texts = [own, ...(change.translations ?? [])]
+  const match = matchLocale(locale, texts.map((t) => t.locale))
+  return texts.find((t) => t.locale === match) ?? own
+}
 
 /**
- * The template context of one change notice. `told` (from `noticeChanges`) is what this subject
+ * The template context of one change notice, in the subject's locale where the site offers it
+ * (else the site's default, and the notice says so): its wording, dates, summaries (the frozen
+ * translation's) and Legal Center links (`?lang=` when not the default).
+ * `told` (from `noticeChanges`) is what this subject
  * is told: every version since the last one they accepted, the redline from that version to the
  * announced one (the announced version's page when they accepted none), whether any of them asks
  * for acceptance, and the earlier notices that never reached them. Without it the version is
@@ -42,32 +65,41 @@ export function changeNoticeContext(
   publicUrl: string,
   siteName: string,
   told?: NoticeChanges<AnnouncedChange>,
+  languages: NoticeLanguages = ENGLISH_ONLY,
 ): ChangeNoticeContext {
-  const base = `${publicUrl}/legal/${encodeURIComponent(facts.policySlug)}`
-  const versionUrl = `${base}/versions/${facts.version}`
+  const offered = matchLocale(subject.locale, languages.locales)
+  const locale = offered ?? languages.defaultLocale
+  const { phrases } = phrasesFor(noticePhrases, locale)
+  const date = (d: Date) => longDate(d, phrases.format)
+  const numbers = new Intl.NumberFormat(phrases.format, { useGrouping: false })
+  const lang = locale === languages.defaultLocale ? undefined : locale
   const since = told ? told.since : facts.version > 1 ? facts.version - 1 : null
+  const links = legalLinks(publicUrl, encodeURIComponent(facts.policySlug), facts.version, since, lang)
   const changes = told?.changes ?? [facts]
   const history = facts.history ?? changes
+  const shown = summaryIn(facts, locale, languages.defaultLocale)
   return {
     siteName,
-    locale: subject.locale || 'en',
+    locale,
+    textLocale: shown.locale === locale ? null : shown.locale,
+    fallback: (!offered && !!subject.locale) || shown.locale !== locale,
     name: subject.name || null,
     policyTitle: facts.policyTitle,
     version: facts.version,
-    summary: facts.summary,
-    effectiveDate: longDate.format(facts.effectiveAt),
-    redlineUrl: since ? `${base}/compare/${since}/${facts.version}` : versionUrl,
-    versionUrl,
+    summary: shown.summary,
+    effectiveDate: date(facts.effectiveAt),
+    redlineUrl: links.changesUrl,
+    versionUrl: links.versionUrl,
     mustAccept: told ? told.mustAccept : facts.changeClass === 'material' && facts.acceptanceMode === 'clickwrap',
     since,
     changes: changes.map((c) => ({
       version: c.version,
       changeClass: c.changeClass,
-      effectiveDate: longDate.format(c.effectiveAt),
-      summary: c.summary,
+      effectiveDate: date(c.effectiveAt),
+      summary: summaryIn(c, locale, languages.defaultLocale).summary,
       supersededBy: supersededBeforeEffect(history, c)?.version ?? null,
     })),
     cumulative: changes.length > 1,
-    missed: told && told.missed.length > 0 ? { versions: versionList(told.missed), plural: told.missed.length > 1 } : null,
+    missed: told && told.missed.length > 0 ? { versions: phrases.versionList(told.missed.map((v) => numbers.format(v))), plural: told.missed.length > 1 } : null,
   }
 }

@@ -2,15 +2,24 @@ import { readdirSync, readFileSync } from 'node:fs'
 
 import Handlebars from 'handlebars'
 
+import { textDirection } from '../domain/locale/textDirection'
+import { noticePhrases, type NoticePhrases } from '../domain/wording/noticePhrases'
+import { phrasesFor } from '../domain/wording/phrasesFor'
+
 /** Everything a change notice says, and nothing else: the templates see only these values. */
 export interface ChangeNoticeContext {
   siteName: string
+  /** The language the notice is written in (its wording, dates and links). */
   locale: string
+  /** The locale of the summaries when it is not `locale` (the version has no text in it). */
+  textLocale?: string | null
+  /** The subject's language is not `locale`, or the version has no text in it: the notice says so. */
+  fallback?: boolean
   name?: string | null
   policyTitle: string
   version: number
   summary: string
-  /** Human date, e.g. "29 December 2026". */
+  /** Human date in `locale`, e.g. "29 December 2026". */
   effectiveDate: string
   redlineUrl: string
   versionUrl: string
@@ -23,7 +32,7 @@ export interface ChangeNoticeContext {
   changes: Array<{ version: number; changeClass: string; effectiveDate: string; summary: string; supersededBy: number | null }>
   /** More than one version is presented: the email lists them all. */
   cumulative: boolean
-  /** Earlier versions whose notice never reached the subject, e.g. "version 2"; null when none. */
+  /** Earlier versions whose notice never reached the subject, e.g. "version 2" (in `locale`); null when none. */
   missed: { versions: string; plural: boolean } | null
 }
 
@@ -49,12 +58,48 @@ const templates = {
   text: hbs.compile(read('change-notice.text.hbs'), { knownHelpersOnly: true, noEscape: true }),
 }
 
-/** The email telling a subject about a new version, from the templates under emails/. */
+const REQUIRED = ['siteName', 'locale', 'policyTitle', 'effectiveDate', 'versionUrl'] as const
+
+/** Assent's wording of one notice, in its locale: what the templates show besides the values. */
+function wordingOf(context: ChangeNoticeContext, p: NoticePhrases) {
+  const numbers = new Intl.NumberFormat(p.format, { useGrouping: false })
+  const n = (value: number) => numbers.format(value)
+  const title = context.policyTitle
+  return {
+    heading: p.heading(title),
+    published: p.published(context.name ?? null, n(context.version), title),
+    takesEffectLead: p.takesEffectLead,
+    whatChangesSince: p.whatChangesSince(n(context.since ?? 0)),
+    whatChanges: p.whatChanges,
+    changes: context.changes.map((c) => ({
+      heading: p.versionHeading(n(c.version)),
+      detail: p.changeDetail(c.changeClass as Parameters<NoticePhrases['changeDetail']>[0], c.effectiveDate, c.supersededBy ? n(c.supersededBy) : null),
+      summary: c.summary,
+    })),
+    missed: context.missed && p.missed(context.missed.versions, context.missed.plural),
+    notInYourLanguage: context.fallback ? p.notInYourLanguage : null,
+    seeChangesSince: p.seeChangesSince(n(context.since ?? 0)),
+    seeChanges: p.seeChanges,
+    readNew: p.readNew(title),
+    whatToDo: p.whatToDo,
+    mustAccept: p.mustAccept(title),
+    nothingToDo: p.nothingToDo(context.effectiveDate, title),
+  }
+}
+
+/** The email telling a subject about a new version, from the templates under emails/, worded in
+ * the context's locale (Assent's phrases for its language; English for a language it lacks). */
 export function renderChangeNotice(context: ChangeNoticeContext): RenderedMail {
-  const subject = `Update to our ${context.policyTitle}, effective ${context.effectiveDate}`
+  // The phrases would print "undefined" where the strict layout used to refuse: refuse here.
+  for (const key of REQUIRED) if (!context[key]) throw new Error(`A change notice needs ${key}.`)
+  const { phrases } = phrasesFor(noticePhrases, context.locale)
+  const subject = phrases.subject(context.policyTitle, context.effectiveDate)
+  const textLang = context.textLocale && context.textLocale !== context.locale ? context.textLocale : null
+  const view = { ...context, t: wordingOf(context, phrases), textLang, textDir: textLang && textDirection(textLang) }
+  const frame = { locale: context.locale, dir: textDirection(context.locale), subject, footer: phrases.footer(context.siteName) }
   return {
     subject,
-    html: templates.htmlLayout({ ...context, subject, body: templates.html(context) }),
-    text: templates.textLayout({ ...context, subject, body: templates.text(context).trim() }),
+    html: templates.htmlLayout({ ...frame, body: templates.html(view) }),
+    text: templates.textLayout({ ...frame, body: templates.text(view).trim() }),
   }
 }

@@ -17,6 +17,7 @@ import * as migration_20261201_191500_bind_published_versions from './20261201_1
 import * as migration_20261201_214220_acceptance_covers from './20261201_214220_acceptance_covers';
 import * as migration_20261202_133815_ledger_subtrees_and_subjects from './20261202_133815_ledger_subtrees_and_subjects';
 import * as migration_20261202_200753_localization from './20261202_200753_localization';
+import * as migration_20261202_202114_banner_wording_locales from './20261202_202114_banner_wording_locales';
 import * as migration_20261202_235900_ledger_entry_subjects from './20261202_235900_ledger_entry_subjects';
 
 export const migrations = [
@@ -114,6 +115,11 @@ export const migrations = [
     up: migration_20261202_200753_localization.up,
     down: migration_20261202_200753_localization.down,
     name: '20261202_200753_localization',
+  },
+  {
+    up: migration_20261202_202114_banner_wording_locales.up,
+    down: migration_20261202_202114_banner_wording_locales.down,
+    name: '20261202_202114_banner_wording_locales',
   },
   {
     up: migration_20261202_235900_ledger_entry_subjects.up,

@@ -11,7 +11,7 @@ export interface StatusCatalog {
   policies: Policy[]
   /** Published versions by policy id, oldest first. */
   history: Map<string, PublishedVersion[]>
-  banner: Pick<BannerTemplate, 'intro' | 'changesLinkLabel' | 'fullTextLabel' | 'consentLead'> | undefined
+  banner: Pick<BannerTemplate, 'intro' | 'changesLinkLabel' | 'fullTextLabel' | 'consentLead' | 'translations'> | undefined
   /** Every published version by id: its policy's id and its number. */
   versions: Map<string, { policy: string; version: number }>
   /** The locales offered and the default one. */

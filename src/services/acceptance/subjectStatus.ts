@@ -10,9 +10,10 @@ import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { recordDeemedAcceptance } from './recordDeemedAcceptance'
-import { renderBanner, type BannerChange, type BannerItem } from '../../render/renderBanner'
+import { renderBanner, type BannerChange, type BannerItem, type BannerLanguage, type RenderedBanner } from '../../render/renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject, type StatusSubject } from './statusSubject'
+import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { textInLocale } from '../../domain/locale/textInLocale'
 import { versionTexts } from '../locales/versionTexts'
 
@@ -70,7 +71,9 @@ export interface SubjectStatus {
   policies: PolicyStatus[]
   /** Policies that share a bundle and are owed together. */
   bundles: { bundle: string; policies: string[] }[]
-  banner: { html: string; text: string } | null
+  /** In the subject's locale where the site offers it (else the default, saying so), with its
+   * `lang`, `dir` and the words of its buttons. */
+  banner: RenderedBanner | null
   /** The signed receipts of the continued-use acceptances this very call recorded (usually none):
    * keep them as those of explicit acceptances. */
   receipts: Receipt[]
@@ -141,20 +144,29 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
   return { policy, version: v, status }
 }
 
-const banners = new WeakMap<StatusCatalog, Map<string, { html: string; text: string }>>()
+const banners = new WeakMap<StatusCatalog, Map<string, RenderedBanner>>()
 
-/** The banner for `items`, rendered once per catalog: what it says comes from the catalog alone. */
-function bannerFor(catalog: StatusCatalog, items: BannerItem[]): { html: string; text: string } {
+/** The banner for `items` in `language`, rendered once per catalog: what it says comes from the
+ * catalog, the items and the language alone. */
+function bannerFor(catalog: StatusCatalog, items: BannerItem[], language: BannerLanguage): RenderedBanner {
   let rendered = banners.get(catalog)
   if (!rendered) banners.set(catalog, (rendered = new Map()))
-  const key = JSON.stringify(items)
+  const key = JSON.stringify([language.locale, language.fallback, items])
   let banner = rendered.get(key)
   if (!banner) {
-    banner = renderBanner(catalog.banner, items)
+    banner = renderBanner(catalog.banner, items, language)
     if (rendered.size >= 1000) rendered.delete(rendered.keys().next().value as string)
     rendered.set(key, banner)
   }
   return banner
+}
+
+/** The banner's language for a subject: theirs where the site offers it, else the default (and
+ * the banner says their language is not available). */
+function bannerLanguage(catalog: StatusCatalog, wanted: string | null | undefined): BannerLanguage {
+  const { locales, defaultLocale } = catalog.languages
+  const offered = matchLocale(wanted, locales)
+  return { locale: offered ?? defaultLocale, defaultLocale, fallback: !offered && !!wanted }
 }
 
 const bannerChange = (c: OwedChange): BannerChange => ({
@@ -201,6 +213,7 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     version: version.version,
     action: status.owed!.action,
     summary: status.owed!.summary,
+    locale: status.owed!.locale,
     effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
     upcoming: status.owed!.upcoming,
     hasPrevious: status.owed!.since !== null,
@@ -214,7 +227,7 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     current: owing.length === 0,
     policies: statuses,
     bundles: [...bundles].map(([bundle, slugs]) => ({ bundle, policies: slugs })),
-    banner: items.length > 0 ? bannerFor(catalog, items) : null,
+    banner: items.length > 0 ? bannerFor(catalog, items, bannerLanguage(catalog, subject.locale)) : null,
     receipts,
   }
 }

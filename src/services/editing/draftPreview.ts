@@ -5,7 +5,8 @@ import { contentHash } from '../../domain/contentHash'
 import { legalLinks } from '../../domain/legalLinks'
 import { renderHtml } from '../../domain/renderHtml'
 import type { Policy } from '../../payload-types'
-import { renderBanner } from '../../render/renderBanner'
+import { renderBanner, type RenderedBanner } from '../../render/renderBanner'
+import { siteLanguages } from '../locales/siteLanguages'
 import { draftText } from './draftText'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
@@ -24,7 +25,7 @@ export interface DraftPreview {
   previous: number | null
   /** Whether the banner asks people to accept (rather than acknowledge) the version. */
   mustAccept: boolean
-  banner: { html: string; text: string } | null
+  banner: RenderedBanner | null
 }
 
 /**
@@ -44,6 +45,8 @@ export async function draftPreview(payload: Payload, user: TypedUser, id: string
   const links = legalLinks(publicUrl, policy.slug, number, latest?.version)
   const mustAccept = mustAcceptAgain(changeClass, policy.acceptanceMode)
   const settings = changeClass === 'editorial' ? undefined : await payload.findGlobal({ slug: 'banner-template', depth: 0 })
+  const { defaultLocale } = await siteLanguages(payload)
+  // The draft is written in the site's default language: the banner is shown in it.
   const banner = settings && renderBanner(settings, [{
     policyTitle: policy.title,
     version: number,
@@ -57,7 +60,7 @@ export async function draftPreview(payload: Payload, user: TypedUser, id: string
     redlineUrl: links.changesUrl,
     versionUrl: links.versionUrl,
     changes: [],
-  }])
+  }], { locale: defaultLocale, defaultLocale })
   return {
     policy,
     version: { version: number, changeClass, summary, effectiveAt: effective, publishedAt: now, contentHash: contentHash(text), html: renderHtml(text) },

@@ -26,7 +26,18 @@ async function load(payload: Payload, versionId: number | string): Promise<Annou
   const number = version.version as number
   const history = (await publishedVersions(payload, policy.id))
     .filter((v) => v.version <= number)
-    .map((v) => ({ version: v.version, changeClass: v.changeClass, summary: v.summary, effectiveAt: v.effectiveAt, acceptanceMode: v.acceptanceMode ?? policy.acceptanceMode }))
+    .map((v) => ({
+      version: v.version,
+      changeClass: v.changeClass,
+      summary: v.summary,
+      locale: v.locale,
+      translations: v.translations.map((t) => ({ locale: t.locale, summary: t.summary })),
+      effectiveAt: v.effectiveAt,
+      acceptanceMode: v.acceptanceMode ?? policy.acceptanceMode,
+    }))
+  // Translations frozen after this worker read the facts are told from its next start: a notice
+  // is sent in the language its version had when the worker first met it.
+  const own = history.find((v) => v.version === number)
   return {
     policySlug: policy.slug,
     policyTitle: policy.title,
@@ -36,6 +47,8 @@ async function load(payload: Payload, versionId: number | string): Promise<Annou
     version: number,
     changeClass: version.changeClass,
     summary: version.summary,
+    locale: version.locale ?? null,
+    translations: own?.translations ?? [],
     effectiveAt: new Date(version.effectiveAt as string),
     history,
   }

@@ -4,7 +4,7 @@ import { isDeliverableAddress } from '../../domain/mailAddress'
 import { noticeChanges, type NoticeStanding } from '../../domain/noticeChanges'
 import { noticeAfterAttempt, type RetryPolicy } from '../../domain/noticeAttempt'
 import { messageIdFor, smtpOutcome, type DeliveryOutcome } from '../../domain/smtpOutcome'
-import { changeNoticeContext, type AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
+import { changeNoticeContext, type AnnouncedVersionFacts, type NoticeLanguages } from '../../mail/changeNoticeContext'
 import { composeMessage } from '../../mail/composeMessage'
 import { renderChangeNotice } from '../../render/renderChangeNotice'
 import { sendRaw } from '../../mail/sendRaw'
@@ -29,9 +29,11 @@ const NO_STANDING: NoticeStanding = { lastAccepted: null, reached: [] }
  * version since the last one they accepted, and the earlier notices that never reached them, when
  * the facts carry the policy's history), builds the message with the notice's fixed
  * Message-ID, hands it to the SMTP server and decides the notice's next state. A missing or
- * malformed address is a dead letter with the reason, without touching the server.
+ * malformed address is a dead letter with the reason, without touching the server. The notice is
+ * written in the recipient's locale among the site's `languages` (else the default); the message
+ * hash recorded is that of the message sent, whatever its language.
  */
-export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient | undefined, facts: AnnouncedVersionFacts, mail: MailSettings, standing: NoticeStanding = NO_STANDING): Promise<{ change: NoticeChange; outcome: DeliveryOutcome }> {
+export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient | undefined, facts: AnnouncedVersionFacts, mail: MailSettings, standing: NoticeStanding = NO_STANDING, languages?: NoticeLanguages): Promise<{ change: NoticeChange; outcome: DeliveryOutcome }> {
   const messageId = messageIdFor(notice.id, new URL(mail.publicUrl).hostname)
   const address = recipient?.email?.trim() ?? ''
   let outcome: DeliveryOutcome
@@ -40,7 +42,7 @@ export async function deliverNotice(notice: ClaimedNotice, recipient: Recipient 
   else if (!isDeliverableAddress(address)) outcome = { status: 'dead', reason: `malformed address: "${address.slice(0, 100)}" is not a single valid email address` }
   else {
     const told = facts.history ? noticeChanges(facts.history, facts, standing, facts.acceptanceMode, new Date()) : undefined
-    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.organisationName, told))
+    const rendered = renderChangeNotice(changeNoticeContext(facts, recipient, mail.publicUrl, mail.organisationName, told, languages))
     const message = await composeMessage(rendered, mail.from, address, messageId)
     messageHash = message.hash
     outcome = smtpOutcome(await sendRaw(mail.transport, { from: mail.from.address, to: address }, message.raw))

@@ -3,12 +3,13 @@ import type { Payload, TypedUser } from 'payload'
 import { AssentError } from '../../errors/AssentError'
 import type { PreviewChoices } from '../editing/draftPreview'
 import { latestPublished } from '../editing/latestPublished'
+import { siteLanguages } from '../locales/siteLanguages'
 import { changeNoticeContext } from '../../mail/changeNoticeContext'
 import { renderChangeNotice, type RenderedMail } from '../../render/renderChangeNotice'
 import type { Policy } from '../../payload-types'
 
-/** A stand-in recipient for previews. */
-const SAMPLE = { name: 'Alex Example', locale: 'en' }
+/** A stand-in recipient's name for previews. */
+const SAMPLE_NAME = 'Alex Example'
 
 /**
  * The change-notice email of a version as a subject will get it, for staff to read before
@@ -39,5 +40,7 @@ export async function previewChangeNotice(payload: Payload, user: TypedUser, ver
     summary: choices.summary || version.summary || '(write the summary: it is what the email says changed)',
     effectiveAt: choices.effectiveAt ?? new Date(version.effectiveAt ?? Date.now()),
   }
-  return renderChangeNotice(changeNoticeContext(facts, SAMPLE, publicUrl, siteName))
+  // The draft is written in the site's default language: so is the preview.
+  const languages = await siteLanguages(payload)
+  return renderChangeNotice(changeNoticeContext(facts, { name: SAMPLE_NAME, locale: languages.defaultLocale }, publicUrl, siteName, undefined, languages))
 }

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { noticeAfterAttempt } from '../../domain/noticeAttempt'
 import type { AnnouncedVersionFacts } from '../../mail/changeNoticeContext'
 import { outboxStore, standingKey, type ClaimedNotice, type NoticeChange } from '../../store/outbox'
+import { siteLanguages } from '../locales/siteLanguages'
 import { announcedVersionFacts } from './announcedVersionFacts'
 import { deliverNotice, type MailSettings } from './deliverNotice'
 import { reapExpiredLeases } from './reapExpiredLeases'
@@ -49,10 +50,11 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   const result: BatchResult = { claimed: claimed.length, reaped, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
   if (claimed.length === 0) return result
 
-  // Read once for the batch: its recipients, and where each stands on the policies it announces.
+  // Read once for the batch: its recipients, where each stands on the policies it announces,
   const subjects = [...new Set(claimed.map((n) => n.subject))]
   const policies = [...new Set(claimed.map((n) => n.policy))]
-  const [recipients, standings] = await Promise.all([outbox.noticeRecipients(subjects), outbox.noticeStandings(subjects, policies)])
+  // and the languages notices may be written in.
+  const [recipients, standings, languages] = await Promise.all([outbox.noticeRecipients(subjects), outbox.noticeStandings(subjects, policies), siteLanguages(payload)])
   // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
   // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
   // uncertain), while each group costs one transaction and one ledger append.
@@ -75,7 +77,7 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
       }
       const facts = await announcedVersionFacts(payload, notice.version, options.facts)
       const standing = standings.get(standingKey(notice.subject, notice.policy))
-      const { change, outcome } = await deliverNotice(notice, recipients.get(String(notice.subject)), facts, options, standing)
+      const { change, outcome } = await deliverNotice(notice, recipients.get(String(notice.subject)), facts, options, standing, languages)
       if (outcome.status === 'unreachable') {
         result.unreachable ??= outcome.reason
         result.released++
