@@ -56,9 +56,9 @@ const textsKey = (v: PublishedVersion | undefined, reader: ReaderLocale) =>
   v ? `${availableTexts(v, reader.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',')}|${reader.offered.join(',')}|${reader.defaultLocale}` : 'none'
 
 /** What a page says when its text is not in the reader's language, or is a later translation. */
-const localeNote = (shown: LocalizedText, wanted: string, publishedAt: Date) => ({
-  fallback: shown.fallback,
-  wantedName: languageName(wanted, 'en'),
+const localeNote = (shown: LocalizedText, reader: ReaderLocale, publishedAt: Date) => ({
+  fallback: shown.fallback || Boolean(reader.missing),
+  wantedName: languageName(reader.missing ?? reader.locale, 'en'),
   shownName: languageName(shown.locale, 'en'),
   addedLater: shown.addedLater,
   addedAt: shown.addedAt,
@@ -104,7 +104,7 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
       html(policy.title, 'policy', {
         policy,
         version: version && shown && { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, effectiveAt: inForce.effectiveAt },
-        localeNote: shown && localeNote(shown, r.locale, inForce.publishedAt),
+        localeNote: shown && localeNote(shown, r, inForce.publishedAt),
         upcoming: upcoming.map(withReplaced(history)).map((v) => localizedSummary(v, chrome.lang, r.defaultLocale)),
         feedUrl: `/legal/${policy.slug}/feed.atom`,
         feedTitle: `Changes to the ${policy.title}`,
@@ -131,13 +131,13 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const next = history[index + 1]?.version
     // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
     // And by the reader's locale and the version's texts: a page is never another language's.
-    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}:${r.locale}:${r.linkLang}:${textsKey(ref, r)}`, async () => {
+    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(ref, r)}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
       const shown = await localizedVersion(payload, ref, version, r.locale, r.defaultLocale)
       return html(`${policy.title}, version ${number}`, 'version', {
         policy,
         version: { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, contentHash: shown.contentHash },
-        localeNote: localeNote(shown, r.locale, ref.publishedAt),
+        localeNote: localeNote(shown, r, ref.publishedAt),
         status,
         statusText: statusText(status, supersededBy),
         upcoming: status === 'upcoming',
@@ -166,11 +166,11 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const history = await publishedVersions(payload, policy.id)
     const [a, b] = [from, to].map((n) => history.find((v) => v.version === n))
     // Keyed by the reader's locale and both versions' texts too: the redline is of the texts shown.
-    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}:${r.locale}:${r.linkLang}:${textsKey(a, r)}:${textsKey(b, r)}`, async () => {
+    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(a, r)}:${textsKey(b, r)}`, async () => {
       const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline', { wanted: r.locale, defaultLocale: r.defaultLocale })
       const inBoth = a && b ? localesOf(a, r).filter((l) => localesOf(b, r).includes(l)) : []
       const chrome = localeChrome(publicUrl, `/legal/${policy.slug}/compare/${from}/${to}`, comparison.locale, inBoth, sideBySide ? { view: 'side' } : {})
-      const note = { fallback: comparison.localeFallback, wantedName: languageName(r.locale, 'en'), shownName: languageName(comparison.locale, 'en') }
+      const note = { fallback: comparison.localeFallback || Boolean(r.missing), wantedName: languageName(r.missing ?? r.locale, 'en'), shownName: languageName(comparison.locale, 'en') }
       // Side by side needs a wide screen: the page carries the inline redline too (rendered with
       // it, off the event loop), which narrow screens show instead (legal.css).
       const { body: redlineHtml, narrowBody: narrowRedlineHtml, changes, coarse } = comparison.redline
