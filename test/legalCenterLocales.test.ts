@@ -161,6 +161,11 @@ describe('redlines per locale', () => {
     expect(pages.to.length).toBeGreaterThan(1000)
     expect(readings.to).toBe(pages.to)
     expect(readings.from).toBe(pages.from)
+    // Side by side, the right column reads as the French version 2, the left as version 1.
+    const tbody = find(parseHtml((await page('/legal/privacy/compare/1/2?view=side&lang=fr')).html), 'table', 'redline-side')!.children.find((c): c is HtmlElement => c.type === 'element' && c.tag === 'tbody')!
+    const column = (index: number) => tbody.children.flatMap((row) => (row.type === 'element' && row.tag === 'tr' && !hasClass(row, 'rl-chrome') ? row.children.filter((c): c is HtmlElement => c.type === 'element' && c.tag === 'td').slice(index, index + 1) : []))
+    expect(readingsOf(serialize(column(1))).to).toBe(pages.to)
+    expect(readingsOf(serialize(column(0))).from).toBe(pages.from)
     // The English redline is another page.
     const english = readingsOf(serialize(find(parseHtml((await page('/legal/privacy/compare/1/2')).html), 'div', 'redline-inline')!.children))
     expect(english.to).toBe(await bodyText('/legal/privacy/versions/2'))
@@ -201,6 +206,17 @@ describe('the JSON API per locale', () => {
     expect((await json('/api/v1/policies/privacy/in-force?lang=fr-CA')).body).toMatchObject({ locale: 'fr', version: 1 })
   })
 
+  it('answers the diff between the French texts with ?lang=fr, with their hashes', async () => {
+    const [one, two] = [await frenchText(1), await frenchText(2)]
+    const { status, body } = await json('/api/v1/policies/privacy/diff?from=1&to=2&lang=fr')
+    expect(status).toBe(200)
+    expect(body).toMatchObject({ locale: 'fr', localeFallback: false, fromHash: one.contentHash, toHash: two.contentHash })
+    const inserted = body.blocks.flatMap((b: any) => (b.kind === 'insert' ? [b.text] : b.kind === 'change' ? b.segments.filter((g: any) => g.op === 'insert').map((g: any) => g.text) : [])).join(' ')
+    expect(inserted).toContain('Nos sous-traitants ultérieurs')
+    expect((await json('/api/v1/policies/privacy/diff?from=1&to=2')).body).toMatchObject({ locale: 'en', localeFallback: false })
+    expect((await json('/api/v1/policies/privacy/diff?from=1&to=2&lang=ar')).body).toMatchObject({ locale: 'en', localeFallback: true })
+  })
+
   it('lists each version\'s locales, a later translation with its later addedAt', async () => {
     const { body } = await json('/api/v1/policies/terms/versions')
     const [v1] = body.versions
@@ -214,9 +230,9 @@ describe('the JSON API per locale', () => {
   it('falls back to the version\'s own text for a locale it lacks, and refuses a malformed ?lang= with a 400', async () => {
     expect((await json('/api/v1/policies/privacy/versions/2?lang=de')).body).toMatchObject({ locale: 'en', localeFallback: true })
     for (const query of ['lang=%3Cscript%3E', 'lang=fr&lang=en', `lang=${'x'.repeat(200)}`, 'lang=fr_FR']) {
-      for (const path of ['/api/v1/policies/privacy/versions/2', '/api/v1/policies/privacy/in-force']) {
-        const { status, body } = await json(`${path}?${query}`)
-        expect(status, `${path}?${query}`).toBe(400)
+      for (const path of ['/api/v1/policies/privacy/versions/2?', '/api/v1/policies/privacy/in-force?', '/api/v1/policies/privacy/diff?from=1&to=2&']) {
+        const { status, body } = await json(`${path}${query}`)
+        expect(status, `${path}${query}`).toBe(400)
         expect(body.error.code).toBe('bad_request')
         expect(body.error.message).toMatch(/^lang must be one language tag/)
       }

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
+import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/legalCenter/compareVersions'
@@ -15,7 +16,7 @@ import { localizedVersion } from '../../services/legalCenter/localizedVersion'
 import { toLocalizedVersionView } from '../../services/legalCenter/localizedVersionView'
 import { toLocaleViews, toVersionSummaryView } from '../../services/legalCenter/versionViews'
 import { siteLanguages } from '../../services/locales/siteLanguages'
-import type { PublishedVersion } from '../../services/legalCenter/publishedVersions'
+import { publishedVersions, type PublishedVersion } from '../../services/legalCenter/publishedVersions'
 import { instantParam, langQuery, versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
@@ -86,11 +87,16 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   router.get('/:slug/diff', async (req, res) => {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
-    const { id, slug } = await findPolicyKey(payload, req.params.slug)
-    const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}`, async () => {
-      const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff')
+    const lang = langQuery(req.query.lang)
+    const [{ id, slug }, languages] = await Promise.all([findPolicyKey(payload, req.params.slug), siteLanguages(payload)])
+    const history = await publishedVersions(payload, id)
+    const texts = [from, to].map((n) => history.find((v) => v.version === n)).map((v) => (v ? toLocaleViews(v, languages.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',') : 'none'))
+    // Without lang, the texts the versions were published with; with it, both in that locale if both have it.
+    const wanted = lang && (matchLocale(lang, languages.locales) ?? lang)
+    const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}:${wanted ?? ''}:${languages.defaultLocale}:${texts.join('|')}`, async () => {
+      const { policy, fromText, toText, locale, localeFallback, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff', { ...(wanted ? { wanted } : {}), defaultLocale: languages.defaultLocale })
       // The blocks come as JSON from the redline thread: only the head is serialised here.
-      const head = JSON.stringify({ policy: policy.slug, from, to, fromHash: a.contentHash, toHash: b.contentHash, changes: redline.changes })
+      const head = JSON.stringify({ policy: policy.slug, from, to, locale, localeFallback, fromHash: fromText.contentHash, toHash: toText.contentHash, changes: redline.changes })
       return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"blocks":`), redline.body, Buffer.from('}')])
     })
     sendCached(req, res, entry, 'json', 3600)

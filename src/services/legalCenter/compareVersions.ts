@@ -30,10 +30,10 @@ export interface Comparison {
   redline: RenderedRedline
 }
 
-/** Which locale to compare in: the reader's, and the site's default (the locale of a version
- * published before versions had one). */
+/** Which locale to compare in: the reader's (none: the versions' own texts), and the site's
+ * default (the locale of a version published before versions had one). */
 export interface CompareLocale {
-  wanted: string
+  wanted?: string
   defaultLocale: string
 }
 
@@ -41,7 +41,7 @@ const ownText = (v: FrozenVersion): ComparedText => ({ text: v.text ?? '', html:
 
 /** The texts of `a` and `b` in `wanted` when both have one (their own or a frozen translation);
  * else undefined. */
-async function bothIn(payload: Payload, a: FrozenVersion, b: FrozenVersion, { wanted, defaultLocale }: CompareLocale, withHtml: boolean): Promise<[ComparedText, ComparedText] | undefined> {
+async function bothIn(payload: Payload, a: FrozenVersion, b: FrozenVersion, wanted: string, defaultLocale: string, withHtml: boolean): Promise<[ComparedText, ComparedText] | undefined> {
   const textOf = async (v: FrozenVersion) => ((v.locale ?? defaultLocale) === wanted ? ownText(v) : policiesStore(payload).frozenTranslation(v.id, wanted, withHtml))
   const [x, y] = await Promise.all([textOf(a), textOf(b)])
   return x && y ? [x, y] : undefined
@@ -55,7 +55,8 @@ export async function compareVersions(payload: Payload, redlines: Redlines, slug
   // The pages' redline compares what the pages show, their frozen HTML; the JSON one, the texts.
   const withHtml = view !== 'diff'
   const [a, b] = await Promise.all([findVersion(payload, slug, from, withHtml), findVersion(payload, slug, to, withHtml)])
-  const translated = locale ? await bothIn(payload, a.version, b.version, locale, withHtml) : undefined
+  const wanted = locale?.wanted
+  const translated = wanted ? await bothIn(payload, a.version, b.version, wanted, locale.defaultLocale, withHtml) : undefined
   const [fromText, toText] = translated ?? [ownText(a.version), ownText(b.version)]
   const ownLocale = a.version.locale ?? locale?.defaultLocale ?? ''
   const shown = ({ text, html }: ComparedText) => ({ text, html: html ? withoutRepeatedTitle(html, a.policy.title) : undefined })
@@ -63,8 +64,8 @@ export async function compareVersions(payload: Payload, redlines: Redlines, slug
     policy: a.policy,
     from: a.version,
     to: b.version,
-    locale: translated ? locale!.wanted : ownLocale,
-    localeFallback: Boolean(locale) && !translated,
+    locale: translated && wanted ? wanted : ownLocale,
+    localeFallback: Boolean(wanted) && !translated,
     fromText,
     toText,
     redline: await redlines.render(shown(fromText), shown(toText), view),
