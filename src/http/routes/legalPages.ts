@@ -74,20 +74,25 @@ const withReplaced = (history: readonly PublishedVersion[]) => (v: PublishedVers
 /**
  * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
  * JavaScript; pages of published versions are cached (they never change) with strong ETags.
+ * Each page is in the reader's locale: `?lang=`, else Accept-Language, else the site's default.
+ * The locale is a query parameter, never a path segment: `/legal/fr` could as well be a policy
+ * whose slug is `fr`, and a locale or a policy added later would change what a saved address opens.
  */
 export function legalPages({ payload, pages, cache, redlines, publicUrl }: LegalPagesParts): Router {
   const router = express.Router()
   router.param('slug', redirectFormerSlug(payload))
   // A page is in the language asked for with ?lang=, else the one Accept-Language prefers.
   const reader = (req: express.Request) => readerLocale(payload, pageLangQuery(req.query.lang), req.get('accept-language'))
-  router.use((_req, res, next) => {
-    res.vary('Accept-Language')
-    next()
-  })
   const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
 
   router.get('/assets/legal.css', (_req, res) => {
     res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600').send(pages.stylesheet)
+  })
+
+  // Every page below is in the reader's language, which Accept-Language can choose.
+  router.use((_req, res, next) => {
+    res.vary('Accept-Language')
+    next()
   })
 
   router.get('/', async (req, res) => {
