@@ -63,7 +63,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   const legalSecurity = helmet({
     contentSecurityPolicy: { useDefaults: false, directives: { defaultSrc: ["'none'"], styleSrc: ["'self'"], imgSrc: ["'self'", 'data:'], formAction: ["'self'"], baseUri: ["'none'"], frameAncestors: ["'none'"] } },
   })
-  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl, env.organisationName), legalPages({ payload, pages: createPageRenderer(env.organisationName), cache, redlines }))
+  app.use('/legal', legalSecurity, feeds(payload, env.publicUrl, env.organisationName), legalPages({ payload, pages: createPageRenderer(env.organisationName), cache, redlines, publicUrl: env.publicUrl }))
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }), refuseNul)

@@ -1,5 +1,5 @@
 import { AssentError } from '../errors/AssentError'
-import { instantParam as instantText, versionNumberParam, wholeNumberParam } from './schemas/params'
+import { instantParam as instantText, langParam, versionNumberParam, wholeNumberParam } from './schemas/params'
 
 /** A version (or entry) number from a URL: a positive whole number, or a 400 naming the parameter. */
 export function versionParam(raw: unknown, name: string): number {
@@ -32,3 +32,17 @@ export function instantParam(raw: unknown, name: string): Date {
   }
   return date
 }
+
+/** The `?lang=` of an API request: a language tag, or undefined when absent; a malformed one (or
+ * one given twice) is a 400, so that a client's mistake is told rather than silently ignored. */
+export function langQuery(raw: unknown): string | undefined {
+  if (raw === undefined || raw === '') return undefined
+  if (typeof raw !== 'string' || !langParam.safeParse(raw).success) {
+    throw new AssentError('bad_request', `lang must be one language tag such as fr or pt-BR, not "${String(raw).slice(0, 40)}".`)
+  }
+  return raw
+}
+
+/** The `?lang=` of a page: a language tag, or undefined when absent or unusable. A reader's link
+ * with a mistyped language still opens the page, in the language negotiated without it. */
+export const pageLangQuery = (raw: unknown): string | undefined => (typeof raw === 'string' && langParam.safeParse(raw).success ? raw : undefined)

@@ -15,7 +15,13 @@ import { policyTimeline } from '../../services/policies/policyTimeline'
 import type { PublishedVersion } from '../../services/legalCenter/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
 import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
-import { versionParam } from '../params'
+import { languageName } from '../../domain/locale/languageName'
+import { availableTexts, localizedVersion, type LocalizedText } from '../../services/legalCenter/localizedVersion'
+import { localizedSummary } from '../../services/legalCenter/localizedSummary'
+import { publishedVersions } from '../../services/legalCenter/publishedVersions'
+import { readerLocale, type ReaderLocale } from '../../services/legalCenter/readerLocale'
+import { localeChrome } from '../localeChrome'
+import { pageLangQuery, versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
 import { spliceParts } from '../../render/spliceParts'
@@ -28,6 +34,8 @@ export interface LegalPagesParts {
   cache: ImmutableCache
   /** Computes the compare pages' redlines (off the event loop). */
   redlines: Redlines
+  /** The site's public address, for the absolute hreflang alternates. */
+  publicUrl: string
 }
 
 /** What a version's page says of it; an upcoming version's page says its date (see version.hbs). */
@@ -39,52 +47,111 @@ const statusText = (status: VersionStatus, supersededBy: number | undefined): st
     'superseded-before-effect': `Superseded before it took effect: version ${supersededBy} replaced it before its effective date, so this version was never in force.`,
   })[status]
 
+/** The offered locales `v` has a text in: those a page of it links to. */
+const localesOf = (v: PublishedVersion, reader: ReaderLocale) => availableTexts(v, reader.defaultLocale).map((t) => t.locale).filter((l) => reader.offered.includes(l))
+
+/** What a cached page of `v` depends on besides its number: its texts (a translation can be added
+ * later) and the site's locales (the switcher lists those offered). */
+const textsKey = (v: PublishedVersion | undefined, reader: ReaderLocale) =>
+  v ? `${availableTexts(v, reader.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',')}|${reader.offered.join(',')}|${reader.defaultLocale}` : 'none'
+
+/** What a page says when its text is not in the reader's language, or is a later translation. */
+const localeNote = (shown: LocalizedText, reader: ReaderLocale, publishedAt: Date) => ({
+  fallback: shown.fallback || Boolean(reader.missing),
+  wantedName: languageName(reader.missing ?? reader.locale, 'en'),
+  shownName: languageName(shown.locale, 'en'),
+  addedLater: shown.addedLater,
+  addedAt: shown.addedAt,
+  publishedAt,
+})
+
+/** What the pages' links append to stay in the reader's locale (see ReaderLocale.linkLang). */
+const langLinks = ({ linkLang }: ReaderLocale) => (linkLang ? { linkLang, langQ: `?lang=${encodeURIComponent(linkLang)}`, langAmp: `&lang=${encodeURIComponent(linkLang)}` } : {})
+
 /** An upcoming version with the versions it replaces that never take effect. */
 const withReplaced = (history: readonly PublishedVersion[]) => (v: PublishedVersion) => ({ ...v, replaces: replacedBeforeEffect(history, v) })
 
 /**
  * The public Legal Center: `/legal` and the pages of each policy. Server-rendered, no client
  * JavaScript; pages of published versions are cached (they never change) with strong ETags.
+ * Each page is in the reader's locale: `?lang=`, else Accept-Language, else the site's default.
+ * The locale is a query parameter, never a path segment: `/legal/fr` could as well be a policy
+ * whose slug is `fr`, and a locale or a policy added later would change what a saved address opens.
  */
-export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts): Router {
+export function legalPages({ payload, pages, cache, redlines, publicUrl }: LegalPagesParts): Router {
   const router = express.Router()
   router.param('slug', redirectFormerSlug(payload))
+  // A page is in the language asked for with ?lang=, else the one Accept-Language prefers.
+  const reader = (req: express.Request) => readerLocale(payload, pageLangQuery(req.query.lang), req.get('accept-language'))
   const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
 
   router.get('/assets/legal.css', (_req, res) => {
     res.type('text/css').setHeader('Cache-Control', 'public, max-age=3600').send(pages.stylesheet)
   })
 
-  router.get('/', async (_req, res) => {
-    const policies = await listPolicies(payload, new Date())
-    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents' }))
+  // Every page below is in the reader's language, which Accept-Language can choose.
+  router.use((_req, res, next) => {
+    res.vary('Accept-Language')
+    next()
+  })
+
+  router.get('/', async (req, res) => {
+    const [policies, r] = await Promise.all([listPolicies(payload, new Date()), reader(req)])
+    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents', ...localeChrome(publicUrl, '/legal', r.locale, r.offered), ...langLinks(r) }))
   })
 
   router.get('/:slug', async (req, res) => {
-    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, new Date())
+    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), reader(req)])
     const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
-    res.send(html(policy.title, 'policy', { policy, version: version && { ...version, html: withoutRepeatedTitle(version.html, policy.title), effectiveAt: inForce.effectiveAt }, upcoming: upcoming.map(withReplaced(history)), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+    const shown = inForce && version && (await localizedVersion(payload, inForce, version, r.locale, r.defaultLocale))
+    const chrome = localeChrome(publicUrl, `/legal/${policy.slug}`, shown ? shown.locale : r.locale, inForce ? localesOf(inForce, r) : r.offered)
+    res.send(
+      html(policy.title, 'policy', {
+        policy,
+        version: version && shown && { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, effectiveAt: inForce.effectiveAt },
+        localeNote: shown && localeNote(shown, r, inForce.publishedAt),
+        upcoming: upcoming.map(withReplaced(history)).map((v) => localizedSummary(v, chrome.lang, r.defaultLocale)),
+        feedUrl: `/legal/${policy.slug}/feed.atom`,
+        feedTitle: `Changes to the ${policy.title}`,
+        ...chrome,
+        ...langLinks(r),
+      }),
+    )
   })
 
   router.get('/:slug/versions', async (req, res) => {
     const now = new Date()
-    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, now)
-    const versions = history.map((v, i) => ({ ...v, previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: upcoming.includes(v), supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
-    res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}` }))
+    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(payload, req.params.slug, now), reader(req)])
+    const versions = history.map((v, i) => ({ ...localizedSummary(v, r.locale, r.defaultLocale), previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: upcoming.includes(v), supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
+    res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}`, ...localeChrome(publicUrl, `/legal/${policy.slug}/versions`, r.locale, r.offered), ...langLinks(r) }))
   })
 
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
     const now = new Date()
-    const { policy, version: ref, history } = await findPublishedVersion(payload, req.params.slug, number)
+    const [{ policy, version: ref, history }, r] = await Promise.all([findPublishedVersion(payload, req.params.slug, number), reader(req)])
     const index = history.indexOf(ref)
     const status = versionStatus(history, ref, now)
     const supersededBy = supersededBeforeEffect(history, ref)?.version
     const next = history[index + 1]?.version
     // Keyed by the policy's id as well as its slug: a cached page is never another policy's text.
-    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}`, async () => {
+    // And by the reader's locale and the version's texts: a page is never another language's.
+    const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(ref, r)}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
-      return html(`${policy.title}, version ${number}`, 'version', { policy, version: { ...version, html: withoutRepeatedTitle(version.html, policy.title) }, status, statusText: statusText(status, supersededBy), upcoming: status === 'upcoming', supersededBy, previous: history[index - 1]?.version, next })
+      const shown = await localizedVersion(payload, ref, version, r.locale, r.defaultLocale)
+      return html(`${policy.title}, version ${number}`, 'version', {
+        policy,
+        version: { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, contentHash: shown.contentHash },
+        localeNote: localeNote(shown, r, ref.publishedAt),
+        status,
+        statusText: statusText(status, supersededBy),
+        upcoming: status === 'upcoming',
+        supersededBy,
+        previous: history[index - 1]?.version,
+        next,
+        ...localeChrome(publicUrl, `/legal/${policy.slug}/versions/${number}`, shown.locale, localesOf(ref, r)),
+        ...langLinks(r),
+      })
     })
     sendCached(req, res, entry, 'html')
   })
@@ -92,21 +159,28 @@ export function legalPages({ payload, pages, cache, redlines }: LegalPagesParts)
   router.get('/:slug/compare', (req, res) => {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
-    res.redirect(303, `/legal/${encodeURIComponent(req.params.slug)}/compare/${from}/${to}`)
+    const lang = pageLangQuery(req.query.lang)
+    res.redirect(303, `/legal/${encodeURIComponent(req.params.slug)}/compare/${from}/${to}${lang ? `?lang=${encodeURIComponent(lang)}` : ''}`)
   })
 
   router.get('/:slug/compare/:from/:to', async (req, res) => {
     const from = versionParam(req.params.from, 'from')
     const to = versionParam(req.params.to, 'to')
     const sideBySide = req.query.view === 'side'
-    const policy = await findPolicyKey(payload, req.params.slug)
-    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}`, async () => {
-      const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline')
+    const [policy, r] = await Promise.all([findPolicyKey(payload, req.params.slug), reader(req)])
+    const history = await publishedVersions(payload, policy.id)
+    const [a, b] = [from, to].map((n) => history.find((v) => v.version === n))
+    // Keyed by the reader's locale and both versions' texts too: the redline is of the texts shown.
+    const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(a, r)}:${textsKey(b, r)}`, async () => {
+      const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline', { wanted: r.locale, defaultLocale: r.defaultLocale })
+      const inBoth = a && b ? localesOf(a, r).filter((l) => localesOf(b, r).includes(l)) : []
+      const chrome = localeChrome(publicUrl, `/legal/${policy.slug}/compare/${from}/${to}`, comparison.locale, inBoth, sideBySide ? { view: 'side' } : {})
+      const note = { fallback: comparison.localeFallback || Boolean(r.missing), wantedName: languageName(r.missing ?? r.locale, 'en'), shownName: languageName(comparison.locale, 'en') }
       // Side by side needs a wide screen: the page carries the inline redline too (rendered with
       // it, off the event loop), which narrow screens show instead (legal.css).
       const { body: redlineHtml, narrowBody: narrowRedlineHtml, changes, coarse } = comparison.redline
       const title = `${comparison.policy.title}: version ${from} → ${to}`
-      return spliceParts((parts) => html(title, 'compare', { ...comparison, sideBySide, ...parts, changes, coarse }), { redlineHtml, narrowRedlineHtml })
+      return spliceParts((parts) => html(title, 'compare', { ...comparison, sideBySide, ...parts, changes, coarse, localeNote: note, ...chrome, ...langLinks(r) }), { redlineHtml, narrowRedlineHtml })
     })
     sendCached(req, res, entry, 'html', 3600)
   })

@@ -1,6 +1,7 @@
 import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
+import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/legalCenter/compareVersions'
@@ -11,9 +12,12 @@ import type { ImmutableCache } from '../immutableCache'
 import type { Redlines } from '../../services/redline/redlines'
 import { listPolicies } from '../../services/policies/listPolicies'
 import { policyTimeline } from '../../services/policies/policyTimeline'
-import { toPublishedVersionView } from '../../services/legalCenter/publishedVersionView'
-import { toVersionSummaryView } from '../../services/legalCenter/versionViews'
-import { instantParam, versionParam } from '../params'
+import { localizedVersion } from '../../services/legalCenter/localizedVersion'
+import { toLocalizedVersionView } from '../../services/legalCenter/localizedVersionView'
+import { toLocaleViews, toVersionSummaryView } from '../../services/legalCenter/versionViews'
+import { siteLanguages } from '../../services/locales/siteLanguages'
+import { publishedVersions, type PublishedVersion } from '../../services/legalCenter/publishedVersions'
+import { instantParam, langQuery, versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
 import { sendCached } from '../sendCached'
 
@@ -30,53 +34,69 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   const router = express.Router()
   router.param('slug', redirectFormerSlug(payload))
 
+  const defaultLocale = async () => (await siteLanguages(payload)).defaultLocale
+
   router.get('/', async (_req, res) => {
-    const listings = await listPolicies(payload, new Date())
+    const [listings, fallback] = await Promise.all([listPolicies(payload, new Date()), defaultLocale()])
     res.json({
-      policies: listings.map(({ policy, inForce, upcoming, history }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history)) })),
+      policies: listings.map(({ policy, inForce, upcoming, history }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history, fallback) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history, fallback)) })),
     })
   })
 
   router.get('/:slug', async (req, res) => {
-    const { policy, inForce, upcoming, history } = await policyTimeline(payload, req.params.slug, new Date())
-    res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history)) })
+    const [{ policy, inForce, upcoming, history }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), defaultLocale()])
+    res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history, fallback) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history, fallback)) })
   })
 
   router.get('/:slug/versions', async (req, res) => {
-    const { policy, history } = await policyTimeline(payload, req.params.slug, new Date())
-    res.json({ policy: policy.slug, versions: history.map((v) => toVersionSummaryView(v, history)) })
+    const [{ policy, history }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), defaultLocale()])
+    res.json({ policy: policy.slug, versions: history.map((v) => toVersionSummaryView(v, history, fallback)) })
   })
+
+  /** Version `ref` of policy `slug` in `lang` (its own text without one), as JSON. */
+  const versionIn = async (slug: string, ref: PublishedVersion, lang: string | undefined, fallback: string) => {
+    const { policy, version } = await findVersion(payload, slug, ref.version)
+    const shown = await localizedVersion(payload, ref, version, lang ?? ref.locale ?? fallback, fallback)
+    return toLocalizedVersionView(policy.slug, version, shown, toLocaleViews(ref, fallback))
+  }
 
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
+    const lang = langQuery(req.query.lang)
     // Keyed by the policy's id as well as its slug: a cached answer is never another policy's text.
-    const { policy: { id, slug }, version: ref, history } = await findPublishedVersion(payload, req.params.slug, number)
-    // Whether a later version superseded it before its date is the one fact publishing can still add.
+    const [{ policy: { id, slug }, version: ref, history }, fallback] = await Promise.all([findPublishedVersion(payload, req.params.slug, number), defaultLocale()])
+    // Whether a later version superseded it before its date is one fact publishing can still add;
+    // a translation added later is the other (its texts are in the key).
     const supersededBy = supersededBeforeEffect(history, ref)?.version ?? null
-    const entry = await cache.get(`json:version:${id}:${slug}:${number}:${supersededBy}`, async () => {
-      const { policy, version } = await findVersion(payload, slug, number)
-      return JSON.stringify({ ...toPublishedVersionView(policy.slug, version), supersededBeforeEffectBy: supersededBy })
-    })
+    const texts = toLocaleViews(ref, fallback).map((t) => `${t.locale}=${t.contentHash}`).join(',')
+    const entry = await cache.get(`json:version:${id}:${slug}:${number}:${supersededBy}:${lang ?? ''}:${fallback}:${texts}`, async () =>
+      JSON.stringify({ ...(await versionIn(slug, ref, lang, fallback)), supersededBeforeEffectBy: supersededBy }),
+    )
     // As briefly as the page: a later publication can still mark it superseded.
     sendCached(req, res, entry, 'json')
   })
 
   router.get('/:slug/in-force', async (req, res) => {
     const at = instantParam(req.query.at, 'at')
-    const { policy, inForce } = await policyTimeline(payload, req.params.slug, at)
+    const lang = langQuery(req.query.lang)
+    const [{ policy, inForce }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, at), defaultLocale()])
     if (!inForce) throw new AssentError('version_not_found', `No version of ${policy.title} was in force at ${at.toISOString()}.`)
-    const { version } = await findVersion(payload, policy.slug, inForce.version)
-    res.json({ at: at.toISOString(), ...toPublishedVersionView(policy.slug, version) })
+    res.json({ at: at.toISOString(), ...(await versionIn(policy.slug, inForce, lang, fallback)) })
   })
 
   router.get('/:slug/diff', async (req, res) => {
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
-    const { id, slug } = await findPolicyKey(payload, req.params.slug)
-    const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}`, async () => {
-      const { policy, from: a, to: b, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff')
+    const lang = langQuery(req.query.lang)
+    const [{ id, slug }, languages] = await Promise.all([findPolicyKey(payload, req.params.slug), siteLanguages(payload)])
+    const history = await publishedVersions(payload, id)
+    const texts = [from, to].map((n) => history.find((v) => v.version === n)).map((v) => (v ? toLocaleViews(v, languages.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',') : 'none'))
+    // Without lang, the texts the versions were published with; with it, both in that locale if both have it.
+    const wanted = lang && (matchLocale(lang, languages.locales) ?? lang)
+    const entry = await cache.get(`json:diff:${id}:${slug}:${from}:${to}:${wanted ?? ''}:${languages.defaultLocale}:${texts.join('|')}`, async () => {
+      const { policy, fromText, toText, locale, localeFallback, redline } = await compareVersions(payload, redlines, slug, from, to, 'diff', { ...(wanted ? { wanted } : {}), defaultLocale: languages.defaultLocale })
       // The blocks come as JSON from the redline thread: only the head is serialised here.
-      const head = JSON.stringify({ policy: policy.slug, from, to, fromHash: a.contentHash, toHash: b.contentHash, changes: redline.changes })
+      const head = JSON.stringify({ policy: policy.slug, from, to, locale, localeFallback, fromHash: fromText.contentHash, toHash: toText.contentHash, changes: redline.changes })
       return Buffer.concat([Buffer.from(`${head.slice(0, -1)},"blocks":`), redline.body, Buffer.from('}')])
     })
     sendCached(req, res, entry, 'json', 3600)

@@ -16,3 +16,8 @@ export const instantParam = z
   .regex(/^\d{4}-\d{2}-\d{2}(?:T\d{2}:\d{2}(?::\d{2}(?:\.\d{1,9})?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/)
   .describe('An ISO-8601 date or date-time, such as 2027-01-31 or 2027-01-31T09:00:00Z.')
 export const flagParam = z.enum(['true', 'false', '1', '0']).describe('true or 1 to turn it on.')
+export const langParam = z
+  .string()
+  .regex(/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/)
+  .max(35)
+  .describe('A language tag such as fr or pt-BR (fr-CA finds fr): the text in that locale where the version has one, else the text it was published with (localeFallback true). A malformed tag is a 400 bad_request.')

@@ -6,6 +6,7 @@ import { replacedBeforeEffect } from '../../domain/replacedBeforeEffect'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import type { Policy } from '../../payload-types'
 import { findPolicyBySlug } from '../policies/findPolicyBySlug'
+import { localizedSummary } from './localizedSummary'
 import { publishedVersions, type PublishedVersion } from './publishedVersions'
 
 const FEED_LIMIT = 50
@@ -17,6 +18,11 @@ export interface FeedSource {
   organisationName: string
   /** The feed's generation time: an entry whose date has come says it took effect. */
   now: Date
+  /** The reader's locale: summaries in it where a version has a text in it. */
+  locale: string
+  defaultLocale: string
+  /** The locale the feed's links carry (`?lang=`), if any. */
+  linkLang?: string
 }
 const day = (d: Date) => d.toISOString().slice(0, 10)
 
@@ -33,10 +39,12 @@ function supersession(history: readonly PublishedVersion[], v: PublishedVersion)
  * before it took effect says so, and counts as updated when the version replacing it was
  * published, so that readers who were told of it learn that it will not apply.
  */
-async function entriesOf(payload: Payload, policy: Policy, { publicUrl, now }: FeedSource): Promise<FeedEntry[]> {
+async function entriesOf(payload: Payload, policy: Policy, { publicUrl, now, locale, defaultLocale, linkLang }: FeedSource): Promise<FeedEntry[]> {
   const history = await publishedVersions(payload, policy.id)
   return history.map((v, i) => {
-    const { versionUrl, changesUrl } = legalLinks(publicUrl, policy.slug, v.version, history[i - 1]?.version)
+    // An entry is the same in every locale's feed: its id has no language.
+    const { versionUrl } = legalLinks(publicUrl, policy.slug, v.version)
+    const { changesUrl } = legalLinks(publicUrl, policy.slug, v.version, history[i - 1]?.version, linkLang)
     const by = supersededBeforeEffect(history, v)
     return {
       id: versionUrl,
@@ -45,10 +53,12 @@ async function entriesOf(payload: Payload, policy: Policy, { publicUrl, now }: F
         : `${policy.title}: version ${v.version} (${v.changeClass}), effective ${day(v.effectiveAt)}`,
       link: changesUrl,
       updated: by && by.publishedAt > v.publishedAt ? by.publishedAt : v.publishedAt,
-      summary: `${v.summary}${by ? '' : ` ${v.effectiveAt <= now ? 'Took' : 'Takes'} effect on ${day(v.effectiveAt)}.`}${supersession(history, v)}`,
+      summary: `${localizedSummary(v, locale, defaultLocale).summary}${by ? '' : ` ${v.effectiveAt <= now ? 'Took' : 'Takes'} effect on ${day(v.effectiveAt)}.`}${supersession(history, v)}`,
     }
   })
 }
+
+const langQuery = ({ linkLang }: FeedSource) => (linkLang ? `?lang=${encodeURIComponent(linkLang)}` : '')
 
 const newestFirst = (entries: FeedEntry[]) => entries.sort((a, b) => b.updated.getTime() - a.updated.getTime()).slice(0, FEED_LIMIT)
 
@@ -59,8 +69,8 @@ export async function policyFeed(payload: Payload, slug: string, source: FeedSou
   return {
     id: `${publicUrl}/legal/${policy.slug}`,
     title: `Changes to the ${policy.title}`,
-    selfLink: `${publicUrl}/legal/${policy.slug}/feed.atom`,
-    alternateLink: `${publicUrl}/legal/${policy.slug}/versions`,
+    selfLink: `${publicUrl}/legal/${policy.slug}/feed.atom${langQuery(source)}`,
+    alternateLink: `${publicUrl}/legal/${policy.slug}/versions${langQuery(source)}`,
     author: source.organisationName,
     entries: newestFirst(await entriesOf(payload, policy, source)),
   }
@@ -71,5 +81,5 @@ export async function siteFeed(payload: Payload, source: FeedSource): Promise<Fe
   const { publicUrl } = source
   const { docs } = await payload.find({ collection: 'policies', pagination: false, depth: 0, overrideAccess: false })
   const entries = (await Promise.all(docs.map((policy) => entriesOf(payload, policy, source)))).flat()
-  return { id: `${publicUrl}/legal`, title: 'Changes to our legal documents', selfLink: `${publicUrl}/legal/feed.atom`, alternateLink: `${publicUrl}/legal`, author: source.organisationName, entries: newestFirst(entries) }
+  return { id: `${publicUrl}/legal`, title: 'Changes to our legal documents', selfLink: `${publicUrl}/legal/feed.atom${langQuery(source)}`, alternateLink: `${publicUrl}/legal${langQuery(source)}`, author: source.organisationName, entries: newestFirst(entries) }
 }
