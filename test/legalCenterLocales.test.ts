@@ -1,11 +1,12 @@
 import Handlebars from 'handlebars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
-import { parseHtml, serialize, type HtmlElement, type HtmlNode } from '../src/domain/htmlTree'
+import { parseHtml, serialize, type HtmlElement } from '../src/domain/htmlTree'
 import { findVersion } from '../src/services/legalCenter/findVersion'
 import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { readableText, readingsOf } from './support/redlineFidelity'
 import { startSeededTestApp } from './support/startSeededTestApp'
+import { findElement as find, hasClass } from './support/findElement'
 import type { TestApp } from './support/testApp'
 
 /** Issue 24: the Legal Center and its JSON twin in the reader's language. The seed has privacy
@@ -31,16 +32,6 @@ const htmlTag = (html: string) => html.match(/<html[^>]*>/)?.[0]
 const switcher = (html: string) => [...(html.match(/<nav class="languages"[\s\S]*?<\/nav>/)?.[0] ?? '').matchAll(/<a href="([^"]+)" hreflang="([^"]+)"[^>]*>([^<]+)<\/a>/g)].map(([, href, lang, name]) => ({ href: attr(href), lang, name }))
 const hreflangs = (html: string) => [...html.matchAll(/<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">/g)].map(([, lang, href]) => ({ lang, href: attr(href) }))
 
-const hasClass = (node: HtmlElement, name: string) => node.attrs.some(([attr, value]) => attr === 'class' && value.split(/\s+/).includes(name))
-function find(nodes: readonly HtmlNode[], tag: string, name: string): HtmlElement | undefined {
-  for (const node of nodes) {
-    if (node.type !== 'element') continue
-    if (node.tag === tag && hasClass(node, name)) return node
-    const inner = find(node.children, tag, name)
-    if (inner) return inner
-  }
-  return undefined
-}
 const frenchText = async (number: number) => {
   const { version } = await findVersion(app.payload, 'privacy', number)
   const { docs } = await app.payload.find({ collection: 'version-translations', where: { and: [{ version: { equals: version.id } }, { locale: { equals: 'fr' } }] }, depth: 0 })

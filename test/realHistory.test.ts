@@ -10,6 +10,7 @@ import { parseRevisionFile } from '../src/formats/parseRevisionFile'
 import { importHistory } from '../src/services/publishing/importHistory'
 import { readableText, readingsOf } from './support/redlineFidelity'
 import { startTestApp, type TestApp } from './support/testApp'
+import { findElement as find, hasClass } from './support/findElement'
 
 /**
  * Real policy histories, named by ASSENT_POLICY_HISTORY as `<git repository>:<path of a Markdown
@@ -33,18 +34,6 @@ if (histories.length === 0) {
   )
 }
 
-const hasClass = (node: HtmlElement, name: string) => node.attrs.some(([attr, value]) => attr === 'class' && value.split(/\s+/).includes(name))
-
-/** The first element of `tag` with class `name` in a page, depth first. */
-function find(nodes: readonly HtmlNode[], tag: string, name: string): HtmlElement | undefined {
-  for (const node of nodes) {
-    if (node.type !== 'element') continue
-    if (node.tag === tag && hasClass(node, name)) return node
-    const inner = find(node.children, tag, name)
-    if (inner) return inner
-  }
-  return undefined
-}
 
 /** The cells of column `index` of a side-by-side redline's rows (navigation rows aside). */
 function column(tbody: HtmlElement, index: number): HtmlNode[] {
