@@ -117,6 +117,7 @@ const cases: Case[] = [
   { name: 'GET a notice preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/notice-preview`, body: undefined },
   { name: 'POST start a revision', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/revisions`, body: () => ({}) },
   { name: 'POST a draft redline', allowed: staffRoles, method: 'POST', path: () => `/api/v1/policy-versions/${draftId}/redline`, body: () => ({}) },
+  { name: 'GET a version\'s translations', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/translations` },
   { name: 'GET a publishing plan', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/publishing-plan` },
   { name: 'GET a page preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/page-preview` },
   { name: 'GET a banner preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/banner-preview` },
