@@ -1,6 +1,6 @@
 'use client'
 import { useDocumentInfo, useField } from '@payloadcms/ui'
-import { useEffect } from 'react'
+import { useEffect, useRef } from 'react'
 
 /** A document id as the URL carries it: a number on SQL databases, else the text. */
 const idOf = (text: string): number | string => (/^\d+$/.test(text) ? Number(text) : text)
@@ -14,14 +14,20 @@ export function TranslationPreset() {
   const { id } = useDocumentInfo()
   const version = useField<number | string | null>({ path: 'version' })
   const locale = useField<string | null>({ path: 'locale' })
+  // Set until the form holds the value: the form's own start can empty a field set too early.
+  // Once it holds, a later change is the editor's.
+  const held = useRef({ version: false, locale: false })
   useEffect(() => {
     if (id) return
     const query = new URLSearchParams(window.location.search)
+    const preset = (key: 'version' | 'locale', field: { value: unknown; setValue: (v: unknown) => void }, wanted: number | string | null) => {
+      if (wanted === null || held.current[key]) return
+      if (String(field.value ?? '') === String(wanted)) held.current[key] = true
+      else if (!field.value) field.setValue(wanted)
+    }
     const wantedVersion = query.get('version')
-    const wantedLocale = query.get('locale')
-    if (wantedVersion && !version.value) version.setValue(idOf(wantedVersion))
-    if (wantedLocale && !locale.value) locale.setValue(wantedLocale)
-    // Once, when the create view opens: later edits are the editor's.
-  }, [id])
+    preset('version', version, wantedVersion ? idOf(wantedVersion) : null)
+    preset('locale', locale, query.get('locale'))
+  }, [id, version, locale])
   return null
 }
