@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { spawnSync } from 'node:child_process'
@@ -259,7 +259,10 @@ const importCli = (database: TestDatabase, dataDir: string) => (...args: string[
 /** A folder of revision files. */
 function folderOf(files: Record<string, string>): string {
   const folder = mkdtempSync(path.join(tmpdir(), 'assent-import-'))
-  for (const [name, content] of Object.entries(files)) writeFileSync(path.join(folder, name), content)
+  for (const [name, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(folder, name)), { recursive: true })
+    writeFileSync(path.join(folder, name), content)
+  }
   return folder
 }
 
@@ -301,6 +304,24 @@ describe('npx assent import', () => {
     expect(first).toContain('1 imported, 0 already present, 1 not published (same text as the version before) (policy "rules").')
     expect(second).toContain('2019-05-01-rules.md: same text as version 1, with the same date (2019-05-01): already present')
     expect(second).toContain('0 imported, 1 already present, 1 not published')
+  }, 240_000)
+
+  it('imports each date\'s translations, named for their language or in a folder per language, once', () => {
+    const folder = folderOf({
+      '2019-05-01.md': '# Charter\n\nFirst.\n',
+      '2019-05-01.fr.md': '# Charte\n\nPremière.\n',
+      '2020-06-01.md': '# Charter\n\nSecond.\n',
+      'fr/2020-06-01.md': '# Charte\n\nDeuxième.\n',
+    })
+    const run = () => spawnSync(process.execPath, ['scripts/assent.js', 'import', 'charter', folder, ...FLAGS], { env: { ...process.env, DATABASE_URL: database.url, ASSENT_DATA_DIR: mkdtempSync(path.join(tmpdir(), 'assent-import-data-')), LOCALES: 'en,fr' }, encoding: 'utf8' })
+    const first = run()
+    expect(first.status, first.stderr).toBe(0)
+    expect(first.stdout).toContain('imported 2019-05-01.fr.md as the fr translation of version 1')
+    expect(first.stdout).toContain('imported fr/2020-06-01.md as the fr translation of version 2')
+    expect(first.stdout).toContain('2 imported, 0 already present, 2 translations added')
+    const again = run()
+    expect(again.stdout).toContain('fr/2020-06-01.md: version 2 already has a fr text: already present')
+    expect(again.stdout).toContain('0 imported, 2 already present, 0 translations added')
   }, 240_000)
 
   it('refuses a folder with an undated file, naming it, before touching the database', () => {

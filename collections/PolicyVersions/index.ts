@@ -108,6 +108,11 @@ export const PolicyVersions: CollectionConfig = {
       admin: { position: 'sidebar', components: { Field: '/admin/RedlinePanel#RedlinePanel' } },
     },
     {
+      name: 'translations',
+      type: 'ui',
+      admin: { position: 'sidebar', components: { Field: '/admin/TranslationsPanel#TranslationsPanel' } },
+    },
+    {
       name: 'notices',
       type: 'ui',
       admin: { position: 'sidebar', components: { Field: '/admin/NoticePanel#NoticePanel' } },

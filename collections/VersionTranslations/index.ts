@@ -39,6 +39,8 @@ export const VersionTranslations: CollectionConfig = {
   indexes: [{ fields: ['version', 'locale'], unique: true }],
   fields: [
     { name: 'version', type: 'relationship', relationTo: 'policy-versions', required: true, index: true },
+    // "translate" on a version's Translations panel opens the create view with ?version=&locale=.
+    { name: 'presetFromLink', type: 'ui', admin: { components: { Field: '/admin/TranslationPreset#TranslationPreset' } } },
     { name: 'locale', type: 'text', required: true, maxLength: 35, admin: { description: 'A language offered under Languages, e.g. fr.' } },
     { name: 'summary', type: 'textarea', required: true, admin: { description: '"What changed", in this language.' } },
     { name: 'body', type: 'richText', required: true },

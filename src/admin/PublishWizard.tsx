@@ -7,6 +7,7 @@ import type { ChangeClass } from '../domain/changeClass'
 import { publicationOutcome } from '../domain/publicationOutcome'
 import { supersededByDate, supersessionWarning } from '../domain/supersessionWarnings'
 import type { PublishingPlan } from '../services/editing/publishingPlan'
+import { TranslationWarnings } from './TranslationWarnings'
 
 const CLASSES: Array<{ value: ChangeClass; label: string; explanation: string }> = [
   { value: 'editorial', label: 'Editorial', explanation: 'Wording, typos, formatting: nothing that changes what the policy means. No one is notified.' },
@@ -253,6 +254,7 @@ export function PublishWizard() {
                     </p>
                   )}
                   {problems.approval && <p role="alert" style={errorStyle}>{problems.approval}</p>}
+                  {id && <TranslationWarnings id={id} />}
                 </div>
               </>
             )}

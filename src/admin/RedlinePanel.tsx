@@ -2,6 +2,9 @@
 import { useDocumentInfo, useFormFields } from '@payloadcms/ui'
 import React, { useEffect, useRef, useState } from 'react'
 
+import { textDirection } from '../domain/locale/textDirection'
+import { languageName, useVersionTranslations } from './useVersionTranslations'
+
 interface Redline {
   basedOn: number | null
   changes: number
@@ -25,7 +28,9 @@ const WAIT_MS = 600
 
 /**
  * While drafting, the side panel with the redline of the document as typed against the version
- * it follows. It asks Assent a moment after each edit; publishing freezes the same text.
+ * it follows. It asks Assent a moment after each edit; publishing freezes the same text. A
+ * language selector shows instead the redline of this version's translation in that language
+ * (as last saved) against the previous version's text in it.
  */
 export function RedlinePanel() {
   const { id } = useDocumentInfo()
@@ -33,14 +38,19 @@ export function RedlinePanel() {
   const publishedAt = useFormFields(([fields]) => fields.publishedAt?.value)
   const [redline, setRedline] = useState<Redline>()
   const [problem, setProblem] = useState<string>()
+  const [locale, setLocale] = useState('')
   const panel = useRef<HTMLDivElement>(null)
+  const { answer: languages } = useVersionTranslations(publishedAt ? undefined : id)
+  const translated = (languages?.locales ?? []).filter((l) => l.translationId !== undefined).map((l) => l.locale)
+  const ownText = !locale || locale === languages?.locale
 
   useEffect(() => {
     if (!id || publishedAt) return
     const controller = new AbortController()
     const timer = setTimeout(async () => {
       try {
-        const res = await fetch(`/api/v1/policy-versions/${id}/redline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body ? { body } : {}), credentials: 'include', signal: controller.signal })
+        const request = ownText ? (body ? { body } : {}) : { locale }
+        const res = await fetch(`/api/v1/policy-versions/${id}/redline`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(request), credentials: 'include', signal: controller.signal })
         const answer = (await res.json()) as Redline & { error?: { message: string } }
         if (!res.ok) return setProblem(answer.error?.message ?? `No redline (${res.status}).`)
         setProblem(undefined)
@@ -53,7 +63,7 @@ export function RedlinePanel() {
       clearTimeout(timer)
       controller.abort()
     }
-  }, [id, body, publishedAt])
+  }, [id, body, publishedAt, locale, ownText])
 
   // A policy runs to pages: bring the first change into view in the panel (not the page).
   useEffect(() => {
@@ -68,13 +78,21 @@ export function RedlinePanel() {
     <section data-testid="redline-panel" style={{ marginBottom: '1.5rem', fontSize: '15px' }}>
       <style>{STYLE}</style>
       <h4 style={{ margin: '0 0 0.25rem' }}>Your changes</h4>
+      {languages && translated.length > 0 && (
+        <label style={{ display: 'block', margin: '0 0 0.5rem', fontSize: '13px' }}>
+          Language{' '}
+          <select data-testid="redline-locale" value={locale || languages.locale} onChange={(e) => setLocale(e.target.value)}>
+            {[languages.locale, ...translated].map((l) => <option key={l} value={l}>{languageName(l)}</option>)}
+          </select>
+        </label>
+      )}
       {problem && <p role="alert" style={{ color: 'var(--theme-error-500)' }}>{problem}</p>}
       {!redline ? <p>Comparing…</p> : (
         <>
           <p style={{ margin: '0 0 0.5rem' }} data-testid="redline-summary">
-            {redline.basedOn == null ? 'The first version: everything is new.' : redline.changes === 0 ? `No changes yet against version ${redline.basedOn}.` : `${redline.changes} ${redline.changes === 1 ? 'change' : 'changes'} against version ${redline.basedOn}.`}
+            {redline.basedOn == null ? (ownText ? 'The first version: everything is new.' : `The first text in ${languageName(locale)}: everything is new.`) : !ownText ? `${redline.changes} ${redline.changes === 1 ? 'change' : 'changes'} against version ${redline.basedOn}'s ${languageName(locale)} text (the translation as last saved).` : redline.changes === 0 ? `No changes yet against version ${redline.basedOn}.` : `${redline.changes} ${redline.changes === 1 ? 'change' : 'changes'} against version ${redline.basedOn}.`}
           </p>
-          <div className="assent-redline" ref={panel} data-testid="redline-text" dangerouslySetInnerHTML={{ __html: redline.html }} />
+          <div className="assent-redline" ref={panel} data-testid="redline-text" dir={textDirection(ownText ? (languages?.locale ?? 'en') : locale)} dangerouslySetInnerHTML={{ __html: redline.html }} />
         </>
       )}
     </section>

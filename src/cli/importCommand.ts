@@ -55,6 +55,19 @@ function parseCommandLine(args: string[]): Parsed | string {
   return { slug, folder, options: { publishUpcoming: f['publish-upcoming'] ?? false, policy } }
 }
 
+/** The .md files of a history folder, and those of its folders (one per locale: `fr/2020-02-10.md`),
+ * named from the folder. */
+async function markdownFiles(folder: string): Promise<string[]> {
+  const isMarkdown = (name: string) => name.toLowerCase().endsWith('.md')
+  const entries = await readdir(folder, { withFileTypes: true })
+  const names = entries.filter((e) => e.isFile() && isMarkdown(e.name)).map((e) => e.name)
+  for (const sub of entries.filter((e) => e.isDirectory())) {
+    const inner = await readdir(path.join(folder, sub.name))
+    names.push(...inner.filter(isMarkdown).map((name) => `${sub.name}/${name}`))
+  }
+  return names
+}
+
 /** A refusal of the import as one line, in terms of the command's flags where it is about them. */
 function refusalLine(error: AssentError, slug: string): string {
   const details = error.details ?? {}
@@ -91,9 +104,9 @@ export const importCommand: Command = {
       console.error(`assent: ${folder} ${problem}: give the folder of dated .md files to import.`)
       return 2
     }
-    const names = listing.all.filter((n) => n.toLowerCase().endsWith('.md'))
+    const names = await markdownFiles(folder)
     if (!names.length) {
-      console.error(`assent: ${folder} has no .md files to import.`)
+      console.error(`assent: ${folder} has no .md files to import (nor a folder per language of them).`)
       return 2
     }
     let files
@@ -111,12 +124,17 @@ export const importCommand: Command = {
       for (const { file, version, upcoming, notices } of result.imported) {
         console.log(upcoming ? `published ${file} as upcoming version ${version} through the publishing rules: ${notices} notices queued` : `imported ${file} as version ${version}`)
       }
+      for (const { file, version, locale, added } of result.translations) {
+        console.log(added ? `imported ${file} as the ${locale} translation of version ${version}` : `${file}: version ${version} already has a ${locale} text: already present`)
+      }
       for (const { file, version, effectiveAt, sameDate } of result.sameText) {
         const day = effectiveAt.toISOString().slice(0, 10)
         console.log(sameDate ? `${file}: same text as version ${version}, with the same date (${day}): already present` : `${file}: same text as version ${version} (effective ${day}), on another date: not published, as it changes nothing`)
       }
       const repeats = result.sameText.length - result.skipped.length
-      console.log(`${result.imported.length} imported, ${result.skipped.length} already present${repeats ? `, ${repeats} not published (same text as the version before)` : ''} (policy "${result.policy}").`)
+      const translated = result.translations.filter((t) => t.added).length
+      const translations = result.translations.length ? `, ${translated} translation${translated === 1 ? '' : 's'} added` : ''
+      console.log(`${result.imported.length} imported, ${result.skipped.length} already present${repeats ? `, ${repeats} not published (same text as the version before)` : ''}${translations} (policy "${result.policy}").`)
       return 0
     } catch (error) {
       if (!isAssentError(error)) throw error

@@ -16,7 +16,7 @@ export interface PlannedRevision {
 
 /** Why an import is refused, naming the files concerned. */
 export interface ImportRefusal {
-  code: 'import_dated_in_future' | EffectiveDateRefusal['code'] | ApprovalRefusal['code']
+  code: 'import_dated_in_future' | 'validation_failed' | 'locale_not_offered' | EffectiveDateRefusal['code'] | ApprovalRefusal['code']
   message: string
   files: string[]
 }

@@ -11,10 +11,26 @@ export interface RevisionFile {
   summary?: string
   /** The policy's title, for an import that creates the policy. */
   title?: string
+  /** The locale of a translation, as written in its name (`2020-02-10.fr.md`, or the folder of
+   * `fr/2020-02-10.md`); absent for the text in the site's default locale. Checked by the import. */
+  locale?: string
 }
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---\r?\n?/
 const DATE_PREFIX = /^(\d{4}-\d{2}-\d{2})/
+
+/** `fr/2020-02-10.md`: a folder per locale. */
+const LOCALE_FOLDER = /^([^/\\]+)[/\\]([^/\\]+)$/
+/** `2020-02-10.fr.md`: a second extension naming the locale (a word, not a number: `v1.2.md` is none). */
+const LOCALE_SUFFIX = /^(.+)\.([A-Za-z][A-Za-z0-9_-]{0,34})\.md$/i
+
+/** The file's own name and the locale its name or folder gives, if any. */
+export function localeOfName(name: string): { base: string; locale?: string } {
+  const folder = name.match(LOCALE_FOLDER)
+  if (folder) return { base: folder[2], locale: folder[1] }
+  const suffix = name.match(LOCALE_SUFFIX)
+  return suffix ? { base: `${suffix[1]}.md`, locale: suffix[2] } : { base: name }
+}
 
 const CALENDAR_DAY = /^(\d{4})-(\d{2})-(\d{2})$/
 
@@ -44,7 +60,8 @@ function frontMatter(name: string, yaml: string): Record<string, unknown> | null
 /**
  * Reads a revision: the effective date from YAML front matter (`effective:`) or else from a file
  * name beginning with a date (`2020-02-10-privacy.md`); optional `changeClass`, `summary` and
- * `title`. Throws an Error naming the file when neither gives a date, or a field is malformed.
+ * `title`. A name with a locale (`2020-02-10.fr.md`, `fr/2020-02-10.md`) is a translation of
+ * the same date's text. Throws an Error naming the file when neither gives a date, or a field is malformed.
  */
 export function parseRevisionFile(name: string, content: string): RevisionFile {
   const match = content.match(FRONT_MATTER)
@@ -52,7 +69,8 @@ export function parseRevisionFile(name: string, content: string): RevisionFile {
   const markdown = match ? content.slice(match[0].length) : content
   const fromMeta = toDate(meta?.effective)
   if (fromMeta === 'invalid') throw new Error(`${name}: invalid date "${String(meta?.effective)}" in front matter "effective:"; write it as 2020-02-10.`)
-  const named = name.match(DATE_PREFIX)?.[1]
+  const { base, locale } = localeOfName(name)
+  const named = base.match(DATE_PREFIX)?.[1]
   const fromName = toDate(named)
   if (!fromMeta && fromName === 'invalid') throw new Error(`${name}: invalid date ${named} in the file name; name the file 2020-02-10-….md with a real date.`)
   const effectiveAt = fromMeta ?? fromName
@@ -74,6 +92,7 @@ export function parseRevisionFile(name: string, content: string): RevisionFile {
     changeClass: changeClass as ChangeClass | undefined,
     summary: typeof meta?.summary === 'string' ? meta.summary : undefined,
     title: typeof title === 'string' ? title.trim() : undefined,
+    ...(locale !== undefined ? { locale } : {}),
   }
 }
 

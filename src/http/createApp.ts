@@ -24,6 +24,7 @@ import { auditApi } from './routes/auditApi'
 import { eraseSubjectRoute } from './routes/eraseSubjectRoute'
 import { noticePreview } from './routes/noticePreview'
 import { publishVersion } from './routes/publishVersion'
+import { addTranslationRoute } from './routes/addTranslationRoute'
 import { editorApi } from './routes/editorApi'
 import { apiReference } from './routes/apiReference'
 import { createPageRenderer } from '../render/pageRenderer'
@@ -69,6 +70,7 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   api.use(express.json({ limit: '4mb' }), refuseNul)
   api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
+  api.post('/policies/:slug/versions/:version/translations', addTranslationRoute(payload))
   api.use(editorApi(payload, env, createPageRenderer(env.organisationName), redlines))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache, redlines))

@@ -90,6 +90,13 @@ function graphql(name: string, allowed: Caller[], query: string, field: string, 
 }
 
 const freshPolicy = async () => (await makePolicy(app.payload)).id
+/** A new policy's published version 1, in a site offering French: a translation path for each caller. */
+const publishedToTranslate = async () => {
+  await app.payload.updateGlobal({ slug: 'site-languages', data: { defaultLocale: 'en', locales: 'en, fr' } })
+  const policy = await makePolicy(app.payload)
+  await makeVersion(app.payload, policy.id, { _status: 'published' })
+  return `/api/v1/policies/${policy.slug}/versions/1/translations`
+}
 const freshDraft = async () => (await makeVersion(app.payload, await freshPolicy())).id
 const freshSubject = async () => (await makeSubject(app.payload)).id
 const makeTranslation = async (version: number | string, locale: string, markdown: string, status: 'draft' | 'published') =>
@@ -114,9 +121,11 @@ const cases: Case[] = [
   { name: 'GET the ledger public key', allowed: everyone, method: 'GET', path: () => '/api/v1/ledger/public-key' },
   // Publishing and previews (staff logins)
   { name: 'POST a version from Markdown', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/versions`, body: () => ({ markdown: '# New\n\nText.', changeClass: 'editorial', summary: 'New' }) },
+  { name: 'POST a translation of a published version', allowed: writers, method: 'POST', path: publishedToTranslate, body: () => ({ locale: 'fr', markdown: '# Nouveau\n\nTexte.', summary: 'Nouveau' }) },
   { name: 'GET a notice preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/notice-preview`, body: undefined },
   { name: 'POST start a revision', allowed: writers, method: 'POST', path: async () => `/api/v1/policies/${(await makePolicy(app.payload)).slug}/revisions`, body: () => ({}) },
   { name: 'POST a draft redline', allowed: staffRoles, method: 'POST', path: () => `/api/v1/policy-versions/${draftId}/redline`, body: () => ({}) },
+  { name: 'GET a version\'s translations', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/translations` },
   { name: 'GET a publishing plan', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/publishing-plan` },
   { name: 'GET a page preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/page-preview` },
   { name: 'GET a banner preview', allowed: staffRoles, method: 'GET', path: () => `/api/v1/policy-versions/${draftId}/banner-preview` },

@@ -14,6 +14,7 @@ import { requireJsonBody } from '../requireJsonBody'
 import { previewChoices } from '../schemas/previewChoices'
 import { publishDraftSchema } from '../schemas/publishDraft'
 import { redlineRequestSchema } from '../schemas/redlineRequest'
+import { versionTranslations } from '../../services/editing/versionTranslations'
 import { staffUser } from '../staffUser'
 import type { PageRenderer } from '../../render/pageRenderer'
 import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
@@ -38,9 +39,14 @@ export function editorApi(payload: Payload, env: AssentEnv, pages: PageRenderer,
 
   router.post('/policy-versions/:id/redline', requireJsonBody, async (req, res) => {
     const user = await staffUser(payload, req)
-    const { body } = redlineRequestSchema.parse(req.body ?? {})
-    const { basedOn, redline } = await draftRedline(payload, redlines, user, version(req.params.id), body)
+    const { body, locale } = redlineRequestSchema.parse(req.body ?? {})
+    const { basedOn, redline } = await draftRedline(payload, redlines, user, version(req.params.id), body, locale)
     res.set('cache-control', 'no-store').json({ basedOn, changes: redline.changes, html: redlineText(redline) })
+  })
+
+  router.get('/policy-versions/:id/translations', async (req, res) => {
+    const user = await staffUser(payload, req)
+    res.set('cache-control', 'no-store').json(await versionTranslations(payload, user, version(req.params.id)))
   })
 
   router.get('/policy-versions/:id/publishing-plan', async (req, res) => {

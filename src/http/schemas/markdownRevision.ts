@@ -1,6 +1,7 @@
 import { z } from 'zod'
 
 import { changeClasses } from '../../domain/changeClass'
+import { localeTagSchema, translationTextSchema } from './translationText'
 
 /** Body of `POST /api/v1/policies/:slug/versions`. */
 export const markdownRevisionSchema = z.strictObject({
@@ -9,4 +10,6 @@ export const markdownRevisionSchema = z.strictObject({
   summary: z.string().trim().min(1, 'summary is required').max(5000),
   effectiveAt: z.iso.datetime({ offset: true, message: 'effectiveAt must be an ISO-8601 date-time, e.g. 2027-01-31T00:00:00Z' }).optional(),
   effectiveOverrideReason: z.string().trim().min(1).max(2000).optional(),
+  /** Texts in other locales, published (and frozen) with the version. */
+  translations: z.record(localeTagSchema, translationTextSchema).optional(),
 })

@@ -11,6 +11,9 @@ import { IMPORT_CONTEXT_FLAG } from './freezeVersion'
 import { bodyToMarkdown, markdownToBody } from './lexicalMarkdown'
 import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
 import { withTransaction } from '../../store/withTransaction'
+import { translationImportRefusal } from '../../domain/translationImportRefusal'
+import { siteLanguages } from '../locales/siteLanguages'
+import { planTranslations, type ImportedTranslation, type TranslationToWrite } from './planTranslations'
 
 /** The choices that create a policy by import; an existing policy needs none. */
 export interface PolicyChoices {
@@ -42,6 +45,9 @@ export interface ImportResult {
    * is spelled: `sameDate` when that version also has its date (it is in `skipped`), else the file
    * would only repeat the version before it on another date, which is no new version. */
   sameText: SameTextFile[]
+  /** Every translation file (`2020-02-10.fr.md`, `fr/2020-02-10.md`): added to the version of its
+   * date's text, or not (`added: false`) when that version already has a text in its locale. */
+  translations: ImportedTranslation[]
 }
 
 /** A file whose text is version `version`'s, effective `effectiveAt`. */
@@ -131,29 +137,46 @@ async function plan(payload: Payload, ordered: RevisionFile[], published: Publis
 /** Publishes one revision in its own transaction, creating the policy first when `policyId` is
  * not known yet. History keeps its recorded dates and is not announced again; an upcoming
  * version takes the publishing path of an editor's publication (rules, notices, webhooks). */
-async function publish(payload: Payload, revision: Planned, upcoming: boolean, policy: { id?: Policy['id']; create: () => Record<string, unknown> }) {
+async function publish(payload: Payload, revision: Planned, translations: TranslationToWrite[], upcoming: boolean, policy: { id?: Policy['id']; create: () => Record<string, unknown> }) {
   return withTransaction(payload, async (req) => {
     const policyId = policy.id ?? (await payload.create({ collection: 'policies', data: policy.create() as never, req })).id
-    const version = await payload.create({
-      collection: 'policy-versions',
-      data: {
-        policy: policyId,
-        body: revision.body as never,
-        changeClass: revision.changeClass,
-        summary: revision.summary,
-        effectiveAt: revision.effectiveAt.toISOString(),
-        _status: 'published',
-      },
-      req,
-      // Said either way: Payload keeps the context of earlier calls on a shared req.
-      context: { ...req.context, [IMPORT_CONTEXT_FLAG]: !upcoming },
-    })
+    const data = {
+      policy: policyId,
+      body: revision.body as never,
+      changeClass: revision.changeClass,
+      summary: revision.summary,
+      effectiveAt: revision.effectiveAt.toISOString(),
+    }
+    // Said either way: Payload keeps the context of earlier calls on a shared req.
+    const context = { ...req.context, [IMPORT_CONTEXT_FLAG]: !upcoming }
+    if (translations.length === 0) {
+      const version = await payload.create({ collection: 'policy-versions', data: { ...data, _status: 'published' }, req, context })
+      return { policyId, version }
+    }
+    // Translations marked ready on the draft freeze with its publication, as an editor's do.
+    const draft = await payload.create({ collection: 'policy-versions', data: { ...data, _status: 'draft' }, req, draft: true })
+    for (const t of translations) {
+      await payload.create({ collection: 'version-translations', data: { version: draft.id, locale: t.locale, summary: t.summary ?? revision.summary, body: (await markdownToBody(payload.config, t.markdown)) as never, _status: 'published' }, req })
+    }
+    const version = await payload.update({ collection: 'policy-versions', id: draft.id, data: { _status: 'published' }, req, context })
     return { policyId, version }
   }).catch((error: unknown) => {
     // Checked before writing; publishing checks again at its own time (a notice period can run
     // out between the two), and its refusal names the file as the plan's does.
     if (isAssentError(error)) throw new AssentError(error.code, `${revision.name}: ${error.message}`, { ...error.details, files: [revision.name] })
     throw error
+  })
+}
+
+/** Adds translations to versions published before, in one transaction: each is frozen (and
+ * recorded in the ledger) the moment it is added, as a translation added later is. */
+async function addToPublished(payload: Payload, translations: TranslationToWrite[]): Promise<void> {
+  if (translations.length === 0) return
+  await withTransaction(payload, async (req) => {
+    for (const t of translations) {
+      const body = await markdownToBody(payload.config, t.markdown)
+      await payload.create({ collection: 'version-translations', data: { version: t.version!.id, locale: t.locale, summary: t.summary ?? t.version!.summary, body: body as never, _status: 'published' }, req })
+    }
   })
 }
 
@@ -168,11 +191,23 @@ async function publish(payload: Payload, revision: Planned, upcoming: boolean, p
  * `publishUpcoming` is set; then it is published as an editor's publication is (notice period,
  * two-person rule, notices, webhooks, ledger). Every refusal the rules would give is found before
  * anything is written; each revision is then one transaction (creating the policy with the first).
+ *
+ * A file named for a locale (`2020-02-10.fr.md`, `fr/2020-02-10.md`) translates the same date's
+ * file: it is marked ready on that version's draft and frozen with its publication, or added
+ * (frozen at once) to the version imported before. A translation whose version already has its
+ * locale is not added again.
  */
 export async function importHistory(payload: Payload, slug: string, files: RevisionFile[], options: ImportOptions = {}): Promise<ImportResult> {
   const now = new Date()
-  const ordered = inHistoryOrder(files)
-  if (ordered.length === 0) return { policy: slug, imported: [], skipped: [], sameText: [] }
+  const ordered = inHistoryOrder(files.filter((f) => f.locale === undefined))
+  const translationFiles = inHistoryOrder(files.filter((f) => f.locale !== undefined))
+  if (ordered.length === 0 && translationFiles.length === 0) return { policy: slug, imported: [], skipped: [], sameText: [], translations: [] }
+  if (translationFiles.length > 0) {
+    const languages = await siteLanguages(payload)
+    const translations = translationFiles.map((f) => ({ name: f.name, locale: f.locale!, effectiveAt: f.effectiveAt }))
+    const refusal = translationImportRefusal({ translations, defaultDates: ordered.map((f) => f.effectiveAt), offered: languages.locales, defaultLocale: languages.defaultLocale })
+    if (refusal) throw refused(refusal)
+  }
 
   const existing = await findPolicy(payload, slug)
   if (existing) refuseConflictingChoices(existing, options.policy ?? {})
@@ -188,11 +223,13 @@ export async function importHistory(payload: Payload, slug: string, files: Revis
   const refusal = importPlanRefusal({ revisions: planned, rules, latestPublishedEffectiveAt: latest, now })
   if (refusal) throw refused(refusal)
 
-  const result: ImportResult = { policy: slug, imported: [], skipped: repeats.filter((r) => r.sameDate).map((r) => r.file), sameText: [] }
+  const translations = await planTranslations(payload, { ordered, translationFiles, planned, repeats, published })
+  const result: ImportResult = { policy: slug, imported: [], skipped: repeats.filter((r) => r.sameDate).map((r) => r.file), sameText: [], translations: [] }
   let policyId = existing?.id
   for (const revision of planned) {
     const isUpcomingRevision = isUpcoming(revision, now)
-    const { version, ...written } = await publish(payload, revision, isUpcomingRevision, { id: policyId, create: () => ({ slug, ...toCreate }) })
+    const own = translations.toWrite.filter((t) => t.revision === revision.name)
+    const { version, ...written } = await publish(payload, revision, own, isUpcomingRevision, { id: policyId, create: () => ({ slug, ...toCreate }) })
     if (policyId === undefined) result.created = toCreate
     policyId = written.policyId
     const notices = isUpcomingRevision ? (await payload.count({ collection: 'notices', where: { version: { equals: version.id } } })).totalDocs : 0
@@ -200,5 +237,8 @@ export async function importHistory(payload: Payload, slug: string, files: Revis
   }
   const versionOf = (of: Known) => of.version ?? result.imported.find((i) => i.file === of.name)!.version
   result.sameText = repeats.map(({ file, of, sameDate }) => ({ file, version: versionOf(of), effectiveAt: of.effectiveAt, sameDate }))
+  await addToPublished(payload, translations.toWrite.filter((t) => t.version !== undefined))
+  const numberOf = (target: number | string) => (typeof target === 'number' ? target : result.imported.find((i) => i.file === target)!.version)
+  result.translations = translations.all.map(({ file, locale, added, target }) => ({ file, locale, added, version: numberOf(target) }))
   return result
 }

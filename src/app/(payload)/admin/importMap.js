@@ -24,8 +24,10 @@ import { UnderlineFeatureClient as UnderlineFeatureClient_e70f5e05f09f93e00b997e
 import { BoldFeatureClient as BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { ItalicFeatureClient as ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864 } from '@payloadcms/richtext-lexical/client'
 import { RedlinePanel as RedlinePanel_fcb0466b5829387466a6dc4ed7d584ba } from '../../../admin/RedlinePanel'
+import { TranslationsPanel as TranslationsPanel_4cc571f4130b69659def45385aaaf88f } from '../../../admin/TranslationsPanel'
 import { NoticePanel as NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80 } from '../../../admin/NoticePanel'
 import { PublishWizard as PublishWizard_ba9ba6c06b6ac389b84d0b6575818002 } from '../../../admin/PublishWizard'
+import { TranslationPreset as TranslationPreset_9519bf038bf25e9003cb22e11911cf61 } from '../../../admin/TranslationPreset'
 import { EraseSubjectButton as EraseSubjectButton_1eda3d74285432a180a349ac112645ab } from '../../../admin/EraseSubjectButton'
 import { AssentIcon as AssentIcon_240712477bfb28f69e6e8108543a681e } from '../../../admin/AssentIcon'
 import { AssentLogo as AssentLogo_b53c72ea2c097471b2016207f2e683cf } from '../../../admin/AssentLogo'
@@ -61,8 +63,10 @@ export const importMap = {
   "@payloadcms/richtext-lexical/client#BoldFeatureClient": BoldFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "@payloadcms/richtext-lexical/client#ItalicFeatureClient": ItalicFeatureClient_e70f5e05f09f93e00b997edb1ef0c864,
   "/admin/RedlinePanel#RedlinePanel": RedlinePanel_fcb0466b5829387466a6dc4ed7d584ba,
+  "/admin/TranslationsPanel#TranslationsPanel": TranslationsPanel_4cc571f4130b69659def45385aaaf88f,
   "/admin/NoticePanel#NoticePanel": NoticePanel_a19ae4a4b3ddebcf7e0efbad2f7ccd80,
   "/admin/PublishWizard#PublishWizard": PublishWizard_ba9ba6c06b6ac389b84d0b6575818002,
+  "/admin/TranslationPreset#TranslationPreset": TranslationPreset_9519bf038bf25e9003cb22e11911cf61,
   "/admin/EraseSubjectButton#EraseSubjectButton": EraseSubjectButton_1eda3d74285432a180a349ac112645ab,
   "/admin/AssentIcon#AssentIcon": AssentIcon_240712477bfb28f69e6e8108543a681e,
   "/admin/AssentLogo#AssentLogo": AssentLogo_b53c72ea2c097471b2016207f2e683cf,
