@@ -47,7 +47,7 @@ export function translationImportRefusal(plan: {
     const locales = [...new Set(notOffered.map((t) => t.locale))]
     return {
       code: 'locale_not_offered',
-      message: `${names(notOffered).join(', ')}: ${locales.join(', ')} ${locales.length === 1 ? 'is' : 'are'} not among the languages the site offers (${offered.join(', ')}); add ${locales.length === 1 ? 'it' : 'them'} under Settings → Languages in the admin, then import again.`,
+      message: `${names(notOffered).join(', ')}: ${locales.join(', ')} ${locales.length === 1 ? 'is' : 'are'} not among the languages the site offers (${offered.join(', ')}); add ${locales.length === 1 ? 'it' : 'them'} under Legal documents → Languages in the admin (or LOCALES before the first start), then import again.`,
       files: names(notOffered),
     }
   }
