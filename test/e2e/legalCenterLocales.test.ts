@@ -61,8 +61,9 @@ describe.skipIf(browserUnavailable)('the Legal Center in two languages in Chromi
     await expect(page.evaluate(() => getComputedStyle(document.querySelector('.doc-body')!).direction)).resolves.toBe('rtl')
     await expect(page.evaluate(() => getComputedStyle(document.body).direction)).resolves.toBe('rtl')
     await expect(page.textContent('.doc-body')).resolves.toContain('أنت مسؤول عن حسابك.')
-    await expect(page.textContent('.locale-note')).resolves.toMatch(/^This translation was added on \d+ \w+ \d{4}, after the version was published on \d+ \w+ \d{4}\.$/)
-    await expect(page.evaluate(() => getComputedStyle(document.querySelector('.locale-note')!).direction)).resolves.toBe('ltr')
+    await expect(page.textContent('.locale-note')).resolves.toMatch(/^أُضيفت هذه الترجمة في \d+ \S+ \d{4}، بعد نشر الإصدار في \d+ \S+ \d{4}\.$/)
+    await expect(page.evaluate(() => getComputedStyle(document.querySelector('.locale-note')!).direction)).resolves.toBe('rtl')
+    await expect(page.textContent('.doc-meta')).resolves.toBe('الإصدار 1 · ساري المفعول منذ 10 فبراير 2020')
     await expect(page.locator('nav.languages a').allTextContents()).resolves.toEqual(['English', 'العربية'])
     // The Arabic text starts at the right: its heading's right edge is near the main column's.
     const [heading, main] = await Promise.all([page.locator('.doc-body h1, .doc-body h2').first().boundingBox(), page.locator('main').boundingBox()])
