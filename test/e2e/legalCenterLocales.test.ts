@@ -49,6 +49,13 @@ describe.skipIf(browserUnavailable)('the Legal Center in two languages in Chromi
     await expect(page.getAttribute('html', 'lang')).resolves.toBe('en')
   })
 
+  it('shows a French version page with French headings, labels and dates', async () => {
+    await page.goto(`${app.baseUrl}/legal/privacy/versions/1?lang=fr`)
+    await expect(page.textContent('.doc-meta')).resolves.toBe('Version 1 · En vigueur depuis le 10 février 2020')
+    await expect(page.locator('dl.facts dt').allTextContents()).resolves.toEqual(['Publiée le', 'Modification', 'Ce qui a changé', 'Empreinte du contenu (SHA-256)'])
+    await page.screenshot({ path: screenshotPath('legal-locale-fr-version'), fullPage: false })
+  })
+
   it('shows the French redline between versions 1 and 2', async () => {
     await page.goto(`${app.baseUrl}/legal/privacy/compare/1/2?lang=fr`)
     await expect(page.locator('.redline-inline ins', { hasText: 'privacy@calleridreputation.com' }).first().isVisible()).resolves.toBe(true)
