@@ -58,7 +58,6 @@ export function createPageRenderer(siteName: string): PageRenderer {
   hbs.registerHelper('del', (text: string) => new hbs.SafeString(`<del>${hbs.escapeExpression(text)}</del>`))
   hbs.registerHelper('json', (value: unknown) => JSON.stringify(value, null, 2))
   hbs.registerHelper('upper', (value: string) => String(value).toUpperCase())
-  hbs.registerHelper('plural', (count: number, one: string, many: string) => (count === 1 ? one : many))
   const layout = hbs.compile(read('layout.hbs'), { strict: false })
   const templates = new Map(pages.map((page) => [page, hbs.compile(read(`${page}.hbs`))]))
   return {
