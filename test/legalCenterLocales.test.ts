@@ -88,7 +88,7 @@ describe('a version page in the reader\'s language', () => {
   it('shows the French text of the version in force on the policy page, and French summaries in the list', async () => {
     const { html } = await page('/legal/privacy?lang=fr')
     expect(htmlTag(html)).toBe('<html lang="fr" dir="ltr">')
-    expect(html).toContain('Version 1 · Effective <time datetime="2020-02-10T00:00:00.000Z">10 February 2020</time>')
+    expect(html).toContain('Version 1 · En vigueur depuis le <time datetime="2020-02-10T00:00:00.000Z">10 février 2020</time>')
     expect(html).toContain('Votre vie privée est importante')
     expect(html).toContain(asPrinted((await frenchText(2)).summary))
     const versions = await page('/legal/privacy/versions?lang=fr')
@@ -112,11 +112,16 @@ describe('a version page in the reader\'s language', () => {
     expect(htmlTag(html)).toBe('<html lang="ar" dir="rtl">')
     expect(html).toContain('باستخدامك للخدمة فإنك توافق على هذه الشروط.')
     expect(html).toContain('النسخة الأولى من شروط الخدمة.')
-    expect(html).toContain('Version 1 · Effective')
+    // The page's own words are Arabic too, its dates written the Arabic way.
+    expect(html).toContain('<strong>الإصدار 1 · ساري المفعول منذ <time datetime="2020-02-10T00:00:00.000Z">10 فبراير 2020</time></strong>')
+    expect(html).toContain('<a class="skip" href="#main">انتقل إلى المحتوى</a>')
+    expect(html).toContain('<dt>بصمة المحتوى (SHA-256)</dt>')
+    expect(html).toContain('>كل الإصدارات</a>')
+    expect(html).not.toContain('Effective')
     const note = html.match(/<p class="locale-note"[^>]*>([\s\S]*?)<\/p>/)
-    expect(note?.[0]).toContain('lang="en" dir="ltr"')
-    expect(note?.[1]).toContain(`This translation was added on <time datetime="${new Date(arabicAddedAt).toISOString()}">`)
-    expect(note?.[1]).toContain(`after the version was published on <time datetime="${new Date(version.publishedAt!).toISOString()}">`)
+    expect(note?.[0]).toContain('lang="ar" dir="rtl"')
+    expect(note?.[1]).toContain(`أُضيفت هذه الترجمة في <time datetime="${new Date(arabicAddedAt).toISOString()}">`)
+    expect(note?.[1]).toContain(`، بعد نشر الإصدار في <time datetime="${new Date(version.publishedAt!).toISOString()}">`)
     expect(switcher(html).map((l) => `${l.lang} ${l.name}`)).toEqual(['en English', 'ar العربية'])
     // The English page of the same version has no such note, and offers Arabic.
     const english = await page('/legal/terms/versions/1')
@@ -134,6 +139,40 @@ describe('a version page in the reader\'s language', () => {
     for (const path of ['/legal?lang=%E2%80%AE', '/legal/privacy?lang=..%2F', '/legal/privacy/versions?lang=fr-', '/legal/privacy/compare/1/2?lang=%0A', '/legal/feed.atom?lang=%3C', '/legal/privacy/feed.atom?lang=a&lang=b']) {
       expect((await get(path)).status, path).toBe(200)
     }
+  })
+})
+
+describe('the pages\' own words in the reader\'s language', () => {
+  it('writes a French page\'s headings, labels, links and dates in French', async () => {
+    const { html } = await page('/legal/privacy/versions/1?lang=fr')
+    expect(html).toContain('<strong>Version 1 · En vigueur depuis le <time datetime="2020-02-10T00:00:00.000Z">10 février 2020</time></strong>')
+    for (const phrase of ['<a class="skip" href="#main">Aller au contenu</a>', '>Flux des modifications</a>', 'aria-label="Langue"', '>Toutes les versions</a>', '<dt>Publiée le</dt>', '<dt>Ce qui a changé</dt>', '<dt>Empreinte du contenu (SHA-256)</dt>', 'Cette version est celle en vigueur.', '>Version suivante (2)</a>', '<footer class="site">Chaque version publiée est figée']) {
+      expect(html).toContain(phrase)
+    }
+    expect(html).toContain('<dd>Substantielle (modifie vos droits)</dd>')
+    for (const english of ['Skip to content', 'All versions', 'Effective', 'Content hash', 'Published']) expect(html, english).not.toContain(english)
+    const list = (await page('/legal/privacy/versions?lang=fr')).html
+    expect(list).toContain('<legend>Comparer deux versions</legend>')
+    expect(list).toContain('<caption>Versions publiées, de la plus récente à la plus ancienne</caption>')
+    expect(list).toContain('<title>Privacy Policy\u00a0: toutes les versions · ')
+    const compare = (await page('/legal/privacy/compare/1/2?lang=fr')).html
+    expect(compare).toMatch(/<strong>\d+\u00a0modifications\.<\/strong> <ins>Le texte ajouté est souligné<\/ins>, <del>le texte supprimé est barré<\/del>\./)
+    expect(compare).toContain('>Aller à la première modification</a>')
+    const index = (await page('/legal', { 'accept-language': 'fr' })).html
+    expect(index).toContain('<h1>Documents juridiques</h1>')
+  })
+
+  it('tells a French reader of an English-only text in French that it is shown in English, with English chrome', async () => {
+    const { html } = await page('/legal/terms/versions/1?lang=fr')
+    expect(htmlTag(html)).toBe('<html lang="en" dir="ltr">')
+    expect(html).toContain('<p class="locale-note" role="note" lang="fr" dir="ltr">Cette version n’est pas disponible en français. Elle est affichée en anglais, la langue dans laquelle elle a été publiée.</p>')
+    expect(html).toContain('<dt>Content hash (SHA-256)</dt>')
+  })
+
+  it('keeps a German reader, whose language Assent does not speak, in English chrome and an English note', async () => {
+    const { html } = await page('/legal/privacy/versions/2?lang=de')
+    expect(html).toContain('<p class="locale-note" role="note" lang="en" dir="ltr">This version is not available in German.')
+    expect(html).toContain('>All versions</a>')
   })
 })
 
@@ -165,7 +204,9 @@ describe('redlines per locale', () => {
   it('compares the versions\' own texts when one of them lacks the reader\'s locale, and says so', async () => {
     const { html } = await page('/legal/privacy/compare/1/2?lang=ar')
     expect(htmlTag(html)).toBe('<html lang="en" dir="ltr">')
-    expect(html).toContain('These versions are not both available in Arabic: their texts in English, the language they were published in, are compared.')
+    // The note is in the reader's language; the rest of the page in the language of the texts.
+    expect(html).toContain('<p class="locale-note" role="note" lang="ar" dir="rtl">هذان الإصداران غير متوفرين كلاهما باللغة العربية: تجري المقارنة بين نصيهما باللغة الإنجليزية، وهي اللغة التي نُشرا بها.</p>')
+    expect(html).toContain('<ins>Inserted text is underlined</ins>')
     expect(html).toContain('success@calleridreputation.com')
   })
 })

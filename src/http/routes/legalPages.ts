@@ -15,7 +15,9 @@ import { policyTimeline } from '../../services/policies/policyTimeline'
 import type { PublishedVersion } from '../../services/legalCenter/publishedVersions'
 import { toErrorBody } from '../middleware/errorHandler'
 import { withoutRepeatedTitle } from '../../domain/withoutRepeatedTitle'
-import { languageName } from '../../domain/locale/languageName'
+import { textDirection } from '../../domain/locale/textDirection'
+import { legalCenterPhrases, type LegalCenterPhrases } from '../../domain/wording/legalCenterPhrases'
+import { phrasesFor } from '../../domain/wording/phrasesFor'
 import { availableTexts, localizedVersion, type LocalizedText } from '../../services/legalCenter/localizedVersion'
 import { localizedSummary } from '../../services/legalCenter/localizedSummary'
 import { publishedVersions } from '../../services/legalCenter/publishedVersions'
@@ -38,13 +40,17 @@ export interface LegalPagesParts {
   publicUrl: string
 }
 
+/** The page chrome's phrases: in the language of the text the page shows, which is also its
+ * `<html lang>` (English where Assent does not speak it). */
+const phrasesIn = (locale: string): LegalCenterPhrases => phrasesFor(legalCenterPhrases, locale).phrases
+
 /** What a version's page says of it; an upcoming version's page says its date (see version.hbs). */
-const statusText = (status: VersionStatus, supersededBy: number | undefined): string =>
+const statusText = (t: LegalCenterPhrases, status: VersionStatus, supersededBy: number | undefined): string =>
   ({
-    'in-force': 'This is the version in force.',
-    upcoming: 'This version has been published and takes effect on',
-    superseded: 'This version has been replaced by a later one.',
-    'superseded-before-effect': `Superseded before it took effect: version ${supersededBy} replaced it before its effective date, so this version was never in force.`,
+    'in-force': t.status.inForce,
+    upcoming: '',
+    superseded: t.status.superseded,
+    'superseded-before-effect': t.status.supersededBeforeEffect(String(supersededBy)),
   })[status]
 
 /** The offered locales `v` has a text in: those a page of it links to. */
@@ -55,11 +61,19 @@ const localesOf = (v: PublishedVersion, reader: ReaderLocale) => availableTexts(
 const textsKey = (v: PublishedVersion | undefined, reader: ReaderLocale) =>
   v ? `${availableTexts(v, reader.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',')}|${reader.offered.join(',')}|${reader.defaultLocale}` : 'none'
 
+/** The language a page's note about its language is in: the one the reader asked for when Assent
+ * speaks it (a French reader of an English-only text is told in French), else English. */
+const noteLanguage = (reader: ReaderLocale) => {
+  const { language, phrases } = phrasesFor(legalCenterPhrases, reader.missing ?? reader.locale)
+  return { lang: language, dir: textDirection(language), t: phrases }
+}
+
 /** What a page says when its text is not in the reader's language, or is a later translation. */
-const localeNote = (shown: LocalizedText, reader: ReaderLocale, publishedAt: Date) => ({
+const localeNote = (shown: LocalizedText, reader: ReaderLocale, publishedAt: Date, inNote = noteLanguage(reader)) => ({
+  ...inNote,
   fallback: shown.fallback || Boolean(reader.missing),
-  wantedName: languageName(reader.missing ?? reader.locale, 'en'),
-  shownName: languageName(shown.locale, 'en'),
+  wantedName: inNote.t.languageName(reader.missing ?? reader.locale),
+  shownName: inNote.t.languageName(shown.locale),
   addedLater: shown.addedLater,
   addedAt: shown.addedAt,
   publishedAt,
@@ -97,7 +111,8 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
 
   router.get('/', async (req, res) => {
     const [policies, r] = await Promise.all([listPolicies(payload, new Date()), reader(req)])
-    res.send(html('Legal documents', 'index', { policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: 'Changes to our legal documents', ...localeChrome(publicUrl, '/legal', r.locale, r.offered), ...langLinks(r) }))
+    const t = phrasesIn(r.locale)
+    res.send(html(t.legalDocuments, 'index', { t, policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: t.feedTitle, ...localeChrome(publicUrl, '/legal', r.locale, r.offered), ...langLinks(r) }))
   })
 
   router.get('/:slug', async (req, res) => {
@@ -105,14 +120,16 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
     const shown = inForce && version && (await localizedVersion(payload, inForce, version, r.locale, r.defaultLocale))
     const chrome = localeChrome(publicUrl, `/legal/${policy.slug}`, shown ? shown.locale : r.locale, inForce ? localesOf(inForce, r) : r.offered)
+    const t = phrasesIn(chrome.lang)
     res.send(
       html(policy.title, 'policy', {
+        t,
         policy,
         version: version && shown && { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, effectiveAt: inForce.effectiveAt },
         localeNote: shown && localeNote(shown, r, inForce.publishedAt),
         upcoming: upcoming.map(withReplaced(history)).map((v) => localizedSummary(v, chrome.lang, r.defaultLocale)),
         feedUrl: `/legal/${policy.slug}/feed.atom`,
-        feedTitle: `Changes to the ${policy.title}`,
+        feedTitle: t.policyFeedTitle(policy.title),
         ...chrome,
         ...langLinks(r),
       }),
@@ -123,7 +140,8 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const now = new Date()
     const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(payload, req.params.slug, now), reader(req)])
     const versions = history.map((v, i) => ({ ...localizedSummary(v, r.locale, r.defaultLocale), previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: upcoming.includes(v), supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
-    res.send(html(`${policy.title}: all versions`, 'versions', { policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: `Changes to the ${policy.title}`, ...localeChrome(publicUrl, `/legal/${policy.slug}/versions`, r.locale, r.offered), ...langLinks(r) }))
+    const t = phrasesIn(r.locale)
+    res.send(html(t.allVersionsOf(policy.title), 'versions', { t, policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: t.policyFeedTitle(policy.title), ...localeChrome(publicUrl, `/legal/${policy.slug}/versions`, r.locale, r.offered), ...langLinks(r) }))
   })
 
   router.get('/:slug/versions/:version', async (req, res) => {
@@ -139,12 +157,14 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const entry = await cache.get(`version:${policy.id}:${policy.slug}:${policy.title}:${number}:${status}:${supersededBy}:${next}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(ref, r)}`, async () => {
       const { version } = await findVersion(payload, policy.slug, number)
       const shown = await localizedVersion(payload, ref, version, r.locale, r.defaultLocale)
-      return html(`${policy.title}, version ${number}`, 'version', {
+      const t = phrasesIn(shown.locale)
+      return html(t.versionOf(policy.title, String(number)), 'version', {
+        t,
         policy,
         version: { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, contentHash: shown.contentHash },
         localeNote: localeNote(shown, r, ref.publishedAt),
         status,
-        statusText: statusText(status, supersededBy),
+        statusText: statusText(t, status, supersededBy),
         upcoming: status === 'upcoming',
         supersededBy,
         previous: history[index - 1]?.version,
@@ -175,12 +195,14 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
       const comparison = await compareVersions(payload, redlines, policy.slug, from, to, sideBySide ? 'side' : 'inline', { wanted: r.locale, defaultLocale: r.defaultLocale })
       const inBoth = a && b ? localesOf(a, r).filter((l) => localesOf(b, r).includes(l)) : []
       const chrome = localeChrome(publicUrl, `/legal/${policy.slug}/compare/${from}/${to}`, comparison.locale, inBoth, sideBySide ? { view: 'side' } : {})
-      const note = { fallback: comparison.localeFallback || Boolean(r.missing), wantedName: languageName(r.missing ?? r.locale, 'en'), shownName: languageName(comparison.locale, 'en') }
+      const inNote = noteLanguage(r)
+      const note = { ...inNote, fallback: comparison.localeFallback || Boolean(r.missing), wantedName: inNote.t.languageName(r.missing ?? r.locale), shownName: inNote.t.languageName(comparison.locale) }
+      const t = phrasesIn(comparison.locale)
       // Side by side needs a wide screen: the page carries the inline redline too (rendered with
       // it, off the event loop), which narrow screens show instead (legal.css).
       const { body: redlineHtml, narrowBody: narrowRedlineHtml, changes, coarse } = comparison.redline
-      const title = `${comparison.policy.title}: version ${from} → ${to}`
-      return spliceParts((parts) => html(title, 'compare', { ...comparison, sideBySide, ...parts, changes, coarse, localeNote: note, ...chrome, ...langLinks(r) }), { redlineHtml, narrowRedlineHtml })
+      const title = t.compareHeadTitle(comparison.policy.title, String(from), String(to))
+      return spliceParts((parts) => html(title, 'compare', { ...comparison, t, sideBySide, ...parts, changes, coarse, localeNote: note, ...chrome, ...langLinks(r) }), { redlineHtml, narrowRedlineHtml })
     })
     sendCached(req, res, entry, 'html', 3600)
   })
