@@ -50,7 +50,7 @@ async function main(): Promise<void> {
     console.log(`First admin created: ${admin.email} (password from ASSENT_ADMIN_PASSWORD)`)
   }
   // A deployment starts empty: demo policies would be live legal text nobody wrote.
-  if (!env.production && (await seedPolicies(payload))) console.log('Seeded the privacy policy (versions 1 and 2) and the terms of service.')
+  if (!env.production && (await seedPolicies(payload))) console.log('Seeded the privacy policy (versions 1 and 2, in English and French) and the terms of service.')
 
   const transport = createMailTransport(env.smtpUrl, env.dataDir)
   const nextHandler = process.env.ASSENT_ADMIN === 'off' ? undefined : await adminHandler(process.argv.includes('--dev'))
