@@ -1,10 +1,12 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { isStaff } from '../../src/access/isStaff'
+import { setByServerOnly } from '../../src/access/setByServerOnly'
 import { publishedOrStaff } from '../../src/access/publishedOrStaff'
 import { startedWithData } from '../../src/access/startedWithData'
 import { unpublishedForEditors } from '../../src/access/unpublishedForEditors'
 import { changeClasses } from '../../src/domain/changeClass'
+import { MAX_DOCUMENT_CHARS } from '../../src/domain/maxDocumentChars'
 import { acceptanceModes } from '../../src/domain/versionRules'
 import { completeOnPublish } from './hooks/completeOnPublish'
 import { freezeOnPublish } from './hooks/freezeOnPublish'
@@ -14,15 +16,10 @@ import { requirePolicy } from './hooks/requirePolicy'
 import { titleOnRead } from './hooks/titleOnRead'
 
 /** Set only by publishing (`startPublication`) or approving, never by a caller. */
-const setByPublishing: { create: FieldAccess; update: FieldAccess } = {
-  create: () => false,
-  update: () => false,
-}
+const setByPublishing = setByServerOnly
 const frozen = { readOnly: true, position: 'sidebar' } as const
 /** Set only by a second editor's approval (`approveVersion`), never by a form. */
 const approval = { readOnly: true, position: 'sidebar', condition: (data: Record<string, unknown>) => Boolean(data.approvedBy) } as const
-/** Real policies run to 60 KB and more; Payload's default cap on text fields is 40,000 characters. */
-const MAX_DOCUMENT_CHARS = 5_000_000
 
 /**
  * One revision of a policy. Drafted with autosave (every draft kept), published once: publishing

@@ -1,8 +1,10 @@
-import type { CollectionConfig, FieldAccess } from 'payload'
+import type { CollectionConfig } from 'payload'
 
 import { frozenOrStaff } from '../../src/access/frozenOrStaff'
 import { isEditorOrAdmin } from '../../src/access/isEditorOrAdmin'
 import { isStaff } from '../../src/access/isStaff'
+import { setByServerOnly } from '../../src/access/setByServerOnly'
+import { MAX_DOCUMENT_CHARS } from '../../src/domain/maxDocumentChars'
 import { unfrozenForEditors } from '../../src/access/unfrozenForEditors'
 import { freezeWhenReady } from './hooks/freezeWhenReady'
 import { recordOnFreeze } from './hooks/recordOnFreeze'
@@ -10,9 +12,8 @@ import { refuseChangeFrozen } from './hooks/refuseChangeFrozen'
 import { refuseDeleteFrozen } from './hooks/refuseDeleteFrozen'
 
 /** Set only by freezing, never by a caller. */
-const setByFreezing: { create: FieldAccess; update: FieldAccess } = { create: () => false, update: () => false }
+const setByFreezing = setByServerOnly
 const frozen = { readOnly: true, position: 'sidebar' } as const
-const MAX_DOCUMENT_CHARS = 5_000_000
 
 /**
  * A version's text in another locale than the one it was written in. Drafted with Payload's drafts;

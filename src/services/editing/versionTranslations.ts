@@ -1,13 +1,12 @@
 import type { Payload, TypedUser } from 'payload'
 
-import { canonicalText } from '../../domain/canonicalText'
 import { contentHash } from '../../domain/contentHash'
 import { publicationWarnings, translationStates, type LocaleState } from '../../domain/locale/translationStates'
 import type { PolicyVersion, VersionTranslation } from '../../payload-types'
 import { siteLanguages } from '../locales/siteLanguages'
-import { bodyToMarkdown } from '../publishing/lexicalMarkdown'
 import { findDraft } from './findDraft'
 import { latestPublished } from './latestPublished'
+import { draftText } from './draftText'
 
 /** A version's locales as the editors' panel and the publish dialog show them. */
 export interface VersionTranslationsView {
@@ -29,7 +28,7 @@ export async function translationsOf(payload: Payload, versionId: PolicyVersion[
 async function hashOf(payload: Payload, t: VersionTranslation): Promise<string | null> {
   if (t.contentHash) return t.contentHash
   if (!t.body) return null
-  const text = canonicalText(await bodyToMarkdown(payload.config, t.body as never))
+  const text = await draftText(payload.config, t.body)
   return text ? contentHash(text) : null
 }
 

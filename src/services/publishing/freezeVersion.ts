@@ -2,19 +2,16 @@ import type { PayloadRequest, RequestContext } from 'payload'
 
 import { hasRole } from '../../access/roles'
 import type { ChangeClass } from '../../domain/changeClass'
-import { canonicalText } from '../../domain/canonicalText'
 import { approvalDigest } from '../../domain/approvalDigest'
 import { approvalRefusal } from '../../domain/approvalRefusal'
 import { checkEffectiveDate } from '../../domain/checkEffectiveDate'
-import { contentHash } from '../../domain/contentHash'
 import { nextVersionNumber } from '../../domain/nextVersionNumber'
 import { refId } from '../../domain/refId'
-import { renderHtml } from '../../domain/renderHtml'
 import { rulesOf, type VersionRules } from '../../domain/versionRules'
 import { AssentError } from '../../errors/AssentError'
 import { policiesStore } from '../../store/policies'
 import { siteLanguages } from '../locales/siteLanguages'
-import { bodyToMarkdown } from './lexicalMarkdown'
+import { frozenText } from './frozenText'
 
 /** The fields of a version being published, as the collection hook sees them. */
 export interface VersionDraft {
@@ -101,7 +98,8 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
   })
   if (refusal) throw new AssentError(refusal.code, refusal.message, { fields: ['effectiveAt'] })
 
-  const text = canonicalText(await bodyToMarkdown(req.payload.config, draft.body as never))
+  const frozen = await frozenText(req.payload.config, draft.body)
+  const { text } = frozen
   const approver = refId(draft.approvedBy)
   const unapproved = approvalRefusal({
     required: rules.requireSecondApproval && draft.changeClass === 'material' && !imported,
@@ -115,9 +113,7 @@ export async function freezeVersion(req: PayloadRequest, draft: VersionDraft): P
     publishedAt: publishedAt.toISOString(),
     publishedBy: req.user?.collection === 'users' ? req.user.id : null,
     effectiveAt: effectiveAt.toISOString(),
-    text,
-    html: renderHtml(text),
-    contentHash: contentHash(text),
+    ...frozen,
     locale: (await siteLanguages(req.payload, req)).defaultLocale,
     rules,
   }

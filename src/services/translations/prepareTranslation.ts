@@ -1,14 +1,11 @@
 import type { PayloadRequest } from 'payload'
 
-import { canonicalText } from '../../domain/canonicalText'
-import { contentHash } from '../../domain/contentHash'
 import { isLocaleTag } from '../../domain/locale/localeTag'
 import { refId, type Ref } from '../../domain/refId'
-import { renderHtml } from '../../domain/renderHtml'
 import { AssentError } from '../../errors/AssentError'
-import { bodyToMarkdown } from '../publishing/lexicalMarkdown'
 import { siteLanguages } from '../locales/siteLanguages'
 import { PUBLISHED_WITH_CONTEXT } from './freezeReadyTranslations'
+import { frozenText } from '../publishing/frozenText'
 
 /** The fields of a translation being saved as ready, as the collection hook sees them. */
 export interface TranslationDraft {
@@ -58,12 +55,9 @@ export async function prepareTranslation(req: PayloadRequest, draft: Translation
 
   const prepared: PreparedTranslation = { policy: refId(version.policy)!, versionNumber: version.version ?? null }
   if (!version.publishedAt) return prepared
-  const text = canonicalText(await bodyToMarkdown(req.payload.config, draft.body as never))
   return {
     ...prepared,
-    text,
-    html: renderHtml(text),
-    contentHash: contentHash(text),
+    ...(await frozenText(req.payload.config, draft.body)),
     // Frozen with its version's publication, or now: a translation added later says so by its date.
     frozenAt: req.context[PUBLISHED_WITH_CONTEXT] === version.publishedAt ? version.publishedAt : new Date().toISOString(),
     frozenBy: req.user?.collection === 'users' ? req.user.id : null,
