@@ -1,6 +1,8 @@
 import type { Payload } from 'payload'
 
 import { untilNoWriterWaits, whileBusy, yieldWhenSliceIsUsed } from './sqliteBusy'
+import { cacheLibsqlStatements } from './libsqlStatementCache'
+import { sqliteTransactionConnections, type HandedTransaction } from './sqliteTransactionConnections'
 import { SYNC_BY_WAL_DURABILITY, sqlitePath, walSync } from './walDurability'
 
 type TransactionId = string | number | null
@@ -10,12 +12,7 @@ interface Client {
   batch: (statements: Statement[], mode?: string) => Promise<unknown>
   migrate: (statements: Statement[]) => Promise<unknown>
   transaction: (mode?: string) => Promise<HandedTransaction>
-}
-interface HandedTransaction {
   close: () => void
-  commit: () => Promise<void>
-  execute: (statement: Statement, args?: unknown) => Promise<unknown>
-  batch: (statements: Statement[]) => Promise<unknown>
 }
 type Adapter = {
   name: string
@@ -43,14 +40,16 @@ const NO_WAIT = 'PRAGMA busy_timeout = 0'
  * reservation and the workers' lease updates froze the server for 5 s, then failed). So here every
  * connection is told of a taken lock at once (busy timeout 0) and each statement, batch and BEGIN
  * waits for the lock asynchronously (`whileBusy`), with priority over new transactions. And
- * Payload's transactions (BEGIN IMMEDIATE, each on a connection of its own, as libsql hands its
- * connection to a transaction and opens a new one) take turns in this process: the second waits
- * until the first commits or rolls back.
+ * Payload's transactions (BEGIN IMMEDIATE, on connections kept for transactions, see
+ * sqliteTransactionConnections.ts) take turns in this process: the second waits until the first
+ * commits or rolls back. Every libsql connection prepares each statement once
+ * (libsqlStatementCache.ts).
  */
 export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
   const db = payload.db as unknown as Adapter
   if (db.name !== 'sqlite' || taking.has(db)) return
   taking.add(db)
+  cacheLibsqlStatements()
 
   const client = db.client
   const execute = client.execute.bind(client)
@@ -97,10 +96,22 @@ export async function takeTurnsOnSqlite(payload: Payload): Promise<void> {
     await walSync(path)
     return results
   }
+  // On a file, transactions reuse connections of their own (sqliteTransactionConnections.ts); in
+  // memory, where each new connection would be another database, libsql's own way is kept.
+  const connections = path ? sqliteTransactionConnections(path) : undefined
+  const close = client.close.bind(client)
+  client.close = () => {
+    connections?.close()
+    close()
+  }
   client.transaction = async (mode) => {
-    const handed = await whileBusy(() => transaction(mode), busy)
-    // libsql opened a new connection for the client's next statement: it must not block either.
-    await prepareConnection()
+    let handed: HandedTransaction
+    if (connections) handed = await whileBusy(() => connections.begin(mode))
+    else {
+      handed = await whileBusy(() => transaction(mode), busy)
+      // libsql opened a new connection for the client's next statement: it must not block either.
+      await prepareConnection()
+    }
     const run = handed.execute.bind(handed)
     const runAll = handed.batch.bind(handed)
     const commit = handed.commit.bind(handed)
