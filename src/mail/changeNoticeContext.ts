@@ -7,6 +7,7 @@ import type { AcceptanceMode } from '../domain/versionRules'
 import { noticePhrases } from '../domain/wording/noticePhrases'
 import { phrasesFor } from '../domain/wording/phrasesFor'
 import type { ChangeNoticeContext } from '../render/renderChangeNotice'
+import { plainNumberFormat } from '../domain/locale/intlFormats'
 
 /** One published version as notices present it. */
 export interface AnnouncedChange {
@@ -71,7 +72,7 @@ export function changeNoticeContext(
   const locale = offered ?? languages.defaultLocale
   const { phrases } = phrasesFor(noticePhrases, locale)
   const date = (d: Date) => longDate(d, phrases.format)
-  const numbers = new Intl.NumberFormat(phrases.format, { useGrouping: false })
+  const numbers = plainNumberFormat(phrases.format)
   const lang = locale === languages.defaultLocale ? undefined : locale
   const since = told ? told.since : facts.version > 1 ? facts.version - 1 : null
   const links = legalLinks(publicUrl, encodeURIComponent(facts.policySlug), facts.version, since, lang)

@@ -6,6 +6,7 @@ import { matchLocale } from '../domain/locale/negotiateLocale'
 import { textDirection } from '../domain/locale/textDirection'
 import { bannerPhrases, type BannerPhrases } from '../domain/wording/bannerPhrases'
 import { phrasesFor } from '../domain/wording/phrasesFor'
+import { plainNumberFormat } from '../domain/locale/intlFormats'
 
 /** One of several versions told of together. */
 export interface BannerChange {
@@ -115,7 +116,7 @@ function itemView(item: BannerItem, locale: string, p: BannerPhrases, number: (n
  */
 export function renderBanner(settings: BannerSettings | undefined, items: BannerItem[], language: BannerLanguage = { locale: 'en' }): RenderedBanner {
   const { phrases: p } = phrasesFor(bannerPhrases, language.locale)
-  const numbers = new Intl.NumberFormat(p.format, { useGrouping: false })
+  const numbers = plainNumberFormat(p.format)
   const number = (n: number) => numbers.format(n)
   const accepting = items.filter((i) => i.action === 'accept')
   const dir = textDirection(language.locale)

@@ -5,6 +5,7 @@ import Handlebars from 'handlebars'
 import { textDirection } from '../domain/locale/textDirection'
 import { noticePhrases, type NoticePhrases } from '../domain/wording/noticePhrases'
 import { phrasesFor } from '../domain/wording/phrasesFor'
+import { plainNumberFormat } from '../domain/locale/intlFormats'
 
 /** Everything a change notice says, and nothing else: the templates see only these values. */
 export interface ChangeNoticeContext {
@@ -62,7 +63,7 @@ const REQUIRED = ['siteName', 'locale', 'policyTitle', 'effectiveDate', 'version
 
 /** Assent's wording of one notice, in its locale: what the templates show besides the values. */
 function wordingOf(context: ChangeNoticeContext, p: NoticePhrases) {
-  const numbers = new Intl.NumberFormat(p.format, { useGrouping: false })
+  const numbers = plainNumberFormat(p.format)
   const n = (value: number) => numbers.format(value)
   const title = context.policyTitle
   return {

@@ -1,4 +1,5 @@
 import type { BannerWording } from '../bannerDefaults'
+import { pluralRules } from '../locale/intlFormats'
 
 type ChangeClass = 'editorial' | 'informational' | 'material'
 
@@ -75,7 +76,7 @@ const fr: BannerPhrases = {
 /** Arabic counts in four forms: two is a dual without its number, 3–10 a plural, 11–99 a singular
  * accusative, 100 and more a singular. */
 const arabicVersions = (count: number, n: (n: number) => string): string => {
-  switch (new Intl.PluralRules('ar').select(count)) {
+  switch (pluralRules('ar').select(count)) {
     case 'two':
       return 'إصداران'
     case 'few':

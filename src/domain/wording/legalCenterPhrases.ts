@@ -1,4 +1,5 @@
 import { languageName } from '../locale/languageName'
+import { pluralRules } from '../locale/intlFormats'
 
 type ChangeClass = 'editorial' | 'informational' | 'material'
 
@@ -265,7 +266,7 @@ const fr: LegalCenterPhrases = {
 /** Arabic counts in four forms: one and two by the noun alone (singular, dual), 3–10 a plural,
  * 11–99 a singular accusative, 0 and 100 and more a singular. */
 const arChanges = (count: number): string => {
-  switch (new Intl.PluralRules('ar').select(count)) {
+  switch (pluralRules('ar').select(count)) {
     case 'one':
       return 'تغيير واحد'
     case 'two':
