@@ -2,6 +2,7 @@
 // process that publishes to every subject and drains the outbox, not the benchmark's (data set,
 // other scenarios, the direct-send baseline): started by scenarios/noticeFanout.ts on the
 // benchmark's database, it takes one job over IPC, answers with its figures and exits.
+import { peakRssMb } from '../../src/cli/peakRssMb'
 import { noticeSettings } from '../../src/config/noticeSettings'
 import { createMailTransport } from '../../src/mail/createMailTransport'
 import { noticeCounts } from '../../src/services/notices/noticeCounts'
@@ -29,6 +30,8 @@ export interface PublishAndDrainFigures {
   accepted: number
   dead: number
   peakRssMb: number
+  /** Resident memory once Payload had started, before publishing: what the work added is the rest. */
+  startedRssMb: number
 }
 
 const seconds = (since: number) => (performance.now() - since) / 1000
@@ -37,6 +40,7 @@ async function publishAndDrain(job: PublishAndDrainJob): Promise<PublishAndDrain
   // The product's defaults, whatever this shell's NOTICE_* say.
   const settings = noticeSettings({} as NodeJS.ProcessEnv)
   const payload = await startPayload()
+  const startedRssMb = Math.round(process.memoryUsage().rss / 2 ** 20)
   try {
     // Publish: the outbox (an email and a banner notice per subject, each in the ledger) is
     // written in the publishing transaction.
@@ -58,7 +62,7 @@ async function publishAndDrain(job: PublishAndDrainJob): Promise<PublishAndDrain
     const outboxS = seconds(started)
     transport.close()
     const counts = await noticeCounts(payload, version.id)
-    return { publishS, outboxS, accepted: counts.email.accepted, dead: counts.email.dead, peakRssMb: Math.round(process.resourceUsage().maxRSS / 1024) }
+    return { publishS, outboxS, accepted: counts.email.accepted, dead: counts.email.dead, peakRssMb: peakRssMb(), startedRssMb }
   } finally {
     await stopPayload(payload)
   }

@@ -7,6 +7,7 @@ import { exportFilterSchema } from '../domain/exportFilter'
 import { writeExport } from '../services/audit/writeExport'
 import { openEvidence } from '../store/evidence/openEvidence'
 import type { Command } from './commands'
+import { peakRssMb } from './peakRssMb'
 
 const USAGE = 'usage: npx assent export [--type acceptances|notices] [--format csv|jsonl] [--policy <slug>] [--version <n>] [--from <date>] [--to <date>] [--subject <externalId>] [--out <file>]'
 
@@ -83,7 +84,7 @@ export const exportCommand: Command = {
       }
       await source.accessRecords.recordAccess({ actor: `cli:${process.env.USER ?? 'operator'}`, action: 'export', resource: filter.type, detail: JSON.stringify(filters), count })
       const seconds = (performance.now() - started) / 1000
-      const peakMb = process.resourceUsage().maxRSS / 1024
+      const peakMb = peakRssMb()
       process.stderr.write(`${process.stderr.isTTY ? '\n' : ''}Exported ${count.toLocaleString('en')} ${filter.type} as ${filter.format}${out ? ` to ${out}` : ''} in ${seconds.toFixed(1)} s (${Math.round(count / Math.max(seconds, 0.001)).toLocaleString('en')} rows/s, peak RSS ${peakMb.toFixed(0)} MB).\n`)
       return 0
     } finally {

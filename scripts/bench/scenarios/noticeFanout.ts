@@ -136,6 +136,7 @@ export async function noticeFanout(ctx: BenchContext): Promise<ScenarioResult> {
         accepted: fanout.accepted,
         dead: fanout.dead,
         'publish and drain process peak RSS MB': fanout.peakRssMb,
+        'its RSS once started MB': fanout.startedRssMb,
       },
     }
   } finally {

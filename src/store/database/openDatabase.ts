@@ -2,13 +2,15 @@ import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { checkDatabase } from '../../db/checkDatabase'
 import { locksOnlyForEditors } from '../../db/locksOnlyForEditors'
+import { startNativeMemoryGuard } from '../../db/nativeMemoryGuard'
 import { runMigrations } from '../../db/runMigrations'
 import { takeTurnsOnSqlite } from '../../db/sqliteTurns'
 
 /**
  * Opens the database of `databaseUrl` for Payload, the one place the database is chosen: checks it
  * is reachable, connects, makes SQLite writers take turns, applies the committed migrations and
- * keeps document locks to editors. Every store is picked from the adapter opened here.
+ * keeps document locks to editors, and keeps the process's memory near what it holds
+ * (nativeMemoryGuard.ts). Every store is picked from the adapter opened here.
  */
 export async function openDatabase(databaseUrl: string, loadConfig: () => Promise<SanitizedConfig>): Promise<Payload> {
   // Before loading the config (seconds of imports): a database that cannot be reached stops at once.
@@ -17,5 +19,6 @@ export async function openDatabase(databaseUrl: string, loadConfig: () => Promis
   await takeTurnsOnSqlite(payload)
   await runMigrations(payload, databaseUrl)
   locksOnlyForEditors(payload)
+  startNativeMemoryGuard()
   return payload
 }
