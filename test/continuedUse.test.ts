@@ -52,6 +52,19 @@ describe('the seeded privacy policy (continued use)', () => {
     expect(new Date((deemed.notices as { reachedAt: string }[])[0].reachedAt).getTime()).toBeLessThan(v2EffectiveAt.getTime())
   })
 
+  it('deems acceptance for a noticed subject asked right after one in the same place who was not noticed', async () => {
+    // Statuses are reused between subjects in the same place (same last acceptance, language and
+    // versions in force): not where a continued-use acceptance may be due.
+    await subjectWhoAcceptedV1('second-unnoticed')
+    await subjectWhoAcceptedV1('second-noticed')
+    await privacyOf('second-noticed', new Date(v2EffectiveAt.getTime() - 10 * DAY), true)
+    const after = new Date(v2EffectiveAt.getTime() + 2 * DAY)
+    expect((await privacyOf('second-unnoticed', after)).owed).toMatchObject({ version: 2 })
+    expect((await privacyOf('second-noticed', after)).current).toBe(true)
+    expect((await acceptancesOf('second-noticed')).map((a) => a.method)).toEqual(['api', 'continued-use'])
+    expect(await acceptancesOf('second-unnoticed')).toHaveLength(1)
+  })
+
   it('never deems acceptance without prior notice', async () => {
     await subjectWhoAcceptedV1('unnoticed')
     const after = await privacyOf('unnoticed', new Date(v2EffectiveAt.getTime() + DAY))

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
+import { effectivePeriod, within, type Period } from '../../domain/effectivePeriod'
 import { legalLinks } from '../../domain/legalLinks'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { owedVersion } from '../../domain/owedVersion'
@@ -94,12 +95,45 @@ interface Owing {
   status: PolicyStatus
 }
 
-async function policyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<Owing | PolicyStatus> {
+/** A policy's status computed once, for every subject who accepted up to the same version and
+ * reads the same language, while no version takes effect (`period`). */
+interface KeptStatus {
+  period: Period
+  result: Owing | PolicyStatus
+}
+
+const keptStatuses = new WeakMap<StatusCatalog, Map<string, KeptStatus>>()
+const MAX_KEPT = 5000
+
+/**
+ * Where a subject stands on one policy. Apart from the continued-use acceptance it may record, the
+ * answer follows from the catalog, the last version the subject accepted, their language and which
+ * versions are in force: it is computed once per catalog for those and reused until the next
+ * effective date (for the login of every subject in the same place, the same answer).
+ */
+async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: StatusSubject, policy: Policy, accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
+  let kept = keptStatuses.get(catalog)
+  if (!kept) keptStatuses.set(catalog, (kept = new Map()))
+  const key = `${policy.id} ${accepted.reduce((max, n) => Math.max(max, n), 0)} ${subject.locale ?? ''} ${options.publicUrl}`
+  const hit = kept.get(key)
+  if (hit && within(hit.period, options.now)) return hit.result
+  const history = catalog.history.get(String(policy.id)) ?? []
+  const result = await computePolicyStatus(payload, subject, policy, history, accepted, options, receipts, catalog.languages.defaultLocale)
+  // Where a continued-use acceptance may be due, the answer hangs on this subject's notices.
+  if (result.personal) return result.status
+  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string)
+  kept.set(key, { period: effectivePeriod(history, options.now), result: result.status })
+  return result.status
+}
+
+async function computePolicyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<{ status: Owing | PolicyStatus; personal: boolean }> {
   let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
+  let personal = false
   // Continued use: a version in force that the subject was told of in time counts as accepted,
   // when the version was published under continued use (its own rule, never the policy's today)
   // and nothing between asks for an explicit acceptance.
   if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
+    personal = true
     const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
     const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
     if (deemed) {
@@ -109,7 +143,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
     }
   }
   const base = { policy: policy.slug, title: policy.title, bundle: policy.bundle ?? null, acceptanceMode: policy.acceptanceMode }
-  if (!owed) return { ...base, current: true, owed: null }
+  if (!owed) return { status: { ...base, current: true, owed: null }, personal }
   const v = owed.version
   const shown = textInLocale(versionTexts(v, defaultLocale), subject.locale)
   const lang = shown.locale === defaultLocale ? undefined : shown.locale
@@ -141,7 +175,7 @@ async function policyStatus(payload: Payload, subject: StatusSubject, policy: Po
       })),
     },
   }
-  return { policy, version: v, status }
+  return { status: { policy, version: v, status }, personal }
 }
 
 const banners = new WeakMap<StatusCatalog, Map<string, RenderedBanner>>()
@@ -198,7 +232,7 @@ export async function subjectStatus(payload: Payload, externalId: string, option
   }
   const receipts: Receipt[] = []
   const results = await Promise.all(
-    catalog.policies.map((p) => policyStatus(payload, subject, p, catalog.history.get(String(p.id)) ?? [], accepted.get(String(p.id)) ?? [], options, receipts, catalog.languages.defaultLocale)),
+    catalog.policies.map((p) => policyStatus(payload, catalog, subject, p, accepted.get(String(p.id)) ?? [], options, receipts)),
   )
   const owing = results.filter(isOwing)
   const statuses = results.map((r) => (isOwing(r) ? r.status : r))
