@@ -102,8 +102,22 @@ interface KeptStatus {
   result: Owing | PolicyStatus
 }
 
-const keptStatuses = new WeakMap<StatusCatalog, Map<string, KeptStatus>>()
-const MAX_KEPT = 5000
+/** What follows from a catalog and a key alone, kept as long as the catalog is: at most `max` per
+ * catalog, the oldest dropped first. */
+function keptPerCatalog<T>(max: number) {
+  const kept = new WeakMap<StatusCatalog, Map<string, T>>()
+  return {
+    get: (catalog: StatusCatalog, key: string): T | undefined => kept.get(catalog)?.get(key),
+    set(catalog: StatusCatalog, key: string, value: T): void {
+      let values = kept.get(catalog)
+      if (!values) kept.set(catalog, (values = new Map()))
+      if (values.size >= max) values.delete(values.keys().next().value as string)
+      values.set(key, value)
+    },
+  }
+}
+
+const keptStatuses = keptPerCatalog<KeptStatus>(5000)
 
 /**
  * Where a subject stands on one policy. Apart from the continued-use acceptance it may record, the
@@ -112,17 +126,14 @@ const MAX_KEPT = 5000
  * effective date (for the login of every subject in the same place, the same answer).
  */
 async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: StatusSubject, policy: Policy, accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
-  let kept = keptStatuses.get(catalog)
-  if (!kept) keptStatuses.set(catalog, (kept = new Map()))
   const key = `${policy.id} ${accepted.reduce((max, n) => Math.max(max, n), 0)} ${subject.locale ?? ''} ${options.publicUrl}`
-  const hit = kept.get(key)
+  const hit = keptStatuses.get(catalog, key)
   if (hit && within(hit.period, options.now)) return hit.result
   const history = catalog.history.get(String(policy.id)) ?? []
   const result = await computePolicyStatus(payload, subject, policy, history, accepted, options, receipts, catalog.languages.defaultLocale)
   // Where a continued-use acceptance may be due, the answer hangs on this subject's notices.
   if (result.personal) return result.status
-  if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string)
-  kept.set(key, { period: effectivePeriod(history, options.now), result: result.status })
+  keptStatuses.set(catalog, key, { period: effectivePeriod(history, options.now), result: result.status })
   return result.status
 }
 
@@ -178,20 +189,14 @@ async function computePolicyStatus(payload: Payload, subject: StatusSubject, pol
   return { status: { policy, version: v, status }, personal }
 }
 
-const banners = new WeakMap<StatusCatalog, Map<string, RenderedBanner>>()
+const banners = keptPerCatalog<RenderedBanner>(1000)
 
 /** The banner for `items` in `language`, rendered once per catalog: what it says comes from the
  * catalog, the items and the language alone. */
 function bannerFor(catalog: StatusCatalog, items: BannerItem[], language: BannerLanguage): RenderedBanner {
-  let rendered = banners.get(catalog)
-  if (!rendered) banners.set(catalog, (rendered = new Map()))
   const key = JSON.stringify([language.locale, language.fallback, items])
-  let banner = rendered.get(key)
-  if (!banner) {
-    banner = renderBanner(catalog.banner, items, language)
-    if (rendered.size >= 1000) rendered.delete(rendered.keys().next().value as string)
-    rendered.set(key, banner)
-  }
+  let banner = banners.get(catalog, key)
+  if (!banner) banners.set(catalog, key, (banner = renderBanner(catalog.banner, items, language)))
   return banner
 }
 
