@@ -1,6 +1,6 @@
 import { serialize, visibleText, type HtmlElement, type HtmlNode } from './htmlTree'
 import { sequenceDiff } from './sequenceDiff'
-import { wordSet } from './textTokens'
+import { wordHashes } from './textTokens'
 
 /** A block of a container (an element, or a run of text and inline elements between blocks),
  * with what it reads as on a page (`key`, anchors aside) for comparing. */
@@ -24,10 +24,10 @@ const MIN_CONTAINER_SIMILARITY = 0.2
 const CONTAINER_KINDS = new Set(['table', 'ul', 'ol', 'blockquote'])
 const MAX_ALIGN = 200
 
-const wordsOf = (unit: Unit) => wordSet(visibleText(unit.nodes))
+const wordsOf = (unit: Unit) => wordHashes(visibleText(unit.nodes))
 
 /** Dice coefficient of two units' words: 1 for the same words, 0 for none shared. */
-function similarity(a: Set<string>, b: Set<string>): number {
+function similarity(a: Set<number>, b: Set<number>): number {
   if (a.size === 0 && b.size === 0) return 0.5
   let shared = 0
   for (const w of a) if (b.has(w)) shared++
@@ -47,7 +47,14 @@ export const elementUnit = (element: HtmlElement): Unit => ({ nodes: [element], 
  */
 export function alignUnits(from: Unit[], to: Unit[]): Aligned<Unit>[] {
   const out: Aligned<Unit>[] = []
-  const runs = sequenceDiff(from.map((u) => u.key), to.map((u) => u.key))
+  const ids = new Map<string, number>()
+  const idOf = (unit: Unit) => {
+    let id = ids.get(unit.key)
+    if (id === undefined) ids.set(unit.key, (id = ids.size))
+    return id
+  }
+  // Compared as numbers: long keys that differ late were compared again at every step.
+  const runs = sequenceDiff(from.map(idOf), to.map(idOf))
   let i = 0
   let j = 0
   for (let k = 0; k < runs.length; k++) {

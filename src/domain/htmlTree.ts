@@ -45,8 +45,10 @@ export function parseHtml(html: string): HtmlNode[] {
   return root.children
 }
 
-/** Text as HTML: `&`, `<` and `>` escaped. */
-export const escapeText = (text: string) => text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;')
+const NEEDS_ESCAPE = /[&<>]/
+
+/** Text as HTML: `&`, `<` and `>` escaped (most text has none, and is returned as it is). */
+export const escapeText = (text: string) => (NEEDS_ESCAPE.test(text) ? text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;') : text)
 
 /** An attribute value as HTML, quoted with `"`. */
 export const escapeAttr = (value: string) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;').replace(/</g, '&lt;')

@@ -31,21 +31,25 @@ function classOf(code: number): number {
   return found
 }
 
-const width = (code: number) => (code > 0xffff ? 2 : 1)
+/** The class of the code point at `i`, and how many UTF-16 units it takes: ASCII without a
+ * call to `codePointAt`, which most of any text is. */
+function classAt(text: string, i: number): number {
+  const unit = text.charCodeAt(i)
+  return unit < 128 ? ASCII[unit] : classOf(text.codePointAt(i)!)
+}
 
-/** Where the run of code points of the classes `inRun` that starts at `from` ends. */
-function runEnd(text: string, from: number, inRun: (kind: number) => boolean): number {
+const widthAt = (text: string, i: number) => (text.charCodeAt(i) >= 0xd800 && text.codePointAt(i)! > 0xffff ? 2 : 1)
+
+/** Where the run of code points of class `a` or `b` that starts at `from` ends. */
+function runEnd(text: string, from: number, a: number, b: number): number {
   let i = from
   while (i < text.length) {
-    const code = text.codePointAt(i)!
-    if (!inRun(classOf(code))) break
-    i += width(code)
+    const kind = classAt(text, i)
+    if (kind !== a && kind !== b) break
+    i += widthAt(text, i)
   }
   return i
 }
-
-const isWordClass = (kind: number) => kind === ALNUM || kind === UNDERSCORE
-const isSpaceClass = (kind: number) => kind === SPACE
 
 /** Words (with `_`), line breaks, runs of other spaces and single other characters:
  * `text.match(/[\p{L}\p{N}_]+|\n|[^\S\n]+|[^\p{L}\p{N}_\s]/gu)`. */
@@ -53,9 +57,8 @@ export function inlineTokens(text: string): string[] {
   const tokens: string[] = []
   let i = 0
   while (i < text.length) {
-    const code = text.codePointAt(i)!
-    const kind = classOf(code)
-    const end = isWordClass(kind) ? runEnd(text, i, isWordClass) : kind === SPACE ? runEnd(text, i, isSpaceClass) : i + width(code)
+    const kind = classAt(text, i)
+    const end = kind === ALNUM || kind === UNDERSCORE ? runEnd(text, i, ALNUM, UNDERSCORE) : kind === SPACE ? runEnd(text, i, SPACE, SPACE) : i + widthAt(text, i)
     tokens.push(text.slice(i, end))
     i = end
   }
@@ -69,12 +72,35 @@ export function wordSet(text: string): Set<string> {
   const words = new Set<string>()
   let i = 0
   while (i < lower.length) {
-    const code = lower.codePointAt(i)!
-    if (classOf(code) === ALNUM) {
-      const end = runEnd(lower, i, (kind) => kind === ALNUM)
+    if (classAt(lower, i) === ALNUM) {
+      const end = runEnd(lower, i, ALNUM, ALNUM)
       words.add(lower.slice(i, end))
       i = end
-    } else i += width(code)
+    } else i += widthAt(lower, i)
+  }
+  return words
+}
+
+/** The distinct words of a text as `wordSet` reads them, each as a 31-bit hash of its lower-cased
+ * code units (FNV-1a): for comparing how many words two texts share, where a rare collision
+ * only nudges a similarity, without building a string per word. */
+export function wordHashes(text: string): Set<number> {
+  const lower = text.toLowerCase()
+  const words = new Set<number>()
+  let i = 0
+  while (i < lower.length) {
+    if (classAt(lower, i) !== ALNUM) {
+      i += widthAt(lower, i)
+      continue
+    }
+    let hash = 0x811c9dc5
+    while (i < lower.length && classAt(lower, i) === ALNUM) {
+      const width = widthAt(lower, i)
+      hash = Math.imul(hash ^ lower.charCodeAt(i), 0x01000193)
+      if (width === 2) hash = Math.imul(hash ^ lower.charCodeAt(i + 1), 0x01000193)
+      i += width
+    }
+    words.add(hash & 0x7fffffff)
   }
   return words
 }

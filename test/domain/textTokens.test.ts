@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { inlineTokens, wordSet } from '../../src/domain/textTokens'
+import { inlineTokens, wordHashes, wordSet } from '../../src/domain/textTokens'
 
 /** Text of every kind a scan could misread: letters and digits past ASCII, astral letters
  * (surrogate pairs), lone surrogates, every kind of white space, letters that lower-case to
@@ -26,6 +26,19 @@ describe('textTokens', () => {
     fc.assert(
       fc.property(text, (t) => {
         expect([...wordSet(t)]).toEqual([...new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])])
+      }),
+      { numRuns: 2000 },
+    )
+  })
+
+  it('hashes one number per distinct word, the same for the same word in any text', () => {
+    fc.assert(
+      fc.property(text, text, (a, b) => {
+        const [wordsA, wordsB] = [wordSet(a), wordSet(b)]
+        const [hashesA, hashesB] = [wordHashes(a), wordHashes(b)]
+        expect(hashesA.size).toBe(wordsA.size)
+        const shared = [...wordsA].filter((w) => wordsB.has(w)).length
+        expect([...hashesA].filter((h) => hashesB.has(h)).length).toBe(shared)
       }),
       { numRuns: 2000 },
     )
