@@ -65,6 +65,17 @@ describe('the seeded privacy policy (continued use)', () => {
     expect(await acceptancesOf('second-unnoticed')).toHaveLength(1)
   })
 
+  it('still owes version 2 to a subject not noticed, asked right after a noticed one in the same place', async () => {
+    await subjectWhoAcceptedV1('third-noticed')
+    await subjectWhoAcceptedV1('third-unnoticed')
+    await privacyOf('third-noticed', new Date(v2EffectiveAt.getTime() - 10 * DAY), true)
+    const after = new Date(v2EffectiveAt.getTime() + 3 * DAY)
+    expect((await privacyOf('third-noticed', after)).current).toBe(true)
+    expect((await privacyOf('third-unnoticed', after)).owed).toMatchObject({ action: 'acknowledge', version: 2 })
+    expect((await status('third-unnoticed', after)).banner).not.toBeNull()
+    expect(await acceptancesOf('third-unnoticed')).toHaveLength(1)
+  })
+
   it('never deems acceptance without prior notice', async () => {
     await subjectWhoAcceptedV1('unnoticed')
     const after = await privacyOf('unnoticed', new Date(v2EffectiveAt.getTime() + DAY))

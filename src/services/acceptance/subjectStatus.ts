@@ -120,41 +120,45 @@ function keptPerCatalog<T>(max: number) {
 const keptStatuses = keptPerCatalog<KeptStatus>(5000)
 
 /**
- * Where a subject stands on one policy. Apart from the continued-use acceptance it may record, the
- * answer follows from the catalog, the last version the subject accepted, their language and which
- * versions are in force: it is computed once per catalog for those and reused until the next
- * effective date (for the login of every subject in the same place, the same answer).
+ * Where a subject stands on one policy. Once any continued-use acceptance that became due is
+ * recorded, the answer follows from the catalog, the last version the subject accepted, their
+ * language and which versions are in force: it is computed once per catalog for those and reused
+ * until the next effective date (for the login of every subject in the same place, the same answer).
  */
 async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: StatusSubject, policy: Policy, accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
-  const key = `${policy.id} ${accepted.reduce((max, n) => Math.max(max, n), 0)} ${subject.locale ?? ''} ${options.publicUrl}`
+  const history = catalog.history.get(String(policy.id)) ?? []
+  const { defaultLocale } = catalog.languages
+  const settled = await settleContinuedUse(payload, subject, policy, history, accepted, options, receipts, defaultLocale)
+  const key = `${policy.id} ${settled.reduce((max, n) => Math.max(max, n), 0)} ${subject.locale ?? ''} ${options.publicUrl}`
   const hit = keptStatuses.get(catalog, key)
   if (hit && within(hit.period, options.now)) return hit.result
-  const history = catalog.history.get(String(policy.id)) ?? []
-  const result = await computePolicyStatus(payload, subject, policy, history, accepted, options, receipts, catalog.languages.defaultLocale)
-  // Where a continued-use acceptance may be due, the answer hangs on this subject's notices.
-  if (result.personal) return result.status
-  keptStatuses.set(catalog, key, { period: effectivePeriod(history, options.now), result: result.status })
-  return result.status
+  const result = computePolicyStatus(subject, policy, history, settled, options, defaultLocale)
+  keptStatuses.set(catalog, key, { period: effectivePeriod(history, options.now), result })
+  return result
 }
 
-async function computePolicyStatus(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<{ status: Owing | PolicyStatus; personal: boolean }> {
-  let owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
-  let personal = false
-  // Continued use: a version in force that the subject was told of in time counts as accepted,
-  // when the version was published under continued use (its own rule, never the policy's today)
-  // and nothing between asks for an explicit acceptance.
-  if (owed && owed.action === 'acknowledge' && (owed.version.acceptanceMode ?? policy.acceptanceMode) === 'continued-use' && !owed.upcoming && accepted.length > 0) {
-    personal = true
-    const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
-    const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
-    if (deemed) {
-      const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
-      if (receipt) receipts.push(receipt)
-      owed = owedVersion(history, [...accepted, owed.version.version], policy.acceptanceMode, options.now)
-    }
-  }
+/**
+ * The versions a subject has accepted once continued use has counted: a version in force that
+ * the subject was told of in time counts as accepted, when the version was published under
+ * continued use (its own rule, never the policy's today) and nothing between asks for an explicit
+ * acceptance. That hangs on this subject's notices, so it is never reused from another subject.
+ */
+async function settleContinuedUse(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<number[]> {
+  if (accepted.length === 0) return accepted
+  const owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
+  if (!owed || owed.action !== 'acknowledge' || (owed.version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use' || owed.upcoming) return accepted
+  const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
+  const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
+  if (!deemed) return accepted
+  const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
+  if (receipt) receipts.push(receipt)
+  return [...accepted, owed.version.version]
+}
+
+function computePolicyStatus(subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, defaultLocale: string): Owing | PolicyStatus {
+  const owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   const base = { policy: policy.slug, title: policy.title, bundle: policy.bundle ?? null, acceptanceMode: policy.acceptanceMode }
-  if (!owed) return { status: { ...base, current: true, owed: null }, personal }
+  if (!owed) return { ...base, current: true, owed: null }
   const v = owed.version
   const shown = textInLocale(versionTexts(v, defaultLocale), subject.locale)
   const lang = shown.locale === defaultLocale ? undefined : shown.locale
@@ -186,17 +190,43 @@ async function computePolicyStatus(payload: Payload, subject: StatusSubject, pol
       })),
     },
   }
-  return { status: { policy, version: v, status }, personal }
+  return { policy, version: v, status }
 }
+
+/** What the banner lists for what is owed. */
+const bannerItems = (owing: Owing[]): BannerItem[] =>
+  owing.map(({ policy, version, status }) => ({
+    policyTitle: policy.title,
+    version: version.version,
+    action: status.owed!.action,
+    summary: status.owed!.summary,
+    locale: status.owed!.locale,
+    effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
+    upcoming: status.owed!.upcoming,
+    hasPrevious: status.owed!.since !== null,
+    since: status.owed!.since,
+    redlineUrl: status.owed!.redlineUrl,
+    versionUrl: status.owed!.versionUrl,
+    changes: status.owed!.changes.length > 1 ? status.owed!.changes.map(bannerChange) : [],
+  }))
 
 const banners = keptPerCatalog<RenderedBanner>(1000)
 
-/** The banner for `items` in `language`, rendered once per catalog: what it says comes from the
- * catalog, the items and the language alone. */
-function bannerFor(catalog: StatusCatalog, items: BannerItem[], language: BannerLanguage): RenderedBanner {
-  const key = JSON.stringify([language.locale, language.fallback, items])
+/** A number per status object: a kept status is a new object whenever what it says may change. */
+const statusIds = new WeakMap<Owing, number>()
+let nextStatusId = 0
+function statusId(status: Owing): number {
+  let id = statusIds.get(status)
+  if (id === undefined) statusIds.set(status, (id = nextStatusId++))
+  return id
+}
+
+/** The banner for what is `owing`, in `language`, rendered once per catalog: what it says comes
+ * from the catalog, the kept statuses (known by identity, not by their words) and the language. */
+function bannerFor(catalog: StatusCatalog, owing: Owing[], language: BannerLanguage): RenderedBanner {
+  const key = `${language.locale} ${language.fallback} ${owing.map(statusId).join(' ')}`
   let banner = banners.get(catalog, key)
-  if (!banner) banners.set(catalog, key, (banner = renderBanner(catalog.banner, items, language)))
+  if (!banner) banners.set(catalog, key, (banner = renderBanner(catalog.banner, bannerItems(owing), language)))
   return banner
 }
 
@@ -247,26 +277,12 @@ export async function subjectStatus(payload: Payload, externalId: string, option
   }
   const bundles = new Map<string, string[]>()
   for (const o of owing) if (o.policy.bundle) bundles.set(o.policy.bundle, [...(bundles.get(o.policy.bundle) ?? []), o.policy.slug])
-  const items: BannerItem[] = owing.map(({ policy, version, status }) => ({
-    policyTitle: policy.title,
-    version: version.version,
-    action: status.owed!.action,
-    summary: status.owed!.summary,
-    locale: status.owed!.locale,
-    effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
-    upcoming: status.owed!.upcoming,
-    hasPrevious: status.owed!.since !== null,
-    since: status.owed!.since,
-    redlineUrl: status.owed!.redlineUrl,
-    versionUrl: status.owed!.versionUrl,
-    changes: status.owed!.changes.length > 1 ? status.owed!.changes.map(bannerChange) : [],
-  }))
   return {
     subject: subject.externalId,
     current: owing.length === 0,
     policies: statuses,
     bundles: [...bundles].map(([bundle, slugs]) => ({ bundle, policies: slugs })),
-    banner: items.length > 0 ? bannerFor(catalog, items, bannerLanguage(catalog, subject.locale)) : null,
+    banner: owing.length > 0 ? bannerFor(catalog, owing, bannerLanguage(catalog, subject.locale)) : null,
     receipts,
   }
 }
