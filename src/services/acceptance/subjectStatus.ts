@@ -10,11 +10,12 @@ import type { Policy } from '../../payload-types'
 import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
+import { keptPerCatalog } from './keptPerCatalog'
 import { recordDeemedAcceptance } from './recordDeemedAcceptance'
-import { renderBanner, type BannerChange, type BannerItem, type BannerLanguage, type RenderedBanner } from '../../render/renderBanner'
+import { bannerFor, bannerLanguage } from './statusBanner'
+import type { RenderedBanner } from '../../render/renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
 import { statusSubject, type StatusSubject } from './statusSubject'
-import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { textInLocale } from '../../domain/locale/textInLocale'
 import { versionTexts } from '../locales/versionTexts'
 
@@ -89,7 +90,8 @@ export interface StatusOptions {
   recordDisplay?: boolean
 }
 
-interface Owing {
+/** A policy on which a subject owes a version. */
+export interface Owing {
   policy: Policy
   version: PublishedVersion
   status: PolicyStatus
@@ -100,21 +102,6 @@ interface Owing {
 interface KeptStatus {
   period: Period
   result: Owing | PolicyStatus
-}
-
-/** What follows from a catalog and a key alone, kept as long as the catalog is: at most `max` per
- * catalog, the oldest dropped first. */
-function keptPerCatalog<T>(max: number) {
-  const kept = new WeakMap<StatusCatalog, Map<string, T>>()
-  return {
-    get: (catalog: StatusCatalog, key: string): T | undefined => kept.get(catalog)?.get(key),
-    set(catalog: StatusCatalog, key: string, value: T): void {
-      let values = kept.get(catalog)
-      if (!values) kept.set(catalog, (values = new Map()))
-      if (values.size >= max) values.delete(values.keys().next().value as string)
-      values.set(key, value)
-    },
-  }
 }
 
 const keptStatuses = keptPerCatalog<KeptStatus>(5000)
@@ -192,61 +179,6 @@ function computePolicyStatus(subject: StatusSubject, policy: Policy, history: Pu
   }
   return { policy, version: v, status }
 }
-
-/** What the banner lists for what is owed. */
-const bannerItems = (owing: Owing[]): BannerItem[] =>
-  owing.map(({ policy, version, status }) => ({
-    policyTitle: policy.title,
-    version: version.version,
-    action: status.owed!.action,
-    summary: status.owed!.summary,
-    locale: status.owed!.locale,
-    effectiveDate: version.effectiveAt.toISOString().slice(0, 10),
-    upcoming: status.owed!.upcoming,
-    hasPrevious: status.owed!.since !== null,
-    since: status.owed!.since,
-    redlineUrl: status.owed!.redlineUrl,
-    versionUrl: status.owed!.versionUrl,
-    changes: status.owed!.changes.length > 1 ? status.owed!.changes.map(bannerChange) : [],
-  }))
-
-const banners = keptPerCatalog<RenderedBanner>(1000)
-
-/** A number per status object: a kept status is a new object whenever what it says may change. */
-const statusIds = new WeakMap<Owing, number>()
-let nextStatusId = 0
-function statusId(status: Owing): number {
-  let id = statusIds.get(status)
-  if (id === undefined) statusIds.set(status, (id = nextStatusId++))
-  return id
-}
-
-/** The banner for what is `owing`, in `language`, rendered once per catalog: what it says comes
- * from the catalog, the kept statuses (known by identity, not by their words) and the language. */
-function bannerFor(catalog: StatusCatalog, owing: Owing[], language: BannerLanguage): RenderedBanner {
-  const key = `${language.locale} ${language.fallback} ${owing.map(statusId).join(' ')}`
-  let banner = banners.get(catalog, key)
-  if (!banner) banners.set(catalog, key, (banner = renderBanner(catalog.banner, bannerItems(owing), language)))
-  return banner
-}
-
-/** The banner's language for a subject: theirs where the site offers it, else the default (and
- * the banner says their language is not available). */
-function bannerLanguage(catalog: StatusCatalog, wanted: string | null | undefined): BannerLanguage {
-  const { locales, defaultLocale } = catalog.languages
-  const offered = matchLocale(wanted, locales)
-  return { locale: offered ?? defaultLocale, defaultLocale, fallback: !offered && !!wanted }
-}
-
-const bannerChange = (c: OwedChange): BannerChange => ({
-  version: c.version,
-  changeClass: c.changeClass,
-  effectiveDate: c.effectiveAt.slice(0, 10),
-  upcoming: c.upcoming,
-  supersededBy: c.supersededBeforeEffectBy,
-  summary: c.summary,
-  versionUrl: c.versionUrl,
-})
 
 const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'status' in x
 
