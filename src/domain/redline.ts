@@ -1,5 +1,5 @@
 import { sequenceDiff } from './sequenceDiff'
-import { inlineTokens, wordSet } from './textTokens'
+import { inlineTokens, wordHashes } from './textTokens'
 
 /** A run of words inside a changed paragraph. */
 export interface Segment {
@@ -33,7 +33,7 @@ const MAX_ALIGN = 200
 const MIN_MOVE_LENGTH = 20
 
 /** Dice coefficient of two word sets: 1 for the same words, 0 for none shared. */
-function dice(left: Set<string>, right: Set<string>, a: string, b: string): number {
+function dice(left: Set<number>, right: Set<number>, a: string, b: string): number {
   if (left.size === 0 && right.size === 0) return a === b ? 1 : 0
   let shared = 0
   for (const w of left) if (right.has(w)) shared++
@@ -41,7 +41,7 @@ function dice(left: Set<string>, right: Set<string>, a: string, b: string): numb
 }
 
 /** Dice coefficient of two lines' word sets: 1 for the same words, 0 for none shared. */
-export const similarity = (a: string, b: string): number => dice(wordSet(a), wordSet(b), a, b)
+export const similarity = (a: string, b: string): number => dice(wordHashes(a), wordHashes(b), a, b)
 
 /**
  * Pairs removed lines with inserted lines that are edits of each other, keeping both orders
@@ -54,8 +54,8 @@ function alignReplacement(removed: string[], added: string[]): Block[] {
   const n = removed.length
   const m = added.length
   const score: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0))
-  const removedWords = removed.map(wordSet)
-  const addedWords = added.map(wordSet)
+  const removedWords = removed.map(wordHashes)
+  const addedWords = added.map(wordHashes)
   const sims = new Float64Array(n * m)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {

@@ -1,7 +1,7 @@
 /**
  * Words and tokens of text as redlines compare them, read by one scan over the text rather than
  * by regular expressions with Unicode property classes (`\p{L}`), which were a fifth of a long
- * redline's time. Each function gives exactly what its expression in the comments gives.
+ * redline's time. Each function reads exactly what the expression in its comment reads.
  */
 
 const OTHER = 0
@@ -65,25 +65,9 @@ export function inlineTokens(text: string): string[] {
   return tokens
 }
 
-/** The distinct words of a text, lower-cased, in order of first use:
- * `new Set(text.toLowerCase().match(/[\p{L}\p{N}]+/gu))`. */
-export function wordSet(text: string): Set<string> {
-  const lower = text.toLowerCase()
-  const words = new Set<string>()
-  let i = 0
-  while (i < lower.length) {
-    if (classAt(lower, i) === ALNUM) {
-      const end = runEnd(lower, i, ALNUM, ALNUM)
-      words.add(lower.slice(i, end))
-      i = end
-    } else i += widthAt(lower, i)
-  }
-  return words
-}
-
-/** The distinct words of a text as `wordSet` reads them, each as a 31-bit hash of its lower-cased
- * code units (FNV-1a): for comparing how many words two texts share, where a rare collision
- * only nudges a similarity, without building a string per word. */
+/** The distinct words of a text, lower-cased (`text.toLowerCase().match(/[\p{L}\p{N}]+/gu)`), each
+ * as a 31-bit hash of its code units (FNV-1a): for counting the words two texts share, where a
+ * rare collision only nudges a similarity, without building a string per word. */
 export function wordHashes(text: string): Set<number> {
   const lower = text.toLowerCase()
   const words = new Set<number>()

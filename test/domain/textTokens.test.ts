@@ -1,7 +1,7 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 
-import { inlineTokens, wordHashes, wordSet } from '../../src/domain/textTokens'
+import { inlineTokens, wordHashes } from '../../src/domain/textTokens'
 
 /** Text of every kind a scan could misread: letters and digits past ASCII, astral letters
  * (surrogate pairs), lone surrogates, every kind of white space, letters that lower-case to
@@ -22,16 +22,10 @@ describe('textTokens', () => {
     )
   })
 
-  it('reads the distinct lower-cased words as the expression for letters and digits does, in the same order, for any text', () => {
-    fc.assert(
-      fc.property(text, (t) => {
-        expect([...wordSet(t)]).toEqual([...new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])])
-      }),
-      { numRuns: 2000 },
-    )
-  })
+  /** The distinct lower-cased words, as the expression for letters and digits reads them. */
+  const wordSet = (t: string) => new Set(t.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [])
 
-  it('hashes one number per distinct word, the same for the same word in any text', () => {
+  it('hashes one number per distinct lower-cased word, the same for the same word in any text', () => {
     fc.assert(
       fc.property(text, text, (a, b) => {
         const [wordsA, wordsB] = [wordSet(a), wordSet(b)]
