@@ -4,6 +4,17 @@ import { keptPerCatalog } from './keptPerCatalog'
 import type { StatusCatalog } from './statusCatalog'
 import type { OwedChange, Owing } from './subjectStatus'
 
+/** One of the changes a banner lists. */
+const bannerChange = (c: OwedChange): BannerChange => ({
+  version: c.version,
+  changeClass: c.changeClass,
+  effectiveDate: c.effectiveAt.slice(0, 10),
+  upcoming: c.upcoming,
+  supersededBy: c.supersededBeforeEffectBy,
+  summary: c.summary,
+  versionUrl: c.versionUrl,
+})
+
 /** What the banner lists for what is owed. */
 const bannerItems = (owing: Owing[]): BannerItem[] =>
   owing.map(({ policy, version, status }) => ({
@@ -48,13 +59,3 @@ export function bannerLanguage(catalog: StatusCatalog, wanted: string | null | u
   const offered = matchLocale(wanted, locales)
   return { locale: offered ?? defaultLocale, defaultLocale, fallback: !offered && !!wanted }
 }
-
-const bannerChange = (c: OwedChange): BannerChange => ({
-  version: c.version,
-  changeClass: c.changeClass,
-  effectiveDate: c.effectiveAt.slice(0, 10),
-  upcoming: c.upcoming,
-  supersededBy: c.supersededBeforeEffectBy,
-  summary: c.summary,
-  versionUrl: c.versionUrl,
-})
