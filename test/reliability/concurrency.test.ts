@@ -3,6 +3,7 @@ import { spawn } from 'node:child_process'
 import { describe, expect, it } from 'vitest'
 
 import { nodeFlags } from '../../scripts/nodeFlags.js'
+import { postgresPool } from '../../src/db/leanQuery'
 import { createApiKey } from '../../src/services/staff/apiKeys'
 import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { makePolicy, makeVersion } from '../support/fixtures'
@@ -92,6 +93,25 @@ describe('concurrent writers', () => {
     expect(notices.length).toBe(perSubjectAndChannel.size)
     expect(notices.length).toBe(subjects + withEmail)
   })
+
+  it('publishes more drafts at once than the database has pooled connections', async () => {
+    // On PostgreSQL each publication holds a pooled connection for its transaction and still needs
+    // one for a statement outside it; with every connection held that way, none ever finished.
+    const connections = postgresPool(app.payload)?.options.max ?? 10
+    const count = connections * 2 + 1
+    const drafts = []
+    for (let n = 0; n < count; n++) {
+      const policy = await makePolicy(app.payload)
+      drafts.push(await makeVersion(app.payload, policy.id, { summary: `Draft ${n}` }, `# Policy\n\nDraft ${n}.`))
+    }
+    // Every connection opened and idle, so that all the publications start at once.
+    await Promise.all(Array.from({ length: count }, () => app.payload.count({ collection: 'policies' })))
+    const answers = await Promise.all(drafts.map((d) => request('editor', 'PATCH', `/api/policy-versions/${d.id}`, { _status: 'published' })))
+    const published = await app.payload.count({ collection: 'policy-versions', where: { and: [{ id: { in: drafts.map((d) => d.id) } }, { publishedAt: { exists: true } }] } })
+    recordFigure(AREA, `${count} drafts of ${count} policies published at once: answers other than 2xx`, answers.filter((r) => r.status >= 300).length, 0)
+    expect(answers.map((r) => r.status)).toEqual(drafts.map(() => 200))
+    expect(published.totalDocs).toBe(count)
+  }, 60_000)
 
   it('gives two drafts published at once two different version numbers', async () => {
     const policy = await makePolicy(app.payload)

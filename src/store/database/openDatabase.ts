@@ -4,11 +4,13 @@ import { checkDatabase } from '../../db/checkDatabase'
 import { locksOnlyForEditors } from '../../db/locksOnlyForEditors'
 import { startNativeMemoryGuard } from '../../db/nativeMemoryGuard'
 import { runMigrations } from '../../db/runMigrations'
+import { separateStatementPool } from '../../db/statementPool'
 import { takeTurnsOnSqlite } from '../../db/sqliteTurns'
 
 /**
  * Opens the database of `databaseUrl` for Payload, the one place the database is chosen: checks it
- * is reachable, connects, makes SQLite writers take turns, applies the committed migrations and
+ * is reachable, connects, makes SQLite writers take turns, gives PostgreSQL's single statements a
+ * pool apart from its transactions (statementPool.ts), applies the committed migrations and
  * keeps document locks to editors, and keeps the process's memory near what it holds
  * (nativeMemoryGuard.ts). Every store is picked from the adapter opened here.
  */
@@ -17,6 +19,7 @@ export async function openDatabase(databaseUrl: string, loadConfig: () => Promis
   await checkDatabase(databaseUrl)
   const payload = await getPayload({ config: await loadConfig() })
   await takeTurnsOnSqlite(payload)
+  separateStatementPool(payload)
   await runMigrations(payload, databaseUrl)
   locksOnlyForEditors(payload)
   startNativeMemoryGuard()
