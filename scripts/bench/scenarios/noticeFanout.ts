@@ -23,8 +23,12 @@ interface SinkCount {
 }
 
 /** Forks `script` of scripts/bench with Node's flags, stdout and stderr shared, and no notice
- * worker of Payload's own: the scenario drains with exactly one. */
-const forkBenchProcess = (script: string) => fork(path.join(import.meta.dirname, '..', script), { execArgv: nodeFlags, env: { ...process.env, NOTICE_WORKER: 'off' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+ * worker of Payload's own: the scenario drains with exactly one. With `--cpu-prof`, the process
+ * that publishes and drains writes a CPU profile as it exits. */
+const forkBenchProcess = (script: string) => {
+  const profile = process.env.BENCH_CPU_PROF_DIR && script === 'publishAndDrainProcess.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
+  return fork(path.join(import.meta.dirname, '..', script), { execArgv: [...nodeFlags, ...profile], env: { ...process.env, NOTICE_WORKER: 'off' }, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] })
+}
 
 /** The SMTP sink in its own process, so it shares no event loop with what is measured. */
 async function startSink() {
