@@ -1,11 +1,10 @@
-import { createHash } from 'node:crypto'
-
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
-import { numberedPlaceholders, type RowQuery } from './directQuery'
+import type { RowQuery } from './directQuery'
 import { nativeRowQuery, openNativeSqlite, type NativeSqlite } from './nativeSqlite'
 import { payloadQuery } from './payloadQuery'
+import { preparedStatement } from './preparedStatement'
 import { sqlAdapter } from './sqlSession'
 
 const natives = new WeakMap<Payload, NativeSqlite | undefined>()
@@ -30,12 +29,7 @@ export function closeNativeSqlite(payload: Payload): void {
 
 /** PostgreSQL: Payload's pool, with named statements (parsed and planned once per connection). */
 function postgresReader(pool: pg.Pool): RowQuery {
-  const names = new Map<string, { name: string; text: string }>()
-  return async (text, params) => {
-    let named = names.get(text)
-    if (!named) names.set(text, (named = { name: `assent_${createHash('sha1').update(text).digest('hex').slice(0, 16)}`, text: numberedPlaceholders(text) }))
-    return (await pool.query({ ...named, values: params as unknown[] })).rows
-  }
+  return async (text, params) => (await pool.query({ ...preparedStatement(text), values: params as unknown[] })).rows
 }
 
 /** Payload's PostgreSQL pool, or undefined on other databases. */

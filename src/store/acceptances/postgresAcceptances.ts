@@ -1,8 +1,8 @@
 import type pg from 'pg'
 import type { Payload } from 'payload'
 
-import { numberedPlaceholders } from '../../db/directQuery'
 import { pgWriteTransaction, type TransactionState } from '../../db/pgWriteTransaction'
+import { preparedStatement } from '../../db/preparedStatement'
 import { isoTimestamp } from '../isoTimestamp'
 import { acceptanceEntryPrefix } from '../../domain/receipt'
 import { appendEntries } from '../ledger/appendEntries'
@@ -14,9 +14,9 @@ import { idempotencyRecord } from './idempotencyRecord'
 
 /** Inside a transaction on `client` (`pgWriteTransaction`): as on SQLite. The group's ledger
  * entries wait for its commit (`postgresLedger`), so a new acceptance costs one statement of its
- * own. */
+ * own, prepared once per connection. */
 async function insertAcceptances(client: pg.PoolClient, state: TransactionState, rows: readonly AcceptanceRow[], idempotency?: Idempotency): Promise<StoredAcceptance[]> {
-  const run = async (text: string, params: unknown[]) => (await client.query(numberedPlaceholders(text), params)).rows
+  const run = async (text: string, params: unknown[]) => (await client.query({ ...preparedStatement(text), values: params })).rows
   const now = new Date().toISOString()
   const created: Array<AcceptanceRow & { id: number }> = []
   const result: StoredAcceptance[] = []
