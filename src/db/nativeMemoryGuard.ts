@@ -19,10 +19,10 @@ function fullCollection(): () => void {
 
 /**
  * Runs a full garbage collection whenever the process's resident memory has grown by more than
- * 64 MB from its lowest since the last one. Memory that lives outside the JavaScript heap does not tell V8 to
- * collect: libsql (the SQLite driver) allocates native memory for every statement and every
- * query's rows that only a full collection frees, and so did each Intl formatter before they were
- * kept (intlFormats.ts). A publication's outbox drain reached 1.2 to 1.7 GB resident at 10,000
+ * 64 MB from its lowest since the last one. Memory that lives outside the JavaScript heap does not
+ * tell V8 to collect: libsql (the SQLite driver) allocates native memory for every statement and
+ * every query's rows that only a full collection frees, and so did each Intl formatter before they
+ * were kept (intlFormats.ts). A publication's outbox drain reached 1.2 to 1.7 GB resident at 10,000
  * subjects with a heap under 250 MB. Checked ten times a second (reading the resident size is a
  * few microseconds); the timer does not keep the process alive.
  */

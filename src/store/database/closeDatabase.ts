@@ -22,9 +22,10 @@ interface Connections {
 export async function closeDatabase(payload: Payload): Promise<void> {
   closeNativeSqlite(payload)
   const db = payload.db as unknown as Connections
-  for (const pool of db.pool ? [db.pool, statementPoolOf(db.pool)] : []) {
-    pool?.on('error', () => undefined)
-    void pool?.end().catch(() => undefined)
+  for (const pool of [db.pool, db.pool && statementPoolOf(db.pool)]) {
+    if (!pool) continue
+    pool.on('error', () => undefined)
+    void pool.end().catch(() => undefined)
   }
   db.client?.close()
   if (db.clientConfig?.url) await closeWalSync(sqlitePath(db.clientConfig.url))
