@@ -44,13 +44,35 @@ export function openNativeSqlite(url: string, { memoryMapped = true }: NativeSql
   }
 }
 
+/** How a statement of a `RowQuery` is run, decided once per text. */
+type Run = 'all' | 'first' | 'write'
+
+/** A text ending in `limit 1` reads at most one row: libsql's `get` returns it in one call into
+ * SQLite, where `all` makes two and an iterator (about 6 µs against 12 on a unique index). */
+const ONE_ROW = /\blimit\s+1\s*$/i
+
 /** A `RowQuery` on the connection: a statement that returns rows is read, any other is run. */
-export const nativeRowQuery = (native: NativeSqlite): RowQuery => async (text, params) => {
-  const statement = native.statement(text)
-  // Parameters go as one array: a single `null` spread alone would be taken for named ones.
-  // One statement in autocommit mode: safe to run again when it found the database locked.
-  if (statement.reader) return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
-  const { changes } = await whileBusy(() => statement.run(params as unknown[]))
-  if (changes > 0) await walSync(native.path)
-  return []
+export const nativeRowQuery = (native: NativeSqlite): RowQuery => {
+  // Decided once: libsql asks SQLite anew each time `reader` is read.
+  const prepared = new Map<string, { statement: Statement; run: Run }>()
+  const preparedOf = (text: string) => {
+    let found = prepared.get(text)
+    if (!found) {
+      const statement = native.statement(text)
+      prepared.set(text, (found = { statement, run: !statement.reader ? 'write' : ONE_ROW.test(text) ? 'first' : 'all' }))
+    }
+    return found
+  }
+  return async (text, params) => {
+    const { statement, run } = preparedOf(text)
+    // Parameters go as one array: a single `null` spread alone would be taken for named ones.
+    // One statement in autocommit mode: safe to run again when it found the database locked.
+    if (run === 'all') return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
+    if (run === 'first') return whileBusy(() => rowsOf(statement.get(params as unknown[])))
+    const { changes } = await whileBusy(() => statement.run(params as unknown[]))
+    if (changes > 0) await walSync(native.path)
+    return []
+  }
 }
+
+const rowsOf = (row: unknown): Array<Record<string, unknown>> => (row === undefined ? [] : [row as Record<string, unknown>])

@@ -11,7 +11,7 @@ import type { SubjectsStore } from './SubjectsStore'
  * comma-separated (one row is cheaper to hand over than one per acceptance). */
 const statusRead = (aggregate: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
   (select ${aggregate} from acceptances a where a.subject_id = s.id) as versions
-  from (select 1 as one) one left join subjects s on s.external_id = ?`
+  from (select 1 as one) one left join subjects s on s.external_id = ? limit 1`
 const STATUS_READ = { sqlite: statusRead('group_concat(a.version_id)'), postgres: statusRead("string_agg(a.version_id::text, ',')") }
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
 
