@@ -6,12 +6,27 @@ import { SYNC_BY_WAL_DURABILITY, sqlitePath, walSync } from './walDurability'
 
 type Statement = Database.Statement<unknown[]>
 
+/** How a `RowQuery` runs a statement, decided when it is prepared (libsql asks SQLite anew each
+ * time `reader` is read): every row it reads, its one row, or run as a write. */
+type Run = 'all' | 'first' | 'write'
+
+/** A text ending in `limit 1` reads at most one row: libsql's `get` returns it in one call into
+ * SQLite, where `all` makes two and an iterator (about 6 µs against 12 on a unique index). */
+const ONE_ROW = /\blimit\s+1\s*$/i
+
 /** A SQLite connection of Assent's own (libsql's native binding), its statements prepared once. */
 export interface NativeSqlite {
   db: Database.Database
   /** The file's path, for `walSync`. */
   path: string | undefined
   statement: (text: string) => Statement
+  /** The statement of `text` with how a `RowQuery` runs it. */
+  prepared: (text: string) => Prepared
+}
+
+interface Prepared {
+  statement: Statement
+  run: Run
 }
 
 /** How a connection reads. */
@@ -32,47 +47,28 @@ export function openNativeSqlite(url: string, { memoryMapped = true }: NativeSql
   db.exec(`pragma mmap_size = ${memoryMapped ? 268435456 : 0}`)
   db.exec('pragma busy_timeout = 0')
   db.exec(SYNC_BY_WAL_DURABILITY)
-  const statements = new Map<string, Statement>()
-  return {
-    db,
-    path: sqlitePath(url),
-    statement: (text) => {
-      let statement = statements.get(text)
-      if (!statement) statements.set(text, (statement = db.prepare<unknown[]>(text)))
-      return statement
-    },
-  }
-}
-
-/** How a statement of a `RowQuery` is run, decided once per text. */
-type Run = 'all' | 'first' | 'write'
-
-/** A text ending in `limit 1` reads at most one row: libsql's `get` returns it in one call into
- * SQLite, where `all` makes two and an iterator (about 6 µs against 12 on a unique index). */
-const ONE_ROW = /\blimit\s+1\s*$/i
-
-/** A `RowQuery` on the connection: a statement that returns rows is read, any other is run. */
-export const nativeRowQuery = (native: NativeSqlite): RowQuery => {
-  // Decided once: libsql asks SQLite anew each time `reader` is read.
-  const prepared = new Map<string, { statement: Statement; run: Run }>()
-  const preparedOf = (text: string) => {
-    let found = prepared.get(text)
+  const statements = new Map<string, Prepared>()
+  const prepared = (text: string): Prepared => {
+    let found = statements.get(text)
     if (!found) {
-      const statement = native.statement(text)
-      prepared.set(text, (found = { statement, run: !statement.reader ? 'write' : ONE_ROW.test(text) ? 'first' : 'all' }))
+      const statement = db.prepare<unknown[]>(text)
+      statements.set(text, (found = { statement, run: !statement.reader ? 'write' : ONE_ROW.test(text) ? 'first' : 'all' }))
     }
     return found
   }
-  return async (text, params) => {
-    const { statement, run } = preparedOf(text)
-    // Parameters go as one array: a single `null` spread alone would be taken for named ones.
-    // One statement in autocommit mode: safe to run again when it found the database locked.
-    if (run === 'all') return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
-    if (run === 'first') return whileBusy(() => rowsOf(statement.get(params as unknown[])))
-    const { changes } = await whileBusy(() => statement.run(params as unknown[]))
-    if (changes > 0) await walSync(native.path)
-    return []
-  }
+  return { db, path: sqlitePath(url), prepared, statement: (text) => prepared(text).statement }
+}
+
+/** A `RowQuery` on the connection: a statement that returns rows is read, any other is run. */
+export const nativeRowQuery = (native: NativeSqlite): RowQuery => async (text, params) => {
+  const { statement, run } = native.prepared(text)
+  // Parameters go as one array: a single `null` spread alone would be taken for named ones.
+  // One statement in autocommit mode: safe to run again when it found the database locked.
+  if (run === 'all') return whileBusy(() => statement.all(params as unknown[]) as Array<Record<string, unknown>>)
+  if (run === 'first') return whileBusy(() => rowsOf(statement.get(params as unknown[])))
+  const { changes } = await whileBusy(() => statement.run(params as unknown[]))
+  if (changes > 0) await walSync(native.path)
+  return []
 }
 
 const rowsOf = (row: unknown): Array<Record<string, unknown>> => (row === undefined ? [] : [row as Record<string, unknown>])
