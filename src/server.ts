@@ -21,6 +21,7 @@ import { startWebhookWorker, type WebhookWorker } from './services/webhooks/webh
 import { webhookSettings } from './config/webhookSettings'
 import { seedPolicies } from './services/publishing/seedPolicies'
 import { startPayload } from './startPayload'
+import { databaseWarning } from './store/database/databaseWarning'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 
@@ -64,7 +65,10 @@ async function main(): Promise<void> {
     setInterval(() => createCheckpoint(payload).catch((error) => payload.logger.warn({ err: error }, 'ledger checkpoint skipped')), minutes * 60_000).unref()
   }
   // Checked beside start-up, not before it: an SMTP host that never answers must not delay serving.
-  void checkMailTransport(transport, env.smtpUrl).then((warning) => warning && console.warn(`\n  Warning: ${warning}\n`))
+  const warn = (warning: string | undefined) => warning && console.warn(`\n  Warning: ${warning}\n`)
+  void checkMailTransport(transport, env.smtpUrl).then(warn)
+  // A setting that cannot be read is not worth a warning of its own.
+  void databaseWarning(payload).then(warn, () => undefined)
   if (!env.smtpUrl) console.log(`No SMTP_URL: notices are written as .eml files under ${path.join(env.dataDir, 'mail')}.`)
   const worker: NoticeWorker | undefined = notices.inServer ? startNoticeWorker({ payload, transport, from: env.mailFrom, organisationName: env.organisationName, publicUrl: env.publicUrl, ...notices }) : undefined
   const webhookWorker: WebhookWorker | undefined = webhooks.inServer ? startWebhookWorker(payload, env.publicUrl, webhooks) : undefined
