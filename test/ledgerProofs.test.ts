@@ -34,29 +34,38 @@ const append = (n: number, from = 0) =>
 const allLeaves = async () => (await app.payload.find({ collection: 'ledger-entries', sort: 'seq', pagination: false, depth: 0, select: { leafHash: true } })).docs.map((d) => Buffer.from(d.leafHash, 'hex'))
 const keptRoots = async () => (await app.payload.find({ collection: 'ledger-nodes', sort: 'start', pagination: false, depth: 0 })).docs
 const hex = (hs: Buffer[]) => hs.map((h) => h.toString('hex'))
+/** `level:start` of every aligned perfect subtree of 16 leaves and more within the first n. */
+const alignedSubtrees = (n: number) => {
+  const keys: string[] = []
+  for (let level = 4; 2 ** level <= n; level++) for (let start = 0; start + 2 ** level <= n; start += 2 ** level) keys.push(`${level}:${start}`)
+  return keys
+}
 
 describe('ledger proofs from kept subtree roots', () => {
   let first: { treeSize: number; rootHash: string }
   let second: { treeSize: number; rootHash: string }
 
-  it('a checkpoint keeps the root of every perfect subtree of 256 entries and more it read', async () => {
+  it('a checkpoint keeps the root of every perfect subtree of 16 entries and more it read', async () => {
     // The seed's five entries (three publications, two translations) and 598 more.
     await append(598)
     first = (await createCheckpoint(app.payload)).checkpoint
     expect(first.treeSize).toBe(603)
-    expect((await keptRoots()).map((r) => [r.level, r.start])).toEqual([
-      [8, 0],
-      [9, 0],
-      [8, 256],
-    ])
+    const firstKept = (await keptRoots()).map((r) => `${r.level}:${r.start}`)
+    expect(firstKept.sort()).toEqual(alignedSubtrees(603).sort())
+    // 37 of 16 entries, 18 of 32, 9 of 64, 4 of 128, 2 of 256, 1 of 512.
+    expect(firstKept).toHaveLength(71)
+    expect(firstKept).toContain('4:576')
+    expect(firstKept).not.toContain('4:592') // entries 593 to 608: not all there yet
     await append(700, 600)
     second = (await createCheckpoint(app.payload)).checkpoint
     expect(second.treeSize).toBe(1303)
     // The second checkpoint resumed from the first's frontier and kept what the new entries completed.
-    expect((await keptRoots()).map((r) => `${r.level}:${r.start}`).sort()).toEqual(['10:0', '8:0', '8:1024', '8:256', '8:512', '8:768', '9:0', '9:512'].sort())
+    const secondKept = (await keptRoots()).map((r) => `${r.level}:${r.start}`)
+    expect(secondKept.sort()).toEqual(alignedSubtrees(1303).sort())
+    expect(secondKept).toEqual(expect.arrayContaining(['4:592', '10:0', '8:1024', '4:1280']))
   })
 
-  it('inclusion proofs equal those over every leaf, and read one block of leaf hashes, not the ledger', async () => {
+  it('inclusion proofs equal those over every leaf, and read a block of 16 leaf hashes, not the ledger', async () => {
     const leaves = (await allLeaves()).slice(0, second.treeSize)
     const store = ledgerTreeStore(app.payload)
     const read = vi.spyOn(store, 'leafHashes')
@@ -67,7 +76,7 @@ describe('ledger proofs from kept subtree roots', () => {
         expect(answer.proof, `entry ${seq}`).toEqual(hex(inclusionProof(seq - 1, leaves)))
         expect(verifyInclusion(seq - 1, second.treeSize, leaves[seq - 1], answer.proof.map((h) => Buffer.from(h, 'hex')), Buffer.from(second.rootHash, 'hex'))).toBe(true)
         const rows = read.mock.calls.reduce((sum, [from, to]) => sum + (to - from), 0)
-        expect(rows, `entry ${seq}`).toBeLessThanOrEqual(2 * 256)
+        expect(rows, `entry ${seq}`).toBeLessThanOrEqual(2 * 16)
       }
     } finally {
       read.mockRestore()
@@ -94,6 +103,17 @@ describe('ledger proofs from kept subtree roots', () => {
     const leaves = (await allLeaves()).slice(0, second.treeSize)
     expect((await ledgerInclusionProof(app.payload, 1200, second.treeSize)).proof).toEqual(hex(inclusionProof(1199, leaves)))
     expect((await keptRoots()).map((r) => `${r.level}:${r.start}`)).toContain('10:0')
+  })
+
+  it('a ledger kept with roots of 256 entries and more only gets the smaller ones as it is proven', async () => {
+    await raw('delete from ledger_nodes where level < 8')
+    const leaves = (await allLeaves()).slice(0, second.treeSize)
+    expect((await ledgerInclusionProof(app.payload, 1000, second.treeSize)).proof).toEqual(hex(inclusionProof(999, leaves)))
+    // Entry 1000 (index 999) is in the block from 992; its path passes the subtrees from 1008 (16
+    // entries), 960 (32), 896 (64) and 768 (128), and at the right edge the 16 from 1280: each is
+    // kept with the roots within it.
+    const kept = (await keptRoots()).filter((r) => r.level < 8).map((r) => `${r.level}:${r.start}`)
+    expect(kept.sort()).toEqual(['4:1008', '4:1280', '4:976', '5:960', '4:960', '6:896', '5:896', '5:928', '4:896', '4:912', '4:928', '4:944', ...alignedSubtrees(128).map((k) => k.replace(/:(\d+)$/, (_, s) => `:${768 + Number(s)}`))].sort())
   })
 
   it('an entry edited after it was signed gets no proof: the ledger no longer matches its checkpoint', async () => {
