@@ -38,12 +38,29 @@ export async function* sqlCellPages(query: RowQuery, dialect: SqlDialect, filter
   const sql = `select r.id as "after", ${cells.join(', ')}
     from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  let after = 0
-  for (;;) {
-    const rows = await query(sql, [after, ...params])
-    if (rows.length > 0) yield new CellPage(rows)
-    if (rows.length < PAGE) return
-    after = Number(rows.at(-1)!.after)
+  for await (const rows of keysetPages(query, sql, params, 'after')) yield new CellPage(rows)
+}
+
+/**
+ * The pages of a keyset query (`r.id > ?` first, then `params`, `limit PAGE`), each starting
+ * after the `key` of the last row of the one before. The next page is asked for as soon as a page
+ * arrives, so the database reads it while this one is written (on PostgreSQL, on another core).
+ */
+async function* keysetPages(query: RowQuery, sql: string, params: unknown[], key: string): AsyncGenerator<Array<Record<string, unknown>>> {
+  let next = query(sql, [0, ...params])
+  try {
+    for (;;) {
+      const rows = await next
+      if (rows.length < PAGE) {
+        if (rows.length > 0) yield rows
+        return
+      }
+      next = query(sql, [Number(rows.at(-1)![key]), ...params])
+      yield rows
+    }
+  } finally {
+    // A reader that stops early leaves the page asked for unread: its failure is nobody's.
+    next.catch(() => undefined)
   }
 }
 
@@ -100,9 +117,7 @@ export async function* sqlExportRows(query: RowQuery, filter: ExportFilter): Asy
   const { clause, params } = await whereOf(query, filter)
   const sql = `${SELECT[filter.type]} from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  let after = 0
-  for (;;) {
-    const rows = await query(sql, [after, ...params])
+  for await (const rows of keysetPages(query, sql, params, 'id')) {
     for (const row of rows) {
       const out: ExportRow = { ...row, id: Number(row.id), version: Number(row.version) }
       for (const key of ['acceptedAt', 'createdAt', 'reachedAt', 'dismissedAt']) if (key in out) out[key] = iso(out[key])
@@ -110,7 +125,5 @@ export async function* sqlExportRows(query: RowQuery, filter: ExportFilter): Asy
       else out.attempts = row.attempts === null ? null : Number(row.attempts)
       yield out
     }
-    if (rows.length < PAGE) return
-    after = Number(rows.at(-1)!.id)
   }
 }
