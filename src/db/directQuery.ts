@@ -3,11 +3,21 @@ import type { NativeSqliteOptions } from './nativeSqlite'
 /** Runs one SQL statement with `?` placeholders and returns its rows as plain objects. */
 export type RowQuery = (text: string, params: readonly unknown[]) => Promise<Array<Record<string, unknown>>>
 
+/** Runs one SQL statement as `RowQuery` does and returns its rows as arrays of cells, in the order
+ * selected: a reader of many rows (the CSV export) then builds no object per row, and the driver
+ * names no cell. */
+export type CellQuery = (text: string, params: readonly unknown[]) => Promise<unknown[][]>
+
+/** A `CellQuery` over a `RowQuery`, for a connection that gives rows as objects only (Payload's):
+ * a row's cells are its values, in the order selected. */
+export const cellsOf = (query: RowQuery): CellQuery => async (text, params) => (await query(text, params)).map((row) => Object.values(row))
+
 /** A direct connection to Assent's SQL database, without Payload: what lean readers (the export
  * CLI) use to stay small. */
 export interface DirectDatabase {
   dialect: 'sqlite' | 'postgres'
   query: RowQuery
+  cells: CellQuery
   close: () => Promise<void>
 }
 
@@ -21,9 +31,9 @@ export const numberedPlaceholders = (text: string): string => {
  * loaded: a short-lived reader (the export CLI) should not pay start-up time for the other. */
 export async function openDirectDatabase(url: string, options: NativeSqliteOptions = {}): Promise<DirectDatabase> {
   if (url.startsWith('file:')) {
-    const { nativeRowQuery, openNativeSqlite } = await import('./nativeSqlite')
+    const { nativeCellQuery, nativeRowQuery, openNativeSqlite } = await import('./nativeSqlite')
     const native = openNativeSqlite(url, options)
-    return { dialect: 'sqlite', query: nativeRowQuery(native), close: async () => void native.db.close() }
+    return { dialect: 'sqlite', query: nativeRowQuery(native), cells: nativeCellQuery(native), close: async () => void native.db.close() }
   }
   const { default: pg } = await import('pg')
   const client = new pg.Client({ connectionString: url })
@@ -31,6 +41,7 @@ export async function openDirectDatabase(url: string, options: NativeSqliteOptio
   return {
     dialect: 'postgres',
     query: async (text, params) => (await client.query(numberedPlaceholders(text), params as unknown[])).rows,
+    cells: async (text, params) => (await client.query<unknown[]>({ text: numberedPlaceholders(text), values: params as unknown[], rowMode: 'array' })).rows,
     close: () => client.end(),
   }
 }

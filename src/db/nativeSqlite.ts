@@ -1,6 +1,6 @@
 import Database from 'libsql'
 
-import type { RowQuery } from './directQuery'
+import type { CellQuery, RowQuery } from './directQuery'
 import { whileBusy } from './sqliteBusy'
 import { SYNC_BY_WAL_DURABILITY, sqlitePath, walSync } from './walDurability'
 
@@ -72,3 +72,14 @@ export const nativeRowQuery = (native: NativeSqlite): RowQuery => async (text, p
 }
 
 const rowsOf = (row: unknown): Array<Record<string, unknown>> => (row === undefined ? [] : [row as Record<string, unknown>])
+
+/** A `CellQuery` on the connection, for statements that read: rows as arrays (libsql's raw mode,
+ * on statements of their own so that `nativeRowQuery`'s stay as they are). */
+export const nativeCellQuery = (native: NativeSqlite): CellQuery => {
+  const statements = new Map<string, Statement>()
+  return async (text, params) => {
+    let statement = statements.get(text)
+    if (!statement) statements.set(text, (statement = native.db.prepare<unknown[]>(text).raw(true)))
+    return whileBusy(() => statement.all(params as unknown[]) as unknown[][])
+  }
+}

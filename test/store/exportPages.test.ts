@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
-import type { RowQuery } from '../../src/db/directQuery'
+import { cellsOf, type RowQuery } from '../../src/db/directQuery'
 import { exportFilterSchema } from '../../src/domain/exportFilter'
 import { CellPage } from '../../src/store/evidence/exportRow'
 import { sqlCellPages, sqlExportRows } from '../../src/store/evidence/sqlExportRows'
@@ -14,7 +14,7 @@ function table(rows: number, failAfter?: number) {
     asked.push(after)
     if (failAfter !== undefined && after >= failAfter) throw new Error('the connection closed')
     const ids = Array.from({ length: Math.max(0, Math.min(5000, rows - after)) }, (_, i) => after + i + 1)
-    return ids.map((id) => ({ after: id, id, subject: `s${id}`, version: 1, acceptedAt: '2026-01-01T00:00:00.000Z', notices: null }))
+    return ids.map((id) => ({ id, subject: `s${id}`, version: 1, acceptedAt: '2026-01-01T00:00:00.000Z', notices: null }))
   }
   return { asked, query }
 }
@@ -25,7 +25,7 @@ describe("an export's pages", () => {
   it('hold every row once, in id order, across pages and the short last one', async () => {
     const { asked, query } = table(12_001)
     const ids: number[] = []
-    for await (const page of sqlCellPages(query, 'postgres', csv)) ids.push(...(page as CellPage).rows.map((r) => Number(r.id)))
+    for await (const page of sqlCellPages(query, cellsOf(query), 'postgres', csv)) ids.push(...(page as CellPage).rows.map((r) => Number(r[0])))
     expect(ids).toEqual(Array.from({ length: 12_001 }, (_, i) => i + 1))
     expect(asked).toEqual([0, 5000, 10_000])
     const rows: number[] = []
@@ -35,7 +35,7 @@ describe("an export's pages", () => {
 
   it('ask for the next page while the one before is being written', async () => {
     const { asked, query } = table(12_001)
-    const pages = sqlCellPages(query, 'postgres', csv)
+    const pages = sqlCellPages(query, cellsOf(query), 'postgres', csv)
     await pages.next()
     expect(asked).toEqual([0, 5000])
     await pages.next()
@@ -49,7 +49,7 @@ describe("an export's pages", () => {
     const record = (reason: unknown) => unhandled.push(reason)
     process.on('unhandledRejection', record)
     try {
-      for await (const page of sqlCellPages(query, 'postgres', csv)) {
+      for await (const page of sqlCellPages(query, cellsOf(query), 'postgres', csv)) {
         expect((page as CellPage).rows).toHaveLength(5000)
         break
       }
@@ -63,7 +63,7 @@ describe("an export's pages", () => {
 
   it('fail with the database when a page it waits for fails', async () => {
     const { query } = table(20_000, 5000)
-    const pages = sqlCellPages(query, 'postgres', csv)
+    const pages = sqlCellPages(query, cellsOf(query), 'postgres', csv)
     await pages.next()
     await expect(pages.next()).rejects.toThrow('the connection closed')
   })

@@ -28,7 +28,7 @@ export async function writeExport(rows: AsyncIterable<ExportRow | CellPage>, fil
     if (row instanceof CellPage) {
       // One write per page: a write per row costs more than the row's CSV.
       let text = ''
-      for (const cells of row.rows) text += csvRow(columns.map((c) => cells[c] ?? null))
+      for (const cells of row.rows) text += csvRow(cells)
       await write(text)
       onRow?.((count += row.rows.length))
       continue

@@ -8,7 +8,8 @@ export const exportColumns = {
 export type ExportRow = Record<string, unknown>
 
 /** A page of rows for a CSV export whose cells the database already wrote as text (dates
- * ISO-8601, notice ids joined): only CSV escaping is left, done for the page at once. */
+ * ISO-8601, notice ids joined), each row its cells in the order of `exportColumns`: only CSV
+ * escaping is left, done for the page at once. */
 export class CellPage {
-  constructor(readonly rows: ExportRow[]) {}
+  constructor(readonly rows: ReadonlyArray<readonly unknown[]>) {}
 }

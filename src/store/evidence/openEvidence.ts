@@ -29,5 +29,5 @@ export async function openEvidence(databaseUrl: string, startPayload: () => Prom
   // An export reads the whole file once: through the page cache, not a map that would count it all
   // as this process's memory.
   const db = await openDirectDatabase(databaseUrl, { memoryMapped: false })
-  return { evidence: sqlEvidence(db.query, db.dialect), accessRecords: sqlAccessRecords(db.query), close: () => db.close() }
+  return { evidence: sqlEvidence(db.query, db.dialect, db.cells), accessRecords: sqlAccessRecords(db.query), close: () => db.close() }
 }

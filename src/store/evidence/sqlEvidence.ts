@@ -1,4 +1,4 @@
-import type { RowQuery } from '../../db/directQuery'
+import { cellsOf, type CellQuery, type RowQuery } from '../../db/directQuery'
 import type { DayCount } from '../../domain/dailySeries'
 import type { EvidenceStore } from './EvidenceStore'
 import type { SqlDialect } from './sqlCellText'
@@ -10,12 +10,13 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
 
 /**
  * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
- * direct one for a reader without Payload. Exports stream in pages of plain SQL; a CSV export's
- * cells come as text from the database, only escaped in JavaScript.
+ * direct one for a reader without Payload, which reads rows as arrays too (`cells`). Exports
+ * stream in pages of plain SQL; a CSV export's cells come as text from the database, only escaped
+ * in JavaScript.
  */
-export const sqlEvidence = (query: RowQuery, dialect: SqlDialect): EvidenceStore => ({
+export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query)): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
-  exportRows: (filter) => (filter.format === 'csv' ? sqlCellPages(query, dialect, filter) : sqlExportRows(query, filter)),
+  exportRows: (filter) => (filter.format === 'csv' ? sqlCellPages(query, cells, dialect, filter) : sqlExportRows(query, filter)),
   acceptancesPerDay: async (versionIds, from) => {
     const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
     if (versionIds.length === 0) return result

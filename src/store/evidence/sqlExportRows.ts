@@ -1,4 +1,4 @@
-import type { RowQuery } from '../../db/directQuery'
+import type { CellQuery, RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
 import { isoTimestamp } from '../isoTimestamp'
 import type { AssentError } from '../../errors/AssentError'
@@ -28,25 +28,27 @@ const CELLS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, string
 
 /**
  * The same export for CSV, a page at a time, each cell already the text `sqlExportRows` gives it
- * (`sqlCellText`), so that `writeExport` only escapes: byte for byte what it writes of the rows
- * one by one. Refuses an unknown policy (400) or subject (404) before the first page.
+ * (`sqlCellText`), read as arrays (`cells`), so that `writeExport` only escapes: byte for byte
+ * what it writes of the rows one by one. Refuses an unknown policy (400) or subject (404) before
+ * the first page.
  */
-export async function* sqlCellPages(query: RowQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CellPage> {
+export async function* sqlCellPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CellPage> {
   const { clause, params } = await whereOf(query, filter)
-  const cells = CELLS[filter.type].map(([name, expr, kind]) => `${sqlCellText(dialect, expr, kind)} as "${name}"`)
-  // The key is selected apart from the cells: the id cell is text.
-  const sql = `select r.id as "after", ${cells.join(', ')}
+  const selected = CELLS[filter.type].map(([name, expr, kind]) => `${sqlCellText(dialect, expr, kind)} as "${name}"`)
+  const sql = `select ${selected.join(', ')}
     from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  for await (const rows of keysetPages(query, sql, params, 'after')) yield new CellPage(rows)
+  // The first cell is the id, as text.
+  for await (const rows of keysetPages(cells, sql, params, (row) => Number(row[0]))) yield new CellPage(rows)
 }
 
 /**
  * The pages of a keyset query (`r.id > ?` first, then `params`, `limit PAGE`), each starting
- * after the `key` of the last row of the one before. The next page is asked for as soon as a page
- * arrives, so the database reads it while this one is written (on PostgreSQL, on another core).
+ * after the key (`keyOf`) of the last row of the one before. The next page is asked for as soon as
+ * a page arrives, so the database reads it while this one is written (on PostgreSQL, on another
+ * core).
  */
-async function* keysetPages(query: RowQuery, sql: string, params: unknown[], key: string): AsyncGenerator<Array<Record<string, unknown>>> {
+async function* keysetPages<Row>(query: (text: string, params: readonly unknown[]) => Promise<Row[]>, sql: string, params: unknown[], keyOf: (row: Row) => number): AsyncGenerator<Row[]> {
   let next = query(sql, [0, ...params])
   try {
     for (;;) {
@@ -55,7 +57,7 @@ async function* keysetPages(query: RowQuery, sql: string, params: unknown[], key
         if (rows.length > 0) yield rows
         return
       }
-      next = query(sql, [Number(rows.at(-1)![key]), ...params])
+      next = query(sql, [keyOf(rows.at(-1)!), ...params])
       yield rows
     }
   } finally {
@@ -117,7 +119,7 @@ export async function* sqlExportRows(query: RowQuery, filter: ExportFilter): Asy
   const { clause, params } = await whereOf(query, filter)
   const sql = `${SELECT[filter.type]} from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  for await (const rows of keysetPages(query, sql, params, 'id')) {
+  for await (const rows of keysetPages(query, sql, params, (row) => Number(row.id))) {
     for (const row of rows) {
       const out: ExportRow = { ...row, id: Number(row.id), version: Number(row.version) }
       for (const key of ['acceptedAt', 'createdAt', 'reachedAt', 'dismissedAt']) if (key in out) out[key] = iso(out[key])
