@@ -31,7 +31,7 @@ export function retryPolicy(env: NodeJS.ProcessEnv, prefix: 'NOTICE' | 'WEBHOOK'
 }
 
 /**
- * Reads the notice settings: NOTICE_WORKER (on|off), NOTICE_BATCH_SIZE (50), NOTICE_CONCURRENCY
+ * Reads the notice settings: NOTICE_WORKER (on|off), NOTICE_BATCH_SIZE (200), NOTICE_CONCURRENCY
  * (5, like the SMTP pool), NOTICE_LEASE_SECONDS (900), NOTICE_POLL_SECONDS (5),
  * NOTICE_MAX_ATTEMPTS (8), NOTICE_RETRY_BASE_SECONDS (30), NOTICE_RETRY_CAP_SECONDS (3600).
  */
@@ -40,7 +40,7 @@ export function noticeSettings(env: NodeJS.ProcessEnv = process.env): NoticeSett
   if (!['on', 'off'].includes(worker)) throw new ConfigError(`NOTICE_WORKER "${env.NOTICE_WORKER}" must be on or off.`)
   return {
     inServer: worker === 'on',
-    batchSize: number(env, 'NOTICE_BATCH_SIZE', 50, 1, 1000),
+    batchSize: number(env, 'NOTICE_BATCH_SIZE', 200, 1, 1000),
     concurrency: number(env, 'NOTICE_CONCURRENCY', 5, 1, 50),
     leaseMs: number(env, 'NOTICE_LEASE_SECONDS', 900, 0.5, 86_400) * 1000,
     pollMs: number(env, 'NOTICE_POLL_SECONDS', 5, 0.01, 3600) * 1000,

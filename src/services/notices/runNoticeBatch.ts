@@ -9,6 +9,10 @@ import { deliverNotice, type MailSettings } from './deliverNotice'
 import { reapExpiredLeases } from './reapExpiredLeases'
 import { transitionNotices } from './transitionNotices'
 
+/** The most outcomes recorded in one transaction: what a worker dying mid-batch can leave sent
+ * but unrecorded, besides the messages in flight. */
+const RECORDED_TOGETHER = 25
+
 /** One worker's identity and pace. */
 export interface BatchOptions extends MailSettings {
   payload: Payload
@@ -57,8 +61,9 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   const [recipients, standings, languages] = await Promise.all([outbox.noticeRecipients(subjects), outbox.noticeStandings(subjects, policies), siteLanguages(payload)])
   // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
   // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
-  // uncertain), while each group costs one transaction and one ledger append.
-  const group = Math.max(options.concurrency, Math.ceil(claimed.length / 2))
+  // uncertain), while each group costs one transaction and one ledger append. At most 25 in a
+  // group, however large the batch.
+  const group = Math.max(options.concurrency, Math.min(RECORDED_TOGETHER, Math.ceil(claimed.length / 2)))
   let changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
   let recorded = Promise.resolve()
   const flush = () => {
