@@ -6,10 +6,9 @@ import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { nodeFlags } from '../scripts/nodeFlags.js'
-import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { verifyLiveLedger } from './support/ledger'
-import { publishVersion, untilFinal } from './support/notices'
+import { publishVersion, termsInForce, untilFinal } from './support/notices'
 import { startSmtpSink, type SmtpSink } from './support/smtpSink'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -50,12 +49,7 @@ function noticeWorkerProcess(): ChildProcess {
 
 describe('a notice worker killed with SIGKILL mid-batch', () => {
   it('loses nothing; the only duplicates are notices marked uncertain, resent with the same Message-ID', async () => {
-    const policy = await app.payload.create({ collection: 'policies', data: { title: 'Terms', slug: 'terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
-    await app.payload.create({
-      collection: 'policy-versions',
-      data: { policy: policy.id, changeClass: 'material', summary: 'First.', effectiveAt: '2020-01-01T00:00:00.000Z', body: (await markdownToBody(app.payload.config, '# Terms\n\nOne.')) as never, _status: 'published' },
-      context: { assentImport: true },
-    })
+    const policy = await termsInForce(app.payload)
     await upsertSubjects(app.payload, Array.from({ length: SUBJECTS }, (_, i) => ({ externalId: `crash-${i}`, email: `crash-${i}@example.com` })))
     const version = await publishVersion(app.payload, policy.id, 'informational', '# Terms\n\nOne.\n\nTwo.')
 

@@ -1,11 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { noticeSettings } from '../src/config/noticeSettings'
-import { markdownToBody } from '../src/services/publishing/lexicalMarkdown'
 import { transitionNotices } from '../src/services/notices/transitionNotices'
 import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { verifyLiveLedger } from './support/ledger'
-import { publishVersion, testWorker, untilFinal } from './support/notices'
+import { publishVersion, termsInForce, testWorker, untilFinal } from './support/notices'
 import { startSmtpSink, type SmtpSink } from './support/smtpSink'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -33,12 +32,7 @@ afterAll(async () => {
 describe('a batch of the default size', () => {
   it('is leased at once and its outcomes recorded 25 at a time as they come in, not in halves of the batch', async () => {
     expect(defaults.batchSize).toBe(200)
-    const policy = await app.payload.create({ collection: 'policies', data: { title: 'Terms', slug: 'terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
-    await app.payload.create({
-      collection: 'policy-versions',
-      data: { policy: policy.id, changeClass: 'material', summary: 'First.', effectiveAt: '2020-01-01T00:00:00.000Z', body: (await markdownToBody(app.payload.config, '# Terms\n\nOne.')) as never, _status: 'published' },
-      context: { assentImport: true },
-    })
+    const policy = await termsInForce(app.payload)
     await upsertSubjects(app.payload, Array.from({ length: SUBJECTS }, (_, i) => ({ externalId: `group-${i}`, email: `group-${i}@example.com` })))
     const version = await publishVersion(app.payload, policy.id, 'informational', '# Terms\n\nOne.\n\nTwo.')
     const recorded = vi.mocked(transitionNotices)

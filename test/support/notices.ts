@@ -16,6 +16,18 @@ export async function publishVersion(payload: Payload, policyId: number, changeC
   })
 }
 
+/** A clickwrap policy "Terms" (`terms`) with a first version imported as history, in force since
+ * 2020 and announced to no one: notices then come only from the versions a test publishes. */
+export async function termsInForce(payload: Payload) {
+  const policy = await payload.create({ collection: 'policies', data: { title: 'Terms', slug: 'terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
+  await payload.create({
+    collection: 'policy-versions',
+    data: { policy: policy.id, changeClass: 'material', summary: 'First.', effectiveAt: '2020-01-01T00:00:00.000Z', body: (await markdownToBody(payload.config, '# Terms\n\nOne.')) as never, _status: 'published' },
+    context: { assentImport: true },
+  })
+  return policy
+}
+
 /** A worker on `smtpUrl` with test pacing; `overrides` tune it. */
 export function testWorker(payload: Payload, smtpUrl: string, overrides: Partial<WorkerOptions> = {}): NoticeWorker {
   const transport = createMailTransport(smtpUrl, '/nonexistent')
