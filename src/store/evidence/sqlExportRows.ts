@@ -2,7 +2,7 @@ import type { CellQuery, RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
 import { isoTimestamp } from '../isoTimestamp'
 import type { AssentError } from '../../errors/AssentError'
-import { CellPage, type ExportRow } from './exportRow'
+import { CellPage, exportColumns, type ExportRow } from './exportRow'
 import { sqlCellText, type CellKind, type SqlDialect } from './sqlCellText'
 
 /** Rows per page: memory stays flat however many rows there are. */
@@ -34,7 +34,11 @@ const CELLS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, string
  */
 export async function* sqlCellPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CellPage> {
   const { clause, params } = await whereOf(query, filter)
-  const selected = CELLS[filter.type].map(([name, expr, kind]) => `${sqlCellText(dialect, expr, kind)} as "${name}"`)
+  // In the order of `exportColumns`, which `writeExport` writes the cells in.
+  const selected = exportColumns[filter.type].map((column) => {
+    const [name, expr, kind] = CELLS[filter.type].find(([cell]) => cell === column)!
+    return `${sqlCellText(dialect, expr, kind)} as "${name}"`
+  })
   const sql = `select ${selected.join(', ')}
     from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
