@@ -62,7 +62,7 @@ export async function runNoticeBatch(options: BatchOptions): Promise<BatchResult
   // Outcomes are recorded in groups as they come in, not all at the end of the batch: a worker
   // that dies mid-batch leaves at most a group of sent-but-unrecorded notices (resent as
   // uncertain), while each group costs one transaction and one ledger append. At most 25 in a
-  // group, however large the batch.
+  // group however large the batch, unless more are sent at once.
   const group = Math.max(options.concurrency, Math.min(RECORDED_TOGETHER, Math.ceil(claimed.length / 2)))
   let changes: Array<{ notice: ClaimedNotice; change: NoticeChange }> = []
   let recorded = Promise.resolve()

@@ -16,14 +16,19 @@ const SELECT = {
     r.last_reply as "lastReply", r.address`,
 }
 
-/** The export's columns (`exportColumns`, by name) as SQL, and how each becomes a cell. */
-const CELLS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, string, CellKind]>> = {
-  acceptances: [['id', 'r.id', 'number'], ['subject', 's.external_id', 'text'], ['policy', 'p.slug', 'text'], ['version', 'r.version_number', 'number'], ['contentHash', 'r.content_hash', 'text'],
-    ['method', 'r.method', 'text'], ['source', 'r.source', 'text'], ['acceptedAt', 'r.accepted_at', 'date'], ['locale', 'r.locale', 'text'], ['ip', 'r.ip', 'text'], ['userAgent', 'r.user_agent', 'text'],
-    ['notices', 'r.notices', 'noticeIds']],
-  notices: [['id', 'r.id', 'number'], ['subject', 's.external_id', 'text'], ['policy', 'p.slug', 'text'], ['version', 'r.version_number', 'number'], ['channel', 'r.channel', 'text'],
-    ['status', 'r.status', 'text'], ['createdAt', 'r.created_at', 'date'], ['reachedAt', 'r.reached_at', 'date'], ['dismissedAt', 'r.dismissed_at', 'date'], ['attempts', 'r.attempts', 'number'],
-    ['messageId', 'r.message_id', 'text'], ['messageHash', 'r.message_hash', 'text'], ['lastReply', 'r.last_reply', 'text'], ['address', 'r.address', 'text']],
+/** Each column of an export (`exportColumns`) as SQL, and how it becomes a cell: every column
+ * named once, checked by the type. */
+const CELLS: { [T in ExportFilter['type']]: Record<(typeof exportColumns)[T][number], readonly [string, CellKind]> } = {
+  acceptances: {
+    id: ['r.id', 'number'], subject: ['s.external_id', 'text'], policy: ['p.slug', 'text'], version: ['r.version_number', 'number'], contentHash: ['r.content_hash', 'text'],
+    method: ['r.method', 'text'], source: ['r.source', 'text'], acceptedAt: ['r.accepted_at', 'date'], locale: ['r.locale', 'text'], ip: ['r.ip', 'text'], userAgent: ['r.user_agent', 'text'],
+    notices: ['r.notices', 'noticeIds'],
+  },
+  notices: {
+    id: ['r.id', 'number'], subject: ['s.external_id', 'text'], policy: ['p.slug', 'text'], version: ['r.version_number', 'number'], channel: ['r.channel', 'text'],
+    status: ['r.status', 'text'], createdAt: ['r.created_at', 'date'], reachedAt: ['r.reached_at', 'date'], dismissedAt: ['r.dismissed_at', 'date'], attempts: ['r.attempts', 'number'],
+    messageId: ['r.message_id', 'text'], messageHash: ['r.message_hash', 'text'], lastReply: ['r.last_reply', 'text'], address: ['r.address', 'text'],
+  },
 }
 
 /**
@@ -35,10 +40,8 @@ const CELLS: Record<ExportFilter['type'], ReadonlyArray<readonly [string, string
 export async function* sqlCellPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CellPage> {
   const { clause, params } = await whereOf(query, filter)
   // In the order of `exportColumns`, which `writeExport` writes the cells in.
-  const selected = exportColumns[filter.type].map((column) => {
-    const [name, expr, kind] = CELLS[filter.type].find(([cell]) => cell === column)!
-    return `${sqlCellText(dialect, expr, kind)} as "${name}"`
-  })
+  const sqlOf = CELLS[filter.type] as Record<string, readonly [string, CellKind]>
+  const selected = exportColumns[filter.type].map((column) => `${sqlCellText(dialect, sqlOf[column][0], sqlOf[column][1])} as "${column}"`)
   const sql = `select ${selected.join(', ')}
     from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
