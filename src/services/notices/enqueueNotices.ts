@@ -14,7 +14,9 @@ export interface AnnouncedVersion {
  * not erased, a banner notice, and an email notice when the subject has an address. Each new
  * notice enters the ledger as `pending`. Subjects are read and notices written page by page, so
  * memory stays flat however many subjects there are (a publication may reach 100,000), in one
- * transaction throughout. Returns how many notices of each channel were created.
+ * transaction throughout; the database then gathers the notices table's statistics again, so
+ * the workers' reads are planned on it as it now is. Returns how many notices of each channel
+ * were created.
  */
 export async function enqueueNotices(req: PayloadRequest, version: AnnouncedVersion): Promise<{ email: number; banner: number }> {
   const now = new Date().toISOString()
@@ -31,5 +33,6 @@ export async function enqueueNotices(req: PayloadRequest, version: AnnouncedVers
     await outbox.addNotices(req, rows, now)
     for (const row of rows) counts[row.channel]++
   }
+  if (counts.email + counts.banner > 0) await outbox.noticesAdded(req)
   return counts
 }

@@ -22,6 +22,10 @@ export interface OutboxStore {
   /** Stores a publication's new notices in `req`'s transaction, each entering the ledger as
    * `pending`. */
   addNotices: (req: PayloadRequest, notices: readonly NewNotice[], now: string) => Promise<void>
+  /** Once a publication's notices are stored, in `req`'s transaction: PostgreSQL gathers the
+   * notices table's statistics again (ANALYZE), so the workers' reads are planned on the table
+   * as it now is, not as it was before the publication; nothing elsewhere. */
+  noticesAdded: (req: PayloadRequest) => Promise<void>
   /** The subjects a batch of notices addresses, by id. */
   noticeRecipients: (subjects: ReadonlyArray<number | string>) => Promise<Map<string, Recipient>>
   /** Where each subject stands on each policy (last version accepted, versions whose notice

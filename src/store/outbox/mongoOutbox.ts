@@ -33,6 +33,8 @@ export function mongoOutbox(payload: Payload): OutboxStore {
     addNotices: async (req, notices) => {
       for (const data of notices) await payload.create({ collection: 'notices', data: data as never, req, depth: 0 })
     },
+    // MongoDB gathers no table statistics to refresh.
+    noticesAdded: async () => undefined,
     noticeRecipients: async (ids) => {
       const { docs } = await payload.find({ collection: 'subjects', where: { id: { in: ids } }, select: { email: true, name: true, locale: true, erasedAt: true }, pagination: false, depth: 0 })
       return new Map(docs.map((d) => [String(d.id), d]))

@@ -36,6 +36,13 @@ export function sqlOutbox(payload: Payload, adapter: SqlAdapter): OutboxStore {
       const created = stored.map((n) => ({ ...n, versionNumber: Number(n.versionNumber) }))
       await appendEntries(ledgerIn(req), created.map((doc) => ({ kind: 'notice', record: noticeLedgerRecord(doc) })))
     },
+    noticesAdded: async (req) => {
+      // Otherwise a table last analyzed before the publication (autovacuum off, or not yet run)
+      // looks empty: PostgreSQL read each batch's standings by scanning every notice (136 to 168
+      // ms for a batch of 200 at 100,000 subjects, against 7 through the subject index). SQLite
+      // plans without gathered statistics.
+      if (adapter.name === 'postgres') await (await sqlSession(adapter, req)).execute!(sql`analyze ${adapter.tables.notices}`)
+    },
     noticeRecipients: async (ids) => {
       const s = adapter.tables.subjects
       const rows = await adapter.drizzle.select({ id: s.id, email: s.email, name: s.name, locale: s.locale, erasedAt: s.erasedAt }).from(s as never).where(inArray(s.id, ids as Array<number | string>))
