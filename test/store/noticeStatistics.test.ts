@@ -20,7 +20,7 @@ describe.skipIf(!onPostgres)("a publication's notices on PostgreSQL", () => {
   it("leave the notices table's statistics counting them, so the workers' reads are planned on the table as it now is", async () => {
     const adapter = app.payload.db as unknown as SqlAdapter
     const statistics = async () => {
-      const { rows } = (await adapter.drizzle.execute(sql`select reltuples from pg_class where oid = 'notices'::regclass`)) as unknown as { rows: Array<{ reltuples: number }> }
+      const { rows } = (await adapter.drizzle.execute!(sql`select reltuples from pg_class where oid = 'notices'::regclass`)) as unknown as { rows: Array<{ reltuples: number }> }
       return Number(rows[0].reltuples)
     }
     const policy = await termsInForce(app.payload)
