@@ -1,6 +1,7 @@
 import { sql } from '@payloadcms/db-postgres/drizzle'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
+import { sqlRows } from '../../src/db/payloadQuery'
 import type { SqlAdapter } from '../../src/db/sqlSession'
 import { upsertSubjects } from '../../src/services/subjects/upsertSubjects'
 import { publishVersion, termsInForce } from '../support/notices'
@@ -19,10 +20,7 @@ afterAll(() => app?.close())
 describe.skipIf(!onPostgres)("a publication's notices on PostgreSQL", () => {
   it("leave the notices table's statistics counting them, so the workers' reads are planned on the table as it now is", async () => {
     const adapter = app.payload.db as unknown as SqlAdapter
-    const statistics = async () => {
-      const { rows } = (await adapter.drizzle.execute!(sql`select reltuples from pg_class where oid = 'notices'::regclass`)) as unknown as { rows: Array<{ reltuples: number }> }
-      return Number(rows[0].reltuples)
-    }
+    const statistics = async () => Number((await sqlRows(adapter, sql`select reltuples from pg_class where oid = 'notices'::regclass`))[0].reltuples)
     const policy = await termsInForce(app.payload)
     await upsertSubjects(app.payload, Array.from({ length: SUBJECTS }, (_, i) => ({ externalId: `statistics-${i}`, email: `statistics-${i}@example.com` })))
     const before = await statistics()
