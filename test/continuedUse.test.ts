@@ -1,9 +1,10 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
 import { findVersion } from '../src/services/legalCenter/findVersion'
 import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
+import { subjectsStore } from '../src/store/subjects'
 import { startSeededTestApp } from './support/startSeededTestApp'
 import type { TestApp } from './support/testApp'
 
@@ -81,6 +82,23 @@ describe('the seeded privacy policy (continued use)', () => {
     const after = await privacyOf('unnoticed', new Date(v2EffectiveAt.getTime() + DAY))
     expect(after.owed).toMatchObject({ version: 2 })
     expect(await acceptancesOf('unnoticed')).toHaveLength(1)
+  })
+
+  it('cites notices the status read itself carried on SQL databases, with no read of them apart', async () => {
+    await subjectWhoAcceptedV1('one-read')
+    await privacyOf('one-read', new Date(v2EffectiveAt.getTime() - 10 * DAY), true)
+    const apart = vi.spyOn(subjectsStore(app.payload), 'noticesOf')
+    let readsApart: number
+    try {
+      expect((await privacyOf('one-read', new Date(v2EffectiveAt.getTime() + DAY))).current).toBe(true)
+      readsApart = apart.mock.calls.length
+    } finally {
+      apart.mockRestore()
+    }
+    const [, deemed] = await acceptancesOf('one-read')
+    expect(deemed).toMatchObject({ versionNumber: 2, method: 'continued-use', notices: [expect.objectContaining({ channel: 'banner' })] })
+    // MongoDB has no such read: there the notices are read apart.
+    expect(readsApart).toBe(app.payload.db.name === 'mongoose' ? 1 : 0)
   })
 
   it('never counts a notice first given after the effective date', async () => {

@@ -91,7 +91,7 @@ function coveredVersions(catalog: StatusCatalog, acceptedIds: ReadonlyArray<numb
  * The subject and the versions from one lean read and the status catalog, then the acceptances
  * with their ledger entries and the idempotency record, stored together (`recordAcceptances`).
  */
-async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string): Promise<AcceptanceResult> {
+async function write(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext, hash: string | undefined): Promise<AcceptanceResult> {
   const { subject, acceptedVersions, catalogFingerprint } = await statusSubject(payload, request.subject)
   const catalog = await statusCatalog(payload, catalogFingerprint)
   const resolved = resolveInCatalog(catalog, request, context.now)
@@ -113,7 +113,7 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
     })
     return { status: acceptances.some((a) => !a.alreadyAccepted) ? 201 : 200, body: { subject: subject.externalId, acceptances } }
   }
-  const idempotency = request.idempotencyKey ? { key: storedKey(request, context), requestHash: hash, answer } : undefined
+  const idempotency = hash === undefined ? undefined : { key: storedKey(request, context), requestHash: hash, answer }
   return answer(await acceptancesStore(payload).recordAcceptances(rows, idempotency))
 }
 
@@ -125,8 +125,9 @@ async function write(payload: Payload, request: AcceptanceRequest, context: Acce
  * click) end with one record: the loser of the race finds the winner's.
  */
 export async function recordAcceptance(payload: Payload, request: AcceptanceRequest, context: AcceptanceContext): Promise<AcceptanceResult> {
-  const hash = requestHash(request)
-  if (request.idempotencyKey) {
+  // Hashed only to be compared with an earlier request under the same idempotency key.
+  const hash = request.idempotencyKey ? requestHash(request) : undefined
+  if (hash !== undefined) {
     const earlier = await replay(payload, request, context, hash)
     if (earlier) return earlier
   }
@@ -135,7 +136,7 @@ export async function recordAcceptance(payload: Payload, request: AcceptanceRequ
   } catch (error) {
     if (error instanceof AssentError) throw error
     // A unique index refused a concurrent duplicate; answer from what the winner wrote.
-    if (request.idempotencyKey) {
+    if (hash !== undefined) {
       const earlier = await replay(payload, request, context, hash)
       if (earlier) return earlier
     }

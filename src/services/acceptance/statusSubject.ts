@@ -1,7 +1,8 @@
 import type { Payload } from 'payload'
 
-import { subjectsStore, type StatusSubject } from '../../store/subjects'
+import { subjectsStore, type StatusReadOptions, type StatusSubject, type VersionNotice } from '../../store/subjects'
 import { findSubject } from '../subjects/findSubject'
+import type { NoticesOf } from './recordDeemedAcceptance'
 import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
 export type { StatusSubject }
@@ -12,16 +13,30 @@ export interface SubjectRead {
   acceptedVersions: Array<number | string>
   /** Undefined on MongoDB. */
   catalogFingerprint?: string
+  /** With `notices`, where the read carried them (SQL databases, a subject that was there). */
+  unacceptedNotices?: VersionNotice[]
 }
 
 /**
  * The subject with this external id and the ids of the versions it accepted, with the status
- * catalog's fingerprint (`statusRead`: one query on SQL databases). An unknown subject is created
- * (with `create`) or a 404, as in `findSubject`.
+ * catalog's fingerprint (`statusRead`: one query on SQL databases), and, with `notices`, the
+ * notices that reached it of versions it has not accepted. An unknown subject is created (with
+ * `create`) or a 404, as in `findSubject`.
  */
-export async function statusSubject(payload: Payload, externalId: string, create = false): Promise<SubjectRead> {
+export async function statusSubject(payload: Payload, externalId: string, create = false, options: StatusReadOptions = {}): Promise<SubjectRead> {
   refuseExternalIdLength(externalId)
-  const { subject, acceptedVersions, catalogFingerprint } = await subjectsStore(payload).statusRead(externalId)
+  const { subject, acceptedVersions, catalogFingerprint, unacceptedNotices } = await subjectsStore(payload).statusRead(externalId, options)
+  // Not in the read (created here, or by another call since): its notices are read apart.
   if (!subject) return { subject: await findSubject(payload, externalId, create), acceptedVersions: [], catalogFingerprint }
-  return { subject, acceptedVersions, catalogFingerprint }
+  return { subject, acceptedVersions, catalogFingerprint, unacceptedNotices }
+}
+
+/** The subject's notices of a version: those the read carried, for a version it had not accepted
+ * then; read apart otherwise (MongoDB, a subject not in the read). */
+export function subjectNoticesOf(payload: Payload, read: SubjectRead): NoticesOf {
+  const carried = read.unacceptedNotices
+  const apart: NoticesOf = (versionId) => subjectsStore(payload).noticesOf(read.subject.id, versionId)
+  if (!carried) return apart
+  const accepted = new Set(read.acceptedVersions.map(Number))
+  return async (versionId) => (accepted.has(versionId) ? apart(versionId) : carried.filter((notice) => notice.versionId === versionId))
 }

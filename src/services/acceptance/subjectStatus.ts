@@ -11,11 +11,11 @@ import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { keptPerCatalog } from './keptPerCatalog'
-import { recordDeemedAcceptance } from './recordDeemedAcceptance'
+import { recordDeemedAcceptance, type NoticesOf } from './recordDeemedAcceptance'
 import { bannerFor, bannerLanguage } from './statusBanner'
 import type { RenderedBanner } from '../../render/renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
-import { statusSubject, type StatusSubject } from './statusSubject'
+import { statusSubject, subjectNoticesOf, type StatusSubject } from './statusSubject'
 import { textInLocale } from '../../domain/locale/textInLocale'
 import { versionTexts } from '../locales/versionTexts'
 
@@ -112,10 +112,10 @@ const keptStatuses = keptPerCatalog<KeptStatus>(5000)
  * language and which versions are in force: it is computed once per catalog for those and reused
  * until the next effective date (for the login of every subject in the same place, the same answer).
  */
-async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: StatusSubject, policy: Policy, accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
+async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: StatusSubject, noticesOf: NoticesOf, policy: Policy, accepted: number[], options: StatusOptions, receipts: Receipt[]): Promise<Owing | PolicyStatus> {
   const history = catalog.history.get(String(policy.id)) ?? []
   const { defaultLocale } = catalog.languages
-  const settled = await settleContinuedUse(payload, subject, policy, history, accepted, options, receipts, defaultLocale)
+  const settled = await settleContinuedUse(payload, subject, noticesOf, policy, history, accepted, options, receipts, defaultLocale)
   const key = `${policy.id} ${settled.reduce((max, n) => Math.max(max, n), 0)} ${subject.locale ?? ''} ${options.publicUrl}`
   const hit = keptStatuses.get(catalog, key)
   if (hit && within(hit.period, options.now)) return hit.result
@@ -130,12 +130,12 @@ async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: S
  * continued use (its own rule, never the policy's today) and nothing between asks for an explicit
  * acceptance. That hangs on this subject's notices, so it is never reused from another subject.
  */
-async function settleContinuedUse(payload: Payload, subject: StatusSubject, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<number[]> {
+async function settleContinuedUse(payload: Payload, subject: StatusSubject, noticesOf: NoticesOf, policy: Policy, history: PublishedVersion[], accepted: number[], options: StatusOptions, receipts: Receipt[], defaultLocale: string): Promise<number[]> {
   if (accepted.length === 0) return accepted
   const owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   if (!owed || owed.action !== 'acknowledge' || (owed.version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use' || owed.upcoming) return accepted
   const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
-  const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
+  const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, noticesOf, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
   if (!deemed) return accepted
   const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
   if (receipt) receipts.push(receipt)
@@ -188,7 +188,8 @@ const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'stat
  * and, when asked, the banner's display as evidence of notice.
  */
 export async function subjectStatus(payload: Payload, externalId: string, options: StatusOptions): Promise<SubjectStatus> {
-  const { subject, acceptedVersions, catalogFingerprint } = await statusSubject(payload, externalId, options.create)
+  const read = await statusSubject(payload, externalId, options.create, { notices: true })
+  const { subject, acceptedVersions, catalogFingerprint } = read
   let catalog = await statusCatalog(payload, catalogFingerprint)
   // Two publications within the same millisecond could share a fingerprint: never miss a version.
   if (acceptedVersions.some((id) => !catalog.versions.has(String(id)))) catalog = await statusCatalog(payload, catalogFingerprint, { reload: true })
@@ -198,8 +199,9 @@ export async function subjectStatus(payload: Payload, externalId: string, option
     if (v) accepted.set(v.policy, [...(accepted.get(v.policy) ?? []), v.version])
   }
   const receipts: Receipt[] = []
+  const noticesOf = subjectNoticesOf(payload, read)
   const results = await Promise.all(
-    catalog.policies.map((p) => policyStatus(payload, catalog, subject, p, accepted.get(String(p.id)) ?? [], options, receipts)),
+    catalog.policies.map((p) => policyStatus(payload, catalog, subject, noticesOf, p, accepted.get(String(p.id)) ?? [], options, receipts)),
   )
   const owing = results.filter(isOwing)
   const statuses = results.map((r) => (isOwing(r) ? r.status : r))

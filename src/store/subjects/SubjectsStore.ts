@@ -16,6 +16,22 @@ export interface SubjectStatusRead {
   acceptedVersions: Array<number | string>
   /** Undefined where the database has no lean read (MongoDB). */
   catalogFingerprint?: string
+  /** Asked for with `notices`: the notices that reached the subject, of the versions it has not
+   * accepted, read in the same snapshot. Undefined where the store reads them apart (MongoDB):
+   * then `noticesOf` reads them. */
+  unacceptedNotices?: VersionNotice[]
+}
+
+/** A notice, with the version it told of. */
+export interface VersionNotice extends NoticeFact {
+  versionId: number
+}
+
+/** What a status read reads besides the subject and its acceptances. */
+export interface StatusReadOptions {
+  /** The notices that reached the subject of versions it has not accepted (the status check's
+   * continued-use acceptances hang on them). */
+  notices?: boolean
 }
 
 /**
@@ -25,8 +41,9 @@ export interface SubjectStatusRead {
 export interface SubjectsStore {
   /** Every status check and acceptance starts here: on SQL databases one query, the acceptances
    * answered from the (subject, version) index alone. */
-  statusRead: (externalId: string) => Promise<SubjectStatusRead>
-  /** The subject's notices of one version (every status check of a continued-use policy asks). */
+  statusRead: (externalId: string, options?: StatusReadOptions) => Promise<SubjectStatusRead>
+  /** The subject's notices of one version (a status check of a continued-use policy asks, where its
+   * status read did not carry them). */
   noticesOf: (subjectId: number, versionId: number) => Promise<NoticeFact[]>
   /** The subject with this external id, or undefined. */
   subjectByExternalId: (externalId: string) => Promise<Subject | undefined>

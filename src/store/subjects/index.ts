@@ -5,7 +5,7 @@ import { mongoSubjects } from './mongoSubjects'
 import { sqlSubjects } from './sqlSubjects'
 import type { SubjectsStore } from './SubjectsStore'
 
-export type { StatusSubject, SubjectFields, SubjectStatusRead, SubjectsStore } from './SubjectsStore'
+export type { StatusReadOptions, StatusSubject, SubjectFields, SubjectStatusRead, SubjectsStore, VersionNotice } from './SubjectsStore'
 
 /** The subjects of `payload`'s database, chosen once: SQL databases read the hot paths with
  * plain SQL, MongoDB through Payload. */

@@ -5,15 +5,37 @@ import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
 import { CATALOG_FINGERPRINT, catalogFingerprint } from './catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
-import type { SubjectsStore } from './SubjectsStore'
+import type { SubjectsStore, VersionNotice } from './SubjectsStore'
+
+/** The notices that reached subject `s`, of versions it has not accepted, one text: each
+ * `versionId id channel status reachedAt`, comma-separated (ids, the channel and status words and an
+ * ISO date hold neither separator). */
+const unacceptedNotices = (aggregate: (notice: string) => string, reachedAt: string) => `(select ${aggregate(`n.version_id || ' ' || n.id || ' ' || n.channel || ' ' || n.status || ' ' || ${reachedAt}`)}
+    from notices n where n.subject_id = s.id and n.reached_at is not null
+    and not exists (select 1 from acceptances a where a.subject_id = s.id and a.version_id = n.version_id))`
 
 /** One row: the fingerprint, the subject (nulls when unknown) and its accepted version ids,
- * comma-separated (one row is cheaper to hand over than one per acceptance). */
-const statusRead = (aggregate: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
-  (select ${aggregate} from acceptances a where a.subject_id = s.id) as versions
+ * comma-separated (one row is cheaper to hand over than one per acceptance), and, asked for, its
+ * notices (`unacceptedNotices`). */
+const statusRead = (aggregate: (value: string) => string, notices?: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
+  (select ${aggregate('a.version_id')} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}
   from (select 1 as one) one left join subjects s on s.external_id = ? limit 1`
-const STATUS_READ = { sqlite: statusRead('group_concat(a.version_id)'), postgres: statusRead("string_agg(a.version_id::text, ',')") }
+const sqliteConcat = (value: string) => `group_concat(${value}, ',')`
+const postgresConcat = (value: string) => `string_agg((${value})::text, ',')`
+const STATUS_READ = {
+  sqlite: { plain: statusRead(sqliteConcat), notices: statusRead(sqliteConcat, unacceptedNotices(sqliteConcat, 'n.reached_at')) },
+  postgres: {
+    plain: statusRead(postgresConcat),
+    notices: statusRead(postgresConcat, unacceptedNotices(postgresConcat, `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
+  },
+}
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
+
+/** One notice of `unacceptedNotices`' text. */
+function versionNotice(text: string): VersionNotice {
+  const [versionId, id, channel, status, reachedAt] = text.split(' ')
+  return { versionId: Number(versionId), id: Number(id), channel: channel as NoticeFact['channel'], status, at: new Date(reachedAt) }
+}
 
 /**
  * SQLite and PostgreSQL: the hot reads go through the lean reader (`leanQuery`: Assent's own
@@ -21,17 +43,18 @@ const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from n
  * connection otherwise), the rest through Payload.
  */
 export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite' | 'postgres'): SubjectsStore {
-  const text = STATUS_READ[dialect]
+  const texts = STATUS_READ[dialect]
   return {
     ...payloadSubjects(payload),
-    statusRead: async (externalId) => {
-      const [first] = await query(text, [externalId])
+    statusRead: async (externalId, options = {}) => {
+      const [first] = await query(options.notices ? texts.notices : texts.plain, [externalId])
       const fingerprint = catalogFingerprint(first)
-      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint }
+      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { unacceptedNotices: [] }) }
       return {
         catalogFingerprint: fingerprint,
         subject: { id: Number(first.id), externalId: String(first.externalId), locale: (first.locale as Subject['locale']) ?? null },
         acceptedVersions: first.versions ? String(first.versions).split(',').map(Number) : [],
+        ...(options.notices && { unacceptedNotices: first.notices ? String(first.notices).split(',').map(versionNotice) : [] }),
       }
     },
     noticesOf: async (subjectId, versionId) =>
