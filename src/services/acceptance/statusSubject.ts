@@ -2,7 +2,7 @@ import type { Payload } from 'payload'
 
 import { subjectsStore, type StatusReadOptions, type StatusSubject, type VersionNotice } from '../../store/subjects'
 import { findSubject } from '../subjects/findSubject'
-import type { NoticesOf } from './recordDeemedAcceptance'
+import type { NoticeFact } from '../../domain/deemedAcceptance'
 import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
 export type { StatusSubject }
@@ -30,6 +30,9 @@ export async function statusSubject(payload: Payload, externalId: string, create
   if (!subject) return { subject: await findSubject(payload, externalId, create), acceptedVersions: [], catalogFingerprint }
   return { subject, acceptedVersions, catalogFingerprint, unacceptedNotices }
 }
+
+/** A subject's notices of one version, by its id. */
+export type NoticesOf = (versionId: number) => Promise<readonly NoticeFact[]>
 
 /** The subject's notices of a version: those the read carried, for a version it had not accepted
  * then; read apart otherwise (MongoDB, a subject not in the read). */

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
+import { deemedAcceptance } from '../../domain/deemedAcceptance'
 import { effectivePeriod, within, type Period } from '../../domain/effectivePeriod'
 import { legalLinks } from '../../domain/legalLinks'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
@@ -11,11 +12,11 @@ import { acceptanceReceipt } from '../ledger/acceptanceReceipt'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 import { recordBannerEvent } from './recordBannerEvent'
 import { keptPerCatalog } from './keptPerCatalog'
-import { recordDeemedAcceptance, type NoticesOf } from './recordDeemedAcceptance'
+import { recordDeemedAcceptance } from './recordDeemedAcceptance'
 import { bannerFor, bannerLanguage } from './statusBanner'
 import type { RenderedBanner } from '../../render/renderBanner'
 import { statusCatalog, type StatusCatalog } from './statusCatalog'
-import { statusSubject, subjectNoticesOf, type StatusSubject } from './statusSubject'
+import { statusSubject, subjectNoticesOf, type NoticesOf, type StatusSubject } from './statusSubject'
 import { textInLocale } from '../../domain/locale/textInLocale'
 import { versionTexts } from '../locales/versionTexts'
 
@@ -134,8 +135,10 @@ async function settleContinuedUse(payload: Payload, subject: StatusSubject, noti
   if (accepted.length === 0) return accepted
   const owed = owedVersion(history, accepted, policy.acceptanceMode, options.now)
   if (!owed || owed.action !== 'acknowledge' || (owed.version.acceptanceMode ?? policy.acceptanceMode) !== 'continued-use' || owed.upcoming) return accepted
+  const cited = deemedAcceptance(owed.version.effectiveAt, await noticesOf(owed.version.id), options.now)
+  if (!cited) return accepted
   const text = textInLocale(versionTexts(owed.version, defaultLocale), subject.locale)
-  const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, noticesOf, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
+  const deemed = await recordDeemedAcceptance(payload, subject, policy, owed.version, cited, acceptanceCovers(history.map((h) => h.version), accepted, owed.version.version), options.now, text)
   if (!deemed) return accepted
   const receipt = deemed === 'concurrent' ? null : await acceptanceReceipt(payload, deemed, { subject: subject.externalId, policy: policy.slug })
   if (receipt) receipts.push(receipt)
