@@ -14,32 +14,33 @@ export interface SubjectRead {
   /** Undefined on MongoDB. */
   catalogFingerprint?: string
   /** With `notices`, where the read carried them (SQL databases, a subject that was there). */
-  unacceptedNotices?: VersionNotice[]
+  recentNotices?: VersionNotice[]
 }
 
 /**
  * The subject with this external id and the ids of the versions it accepted, with the status
  * catalog's fingerprint (`statusRead`: one query on SQL databases), and, with `notices`, the
- * notices that reached it of versions it has not accepted. An unknown subject is created (with
+ * notices that reached it of versions newer than the newest it accepted. An unknown subject is created (with
  * `create`) or a 404, as in `findSubject`.
  */
 export async function statusSubject(payload: Payload, externalId: string, create = false, options: StatusReadOptions = {}): Promise<SubjectRead> {
   refuseExternalIdLength(externalId)
-  const { subject, acceptedVersions, catalogFingerprint, unacceptedNotices } = await subjectsStore(payload).statusRead(externalId, options)
+  const { subject, acceptedVersions, catalogFingerprint, recentNotices } = await subjectsStore(payload).statusRead(externalId, options)
   // Not in the read (created here, or by another call since): its notices are read apart.
   if (!subject) return { subject: await findSubject(payload, externalId, create), acceptedVersions: [], catalogFingerprint }
-  return { subject, acceptedVersions, catalogFingerprint, unacceptedNotices }
+  return { subject, acceptedVersions, catalogFingerprint, recentNotices }
 }
 
 /** A subject's notices of one version, by its id. */
 export type NoticesOf = (versionId: number) => Promise<readonly NoticeFact[]>
 
-/** The subject's notices of a version: those the read carried, for a version it had not accepted
- * then; read apart otherwise (MongoDB, a subject not in the read). */
+/** The subject's notices of a version: those the read carried, for a version newer than the
+ * newest it had accepted (all of that version's there are); read apart otherwise (an older version,
+ * MongoDB, a subject not in the read). */
 export function subjectNoticesOf(payload: Payload, read: SubjectRead): NoticesOf {
-  const carried = read.unacceptedNotices
+  const carried = read.recentNotices
   const apart: NoticesOf = (versionId) => subjectsStore(payload).noticesOf(read.subject.id, versionId)
-  if (!carried) return apart
-  const accepted = new Set(read.acceptedVersions.map(Number))
-  return async (versionId) => (accepted.has(versionId) ? apart(versionId) : carried.filter((notice) => notice.versionId === versionId))
+  if (!carried || read.acceptedVersions.length === 0) return apart
+  const newestAccepted = read.acceptedVersions.reduce<number>((max, id) => Math.max(max, Number(id)), 0)
+  return async (versionId) => (versionId > newestAccepted ? carried.filter((notice) => notice.versionId === versionId) : apart(versionId))
 }

@@ -16,10 +16,10 @@ export interface SubjectStatusRead {
   acceptedVersions: Array<number | string>
   /** Undefined where the database has no lean read (MongoDB). */
   catalogFingerprint?: string
-  /** Asked for with `notices`: the notices that reached the subject, of the versions it has not
-   * accepted, read in the same snapshot. Undefined where the store reads them apart (MongoDB):
-   * then `noticesOf` reads them. */
-  unacceptedNotices?: VersionNotice[]
+  /** Asked for with `notices`: the notices that reached the subject of versions newer (by id)
+   * than the newest it accepted, all of them, read in the same snapshot (none when it accepted
+   * nothing). Undefined where the store reads them apart (MongoDB): then `noticesOf` reads them. */
+  recentNotices?: VersionNotice[]
 }
 
 /** A notice, with the version it told of. */
@@ -29,8 +29,8 @@ export interface VersionNotice extends NoticeFact {
 
 /** What a status read reads besides the subject and its acceptances. */
 export interface StatusReadOptions {
-  /** The notices that reached the subject of versions it has not accepted (the status check's
-   * continued-use acceptances hang on them). */
+  /** The notices that reached the subject of versions newer than the newest it accepted (the
+   * status check's continued-use acceptances hang on them). */
   notices?: boolean
 }
 

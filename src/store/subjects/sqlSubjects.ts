@@ -7,31 +7,36 @@ import { CATALOG_FINGERPRINT, catalogFingerprint } from './catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
 import type { SubjectsStore, VersionNotice } from './SubjectsStore'
 
-/** The notices that reached subject `s`, of versions it has not accepted, one text: each
- * `versionId id channel status reachedAt`, comma-separated (ids, the channel and status words and an
- * ISO date hold neither separator). */
-const unacceptedNotices = (aggregate: (notice: string) => string, reachedAt: string) => `(select ${aggregate(`n.version_id || ' ' || n.id || ' ' || n.channel || ' ' || n.status || ' ' || ${reachedAt}`)}
-    from notices n where n.subject_id = s.id and n.reached_at is not null
-    and not exists (select 1 from acceptances a where a.subject_id = s.id and a.version_id = n.version_id))`
+/** The newest version subject `s` accepted (by id); null when none. */
+const NEWEST_ACCEPTED = '(select max(a.version_id) from acceptances a where a.subject_id = s.id)'
+
+/** The notices that reached subject `s`, of versions newer (by id) than the newest it accepted,
+ * read only when a version newer than that was published (a subject that is up to date reads no
+ * notices; PostgreSQL reads them by the subject's index, filtered); none when it accepted nothing.
+ * One text: each `versionId id channel status reachedAt`, comma-separated (ids, the channel and
+ * status words and an ISO date hold neither separator). */
+const recentNotices = (aggregate: (notice: string) => string, reachedAt: string) => `case when exists (select 1 from policy_versions v where v.id > ${NEWEST_ACCEPTED} and v._status = 'published')
+    then (select ${aggregate(`n.version_id || ' ' || n.id || ' ' || n.channel || ' ' || n.status || ' ' || ${reachedAt}`)}
+      from notices n where n.subject_id = s.id and n.version_id > ${NEWEST_ACCEPTED} and n.reached_at is not null) end`
 
 /** One row: the fingerprint, the subject (nulls when unknown) and its accepted version ids,
  * comma-separated (one row is cheaper to hand over than one per acceptance), and, asked for, its
- * notices (`unacceptedNotices`). */
+ * notices (`recentNotices`). */
 const statusRead = (aggregate: (value: string) => string, notices?: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
   (select ${aggregate('a.version_id')} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}
   from (select 1 as one) one left join subjects s on s.external_id = ? limit 1`
 const sqliteConcat = (value: string) => `group_concat(${value}, ',')`
 const postgresConcat = (value: string) => `string_agg((${value})::text, ',')`
 const STATUS_READ = {
-  sqlite: { plain: statusRead(sqliteConcat), notices: statusRead(sqliteConcat, unacceptedNotices(sqliteConcat, 'n.reached_at')) },
+  sqlite: { plain: statusRead(sqliteConcat), notices: statusRead(sqliteConcat, recentNotices(sqliteConcat, 'n.reached_at')) },
   postgres: {
     plain: statusRead(postgresConcat),
-    notices: statusRead(postgresConcat, unacceptedNotices(postgresConcat, `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
+    notices: statusRead(postgresConcat, recentNotices(postgresConcat, `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
   },
 }
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
 
-/** One notice of `unacceptedNotices`' text. */
+/** One notice of `recentNotices`' text. */
 function versionNotice(text: string): VersionNotice {
   const [versionId, id, channel, status, reachedAt] = text.split(' ')
   return { versionId: Number(versionId), id: Number(id), channel: channel as NoticeFact['channel'], status, at: new Date(reachedAt) }
@@ -49,12 +54,12 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
     statusRead: async (externalId, options = {}) => {
       const [first] = await query(options.notices ? texts.notices : texts.plain, [externalId])
       const fingerprint = catalogFingerprint(first)
-      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { unacceptedNotices: [] }) }
+      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { recentNotices: [] }) }
       return {
         catalogFingerprint: fingerprint,
         subject: { id: Number(first.id), externalId: String(first.externalId), locale: (first.locale as Subject['locale']) ?? null },
         acceptedVersions: first.versions ? String(first.versions).split(',').map(Number) : [],
-        ...(options.notices && { unacceptedNotices: first.notices ? String(first.notices).split(',').map(versionNotice) : [] }),
+        ...(options.notices && { recentNotices: first.notices ? String(first.notices).split(',').map(versionNotice) : [] }),
       }
     },
     noticesOf: async (subjectId, versionId) =>

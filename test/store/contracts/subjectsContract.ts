@@ -66,29 +66,43 @@ export const subjectsContract: StoreContract = (app) => {
       expect(await store().noticesOf(subject.id, version.id)).toEqual([{ id: notice.id, channel: 'banner', status: 'displayed', at: reachedAt }])
     })
 
-    it('carries, asked for, the notices that reached the subject of versions it has not accepted (SQL databases)', async () => {
-      const [subject, other] = [await makeSubject(app().payload), await makeSubject(app().payload)]
+    it('carries, asked for, the notices that reached the subject of versions newer than the newest it accepted (SQL databases)', async () => {
+      const [subject, other, none] = [await makeSubject(app().payload), await makeSubject(app().payload), await makeSubject(app().payload)]
       const policy = await makePolicy(app().payload)
-      const [accepted, owed] = [await makeVersion(app().payload, policy.id, { _status: 'published' }), await makeVersion(app().payload, policy.id, { _status: 'published' })]
+      const published = async () => makeVersion(app().payload, policy.id, { _status: 'published' })
+      const [older, accepted, owed, later] = [await published(), await published(), await published(), await published()]
       const notice = (of: typeof subject, version: typeof owed, channel: 'email' | 'banner', status: string, reachedAt?: string) =>
         app().payload.create({ collection: 'notices', data: { subject: of.id, policy: policy.id, version: version.id, versionNumber: version.version!, channel, status: status as 'accepted', reachedAt } })
       const reachedAt = '2026-01-02T03:04:05.123Z'
       const shown = await notice(subject, owed, 'banner', 'displayed', reachedAt)
       await notice(subject, owed, 'email', 'pending')
+      const mailed = await notice(subject, later, 'email', 'accepted', reachedAt)
       await notice(subject, accepted, 'email', 'accepted', reachedAt)
+      await notice(subject, older, 'banner', 'displayed', reachedAt)
       await notice(other, owed, 'email', 'accepted', reachedAt)
-      await app().payload.create({
-        collection: 'acceptances',
-        data: { subject: subject.id, policy: policy.id, version: accepted.id, versionNumber: accepted.version!, method: 'api', source: 'api', contentHash: accepted.contentHash!, acceptedAt: new Date().toISOString() },
-      })
+      await notice(none, owed, 'banner', 'displayed', reachedAt)
+      const accept = (of: typeof subject, version: typeof owed) =>
+        app().payload.create({
+          collection: 'acceptances',
+          data: { subject: of.id, policy: policy.id, version: version.id, versionNumber: version.version!, method: 'api', source: 'api', contentHash: version.contentHash!, acceptedAt: new Date().toISOString() },
+        })
+      await accept(subject, accepted)
+      await accept(other, later)
 
       const read = await store().statusRead(subject.externalId, { notices: true })
-      expect((await store().statusRead(subject.externalId)).unacceptedNotices).toBeUndefined()
+      expect((await store().statusRead(subject.externalId)).recentNotices).toBeUndefined()
       expect((await store().statusRead(fresh('nobody'), { notices: true })).subject).toBeUndefined()
-      if (read.catalogFingerprint === undefined) return expect(read.unacceptedNotices).toBeUndefined()
-      // The pending email never reached them; the accepted version's notice and another subject's are not theirs to cite.
-      expect(read.unacceptedNotices).toEqual([{ versionId: owed.id, id: shown.id, channel: 'banner', status: 'displayed', at: new Date(reachedAt) }])
+      if (read.catalogFingerprint === undefined) return expect(read.recentNotices).toBeUndefined()
+      // Not the pending email, nor the notices of the accepted and older versions, nor another subject's.
+      const at = new Date(reachedAt)
+      expect(read.recentNotices?.sort((a, b) => Number(a.id) - Number(b.id))).toEqual([
+        { versionId: owed.id, id: shown.id, channel: 'banner', status: 'displayed', at },
+        { versionId: later.id, id: mailed.id, channel: 'email', status: 'accepted', at },
+      ])
       expect(read.acceptedVersions.map(Number)).toEqual([accepted.id])
+      // One that accepted nothing has nothing a continued use could count on; one that accepted the newest version owes nothing.
+      expect((await store().statusRead(none.externalId, { notices: true })).recentNotices).toEqual([])
+      expect((await store().statusRead(other.externalId, { notices: true })).recentNotices).toEqual([])
     })
 
     it("erases a subject's personal data from its acceptances and notices inside a transaction, and no one else's", async () => {
