@@ -18,7 +18,8 @@ export interface SubjectStatusRead {
   catalogFingerprint?: string
   /** Asked for with `notices`: the notices that reached the subject of versions newer (by id)
    * than the newest it accepted, all of them, read in the same snapshot (none when it accepted
-   * nothing). Undefined where the store reads them apart (MongoDB): then `noticesOf` reads them. */
+   * nothing). Undefined where the store reads them apart (MongoDB, or SQL when one of them is not
+   * as the read writes it): then `noticesOf` reads them. */
   recentNotices?: VersionNotice[]
 }
 

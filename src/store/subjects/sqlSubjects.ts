@@ -13,33 +13,45 @@ const NEWEST_ACCEPTED = '(select max(a.version_id) from acceptances a where a.su
 /** The notices that reached subject `s`, of versions newer (by id) than the newest it accepted,
  * read only when a version newer than that was published (a subject that is up to date reads no
  * notices; PostgreSQL reads them by the subject's index, filtered); none when it accepted nothing.
- * One text: each `versionId id channel status reachedAt`, comma-separated (ids, the channel and
- * status words and an ISO date hold neither separator). */
-const recentNotices = (aggregate: (notice: string) => string, reachedAt: string) => `case when exists (select 1 from policy_versions v where v.id > ${NEWEST_ACCEPTED} and v._status = 'published')
-    then (select ${aggregate(`n.version_id || ' ' || n.id || ' ' || n.channel || ' ' || n.status || ' ' || ${reachedAt}`)}
+ * One JSON array of `[versionId, id, channel, status, reachedAt]`: the database escapes what the
+ * columns hold, so no edited value reads as another notice. */
+const recentNoticesJson = (array: string, aggregate: string, reachedAt: string) => `case when exists (select 1 from policy_versions v where v.id > ${NEWEST_ACCEPTED} and v._status = 'published')
+    then (select ${aggregate}(${array}(n.version_id, n.id, n.channel, n.status, ${reachedAt}))
       from notices n where n.subject_id = s.id and n.version_id > ${NEWEST_ACCEPTED} and n.reached_at is not null) end`
 
 /** One row: the fingerprint, the subject (nulls when unknown) and its accepted version ids,
  * comma-separated (one row is cheaper to hand over than one per acceptance), and, asked for, its
- * notices (`recentNotices`). */
-const statusRead = (aggregate: (value: string) => string, notices?: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
-  (select ${aggregate('a.version_id')} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}
+ * notices (`recentNoticesJson`). */
+const statusRead = (versions: string, notices?: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
+  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}
   from (select 1 as one) one left join subjects s on s.external_id = ? limit 1`
-const sqliteConcat = (value: string) => `group_concat(${value}, ',')`
-const postgresConcat = (value: string) => `string_agg((${value})::text, ',')`
+const VERSIONS = { sqlite: 'group_concat(a.version_id)', postgres: "string_agg(a.version_id::text, ',')" }
 const STATUS_READ = {
-  sqlite: { plain: statusRead(sqliteConcat), notices: statusRead(sqliteConcat, recentNotices(sqliteConcat, 'n.reached_at')) },
+  sqlite: { plain: statusRead(VERSIONS.sqlite), notices: statusRead(VERSIONS.sqlite, recentNoticesJson('json_array', 'json_group_array', 'n.reached_at')) },
   postgres: {
-    plain: statusRead(postgresConcat),
-    notices: statusRead(postgresConcat, recentNotices(postgresConcat, `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
+    plain: statusRead(VERSIONS.postgres),
+    notices: statusRead(VERSIONS.postgres, recentNoticesJson('json_build_array', 'json_agg', `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
   },
 }
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
 
-/** One notice of `recentNotices`' text. */
-function versionNotice(text: string): VersionNotice {
-  const [versionId, id, channel, status, reachedAt] = text.split(' ')
-  return { versionId: Number(versionId), id: Number(id), channel: channel as NoticeFact['channel'], status, at: new Date(reachedAt) }
+const CHANNELS: ReadonlySet<unknown> = new Set<NoticeFact['channel']>(['email', 'banner'])
+
+/** One notice of `recentNoticesJson`; undefined for one not as written there. */
+function versionNotice(value: unknown): VersionNotice | undefined {
+  if (!Array.isArray(value) || value.length !== 5) return undefined
+  const [versionId, id, channel, status, reachedAt] = value as unknown[]
+  const at = new Date(String(reachedAt))
+  if (!Number.isSafeInteger(versionId) || !Number.isSafeInteger(id) || !CHANNELS.has(channel) || typeof status !== 'string' || Number.isNaN(at.getTime())) return undefined
+  return { versionId: versionId as number, id: id as number, channel: channel as NoticeFact['channel'], status, at }
+}
+
+/** The notices of `recentNoticesJson` (JSON text from SQLite, parsed already from PostgreSQL);
+ * undefined when any is not as written there: they are read apart then (`noticesOf`). */
+function recentNotices(json: unknown): VersionNotice[] | undefined {
+  if (json === null || json === undefined) return []
+  const notices = (typeof json === 'string' ? (JSON.parse(json) as unknown[]) : Array.isArray(json) ? json : [undefined]).map(versionNotice)
+  return notices.every((notice) => notice !== undefined) ? (notices as VersionNotice[]) : undefined
 }
 
 /**
@@ -59,7 +71,7 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
         catalogFingerprint: fingerprint,
         subject: { id: Number(first.id), externalId: String(first.externalId), locale: (first.locale as Subject['locale']) ?? null },
         acceptedVersions: first.versions ? String(first.versions).split(',').map(Number) : [],
-        ...(options.notices && { recentNotices: first.notices ? String(first.notices).split(',').map(versionNotice) : [] }),
+        ...(options.notices && { recentNotices: recentNotices(first.notices) }),
       }
     },
     noticesOf: async (subjectId, versionId) =>

@@ -1,5 +1,8 @@
+import { sql } from '@payloadcms/db-postgres/drizzle'
 import { describe, expect, it } from 'vitest'
 
+import { sqlRows } from '../../../src/db/payloadQuery'
+import type { SqlAdapter } from '../../../src/db/sqlSession'
 import { withTransaction } from '../../../src/store/withTransaction'
 import { subjectsStore } from '../../../src/store/subjects'
 import { makePolicy, makeSubject, makeVersion } from '../../support/fixtures'
@@ -103,6 +106,30 @@ export const subjectsContract: StoreContract = (app) => {
       // One that accepted nothing has nothing a continued use could count on; one that accepted the newest version owes nothing.
       expect((await store().statusRead(none.externalId, { notices: true })).recentNotices).toEqual([])
       expect((await store().statusRead(other.externalId, { notices: true })).recentNotices).toEqual([])
+    })
+
+    it('reads no forged notice out of a status edited behind Payload to look like two (SQL databases)', async () => {
+      const subject = await makeSubject(app().payload)
+      const policy = await makePolicy(app().payload)
+      const [accepted, owed] = [await makeVersion(app().payload, policy.id, { _status: 'published' }), await makeVersion(app().payload, policy.id, { _status: 'published' })]
+      await app().payload.create({
+        collection: 'acceptances',
+        data: { subject: subject.id, policy: policy.id, version: accepted.id, versionNumber: accepted.version!, method: 'api', source: 'api', contentHash: accepted.contentHash!, acceptedAt: new Date().toISOString() },
+      })
+      const reachedAt = '2026-01-02T03:04:05.123Z'
+      const mailed = await app().payload.create({
+        collection: 'notices',
+        data: { subject: subject.id, policy: policy.id, version: owed.id, versionNumber: owed.version!, channel: 'email', status: 'accepted', reachedAt },
+      })
+      if ((await store().statusRead(subject.externalId, { notices: true })).catalogFingerprint === undefined) return
+      const adapter = app().payload.db as unknown as SqlAdapter
+      // The separators of a list written as text, and a second notice after them.
+      const forged = `accepted 2001-01-01T00:00:00.000Z,${owed.id} 999999 banner displayed`
+      const edit = sqlRows(adapter, sql`update notices set status = ${forged} where id = ${mailed.id}`)
+      if (adapter.name === 'postgres') return expect(edit).rejects.toThrow() // the column's enum refuses it
+      await edit
+      const read = await store().statusRead(subject.externalId, { notices: true })
+      expect(read.recentNotices).toEqual([{ versionId: owed.id, id: mailed.id, channel: 'email', status: forged, at: new Date(reachedAt) }])
     })
 
     it("erases a subject's personal data from its acceptances and notices inside a transaction, and no one else's", async () => {
