@@ -1,8 +1,8 @@
 import type { Payload } from 'payload'
 
+import type { NoticeFact } from '../../domain/deemedAcceptance'
 import { subjectsStore, type StatusReadOptions, type StatusSubject, type VersionNotice } from '../../store/subjects'
 import { findSubject } from '../subjects/findSubject'
-import type { NoticeFact } from '../../domain/deemedAcceptance'
 import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
 export type { StatusSubject }
@@ -20,8 +20,8 @@ export interface SubjectRead {
 /**
  * The subject with this external id and the ids of the versions it accepted, with the status
  * catalog's fingerprint (`statusRead`: one query on SQL databases), and, with `notices`, the
- * notices that reached it of versions newer than the newest it accepted. An unknown subject is created (with
- * `create`) or a 404, as in `findSubject`.
+ * notices that reached it of versions newer than the newest it accepted. An unknown subject is
+ * created (with `create`) or a 404, as in `findSubject`.
  */
 export async function statusSubject(payload: Payload, externalId: string, create = false, options: StatusReadOptions = {}): Promise<SubjectRead> {
   refuseExternalIdLength(externalId)
