@@ -85,7 +85,14 @@ describe('status', () => {
 
   it('asks a new subject to accept the terms in force, with hash, redline and a ready banner', async () => {
     await call('PUT', '/api/v1/subjects/new-user', {})
-    const status = await jsonOf(await call('GET', '/api/v1/subjects/new-user/status'))
+    const res = await call('GET', '/api/v1/subjects/new-user/status')
+    // Personal and true only now: no cache keeps it, nor revalidates it by an entity tag.
+    expect([res.headers.get('cache-control'), res.headers.get('etag'), res.headers.get('content-type')]).toEqual(['no-store', null, 'application/json; charset=utf-8'])
+    const text = await res.text()
+    expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text))
+    const status = JSON.parse(text) as Record<string, any>
+    // The same answer, word for word, when its parts come serialised from an earlier one.
+    expect(await (await call('GET', '/api/v1/subjects/new-user/status')).text()).toBe(text)
     expect(status.current).toBe(false)
     const terms = status.policies.find((p: { policy: string }) => p.policy === 'terms')
     expect(terms.owed).toMatchObject({ action: 'accept', version: 1, upcoming: false })

@@ -9,6 +9,7 @@ import { subjectStatus } from '../../services/acceptance/subjectStatus'
 import { subjectOfBannerToken } from '../../services/subjects/subjectTokens'
 import type { RateLimiters } from '../rateLimits'
 import { refuseNul } from '../refuseNul'
+import { sendStatus } from '../sendStatus'
 import { bannerAcceptanceSchema, bannerEventSchema } from '../schemas/acceptance'
 
 const script = readFileSync(new URL('../../embed/banner.js', import.meta.url), 'utf8')
@@ -36,7 +37,7 @@ export function embed(payload: Payload, publicUrl: string, limits: RateLimiters)
   v1.use(express.json({ limit: '64kb' }), refuseNul)
   v1.get('/status', async (req, res) => {
     const externalId = subjectOfBannerToken(payload, req.headers.authorization, new Date())
-    res.json(await subjectStatus(payload, externalId, { now: new Date(), publicUrl, recordDisplay: req.query.record === 'display' }))
+    sendStatus(res, await subjectStatus(payload, externalId, { now: new Date(), publicUrl, recordDisplay: req.query.record === 'display' }))
   })
   v1.post('/acceptances', limits.acceptances, async (req, res) => {
     const subject = subjectOfBannerToken(payload, req.headers.authorization, new Date())

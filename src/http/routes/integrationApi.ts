@@ -8,6 +8,7 @@ import { findSubject } from '../../services/subjects/findSubject'
 import { upsertSubjects } from '../../services/subjects/upsertSubjects'
 import type { RateLimiters } from '../rateLimits'
 import { requireApiKey } from '../requireApiKey'
+import { sendStatus } from '../sendStatus'
 import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
 
 const flag = (value: unknown) => value === 'true' || value === '1'
@@ -37,7 +38,7 @@ export function integrationApi(payload: Payload, publicUrl: string, limits: Rate
       create: flag(req.query.create),
       recordDisplay: req.query.record === 'display',
     })
-    res.json(status)
+    sendStatus(res, status)
   })
 
   router.post('/subjects/:externalId/token', integration, limits.tokens, async (req, res) => {

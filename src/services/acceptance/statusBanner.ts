@@ -1,5 +1,6 @@
 import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { renderBanner, type BannerChange, type BannerItem, type BannerLanguage, type RenderedBanner } from '../../render/renderBanner'
+import { keepJson } from '../../domain/keptJson'
 import { keptPerCatalog } from './keptPerCatalog'
 import type { StatusCatalog } from './statusCatalog'
 import type { OwedChange, Owing } from './subjectStatus'
@@ -48,7 +49,7 @@ function statusId(status: Owing): number {
 export function bannerFor(catalog: StatusCatalog, owing: Owing[], language: BannerLanguage): RenderedBanner {
   const key = `${language.locale} ${language.fallback} ${owing.map(statusId).join(' ')}`
   let banner = banners.get(catalog, key)
-  if (!banner) banners.set(catalog, key, (banner = renderBanner(catalog.banner, bannerItems(owing), language)))
+  if (!banner) banners.set(catalog, key, (banner = keepJson(renderBanner(catalog.banner, bannerItems(owing), language))))
   return banner
 }
 

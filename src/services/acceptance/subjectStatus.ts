@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { deemedAcceptance } from '../../domain/deemedAcceptance'
 import { effectivePeriod, within, type Period } from '../../domain/effectivePeriod'
+import { keepJson } from '../../domain/keptJson'
 import { legalLinks } from '../../domain/legalLinks'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { owedVersion } from '../../domain/owedVersion'
@@ -121,6 +122,7 @@ async function policyStatus(payload: Payload, catalog: StatusCatalog, subject: S
   const hit = keptStatuses.get(catalog, key)
   if (hit && within(hit.period, options.now)) return hit.result
   const result = computePolicyStatus(subject, policy, history, settled, options, defaultLocale)
+  keepJson(isOwing(result) ? result.status : result)
   keptStatuses.set(catalog, key, { period: effectivePeriod(history, options.now), result })
   return result
 }
