@@ -1,6 +1,6 @@
+import { keepJson } from '../../domain/keptJson'
 import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { renderBanner, type BannerChange, type BannerItem, type BannerLanguage, type RenderedBanner } from '../../render/renderBanner'
-import { keepJson } from '../../domain/keptJson'
 import { keptPerCatalog } from './keptPerCatalog'
 import type { StatusCatalog } from './statusCatalog'
 import type { OwedChange, Owing } from './subjectStatus'
