@@ -288,3 +288,56 @@ describe('a notice tells the whole change since the last acceptance', () => {
     await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
   })
 })
+
+describe('a worker stopped mid-batch', () => {
+  let sink: SmtpSink
+  afterAll(() => sink?.close())
+
+  it('leaves no notice leased: a batch it leased ahead and never tried goes back to the outbox uncharged, and is sent once later', async () => {
+    const { outboxStore } = await import('../src/store/outbox')
+    const leasesAhead = outboxStore(app.payload).leasesWhileRecording
+    // Every reply waits, so the worker is caught with its first batch in flight.
+    const replies = { dataDelayMs: 150, keepRaw: false }
+    sink = await startSmtpSink(replies)
+    await subjectsNamed('stopped-', 30)
+    // What earlier tests left due goes first, so only this version's notices are due below.
+    replies.dataDelayMs = 0
+    await testWorker(app.payload, sink.url, { drain: true }).done
+    replies.dataDelayMs = 150
+    const version = await publishVersion(app.payload, policyId, 'informational', nextText())
+    const emails = async () => (await noticesOf(version.id)).filter((n) => n.channel === 'email')
+    const sending = async () => (await app.payload.count({ collection: 'notices', where: { status: { equals: 'sending' } } })).totalDocs
+    // A lease charges an attempt: sent or in flight, each leased notice has one.
+    const leased = async () => (await emails()).filter((n) => (n.attempts ?? 0) > 0).length
+    const worker = testWorker(app.payload, sink.url, { batchSize: 10, concurrency: 5 })
+    // Where leases are taken while outcomes are recorded, the next batch is leased once the last
+    // notice of the first is taken up: 20 are then leased. Elsewhere, the first replies are enough.
+    const deadline = Date.now() + 10_000
+    while (Date.now() < deadline && (leasesAhead ? (await leased()) < 20 : sink.received.length < 5)) await new Promise((resolve) => setTimeout(resolve, 10))
+    expect(await leased()).toBe(leasesAhead ? 20 : 10)
+    await worker.stop()
+
+    expect(await sending()).toBe(0)
+    const given = (await emails()).filter((n) => n.lastReply === 'not tried: the worker stopped')
+    expect(given).toHaveLength(leasesAhead ? 10 : 0)
+    expect(given.every((n) => n.status === 'pending' && n.attempts === 0 && !n.messageHash)).toBe(true)
+    expect(worker.totals.released).toBe(given.length)
+    expect(worker.totals.claimed).toBe(10)
+    const sentBefore = (await emails()).filter((n) => n.status === 'accepted')
+    expect(sentBefore).toHaveLength(worker.totals.accepted)
+    expect(worker.totals.accepted + worker.totals.dead).toBe(10)
+
+    replies.dataDelayMs = 0
+    const again = testWorker(app.payload, sink.url, { drain: true })
+    await again.done
+    // Every notice of the version sent exactly once, on its first charged attempt (those to an
+    // address an earlier test made unusable are dead, and nothing was sent for them).
+    const after = (await emails()).filter((n) => n.status !== 'dead')
+    expect(after.length).toBeGreaterThanOrEqual(30)
+    expect(after.every((n) => n.status === 'accepted' && n.attempts === 1)).toBe(true)
+    const ids = sink.received.map((m) => m.messageId).filter((id) => after.some((n) => n.messageId === id))
+    expect(ids).toHaveLength(after.length)
+    expect(new Set(ids).size).toBe(after.length)
+    await expect(verifyLiveLedger(app.payload)).resolves.toBe(true)
+  })
+})

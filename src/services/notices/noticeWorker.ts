@@ -5,9 +5,10 @@ import type { Payload } from 'payload'
 
 import type { NoticeSettings } from '../../config/noticeSettings'
 import { retryDelayMs } from '../../domain/smtpOutcome'
-import type { MailSettings } from './deliverNotice'
+import { outboxStore } from '../../store/outbox'
 import { pollOutbox, type NextRound } from '../outbox/pollOutbox'
-import { runNoticeBatch, type BatchOptions, type BatchResult } from './runNoticeBatch'
+import type { MailSettings } from './deliverNotice'
+import { leaseNoticeBatch, releaseUntried, sendNoticeBatch, type BatchOptions, type BatchResult, type LeasedBatch } from './noticeBatch'
 
 /** Totals over a worker's life. */
 export type WorkerTotals = Omit<BatchResult, 'unreachable'> & { batches: number }
@@ -45,9 +46,42 @@ export function startNoticeWorker(options: WorkerOptions): NoticeWorker {
   const totals: WorkerTotals = { batches: 0, claimed: 0, reaped: 0, accepted: 0, retried: 0, uncertain: 0, dead: 0, released: 0 }
   const batch: BatchOptions = { ...options, owner, facts: new Map() }
   let outages = 0
+  let stopping = false
+  // The next batch, leased while the last notices of a full batch are still being sent, so the
+  // sending never waits out the lease and the reads between two batches.
+  let ahead: Promise<LeasedBatch> | undefined
+  const leasesAhead = outboxStore(options.payload).leasesWhileRecording
+  const leaseAhead = () => {
+    if (stopping) return
+    ahead = leaseNoticeBatch(batch)
+    // Awaited by the next round (or given back on stop): a failure is that round's to report.
+    ahead.catch(() => undefined)
+  }
+
+  /** Gives a batch leased ahead back to the outbox untried, its attempt not charged; how many. */
+  const giveBackAhead = async (reason: string): Promise<number> => {
+    const unsent = await ahead?.catch(() => undefined)
+    ahead = undefined
+    return unsent && unsent.claimed.length > 0 ? releaseUntried(unsent.claimed, reason, batch) : 0
+  }
+
+  const runBatch = async (): Promise<BatchResult> => {
+    const leased = await (ahead ?? leaseNoticeBatch(batch))
+    ahead = undefined
+    try {
+      const full = leased.claimed.length === options.batchSize
+      const result = await sendNoticeBatch(leased, batch, full && leasesAhead ? leaseAhead : undefined)
+      // The worker is about to pause: what it leased ahead must not wait out the pause under its lease.
+      if (result.unreachable) result.released += await giveBackAhead(result.unreachable)
+      return result
+    } catch (error) {
+      totals.released += await giveBackAhead('the batch before it failed').catch(() => 0)
+      throw error
+    }
+  }
 
   const round = async (): Promise<NextRound> => {
-    const result = await runNoticeBatch(batch).catch((error: unknown) => {
+    const result = await runBatch().catch((error: unknown) => {
       throw new BatchFailed(error)
     })
     options.onBatch?.(result)
@@ -74,8 +108,13 @@ export function startNoticeWorker(options: WorkerOptions): NoticeWorker {
     return Math.max(options.pollMs, 1000)
   }
 
-  const { done, stop } = pollOutbox({ round, failed, holdsProcess: true })
-  return { owner, totals, done, stop }
+  const poller = pollOutbox({ round, failed, holdsProcess: true })
+  const stop = async () => {
+    stopping = true
+    await poller.stop()
+    totals.released += await giveBackAhead('the worker stopped')
+  }
+  return { owner, totals, done: poller.done, stop }
 }
 
 /** A batch that threw, as told apart from the worker's own reasons to end. */

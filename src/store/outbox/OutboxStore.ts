@@ -10,6 +10,11 @@ import type { ClaimedDelivery, ClaimedNotice, DeliveryOutcomeRecord, ExpiredNoti
  * (`noticeQueue`, `deliveryQueue`); what differs is configuration.
  */
 export interface OutboxStore {
+  /** Whether a lease may be taken while outcomes are being recorded (a worker then leases its
+   * next batch while the last notices of one are in flight). Not on SQLite: its one writer makes
+   * the lease wait for the recording, and in memory (the tests) a read beside a write transaction
+   * is refused. */
+  leasesWhileRecording: boolean
   /** Leases up to `limit` due email notices to `owner`, charging each one attempt. */
   claimNotices: (request: LeaseRequest) => Promise<ClaimedNotice[]>
   /** Up to 500 notices whose lease expired before their outcome was recorded. */

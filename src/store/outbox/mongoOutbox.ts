@@ -12,6 +12,7 @@ import { standingsMap } from './standingsMap'
  * batch in one statement. */
 export function mongoOutbox(payload: Payload): OutboxStore {
   return {
+    leasesWhileRecording: true,
     claimNotices: (request) => mongoClaim(payload, noticeQueue, request),
     expiredNoticeLeases: (now) => expiredNoticeLeases(payload, now),
     applyNoticeTransitions: async (req, transitions, now) => {

@@ -25,6 +25,7 @@ const PAGE = 2000
  * the lease locks rows and where changes are joined from JSON). */
 export function sqlOutbox(payload: Payload, adapter: SqlAdapter): OutboxStore {
   return {
+    leasesWhileRecording: adapter.name === 'postgres',
     claimNotices: (request) => sqlClaim(adapter, noticeQueue, request),
     expiredNoticeLeases: (now) => expiredNoticeLeases(payload, now),
     applyNoticeTransitions: async (req, transitions, now) => sqlNoticeTransitions(adapter, await sqlSession(adapter, req), transitions, now),
