@@ -46,6 +46,38 @@ describe('API keys', () => {
     expect((await call('PUT', '/api/v1/subjects/revoke-check', {}, key)).status).toBe(401)
   })
 
+  it("checks the status check's key in its read: without a valid key nothing of the subject is told, created or recorded", async () => {
+    const subject = 'key-in-read'
+    expect((await call('PUT', `/api/v1/subjects/${subject}`, { email: 'key-in-read@example.com' })).status).toBe(201)
+    const { key: revoked, id } = await createApiKey(app.payload, 'revoked in the read', 'integration')
+    expect((await call('GET', `/api/v1/subjects/${subject}/status`, undefined, revoked)).status).toBe(200)
+    await app.payload.update({ collection: 'api-keys', id, data: { revokedAt: new Date().toISOString() } })
+    const subjectId = (await app.payload.find({ collection: 'subjects', where: { externalId: { equals: subject } }, limit: 1 })).docs[0].id
+    const reached = () => count('notices', { and: [{ subject: { equals: subjectId } }, { channel: { equals: 'banner' } }, { reachedAt: { exists: true } }] })
+    const reachedBefore = await reached()
+    const subjectsBefore = (await app.payload.count({ collection: 'subjects' })).totalDocs
+    const refusals: Array<[string, number, string]> = [
+      [revoked, 401, 'unauthenticated'],
+      ['assent_not-a-real-key-000000000000', 401, 'unauthenticated'],
+      [auditKey, 403, 'forbidden'],
+    ]
+    for (const [key, status, code] of refusals) {
+      for (const path of [`/api/v1/subjects/${subject}/status?record=display`, '/api/v1/subjects/created-without-key/status?create=true', `/api/v1/subjects/${'x'.repeat(5000)}/status`]) {
+        const res = await call('GET', path, undefined, key)
+        const body = await res.text()
+        expect([res.status, JSON.parse(body).error.code]).toEqual([status, code])
+        expect(body).not.toContain(subject)
+      }
+    }
+    // Nothing created, no banner display recorded as evidence of notice.
+    expect((await app.payload.count({ collection: 'subjects' })).totalDocs).toBe(subjectsBefore)
+    expect(await reached()).toBe(reachedBefore)
+    // With a valid key, the id's own problem is told, and the display is recorded.
+    expect((await call('GET', `/api/v1/subjects/${'x'.repeat(5000)}/status`)).status).toBe(400)
+    expect((await call('GET', `/api/v1/subjects/${subject}/status?record=display`)).status).toBe(200)
+    expect(await reached()).toBeGreaterThan(reachedBefore)
+  })
+
   it('stores only the hash of a key, never the key', async () => {
     const { key, id } = await createApiKey(app.payload, 'stored', 'audit')
     const raw = await app.payload.findByID({ collection: 'api-keys', id, showHiddenFields: true })

@@ -12,3 +12,14 @@ export const hashApiKey = (key: string): string => createHash('sha256').update(k
 
 /** The first characters of a key, enough for people to tell keys apart. */
 export const apiKeyPrefix = (key: string): string => key.slice(0, 14)
+
+/** An API key as a request presents it: its stored form, and the scope the route needs. */
+export interface PresentedApiKey {
+  hash: string
+  scope: ApiKeyScope
+}
+
+/** Whether a stored key (null or undefined: none has the hash) opens a route of `scope`: not
+ * revoked, and of that scope. */
+export const keyAdmits = (found: { scope?: string | null; revokedAt?: unknown } | null | undefined, scope: ApiKeyScope): boolean =>
+  !!found && !found.revokedAt && found.scope === scope

@@ -1,7 +1,10 @@
 import type { Payload } from 'payload'
 
 import type { NoticeFact } from '../../domain/deemedAcceptance'
+import { externalIdLengthProblem } from '../../domain/externalId'
+import { apiKeysStore } from '../../store/apiKeys'
 import { subjectsStore, type StatusReadOptions, type StatusSubject, type VersionNotice } from '../../store/subjects'
+import { admittedApiKey } from '../staff/apiKeys'
 import { findSubject } from '../subjects/findSubject'
 import { refuseExternalIdLength } from '../subjects/refuseExternalId'
 
@@ -21,11 +24,18 @@ export interface SubjectRead {
  * The subject with this external id and the ids of the versions it accepted, with the status
  * catalog's fingerprint (`statusRead`: one query on SQL databases), and, with `notices`, the
  * notices that reached it of versions newer than the newest it accepted. An unknown subject is
- * created (with `create`) or a 404, as in `findSubject`.
+ * created (with `create`) or a 404, as in `findSubject`. With `apiKey`, the key the request
+ * presents is read with the subject and checked first (401, 403), so a status check costs one
+ * statement, key included.
  */
 export async function statusSubject(payload: Payload, externalId: string, create = false, options: StatusReadOptions = {}): Promise<SubjectRead> {
+  const { apiKey: presented } = options
+  // A caller without a valid key is refused before being told anything of the id.
+  if (presented && externalIdLengthProblem(externalId)) admittedApiKey(await apiKeysStore(payload).keyByHash(presented.hash), presented.scope)
   refuseExternalIdLength(externalId)
-  const { subject, acceptedVersions, catalogFingerprint, recentNotices } = await subjectsStore(payload).statusRead(externalId, options)
+  const { subject, acceptedVersions, catalogFingerprint, recentNotices, apiKey } = await subjectsStore(payload).statusRead(externalId, options)
+  // The key read with the subject, checked before anything read is used or written.
+  if (presented) admittedApiKey(apiKey, presented.scope)
   // Not in the read (created here, or by another call since): its notices are read apart.
   if (!subject) return { subject: await findSubject(payload, externalId, create), acceptedVersions: [], catalogFingerprint }
   return { subject, acceptedVersions, catalogFingerprint, recentNotices }

@@ -1,5 +1,6 @@
 import type { Payload } from 'payload'
 
+import type { PresentedApiKey } from '../../domain/apiKey'
 import { acceptanceCovers } from '../../domain/acceptanceCovers'
 import { deemedAcceptance } from '../../domain/deemedAcceptance'
 import { effectivePeriod, within, type Period } from '../../domain/effectivePeriod'
@@ -90,6 +91,8 @@ export interface StatusOptions {
   create?: boolean
   /** Record that the banner for each owed version was displayed (evidence of notice). */
   recordDisplay?: boolean
+  /** The API key the request presents, checked in the status read itself (`statusSubject`). */
+  apiKey?: PresentedApiKey
 }
 
 /** A policy on which a subject owes a version. */
@@ -193,7 +196,7 @@ const isOwing = (x: Owing | PolicyStatus): x is Owing => 'version' in x && 'stat
  * and, when asked, the banner's display as evidence of notice.
  */
 export async function subjectStatus(payload: Payload, externalId: string, options: StatusOptions): Promise<SubjectStatus> {
-  const read = await statusSubject(payload, externalId, options.create, { notices: true })
+  const read = await statusSubject(payload, externalId, options.create, { notices: true, apiKey: options.apiKey })
   const { subject, acceptedVersions, catalogFingerprint } = read
   let catalog = await statusCatalog(payload, catalogFingerprint)
   // Two publications within the same millisecond could share a fingerprint: never miss a version.

@@ -1,7 +1,9 @@
 import type { PayloadRequest } from 'payload'
 
+import type { PresentedApiKey } from '../../domain/apiKey'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
+import type { StoredApiKey } from '../apiKeys'
 
 /** What the status check needs of a subject. */
 export type StatusSubject = Pick<Subject, 'id' | 'externalId' | 'locale'>
@@ -21,6 +23,8 @@ export interface SubjectStatusRead {
    * nothing). Undefined where the store reads them apart (MongoDB, or SQL when one of them is not
    * as the read writes it): then `noticesOf` reads them. */
   recentNotices?: VersionNotice[]
+  /** Asked for with `apiKey`: the stored key with its hash, null when there is none. */
+  apiKey?: StoredApiKey | null
 }
 
 /** A notice, with the version it told of. */
@@ -33,6 +37,11 @@ export interface StatusReadOptions {
   /** The notices that reached the subject of versions newer than the newest it accepted (the
    * status check's continued-use acceptances hang on them). */
   notices?: boolean
+  /** The API key the request presents, read in the same snapshot (on SQL databases, the same
+   * statement). The subject is then read only if that key is unrevoked and of its scope, so a
+   * caller without a valid key learns nothing of the subject, not even from the time the read
+   * takes; the caller checks the key (`SubjectStatusRead.apiKey`) before using anything read. */
+  apiKey?: PresentedApiKey
 }
 
 /**

@@ -3,6 +3,7 @@ import type { Payload } from 'payload'
 import type { RowQuery } from '../../db/directQuery'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
+import type { StoredApiKey } from '../apiKeys'
 import { CATALOG_FINGERPRINT, catalogFingerprint } from './catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
 import type { SubjectsStore, VersionNotice } from './SubjectsStore'
@@ -21,18 +22,26 @@ const recentNoticesJson = (array: string, aggregate: string, reachedAt: string) 
 
 /** One row: the fingerprint, the subject (nulls when unknown) and its accepted version ids,
  * comma-separated (one row is cheaper to hand over than one per acceptance), and, asked for, its
- * notices (`recentNoticesJson`). */
-const statusRead = (versions: string, notices?: string) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
-  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}
-  from (select 1 as one) one left join subjects s on s.external_id = ? limit 1`
+ * notices (`recentNoticesJson`). With `withKey`, the API key of a hash too (parameters: the
+ * key's hash, the external id, the route's scope), and the subject only if that key admits the
+ * route, so that without a valid key nothing of the subject is read (its subqueries run on no row). */
+const statusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
+  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
+  from (select 1 as one) one${withKey ? '\n  left join api_keys k on k.key_hash = ?' : ''}
+  left join subjects s on s.external_id = ?${withKey ? ' and k.revoked_at is null and k.scope = ?' : ''} limit 1`
 const VERSIONS = { sqlite: 'group_concat(a.version_id)', postgres: "string_agg(a.version_id::text, ',')" }
-const STATUS_READ = {
-  sqlite: { plain: statusRead(VERSIONS.sqlite), notices: statusRead(VERSIONS.sqlite, recentNoticesJson('json_array', 'json_group_array', 'n.reached_at')) },
-  postgres: {
-    plain: statusRead(VERSIONS.postgres),
-    notices: statusRead(VERSIONS.postgres, recentNoticesJson('json_build_array', 'json_agg', `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`)),
-  },
+const NOTICES = {
+  sqlite: recentNoticesJson('json_array', 'json_group_array', 'n.reached_at'),
+  postgres: recentNoticesJson('json_build_array', 'json_agg', `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
 }
+/** The status read's four texts per dialect, by whether they carry notices and a key. */
+const statusReads = (dialect: 'sqlite' | 'postgres') => ({
+  plain: statusRead(VERSIONS[dialect], undefined, false),
+  notices: statusRead(VERSIONS[dialect], NOTICES[dialect], false),
+  plainWithKey: statusRead(VERSIONS[dialect], undefined, true),
+  noticesWithKey: statusRead(VERSIONS[dialect], NOTICES[dialect], true),
+})
+const STATUS_READ = { sqlite: statusReads('sqlite'), postgres: statusReads('postgres') }
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
 
 const CHANNELS: ReadonlySet<unknown> = new Set<NoticeFact['channel']>(['email', 'banner'])
@@ -64,10 +73,15 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
   return {
     ...payloadSubjects(payload),
     statusRead: async (externalId, options = {}) => {
-      const [first] = await query(options.notices ? texts.notices : texts.plain, [externalId])
+      const { apiKey } = options
+      const [first] = apiKey
+        ? await query(options.notices ? texts.noticesWithKey : texts.plainWithKey, [apiKey.hash, externalId, apiKey.scope])
+        : await query(options.notices ? texts.notices : texts.plain, [externalId])
       const fingerprint = catalogFingerprint(first)
-      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { recentNotices: [] }) }
+      const key = apiKey && { apiKey: storedKey(first) }
+      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { recentNotices: [] }), ...key }
       return {
+        ...key,
         catalogFingerprint: fingerprint,
         subject: { id: Number(first.id), externalId: String(first.externalId), locale: (first.locale as Subject['locale']) ?? null },
         acceptedVersions: first.versions ? String(first.versions).split(',').map(Number) : [],
@@ -78,3 +92,9 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
       (await query(NOTICES_OF, [subjectId, versionId])).map((n) => ({ id: n.id as NoticeFact['id'], channel: n.channel as NoticeFact['channel'], status: n.status as NoticeFact['status'], at: n.reachedAt ? new Date(n.reachedAt as string) : undefined })),
   }
 }
+
+/** The API key columns of a status read: null when no key has the hash. */
+const storedKey = (row: Record<string, unknown>): StoredApiKey | null =>
+  row.keyId === null || row.keyId === undefined
+    ? null
+    : { id: row.keyId as StoredApiKey['id'], name: String(row.keyName), scope: row.keyScope as StoredApiKey['scope'], revokedAt: (row.keyRevokedAt as StoredApiKey['revokedAt']) ?? null }

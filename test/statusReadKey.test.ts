@@ -1,0 +1,62 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { hashApiKey, type ApiKeyScope } from '../src/domain/apiKey'
+import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
+import { findVersion } from '../src/services/legalCenter/findVersion'
+import { createApiKey } from '../src/services/staff/apiKeys'
+import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
+import { subjectsStore } from '../src/store/subjects'
+import { startSeededTestApp } from './support/startSeededTestApp'
+import type { TestApp } from './support/testApp'
+
+let app: TestApp
+const keys: Record<'valid' | 'revoked' | 'audit', { key: string; id: number | string }> = {} as never
+
+beforeAll(async () => {
+  app = await startSeededTestApp()
+  await upsertSubjects(app.payload, [{ externalId: 'read-with-key' }])
+  const v1 = (await findVersion(app.payload, 'privacy', 1)).version
+  await recordAcceptance(app.payload, { subject: 'read-with-key', versions: [{ policy: 'privacy', version: 1, contentHash: v1.contentHash! }], method: 'api', source: 'api' }, { now: new Date() })
+  keys.valid = await createApiKey(app.payload, 'valid', 'integration')
+  keys.revoked = await createApiKey(app.payload, 'revoked', 'integration')
+  await app.payload.update({ collection: 'api-keys', id: keys.revoked.id, data: { revokedAt: new Date().toISOString() } })
+  keys.audit = await createApiKey(app.payload, 'audit', 'audit')
+})
+afterAll(() => app?.close())
+
+const read = (key: string, notices: boolean, scope: ApiKeyScope = 'integration') =>
+  subjectsStore(app.payload).statusRead('read-with-key', { notices, apiKey: { hash: hashApiKey(key), scope } })
+
+describe('a status read given the API key the request presents', () => {
+  for (const notices of [false, true]) {
+    it(`reads the key and, only for a key that admits the route, the subject (${notices ? 'with' : 'without'} notices)`, async () => {
+      const admitted = await read(keys.valid.key, notices)
+      expect(admitted.apiKey).toMatchObject({ id: keys.valid.id, name: 'valid', scope: 'integration' })
+      expect(admitted.apiKey!.revokedAt ?? null).toBeNull()
+      expect(admitted.subject?.externalId).toBe('read-with-key')
+      expect(admitted.acceptedVersions).toHaveLength(1)
+
+      const revoked = await read(keys.revoked.key, notices)
+      expect(revoked.apiKey).toMatchObject({ id: keys.revoked.id })
+      expect(revoked.apiKey!.revokedAt).toBeTruthy()
+      const otherScope = await read(keys.audit.key, notices)
+      expect(otherScope.apiKey).toMatchObject({ id: keys.audit.id, scope: 'audit' })
+      const unknown = await read('assent_no-such-key', notices)
+      expect(unknown.apiKey).toBeNull()
+      // The subject exists and accepted a version, yet none of these reads saw it.
+      for (const refused of [revoked, otherScope, unknown]) {
+        expect(refused.subject).toBeUndefined()
+        expect(refused.acceptedVersions).toEqual([])
+        expect(refused.recentNotices ?? []).toEqual([])
+      }
+      // The scope asked for is the route's: the audit key admits an audit route.
+      expect((await read(keys.audit.key, notices, 'audit')).subject?.externalId).toBe('read-with-key')
+    })
+  }
+
+  it('reads no key when none is given', async () => {
+    const plain = await subjectsStore(app.payload).statusRead('read-with-key', { notices: true })
+    expect(plain.apiKey).toBeUndefined()
+    expect(plain.subject?.externalId).toBe('read-with-key')
+  })
+})
