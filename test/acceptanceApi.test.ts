@@ -123,7 +123,8 @@ describe('status', () => {
     const text = await res.text()
     expect(Number(res.headers.get('content-length'))).toBe(Buffer.byteLength(text))
     const status = JSON.parse(text) as Record<string, any>
-    // The same answer, word for word, when its parts come serialised from an earlier one.
+    // The same answer, word for word, when asked again: the parts kept for this place are written
+    // from the JSON kept with them (test/keptJson.test.ts compares that JSON with JSON.stringify).
     expect(await (await call('GET', '/api/v1/subjects/new-user/status')).text()).toBe(text)
     expect(status.current).toBe(false)
     const terms = status.policies.find((p: { policy: string }) => p.policy === 'terms')

@@ -38,9 +38,10 @@ export interface StatusReadOptions {
    * status check's continued-use acceptances hang on them). */
   notices?: boolean
   /** The API key the request presents, read in the same snapshot (on SQL databases, the same
-   * statement). The subject is then read only if that key is unrevoked and of its scope, so a
-   * caller without a valid key learns nothing of the subject, not even from the time the read
-   * takes; the caller checks the key (`SubjectStatusRead.apiKey`) before using anything read. */
+   * statement). The subject is then returned, and its acceptances and notices read, only if that
+   * key is unrevoked and of its scope (on SQL databases, one index lookup of the id is all the
+   * read does with it otherwise); the caller checks the key (`SubjectStatusRead.apiKey`) before
+   * using anything read. */
   apiKey?: PresentedApiKey
 }
 

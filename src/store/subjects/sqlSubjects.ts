@@ -24,7 +24,7 @@ const recentNoticesJson = (array: string, aggregate: string, reachedAt: string) 
  * comma-separated (one row is cheaper to hand over than one per acceptance), and, asked for, its
  * notices (`recentNoticesJson`). With `withKey`, the API key of a hash too (parameters: the
  * key's hash, the external id, the route's scope), and the subject only if that key admits the
- * route, so that without a valid key nothing of the subject is read (its subqueries run on no row). */
+ * route: without a valid key, the subject's acceptances and notices are read for no row. */
 const statusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
   (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
   from (select 1 as one) one${withKey ? '\n  left join api_keys k on k.key_hash = ?' : ''}
