@@ -168,6 +168,20 @@ describe('exports', () => {
     expect(await refused('policy=nope')).toMatchObject({ fields: [{ field: 'policy' }] })
     expect((await asAudit('/api/v1/audit/export?subject=nobody')).status).toBe(404)
   })
+
+  it('writes the same bytes for a page whose cells hold the characters the database joins cells with', async () => {
+    // A user agent no HTTP client can send, as someone writing to the database could store it.
+    const userAgent = 'a\x1fb\x1e\x1ec, "d"\r\n=e'
+    const p1 = (await findVersion(payload(), 'privacy', 1)).version.contentHash!
+    await upsertSubjects(payload(), [{ externalId: 'odd-agent', email: null }])
+    await recordAcceptance(payload(), { subject: 'odd-agent', versions: [{ policy: 'privacy', version: 1, contentHash: p1 }], method: 'api', source: 'api' }, { now: new Date(), ip: '10.0.1.1', userAgent })
+    const rows = evidenceStore(payload()).exportRows(exportFilterSchema.parse({ format: 'jsonl' }))
+    let expected = csvRow(exportColumns.acceptances)
+    for await (const row of rows) expected += csvRow(exportColumns.acceptances.map((c) => (row as ExportRow)[c] ?? null))
+    const text = await (await asAudit('/api/v1/audit/export')).text()
+    expect(text).toBe(expected)
+    expect(text).toContain(`,"a\x1fb\x1e\x1ec, ""d""\r\n=e",`)
+  })
 })
 
 describe('evidence packs', () => {

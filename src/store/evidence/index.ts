@@ -6,7 +6,7 @@ import { mongoEvidence } from './mongoEvidence'
 import { sqlEvidence } from './sqlEvidence'
 
 export type { EvidenceStore } from './EvidenceStore'
-export { CellPage, exportColumns, type ExportRow } from './exportRow'
+export { JoinedPage, exportColumns, type ExportRow } from './exportRow'
 
 /** The evidence reads of `payload`'s database, chosen once per Payload: SQL over Payload's own
  * connection on SQLite and PostgreSQL, the Local API on MongoDB. */

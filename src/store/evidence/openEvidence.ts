@@ -29,5 +29,9 @@ export async function openEvidence(databaseUrl: string, startPayload: () => Prom
   // An export reads the whole file once: through the page cache, not a map that would count it all
   // as this process's memory.
   const db = await openDirectDatabase(databaseUrl, { memoryMapped: false })
+  // Each page of an export looks up its rows' subjects one by one, each a different subject:
+  // PostgreSQL's cache in front of those lookups (Memoize) is never hit, and an export of 1,000,000
+  // acceptances took 15% longer with it (alternated runs).
+  if (db.dialect === 'postgres') await db.query('set enable_memoize = off', [])
   return { evidence: sqlEvidence(db.query, db.dialect, db.cells), accessRecords: sqlAccessRecords(db.query), close: () => db.close() }
 }

@@ -2,7 +2,7 @@ import { cellsOf, type CellQuery, type RowQuery } from '../../db/directQuery'
 import type { DayCount } from '../../domain/dailySeries'
 import type { EvidenceStore } from './EvidenceStore'
 import type { SqlDialect } from './sqlCellText'
-import { countSqlExport, sqlCellPages, sqlExportRows } from './sqlExportRows'
+import { countSqlExport, sqlJoinedPages, sqlExportRows } from './sqlExportRows'
 
 const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptances a
       where a.policy_id = ? and a.version_number > ?
@@ -11,12 +11,12 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
 /**
  * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
  * direct one for a reader without Payload, which reads rows as arrays too (`cells`). Exports
- * stream in pages of plain SQL; a CSV export's cells come as text from the database, only escaped
- * in JavaScript.
+ * stream in pages of plain SQL; a CSV export's pages come as one text each from the database, only
+ * escaped in JavaScript.
  */
 export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query)): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
-  exportRows: (filter) => (filter.format === 'csv' ? sqlCellPages(query, cells, dialect, filter) : sqlExportRows(query, filter)),
+  exportRows: (filter) => (filter.format === 'csv' ? sqlJoinedPages(query, cells, dialect, filter) : sqlExportRows(query, filter)),
   acceptancesPerDay: async (versionIds, from) => {
     const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
     if (versionIds.length === 0) return result

@@ -2,7 +2,7 @@ import type { CellQuery, RowQuery } from '../../db/directQuery'
 import type { ExportFilter } from '../../domain/exportFilter'
 import { isoTimestamp } from '../isoTimestamp'
 import type { AssentError } from '../../errors/AssentError'
-import { CellPage, exportColumns, type ExportRow } from './exportRow'
+import { JoinedPage, exportColumns, type ExportRow } from './exportRow'
 import { sqlCellText, type CellKind, type SqlDialect } from './sqlCellText'
 
 /** Rows per page: memory stays flat however many rows there are. */
@@ -32,40 +32,52 @@ const CELLS: { [T in ExportFilter['type']]: Record<(typeof exportColumns)[T][num
 }
 
 /**
- * The same export for CSV, a page at a time, each cell already the text `sqlExportRows` gives it
- * (`sqlCellText`), read as arrays (`cells`), so that `writeExport` only escapes: byte for byte
- * what it writes of the rows one by one. Refuses an unknown policy (400) or subject (404) before
- * the first page.
+ * The same export for CSV, a page at a time, each page one text the database joined
+ * (`JoinedPage`): every cell the text `sqlExportRows` gives it (`sqlCellText`), a null one empty,
+ * so that `writeExport` only escapes (`csvOfJoinedPage`): byte for byte what it writes of the rows
+ * one by one. The driver then makes one value a page, not one a cell: on SQLite that was most of an
+ * export's time. Rows are joined in the order the page's subquery gives them, its keyset order
+ * (SQLite feeds an aggregate the rows of a subquery with a limit as that subquery yields them;
+ * PostgreSQL is told). Refuses an unknown policy (400) or subject (404) before the first page.
  */
-export async function* sqlCellPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<CellPage> {
+export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<JoinedPage> {
   const { clause, params } = await whereOf(query, filter)
   // In the order of `exportColumns`, which `writeExport` writes the cells in.
   const sqlOf = CELLS[filter.type] as Record<string, readonly [string, CellKind]>
-  const selected = exportColumns[filter.type].map((column) => `${sqlCellText(dialect, sqlOf[column][0], sqlOf[column][1])} as "${column}"`)
-  const sql = `select ${selected.join(', ')}
-    from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
-    where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  // The first cell is the id, as text.
-  for await (const rows of keysetPages(cells, sql, params, (row) => Number(row[0]))) yield new CellPage(rows)
+  const texts = exportColumns[filter.type].map((column) => sqlCellText(dialect, sqlOf[column][0], sqlOf[column][1]))
+  const from = `from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id`
+  const [cellSeparator, rowSeparator] = dialect === 'sqlite' ? ['char(31)', 'char(30, 30)'] : ['chr(31)', 'chr(30) || chr(30)']
+  const line = texts.map((text) => `coalesce(${text}, '')`).join(` || ${cellSeparator} || `)
+  const rowsOfPage = `select ${line} as line, r.id as k ${from} where r.id > ? and ${clause} order by r.id limit ${PAGE}`
+  const joined = dialect === 'sqlite' ? `group_concat(line, ${rowSeparator})` : `string_agg(line, ${rowSeparator} order by k)`
+  const sql = `select ${joined} as text, max(k) as k, count(*) as n from (${rowsOfPage}) page`
+  const cellsBetween = `select ${texts.join(', ')} ${from} where r.id > ? and r.id <= ? and ${clause} order by r.id`
+  const read = async (after: number) => {
+    const [page] = await query(sql, [after, ...params])
+    const rows = Number(page?.n ?? 0)
+    const last = Number(page?.k ?? after)
+    return new JoinedPage(String(page?.text ?? ''), rows, () => cells(cellsBetween, [after, last, ...params]), last)
+  }
+  yield* keysetPages(read, (page) => page.rows, (page) => page.last)
 }
 
 /**
- * The pages of a keyset query (`r.id > ?` first, then `params`, `limit PAGE`), each starting
- * after the key (`keyOf`) of the last row of the one before. The next page is asked for as soon as
- * a page arrives, so the database reads it while this one is written (on PostgreSQL, on another
- * core).
+ * The pages of a keyset read (`read(after)`: the rows after a key, at most `PAGE`), each starting
+ * after the key (`lastKeyOf`) of the last row of the one before, until a page holds fewer than
+ * `PAGE` rows. The next page is asked for as soon as a page arrives, so the database reads it
+ * while this one is written (on PostgreSQL, on another core).
  */
-async function* keysetPages<Row>(query: (text: string, params: readonly unknown[]) => Promise<Row[]>, sql: string, params: unknown[], keyOf: (row: Row) => number): AsyncGenerator<Row[]> {
-  let next = query(sql, [0, ...params])
+async function* keysetPages<Page>(read: (after: number) => Promise<Page>, sizeOf: (page: Page) => number, lastKeyOf: (page: Page) => number): AsyncGenerator<Page> {
+  let next = read(0)
   try {
     for (;;) {
-      const rows = await next
-      if (rows.length < PAGE) {
-        if (rows.length > 0) yield rows
+      const page = await next
+      if (sizeOf(page) < PAGE) {
+        if (sizeOf(page) > 0) yield page
         return
       }
-      next = query(sql, [keyOf(rows.at(-1)!), ...params])
-      yield rows
+      next = read(lastKeyOf(page))
+      yield page
     }
   } finally {
     // A reader that stops early leaves the page asked for unread: its failure is nobody's.
@@ -126,7 +138,8 @@ export async function* sqlExportRows(query: RowQuery, filter: ExportFilter): Asy
   const { clause, params } = await whereOf(query, filter)
   const sql = `${SELECT[filter.type]} from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
-  for await (const rows of keysetPages(query, sql, params, (row) => Number(row.id))) {
+  const read = (after: number) => query(sql, [after, ...params])
+  for await (const rows of keysetPages(read, (page) => page.length, (page) => Number(page.at(-1)!.id))) {
     for (const row of rows) {
       const out: ExportRow = { ...row, id: Number(row.id), version: Number(row.version) }
       for (const key of ['acceptedAt', 'createdAt', 'reachedAt', 'dismissedAt']) if (key in out) out[key] = iso(out[key])
