@@ -1,6 +1,6 @@
 import type { Payload } from 'payload'
 
-import { generateApiKey, hashApiKey, type ApiKeyScope, type PresentedApiKey } from '../../domain/apiKey'
+import { generateApiKey, hashApiKey, keyAdmits, type ApiKeyScope, type PresentedApiKey } from '../../domain/apiKey'
 import { AssentError } from '../../errors/AssentError'
 import { apiKeysStore, type StoredApiKey } from '../../store/apiKeys'
 
@@ -18,12 +18,12 @@ export function presentedApiKey(authorization: string | undefined, scope: ApiKey
   return { hash: hashApiKey(key), scope }
 }
 
-/** The stored key found for a presented one (null or undefined: none), checked against the
- * route's scope: 401 when unknown or revoked, 403 when of another scope. */
+/** The stored key found for a presented one (null or undefined: none), if it admits the route
+ * (`keyAdmits`); else why not: 401 when unknown or revoked, 403 when of another scope. */
 export function admittedApiKey(found: StoredApiKey | null | undefined, scope: ApiKeyScope): { id: number | string; name: string } {
+  if (keyAdmits(found, scope)) return { id: found!.id, name: found!.name }
   if (!found || found.revokedAt) throw new AssentError('unauthenticated', 'This API key is not valid (unknown or revoked).')
-  if (found.scope !== scope) throw new AssentError('forbidden', `This API key has the "${found.scope}" scope; this route needs "${scope}".`)
-  return { id: found.id, name: found.name }
+  throw new AssentError('forbidden', `This API key has the "${found.scope}" scope; this route needs "${scope}".`)
 }
 
 /**
