@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { createReadStream, mkdtempSync, readdirSync, writeFileSync } from 'node:fs'
+import { createReadStream, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { createInterface } from 'node:readline'
@@ -59,6 +59,17 @@ describe(`an export of ${ROWS.toLocaleString('en')} acceptances`, () => {
     const bad = spawnSync(process.execPath, ['scripts/assent.js', 'export', '--version', 'x'], { encoding: 'utf8' })
     expect(bad.status).toBe(2)
     expect(bad.stderr).toContain('version')
+  })
+
+  it('with the CLI as CSV (its pages read on a thread of their own on SQLite) writes the bytes the audit route sends', async () => {
+    const out = path.join(mkdtempSync(path.join(tmpdir(), 'assent-export-')), 'acceptances.csv')
+    const run = spawnSync(process.execPath, ['scripts/assent.js', 'export', '--out', out], { env: { ...process.env, DATABASE_URL: app.database.url, ASSENT_DATA_DIR: path.dirname(out) }, encoding: 'utf8' })
+    expect(run.status, run.stderr).toBe(0)
+    const res = await fetch(`${app.baseUrl}/api/v1/audit/export`, { headers: { authorization: `Bearer ${key}` } })
+    const sent = await res.text()
+    expect(sent.split('\r\n').length).toBeGreaterThan(ROWS)
+    expect(sent).toContain(`,'@import evil,`)
+    expect(readFileSync(out, 'utf8')).toBe(sent)
   })
 })
 

@@ -2,6 +2,8 @@ import type { Payload } from 'payload'
 
 import { databaseKind } from '../database/databaseKind'
 import { openDirectDatabase } from '../../db/directQuery'
+import { threadedSqliteReads } from '../../db/threadedSqliteReads'
+import { sqlitePath } from '../../db/walDurability'
 import type { AccessRecordsStore } from '../accessRecords/AccessRecordsStore'
 import { sqlAccessRecords } from '../accessRecords/sqlAccessRecords'
 import type { EvidenceStore } from './EvidenceStore'
@@ -33,5 +35,15 @@ export async function openEvidence(databaseUrl: string, startPayload: () => Prom
   // PostgreSQL's cache in front of those lookups (Memoize) is never hit, and an export of 1,000,000
   // acceptances took 15% longer with it (alternated runs).
   if (db.dialect === 'postgres') await db.query('set enable_memoize = off', [])
-  return { evidence: sqlEvidence(db.query, db.dialect, db.cells), accessRecords: sqlAccessRecords(db.query), close: () => db.close() }
+  // On SQLite a CSV export's pages are read on a thread of their own, while this one writes.
+  const path = db.dialect === 'sqlite' ? sqlitePath(databaseUrl) : undefined
+  const reads = path ? threadedSqliteReads(path) : undefined
+  return {
+    evidence: sqlEvidence(db.query, db.dialect, db.cells, reads?.query),
+    accessRecords: sqlAccessRecords(db.query),
+    close: async () => {
+      await reads?.close()
+      await db.close()
+    },
+  }
 }

@@ -10,13 +10,14 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
 
 /**
  * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
- * direct one for a reader without Payload, which reads rows as arrays too (`cells`). Exports
+ * direct one for a reader without Payload, which reads rows as arrays too (`cells`) and may read
+ * a CSV export's pages on another thread (`pages`). Exports
  * stream in pages of plain SQL; a CSV export's pages come as one text each from the database, only
  * escaped in JavaScript.
  */
-export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query)): EvidenceStore => ({
+export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query), pages: RowQuery = query): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
-  exportRows: (filter) => (filter.format === 'csv' ? sqlJoinedPages(query, cells, dialect, filter) : sqlExportRows(query, filter)),
+  exportRows: (filter) => (filter.format === 'csv' ? sqlJoinedPages(query, cells, dialect, filter, pages) : sqlExportRows(query, filter)),
   acceptancesPerDay: async (versionIds, from) => {
     const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
     if (versionIds.length === 0) return result

@@ -38,9 +38,10 @@ const CELLS: { [T in ExportFilter['type']]: Record<(typeof exportColumns)[T][num
  * one by one. The driver then makes one value a page, not one a cell: on SQLite that was most of an
  * export's time. Rows are joined in the order the page's subquery gives them, its keyset order
  * (SQLite feeds an aggregate the rows of a subquery with a limit as that subquery yields them;
- * PostgreSQL is told). Refuses an unknown policy (400) or subject (404) before the first page.
+ * PostgreSQL is told). The pages are read through `pages` (by default `query`). Refuses an unknown
+ * policy (400) or subject (404) before the first page.
  */
-export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter): AsyncGenerator<JoinedPage> {
+export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter, pages: RowQuery = query): AsyncGenerator<JoinedPage> {
   const { clause, params } = await whereOf(query, filter)
   // In the order of `exportColumns`, which `writeExport` writes the cells in.
   const sqlOf = CELLS[filter.type] as Record<string, readonly [string, CellKind]>
@@ -53,7 +54,7 @@ export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect
   const sql = `select ${joined} as text, max(k) as k, count(*) as n from (${rowsOfPage}) page`
   const cellsBetween = `select ${texts.join(', ')} ${from} where r.id > ? and r.id <= ? and ${clause} order by r.id`
   const read = async (after: number) => {
-    const [page] = await query(sql, [after, ...params])
+    const [page] = await pages(sql, [after, ...params])
     const rows = Number(page?.n ?? 0)
     const last = Number(page?.k ?? after)
     return new JoinedPage(String(page?.text ?? ''), rows, () => cells(cellsBetween, [after, last, ...params]), last)
