@@ -17,7 +17,6 @@ export interface ThreadedReads {
  * connection. A read that finds the file busy is tried again (`whileBusy`).
  */
 export function threadedSqliteReads(path: string): ThreadedReads {
-  const thread = new Worker(new URL('./sqliteReadThread.cjs', import.meta.url), { workerData: { path } })
   const waiting = new Map<number, { resolve: (rows: Array<Record<string, unknown>>) => void; reject: (error: Error) => void }>()
   let next = 0
   let stopped: Error | undefined
@@ -26,23 +25,33 @@ export function threadedSqliteReads(path: string): ThreadedReads {
     for (const { reject } of waiting.values()) reject(error)
     waiting.clear()
   }
-  thread.on('message', ({ id, rows, error }: { id: number; rows?: Array<Record<string, unknown>>; error?: { message: string; code?: string } }) => {
-    const asked = waiting.get(id)
-    waiting.delete(id)
-    if (error) asked?.reject(Object.assign(new Error(error.message), { code: error.code }))
-    else asked?.resolve(rows ?? [])
-  })
-  thread.on('error', failAll)
-  thread.on('exit', () => failAll(new Error('the SQLite read thread stopped')))
+  /** The thread, started by the first read: a reader that reads nothing here starts none. */
+  let thread: Worker | undefined
+  const started = (): Worker => {
+    if (thread) return thread
+    thread = new Worker(new URL('./sqliteReadThread.cjs', import.meta.url), { workerData: { path } })
+    thread.on('message', ({ id, rows, error }: { id: number; rows?: Array<Record<string, unknown>>; error?: { message: string; code?: string } }) => {
+      const asked = waiting.get(id)
+      waiting.delete(id)
+      if (error) asked?.reject(Object.assign(new Error(error.message), { code: error.code }))
+      else asked?.resolve(rows ?? [])
+    })
+    thread.on('error', failAll)
+    thread.on('exit', () => failAll(new Error('the SQLite read thread stopped')))
+    return thread
+  }
   const ask = (text: string, params: readonly unknown[]) =>
     new Promise<Array<Record<string, unknown>>>((resolve, reject) => {
       if (stopped) return reject(stopped)
       const id = next++
       waiting.set(id, { resolve, reject })
-      thread.postMessage({ id, text, params })
+      started().postMessage({ id, text, params })
     })
   return {
     query: (text, params) => whileBusy(() => ask(text, params)),
-    close: async () => void (await thread.terminate()),
+    close: async () => {
+      stopped ??= new Error('the SQLite read thread stopped')
+      await thread?.terminate()
+    },
   }
 }

@@ -50,4 +50,11 @@ describe('reads of a SQLite file on a thread of their own', () => {
     }
     await expect(reads.query('select 1 as one', [])).rejects.toThrow('the SQLite read thread stopped')
   })
+
+  it('start no thread for a reader that closes before reading', async () => {
+    // A file that cannot be opened: a started thread would fail to open it.
+    const reads = threadedSqliteReads(path.join(tmpdir(), 'no-such-folder-for-assent', 'a.db'))
+    await reads.close()
+    await expect(reads.query('select 1 as one', [])).rejects.toThrow('the SQLite read thread stopped')
+  })
 })
