@@ -1,22 +1,12 @@
 import { describe, expect, it } from 'vitest'
 
+import { random } from '../../scripts/bench/revisionTexts'
 import { csvRow } from '../../src/formats/csvCell'
 import { csvOfJoinedPage, JOINED_CELL, JOINED_ROW } from '../../src/formats/csvJoinedPage'
 
 /** A page as the database joins it: a null cell empty. */
 const joined = (rows: Array<Array<string | null>>) => rows.map((cells) => cells.map((c) => c ?? '').join(JOINED_CELL)).join(JOINED_ROW)
 const csvOf = (rows: Array<Array<string | null>>) => Buffer.from(rows.map((cells) => csvRow(cells)).join(''))
-
-/** A small seeded generator (mulberry32): the same pages every run. */
-function random(seed: number) {
-  let a = seed
-  return () => {
-    a = (a + 0x6d2b79f5) | 0
-    let t = Math.imul(a ^ (a >>> 15), 1 | a)
-    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 /** Characters that CSV escaping or a spreadsheet treats specially, and some that it does not. */
 const ALPHABET = ['"', ',', '\r', '\n', '=', '+', '-', '@', '\t', "'", ' ', 'a', 'Z', '7', 'é', '\u202e', '😀', ';']
