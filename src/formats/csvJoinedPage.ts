@@ -1,14 +1,16 @@
+import { FORMULA_CHARACTERS, QUOTED_CHARACTERS } from './csvCell'
+
 /** What the database puts between the cells of a row of a joined page (unit separator). */
 export const JOINED_CELL = '\x1f'
 /** What it puts between rows (two record separators: the CRLF that ends a CSV record, in place). */
 export const JOINED_ROW = '\x1e\x1e'
 
-/** A separator followed by a character that makes a spreadsheet run a cell (see `csvCell`). */
-const FORMULA_AFTER_SEPARATOR = /[\x1e\x1f][=+\-@\t\r]/
-const FORMULA_CELL_START = /([\x1e\x1f])([=+\-@\t\r])/g
+/** A separator followed by a character that makes a spreadsheet run a cell (`csvCell`'s rule). */
+const FORMULA_AFTER_SEPARATOR = new RegExp(`[\\x1e\\x1f][${FORMULA_CHARACTERS}]`)
+const FORMULA_CELL_START = new RegExp(`([\\x1e\\x1f])([${FORMULA_CHARACTERS}])`, 'g')
 /** A character that makes a cell quoted; and a whole cell (from its separator) that holds one. */
-const QUOTE_NEEDED = /[",\r\n]/
-const CELL_TO_QUOTE = /[\x1e\x1f][^\x1e\x1f",\r\n]*[",\r\n][^\x1e\x1f]*/g
+const QUOTE_NEEDED = new RegExp(`[${QUOTED_CHARACTERS}]`)
+const CELL_TO_QUOTE = new RegExp(`[\\x1e\\x1f][^\\x1e\\x1f${QUOTED_CHARACTERS}]*[${QUOTED_CHARACTERS}][^\\x1e\\x1f]*`, 'g')
 
 const COMMA = 0x2c
 const UNIT_SEPARATOR = 0x1f
