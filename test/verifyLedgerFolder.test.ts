@@ -86,6 +86,16 @@ describe('verifyLedgerFolder', () => {
     expect(verdict).toEqual(await inMemory(dir))
   })
 
+  it('reports a body of null, a number or a list as naming no entry, on every path, instead of failing', async () => {
+    const entries = honestEntries()
+    for (const [i, body] of [[20, 'null'], [22, '5'], [24, '[]']] as const) entries[i] = rehashed(entries[i], body)
+    const dir = await bundleFolder(linesOf(entries))
+    const verdict = await verifyLedgerFolder(dir, threaded())
+    expect(verdict.problems).toEqual(expect.arrayContaining(['entry 21: body says it is entry undefined', 'entry 23: body says it is entry undefined', 'entry 25: body says it is entry undefined']))
+    expect(verdict).toMatchObject({ ok: false, firstBadSeq: 21 })
+    expect(verdict).toEqual(await inMemory(dir))
+  })
+
   it('gives lines written otherwise than the export writes them the verdict of the in-memory verifier', async () => {
     const entries = honestEntries()
     const lines = linesOf(entries)

@@ -102,7 +102,8 @@ export class LedgerEntryScan {
     if (entry.seq !== position) return this.bad(position, `entry ${position} is missing (found ${entry.seq} in its place)`)
     if (!hashMatches) return this.bad(entry.seq, `entry ${entry.seq}: its body does not match its leaf hash`)
     if (!parses) return this.bad(entry.seq, `entry ${entry.seq}: body is not JSON`)
-    const body = parsed!
+    // A body of `null` reads as one that names no entry, as a number or a text does.
+    const body: Body = parsed ?? {}
     if (body.seq !== entry.seq) return this.bad(entry.seq, `entry ${entry.seq}: body says it is entry ${body.seq}`)
     if (body.kind === 'key-rotation') this.summary.rotations.push({ seq: entry.seq, record: body.record ?? {} })
     const hash: unknown = body.kind === 'acceptance' ? body.record?.contentHash : undefined
