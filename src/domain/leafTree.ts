@@ -37,17 +37,27 @@ export class ListLeaves implements LeafTree {
  * node:crypto returns about twice as fast as a new Buffer.
  */
 export function perfectRoot(packed: Uint8Array, offset: number, count: number): Hash {
-  const level = Buffer.from(packed.subarray(offset * 32, (offset + count) * 32))
+  // Copied by `set` (one copy of memory): `Buffer.from` of a view copied it byte by byte.
+  const level = Buffer.allocUnsafe(count * 32)
+  level.set(packed.subarray(offset * 32, (offset + count) * 32))
   const scratch = Buffer.allocUnsafe(65)
   scratch[0] = 1
   // Node i of the next level is written over bytes that nodes 2i and 2i+1 were read from, or below.
+  // The 64 and 32 bytes are moved by loops, which cost less than a call to `copy` or `write` for so
+  // few (373 against 521 to 578 ns a node, hashing included).
   for (let n = count; n > 1; n /= 2) {
     for (let i = 0; i < n / 2; i++) {
-      level.copy(scratch, 1, i * 64, i * 64 + 64)
-      level.write(hash('sha256', scratch, 'binary'), i * 32, 32, 'latin1')
+      const from = i * 64
+      for (let k = 0; k < 64; k++) scratch[k + 1] = level[from + k]
+      const digest = hash('sha256', scratch, 'binary')
+      const to = i * 32
+      for (let k = 0; k < 32; k++) level[to + k] = digest.charCodeAt(k)
     }
   }
-  return level.subarray(0, 32)
+  // A root of its own: a view of `level` would keep all of it, and post all of it between threads.
+  const root = Buffer.allocUnsafeSlow(32)
+  level.copy(root, 0, 0, 32)
+  return root
 }
 
 /**
