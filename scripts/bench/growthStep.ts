@@ -7,25 +7,10 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { scratchDatabase } from './scratchDatabase'
+import { settledTiming } from './settledTiming'
 
 const arg = (name: string) => Number(process.argv[process.argv.indexOf(`--${name}`) + 1])
 const size = { subjects: arg('subjects'), acceptances: arg('acceptances'), versions: arg('versions') }
-
-/** Median and 90th percentile of `calls` timed calls of `op`, in ms, after a tenth as many
- * untimed ones (compiled and cached as a running server has them); `before` each is not timed. */
-async function timed(calls: number, op: (i: number) => Promise<unknown>, before?: () => Promise<unknown>): Promise<{ medianMs: number; p90Ms: number; calls: number }> {
-  const ms: number[] = []
-  const warmUp = Math.ceil(calls / 10)
-  for (let i = 0; i < warmUp + calls; i++) {
-    await before?.()
-    const t = performance.now()
-    await op(i)
-    if (i >= warmUp) ms.push(performance.now() - t)
-  }
-  ms.sort((a, b) => a - b)
-  const at = (q: number) => Math.round(ms[Math.min(ms.length - 1, Math.floor(q * ms.length))] * 100) / 100
-  return { medianMs: at(0.5), p90Ms: at(0.9), calls }
-}
 
 async function main(): Promise<void> {
   const dataDir = mkdtempSync(path.join(os.tmpdir(), 'assent-growth-'))
@@ -48,24 +33,28 @@ async function main(): Promise<void> {
     const versions = await generateDataSet(payload, size)
     const dataSetSeconds = Math.round((performance.now() - t) / 100) / 10
     const { checkpoint } = await createCheckpoint(payload)
+    // The data set's ledger: the checkpoints timed below add 9,000 entries a round of calls.
+    const ledgerEntries = (await payload.count({ collection: 'ledger-entries' })).totalDocs
     const random = (n: number) => Math.floor(Math.random() * n)
     const latestTerms = versions.filter((v) => v.slug === 'terms').at(-1)!
     const now = new Date()
 
-    const status = await timed(2000, () => subjectStatus(payload, subjectId(random(size.subjects)), { now, publicUrl: 'https://legal.example.com' }))
-    // Distinct subjects, each accepting the latest terms, which the data set left unaccepted.
-    const offset = random(Math.max(1, size.subjects - 550))
-    const acceptance = await timed(500, (i) =>
+    const status = await settledTiming(2000, () => subjectStatus(payload, subjectId(random(size.subjects)), { now, publicUrl: 'https://legal.example.com' }))
+    // Distinct subjects, each accepting the latest terms, which the data set left unaccepted: as
+    // many warm-up rounds as the smallest data set has subjects for.
+    const rounds = Math.min(40, Math.floor(size.subjects / 500) - 1)
+    const offset = random(Math.max(1, size.subjects - 500 * (rounds + 1)))
+    const acceptance = await settledTiming(500, (i) =>
       recordAcceptance(payload, { subject: subjectId(offset + i), versions: [{ policy: 'terms', version: latestTerms.version, contentHash: latestTerms.contentHash }], method: 'clickwrap', source: 'api' }, { now: new Date() }),
-    )
-    const proof = await timed(500, () => ledgerInclusionProof(payload, 1 + random(checkpoint.treeSize), checkpoint.treeSize))
-    const evidencePack = await timed(30, () => buildEvidencePack(payload, subjectId(random(size.subjects))))
+    { maxRounds: rounds })
+    const proof = await settledTiming(500, () => ledgerInclusionProof(payload, 1 + random(checkpoint.treeSize), checkpoint.treeSize))
+    const evidencePack = await settledTiming(30, () => buildEvidencePack(payload, subjectId(random(size.subjects))))
     // A checkpoint after 1,000 new entries each time: its cost must follow what was added.
     let filler = 0
-    const checkpointAfter1000 = await timed(9, () => createCheckpoint(payload), () =>
-      withTransaction(payload, (req) => appendEntries(ledgerIn(req), Array.from({ length: 1000 }, () => ({ kind: 'policy-rules' as const, record: { policy: 0, filler: filler++ } })))),
-    )
-    const ledgerEntries = (await payload.count({ collection: 'ledger-entries' })).totalDocs
+    const checkpointAfter1000 = await settledTiming(9, () => createCheckpoint(payload), {
+      before: () => withTransaction(payload, (req) => appendEntries(ledgerIn(req), Array.from({ length: 1000 }, () => ({ kind: 'policy-rules' as const, record: { policy: 0, filler: filler++ } })))),
+      maxRounds: 10,
+    })
     console.log(`GROWTH ${JSON.stringify({ size, ledgerEntries, dataSetSeconds, ops: { status, acceptance, proof, evidencePack, checkpointAfter1000 } })}`)
   } finally {
     await closeDatabase(payload)
