@@ -17,7 +17,7 @@ export interface SettledTiming {
 /** Whether warm-up rounds whose medians were `medians` (oldest first) have settled: each of the
  * last two was no faster than 95% of the one before it. One such round was not enough: the status
  * check at 1,000,000 subjects stopped at 0.41 ms after 4 rounds in one run, and went on from 0.41
- * to 0.28 ms over the next 3 in another. */
+ * to 0.28 ms over the next two in another. */
 export function hasSettled(medians: readonly number[]): boolean {
   const n = medians.length
   return n >= 3 && medians[n - 1] >= SETTLED * medians[n - 2] && medians[n - 2] >= SETTLED * medians[n - 3]
@@ -32,7 +32,7 @@ const rounded = (ms: number) => Math.round(ms * 100) / 100
  * the rows it reads in the database's cache), at most `maxRounds` of them. `before` each call is
  * not timed. A round of a tenth as many calls was too short: the status check at 1,000,000
  * subjects sped up by about 2% a round of 200, under the noise of one round to the next, while its
- * median went from 0.39 to 0.22 ms over 12,000 calls.
+ * median went from 0.39 to 0.22 ms over 13,200 calls.
  */
 export async function settledTiming(calls: number, op: (i: number) => Promise<unknown>, options: { before?: () => Promise<unknown>; maxRounds?: number } = {}): Promise<SettledTiming> {
   const { before, maxRounds = 40 } = options
