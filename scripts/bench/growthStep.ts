@@ -42,7 +42,7 @@ async function main(): Promise<void> {
     const status = await settledTiming(2000, () => subjectStatus(payload, subjectId(random(size.subjects)), { now, publicUrl: 'https://legal.example.com' }))
     // Distinct subjects, each accepting the latest terms, which the data set left unaccepted: as
     // many warm-up rounds as the smallest data set has subjects for.
-    const rounds = Math.min(40, Math.floor(size.subjects / 500) - 1)
+    const rounds = Math.max(1, Math.min(40, Math.floor(size.subjects / 500) - 1))
     const offset = random(Math.max(1, size.subjects - 500 * (rounds + 1)))
     const acceptance = await settledTiming(500, (i) =>
       recordAcceptance(payload, { subject: subjectId(offset + i), versions: [{ policy: 'terms', version: latestTerms.version, contentHash: latestTerms.contentHash }], method: 'clickwrap', source: 'api' }, { now: new Date() }),

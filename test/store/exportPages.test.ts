@@ -4,20 +4,21 @@ import { cellsOf, type RowQuery } from '../../src/db/directQuery'
 import { exportFilterSchema } from '../../src/domain/exportFilter'
 import { JOINED_ROW } from '../../src/formats/csvJoinedPage'
 import { JoinedPage } from '../../src/store/evidence/exportRow'
-import { EXPORT_PAGE_ROWS as PAGE, sqlExportRows, sqlJoinedPages } from '../../src/store/evidence/sqlExportRows'
+import { JOINED_PAGE_ROWS, sqlExportRows, sqlJoinedPages } from '../../src/store/evidence/sqlExportRows'
 
 /** A table of `rows` acceptances with ids 1…rows, read as the export's keyset query reads it
- * (`r.id > ?`, `PAGE` a page): as rows, or as a page the database joined (its rows' ids only, with
- * its count and last id) when the query aggregates; `asked` records each page's starting key when
- * it is asked for. */
+ * (`r.id > ?`, as many a page as its `limit` says): as rows, or as a page the database joined (its
+ * rows' ids only, with its count and last id) when the query aggregates; `asked` records each
+ * page's starting key when it is asked for. */
 function table(rows: number, failAfter?: number) {
   const asked: number[] = []
   const query: RowQuery = async (text, params) => {
     const after = Number(params[0])
     asked.push(after)
     if (failAfter !== undefined && after >= failAfter) throw new Error('the connection closed')
-    const ids = Array.from({ length: Math.max(0, Math.min(PAGE, rows - after)) }, (_, i) => after + i + 1)
-    if (text.includes('string_agg')) return [{ text: ids.length ? ids.join(JOINED_ROW) : null, k: ids.at(-1) ?? null, n: String(ids.length) }]
+    const limit = Number(/limit (\d+)/.exec(text)![1])
+    const ids = Array.from({ length: Math.max(0, Math.min(limit, rows - after)) }, (_, i) => after + i + 1)
+    if (text.includes('string_agg') || text.includes('group_concat')) return [{ text: ids.length ? ids.join(JOINED_ROW) : null, k: ids.at(-1) ?? null, n: String(ids.length) }]
     return ids.map((id) => ({ id, subject: `s${id}`, version: 1, acceptedAt: '2026-01-01T00:00:00.000Z', notices: null }))
   }
   return { asked, query }
@@ -26,16 +27,24 @@ const idsOf = (page: JoinedPage) => page.text.split(JOINED_ROW).map(Number)
 
 const csv = exportFilterSchema.parse({ format: 'csv' })
 
+const PAGE = JOINED_PAGE_ROWS.postgres
+
 describe("an export's pages", () => {
-  it('hold every row once, in id order, across pages and the short last one', async () => {
-    const { asked, query } = table(2 * PAGE + 1)
+  it.each(['sqlite', 'postgres'] as const)('hold every row once, in id order, across pages and the short last one (%s)', async (dialect) => {
+    const pageRows = JOINED_PAGE_ROWS[dialect]
+    const { asked, query } = table(2 * pageRows + 1)
     const ids: number[] = []
-    for await (const page of sqlJoinedPages(query, cellsOf(query), 'postgres', csv)) ids.push(...idsOf(page))
-    expect(ids).toEqual(Array.from({ length: 2 * PAGE + 1 }, (_, i) => i + 1))
-    expect(asked).toEqual([0, PAGE, 2 * PAGE])
+    for await (const page of sqlJoinedPages(query, cellsOf(query), dialect, csv)) ids.push(...idsOf(page))
+    expect(ids).toEqual(Array.from({ length: 2 * pageRows + 1 }, (_, i) => i + 1))
+    expect(asked).toEqual([0, pageRows, 2 * pageRows])
+  })
+
+  it('read rows for JSON Lines in pages of 5,000, every row once', async () => {
+    const { asked, query } = table(12_001)
     const rows: number[] = []
-    for await (const row of sqlExportRows(table(2 * PAGE).query, exportFilterSchema.parse({ format: 'jsonl' }))) rows.push(Number(row.id))
-    expect(rows).toEqual(Array.from({ length: 2 * PAGE }, (_, i) => i + 1))
+    for await (const row of sqlExportRows(query, exportFilterSchema.parse({ format: 'jsonl' }))) rows.push(Number(row.id))
+    expect(rows).toEqual(Array.from({ length: 12_001 }, (_, i) => i + 1))
+    expect(asked).toEqual([0, 5000, 10_000])
   })
 
   it('ask for the next page while the one before is being written', async () => {

@@ -5,15 +5,21 @@ import type { AssentError } from '../../errors/AssentError'
 import { JoinedPage, exportColumns, type ExportRow } from './exportRow'
 import { sqlCellText, type CellKind, type SqlDialect } from './sqlCellText'
 
-/** Rows per page: memory stays flat however many rows there are. A joined page of 600 rows of
- * about 180 bytes stays under V8's large-object size (128 KB): each text over it is mapped
- * afresh and unmapped once collected, and each copy of a page (the database's, the driver's,
- * the one posted between threads, the CSV's bytes) touched new memory. A million-row SQLite
- * export took 336,607 page faults and 4.8 to 4.9 s (2.6 to 2.8 s of it in the kernel) in pages
- * of 5,000 rows, 210,000 and 4.3 to 4.4 s in pages of 1,000, 35,000 and 2.6 to 2.7 s in pages of
- * 600 (alternated); on PostgreSQL (2,000,000 rows) 15.3 and 17.2 s against 18.3 and 18.9. */
-export const EXPORT_PAGE_ROWS = 600
-const PAGE = EXPORT_PAGE_ROWS
+/** Rows per page of `sqlExportRows`: memory stays flat however many rows there are. */
+const PAGE = 5000
+/**
+ * Rows per page of `sqlJoinedPages`, by database. On SQLite a joined page of 600 rows of about
+ * 180 bytes stays under V8's large-object size (128 KB): each text over it is mapped afresh and
+ * unmapped once collected, and each copy of a page (SQLite's, the driver's, the one posted between
+ * threads, the CSV's bytes) touched new memory. A million-row SQLite export took 336,607 page
+ * faults and 4.8 to 4.9 s (2.6 to 2.8 s of it in the kernel) in pages of 5,000 rows, 210,000 and
+ * 4.3 to 4.4 s in pages of 1,000, 35,000 and 2.6 to 2.7 s in pages of 600 (alternated). On
+ * PostgreSQL each page is a round trip and a query: a 2,000,000-row export took 14.8 to 18.2 s in
+ * five runs in pages of 600 against 17.1 to 18.9 in five of 5,000, but the benchmark's
+ * 1,000,000-row export took 9.3 s twice in pages of 600 against 7.4 s in its full run before, so
+ * PostgreSQL keeps pages of 5,000.
+ */
+export const JOINED_PAGE_ROWS: Record<SqlDialect, number> = { sqlite: 600, postgres: 5000 }
 
 const SELECT = {
   acceptances: `select r.id, s.external_id as subject, p.slug as policy, r.version_number as version, r.content_hash as "contentHash", r.method, r.source,
@@ -56,7 +62,8 @@ export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect
   const from = `from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id`
   const [cellSeparator, rowSeparator] = dialect === 'sqlite' ? ['char(31)', 'char(30, 30)'] : ['chr(31)', 'chr(30) || chr(30)']
   const line = texts.map((text) => `coalesce(${text}, '')`).join(` || ${cellSeparator} || `)
-  const rowsOfPage = `select ${line} as line, r.id as k ${from} where r.id > ? and ${clause} order by r.id limit ${PAGE}`
+  const pageRows = JOINED_PAGE_ROWS[dialect]
+  const rowsOfPage = `select ${line} as line, r.id as k ${from} where r.id > ? and ${clause} order by r.id limit ${pageRows}`
   const joined = dialect === 'sqlite' ? `group_concat(line, ${rowSeparator})` : `string_agg(line, ${rowSeparator} order by k)`
   const sql = `select ${joined} as text, max(k) as k, count(*) as n from (${rowsOfPage}) page`
   const cellsBetween = `select ${texts.join(', ')} ${from} where r.id > ? and r.id <= ? and ${clause} order by r.id`
@@ -66,21 +73,21 @@ export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect
     const last = Number(page?.k ?? after)
     return new JoinedPage(String(page?.text ?? ''), rows, () => cells(cellsBetween, [after, last, ...params]), last)
   }
-  yield* keysetPages(read, (page) => page.rows, (page) => page.last)
+  yield* keysetPages(read, pageRows, (page) => page.rows, (page) => page.last)
 }
 
 /**
- * The pages of a keyset read (`read(after)`: the rows after a key, at most `PAGE`), each starting
- * after the key (`lastKeyOf`) of the last row of the one before, until a page holds fewer than
- * `PAGE` rows. The next page is asked for as soon as a page arrives, so the database reads it
+ * The pages of a keyset read (`read(after)`: the rows after a key, at most `pageRows`), each
+ * starting after the key (`lastKeyOf`) of the last row of the one before, until a page holds fewer
+ * than `pageRows` rows. The next page is asked for as soon as a page arrives, so the database reads it
  * while this one is written (on PostgreSQL, on another core).
  */
-async function* keysetPages<Page>(read: (after: number) => Promise<Page>, sizeOf: (page: Page) => number, lastKeyOf: (page: Page) => number): AsyncGenerator<Page> {
+async function* keysetPages<Page>(read: (after: number) => Promise<Page>, pageRows: number, sizeOf: (page: Page) => number, lastKeyOf: (page: Page) => number): AsyncGenerator<Page> {
   let next = read(0)
   try {
     for (;;) {
       const page = await next
-      if (sizeOf(page) < PAGE) {
+      if (sizeOf(page) < pageRows) {
         if (sizeOf(page) > 0) yield page
         return
       }
@@ -147,7 +154,7 @@ export async function* sqlExportRows(query: RowQuery, filter: ExportFilter): Asy
   const sql = `${SELECT[filter.type]} from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id
     where r.id > ? and ${clause} order by r.id limit ${PAGE}`
   const read = (after: number) => query(sql, [after, ...params])
-  for await (const rows of keysetPages(read, (page) => page.length, (page) => Number(page.at(-1)!.id))) {
+  for await (const rows of keysetPages(read, PAGE, (page) => page.length, (page) => Number(page.at(-1)!.id))) {
     for (const row of rows) {
       const out: ExportRow = { ...row, id: Number(row.id), version: Number(row.version) }
       for (const key of ['acceptedAt', 'createdAt', 'reachedAt', 'dismissedAt']) if (key in out) out[key] = iso(out[key])
