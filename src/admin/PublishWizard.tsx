@@ -4,6 +4,7 @@ import { useRouter } from 'next/navigation'
 import React, { useEffect, useMemo, useRef, useState } from 'react'
 
 import type { ChangeClass } from '../domain/changeClass'
+import { type HeldValues, settleHeldValues } from '../domain/heldFormValues'
 import { publicationOutcome } from '../domain/publicationOutcome'
 import { supersededByDate, supersessionWarning } from '../domain/supersessionWarnings'
 import type { PublishingPlan } from '../services/editing/publishingPlan'
@@ -14,6 +15,7 @@ const CLASSES: Array<{ value: ChangeClass; label: string; explanation: string }>
   { value: 'informational', label: 'Informational', explanation: 'People should know, but their rights do not change. Everyone is told by email and banner; no one accepts again.' },
   { value: 'material', label: 'Material', explanation: 'Changes people’s rights or how their data is used. Everyone is told, and must accept again after the notice period.' },
 ]
+type Kept = 'changeClass' | 'summary' | 'effectiveAt'
 type Section = 'changeClass' | 'summary' | 'effectiveAt' | 'approval' | 'general'
 type Problems = Partial<Record<Section, string>>
 interface ErrorAnswer { error?: { code: string; message: string; fields?: Array<string | { field: string; message: string }> } }
@@ -51,6 +53,7 @@ export function PublishWizard() {
     body: useFormFields(([f]) => f.body?.value),
     publishedAt: useFormFields(([f]) => f.publishedAt?.value as string | undefined),
   }
+  const savedAt = useFormFields(([f]) => f.updatedAt?.value as string | undefined)
   const { dispatchFields, setModified } = useForm()
   const dialog = useRef<HTMLDialogElement>(null)
   const [plan, setPlan] = useState<PublishingPlan>()
@@ -79,11 +82,22 @@ export function PublishWizard() {
   }, [plan, changeClass, earliest, day])
 
   // The dialog's choices go into the draft (autosave keeps them), so a second editor approves
-  // and previews show what the editor chose, and reopening the dialog starts from them.
-  const keep = (path: 'changeClass' | 'summary' | 'effectiveAt', value: string | null) => {
+  // and previews show what the editor chose, and reopening the dialog starts from them. Each is
+  // held until a save returns it: an answer to a save sent before it would otherwise put the old
+  // value back (see heldFormValues).
+  const held = useRef<HeldValues<Kept>>({})
+  const keep = (path: Kept, value: string | null) => {
+    held.current[path] = { value, before: held.current[path]?.before ?? saved[path] ?? null }
     dispatchFields({ type: 'UPDATE', path, value })
     setModified(true)
   }
+  const lastSavedAt = useRef(savedAt)
+  useEffect(() => {
+    const settled = settleHeldValues(held.current, { changeClass: saved.changeClass, summary: saved.summary, effectiveAt: saved.effectiveAt }, savedAt !== lastSavedAt.current)
+    lastSavedAt.current = savedAt
+    held.current = settled.held
+    for (const [path, value] of settled.restore) keep(path, value)
+  }, [savedAt, saved.changeClass, saved.summary, saved.effectiveAt])
 
   /** The published version, from the top of its page (where its frozen facts are). */
   const openPublished = () => {

@@ -242,6 +242,55 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await publisher.close()
   }, 240_000)
 
+  it("keeps the dialog's choices when the answer to a save sent before them comes back with the old ones", async () => {
+    const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title: 'Refund Policy', slug: 'refunds', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
+    expect(created.status).toBe(201)
+    const first = await fetch(`${setup.base}/api/v1/policies/refunds/versions`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ markdown: '# Refund Policy\n\nRefunds are made within 14 days.', changeClass: 'editorial', summary: 'First version.' }) })
+    expect(first.status).toBe(201)
+
+    const page = await logIn(editor)
+    // The first autosave (of the new paragraph) is held in flight until the dialog has set all
+    // its fields, as a slow server would: its answer carries the draft without them.
+    let sent!: () => void
+    let answer!: () => void
+    const saveSent = new Promise<void>((resolve) => { sent = resolve })
+    const answerHeld = new Promise<void>((resolve) => { answer = resolve })
+    let saves = 0
+    await page.route(/\/api\/policy-versions\/\d+\?[^#]*autosave=true/, async (route) => {
+      if (saves++ === 0) {
+        sent()
+        await answerHeld
+      }
+      await route.continue()
+    })
+    await page.click('#new-revision-refunds')
+    await page.waitForURL(/\/admin\/collections\/policy-versions\/\d+$/)
+    const draftId = page.url().split('/').at(-1)
+    await appendParagraph(page, 'Refunds of gift cards are made as store credit.')
+    await saveSent
+    await page.click('#publish-wizard')
+    await page.getByTestId('publish-dialog').locator('input[value="material"]').check()
+    await page.fill('#publish-summary', 'Gift cards are refunded as store credit.')
+    await expect.poll(() => page.inputValue('#publish-effective'), { timeout: 20_000 }).not.toBe('')
+    const day = await page.inputValue('#publish-effective')
+    answer()
+    await page.click('#publish-cancel')
+
+    const deadline = Date.now() + 20_000
+    let saved: { changeClass?: string; summary?: string; effectiveAt?: string } = {}
+    while (Date.now() < deadline && (saves < 2 || saved.changeClass !== 'material' || saved.summary !== 'Gift cards are refunded as store credit.' || !saved.effectiveAt)) {
+      await page.waitForTimeout(500)
+      saved = (await (await fetch(`${setup.base}/api/policy-versions/${draftId}?draft=true&depth=0`, { headers: setup.adminAuth })).json()) as typeof saved
+    }
+    expect(saves).toBeGreaterThanOrEqual(2)
+    expect(saved).toMatchObject({ changeClass: 'material', summary: 'Gift cards are refunded as store credit.', effectiveAt: `${day}T00:00:00.000Z` })
+    // Reopened, the dialog starts from them.
+    await page.click('#publish-wizard')
+    await expect(page.getByTestId('publish-dialog').locator('input[value="material"]').isChecked()).resolves.toBe(true)
+    await expect(page.inputValue('#publish-summary')).resolves.toBe('Gift cards are refunded as store credit.')
+    await page.close()
+  }, 240_000)
+
   it('lets an admin publish a material change sooner than its notice period, with a recorded reason', async () => {
     const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
     expect(created.status).toBe(201)
