@@ -68,6 +68,14 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     return page.url()
   }
 
+  /** A clickwrap policy with a 30-day notice period and its first version, `paragraph`. */
+  async function newClickwrapPolicy(title: string, slug: string, paragraph: string) {
+    const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title, slug, acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
+    expect(created.status).toBe(201)
+    const first = await fetch(`${setup.base}/api/v1/policies/${slug}/versions`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ markdown: `# ${title}\n\n${paragraph}`, changeClass: 'editorial', summary: 'First version.' }) })
+    expect(first.status).toBe(201)
+  }
+
   const publishedVersions = async (slug: string) =>
     ((await (await fetch(`${setup.base}/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number; contentHash: string; effectiveAt: string }> }).versions
   const dialogAlert = (page: Page, section: string) => page.locator(`[data-testid="publish-dialog"] [data-section="${section}"] [role="alert"]`)
@@ -243,10 +251,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   }, 240_000)
 
   it("keeps the dialog's choices when the answer to a save sent before them comes back with the old ones", async () => {
-    const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title: 'Refund Policy', slug: 'refunds', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
-    expect(created.status).toBe(201)
-    const first = await fetch(`${setup.base}/api/v1/policies/refunds/versions`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ markdown: '# Refund Policy\n\nRefunds are made within 14 days.', changeClass: 'editorial', summary: 'First version.' }) })
-    expect(first.status).toBe(201)
+    await newClickwrapPolicy('Refund Policy', 'refunds', 'Refunds are made within 14 days.')
 
     const page = await logIn(editor)
     // The first autosave (of the new paragraph) is held in flight until the dialog has set all
@@ -292,10 +297,7 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
   }, 240_000)
 
   it('lets an admin publish a material change sooner than its notice period, with a recorded reason', async () => {
-    const created = await fetch(`${setup.base}/api/policies`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ title: 'Cookie Policy', slug: 'cookies', acceptanceMode: 'clickwrap', noticePeriodDays: 30 }) })
-    expect(created.status).toBe(201)
-    const first = await fetch(`${setup.base}/api/v1/policies/cookies/versions`, { method: 'POST', headers: setup.adminAuth, body: JSON.stringify({ markdown: '# Cookie Policy\n\nWe use one session cookie.', changeClass: 'editorial', summary: 'First version.' }) })
-    expect(first.status).toBe(201)
+    await newClickwrapPolicy('Cookie Policy', 'cookies', 'We use one session cookie.')
 
     const page = await logIn(admin)
     await reviseAsMaterial(page, 'cookies', 'We add a cookie that remembers your language.', 'Adds a language cookie.')
