@@ -15,8 +15,9 @@ const CLASSES: Array<{ value: ChangeClass; label: string; explanation: string }>
   { value: 'informational', label: 'Informational', explanation: 'People should know, but their rights do not change. Everyone is told by email and banner; no one accepts again.' },
   { value: 'material', label: 'Material', explanation: 'Changes people’s rights or how their data is used. Everyone is told, and must accept again after the notice period.' },
 ]
+/** The draft's fields the dialog sets. */
 type Kept = 'changeClass' | 'summary' | 'effectiveAt'
-type Section = 'changeClass' | 'summary' | 'effectiveAt' | 'approval' | 'general'
+type Section = Kept | 'approval' | 'general'
 type Problems = Partial<Record<Section, string>>
 interface ErrorAnswer { error?: { code: string; message: string; fields?: Array<string | { field: string; message: string }> } }
 interface Published { version: number; effectiveAt: string; contentHash: string; notices: { email: number; banner: number } }
