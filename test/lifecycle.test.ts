@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest'
 
 import { contentHash } from '../src/domain/contentHash'
 import { policyTimeline } from '../src/services/policies/policyTimeline'
+import { publicReads } from '../src/services/legalCenter/publicReads'
 import { makePolicy, makeVersion } from './support/fixtures'
 import { useStaffApp } from './support/staff'
 
@@ -156,10 +157,10 @@ describe('version in force and upcoming', () => {
     const policy = await makePolicy(staff.app.payload, { noticePeriodDays: 0 })
     await makeVersion(staff.app.payload, policy.id, { _status: 'published', effectiveAt: inDays(0.001) })
     await makeVersion(staff.app.payload, policy.id, { _status: 'published', changeClass: 'material', effectiveAt: inDays(40) })
-    const now = await policyTimeline(staff.app.payload, policy.slug, new Date(Date.now() + DAY))
+    const now = await policyTimeline(await publicReads(staff.app.payload), policy.slug, new Date(Date.now() + DAY))
     expect(now.inForce?.version).toBe(1)
     expect(now.upcoming.map((v) => v.version)).toEqual([2])
-    const later = await policyTimeline(staff.app.payload, policy.slug, new Date(Date.now() + 41 * DAY))
+    const later = await policyTimeline(await publicReads(staff.app.payload), policy.slug, new Date(Date.now() + 41 * DAY))
     expect(later.inForce?.version).toBe(2)
     expect(later.upcoming).toEqual([])
   })
@@ -167,7 +168,7 @@ describe('version in force and upcoming', () => {
   it('ignores drafts', async () => {
     const policy = await makePolicy(staff.app.payload)
     await makeVersion(staff.app.payload, policy.id, { effectiveAt: inDays(-1) })
-    expect((await policyTimeline(staff.app.payload, policy.slug, new Date())).inForce).toBeUndefined()
+    expect((await policyTimeline(await publicReads(staff.app.payload), policy.slug, new Date())).inForce).toBeUndefined()
   })
 })
 

@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { ensureAdmin } from '../src/services/staff/ensureAdmin'
 import { findVersion } from '../src/services/legalCenter/findVersion'
 import { policyTimeline } from '../src/services/policies/policyTimeline'
+import { publicReads } from '../src/services/legalCenter/publicReads'
 import { seedPolicies } from '../src/services/publishing/seedPolicies'
 import { startTestApp, type TestApp } from './support/testApp'
 
@@ -35,7 +36,7 @@ describe('seeding a new install', () => {
   })
 
   it('makes version 1 of the privacy policy the fixture text, effective 2020-02-10', async () => {
-    const { inForce } = await policyTimeline(app.payload, 'privacy', new Date())
+    const { inForce } = await policyTimeline(await publicReads(app.payload), 'privacy', new Date())
     expect(inForce?.version).toBe(1)
     expect(inForce?.effectiveAt.toISOString()).toBe('2020-02-10T00:00:00.000Z')
     const { version } = await findVersion(app.payload, 'privacy', 1)
@@ -44,7 +45,7 @@ describe('seeding a new install', () => {
   })
 
   it('announces a material version 2 taking effect after the notice period', async () => {
-    const { upcoming } = await policyTimeline(app.payload, 'privacy', new Date())
+    const { upcoming } = await policyTimeline(await publicReads(app.payload), 'privacy', new Date())
     expect(upcoming).toHaveLength(1)
     expect(upcoming[0]).toMatchObject({ version: 2, changeClass: 'material' })
     expect(upcoming[0].effectiveAt.getTime()).toBeGreaterThan(Date.now() + 30 * 86_400_000)

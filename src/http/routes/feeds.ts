@@ -6,16 +6,18 @@ import { policyFeed, siteFeed, type FeedSource } from '../../services/legalCente
 import { readerLocale } from '../../services/legalCenter/readerLocale'
 import { pageLangQuery } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
+import { requestReads } from '../requestReads'
 
 /** Atom feeds of published versions: `/legal/feed.atom` and `/legal/:slug/feed.atom`. */
 export function feeds(payload: Payload, publicUrl: string, organisationName: string): Router {
   const router = express.Router()
-  router.param('slug', redirectFormerSlug(payload))
+  const reads = requestReads(payload)
+  router.param('slug', redirectFormerSlug(reads))
   const atom = 'application/atom+xml; charset=utf-8'
   // Summaries in the locale ?lang= names, else the one Accept-Language prefers, else the default.
   const source = async (req: Request, res: Response): Promise<FeedSource> => {
     res.vary('Accept-Language')
-    const { locale, defaultLocale, linkLang } = await readerLocale(payload, pageLangQuery(req.query.lang), req.get('accept-language'))
+    const { locale, defaultLocale, linkLang } = readerLocale(await (await reads(res)).languages(), pageLangQuery(req.query.lang), req.get('accept-language'))
     return { publicUrl, organisationName, now: new Date(), locale, defaultLocale, ...(linkLang ? { linkLang } : {}) }
   }
   router.get('/feed.atom', async (req, res) => {

@@ -5,7 +5,6 @@ import { replacedBeforeEffect } from '../../domain/replacedBeforeEffect'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { versionStatus, type VersionStatus } from '../../domain/versionStatus'
 import { compareVersions } from '../../services/legalCenter/compareVersions'
-import { findPolicyKey } from '../../services/policies/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/legalCenter/findPublishedVersion'
 import { findVersion } from '../../services/legalCenter/findVersion'
 import type { ImmutableCache } from '../immutableCache'
@@ -20,11 +19,11 @@ import { legalCenterPhrases, type LegalCenterPhrases } from '../../domain/wordin
 import { phrasesFor } from '../../domain/wording/phrasesFor'
 import { availableTexts, localizedVersion, type LocalizedText } from '../../services/legalCenter/localizedVersion'
 import { localizedSummary } from '../../services/legalCenter/localizedSummary'
-import { publishedVersions } from '../../services/legalCenter/publishedVersions'
 import { readerLocale, type ReaderLocale } from '../../services/legalCenter/readerLocale'
 import { localeChrome } from '../localeChrome'
 import { pageLangQuery, versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
+import { requestReads } from '../requestReads'
 import { sendCached } from '../sendCached'
 import { spliceParts } from '../../render/spliceParts'
 import type { PageRenderer } from '../../render/pageRenderer'
@@ -94,9 +93,10 @@ const withReplaced = (history: readonly PublishedVersion[]) => (v: PublishedVers
  */
 export function legalPages({ payload, pages, cache, redlines, publicUrl }: LegalPagesParts): Router {
   const router = express.Router()
-  router.param('slug', redirectFormerSlug(payload))
+  const reads = requestReads(payload)
+  router.param('slug', redirectFormerSlug(reads))
   // A page is in the language asked for with ?lang=, else the one Accept-Language prefers.
-  const reader = (req: express.Request) => readerLocale(payload, pageLangQuery(req.query.lang), req.get('accept-language'))
+  const reader = async (req: express.Request, res: express.Response) => readerLocale(await (await reads(res)).languages(), pageLangQuery(req.query.lang), req.get('accept-language'))
   const html = (title: string, page: Parameters<PageRenderer['render']>[0], context: Record<string, unknown>) => pages.render(page, { title, ...context })
 
   router.get('/assets/legal.css', (_req, res) => {
@@ -110,13 +110,13 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
   })
 
   router.get('/', async (req, res) => {
-    const [policies, r] = await Promise.all([listPolicies(payload, new Date()), reader(req)])
+    const [policies, r] = await Promise.all([listPolicies(payload, new Date()), reader(req, res)])
     const t = phrasesIn(r.locale)
     res.send(html(t.legalDocuments, 'index', { t, policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: t.feedTitle, ...localeChrome(publicUrl, '/legal', r.locale, r.offered), ...langLinks(r) }))
   })
 
   router.get('/:slug', async (req, res) => {
-    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), reader(req)])
+    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(await reads(res), req.params.slug, new Date()), reader(req, res)])
     const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
     const shown = inForce && version && (await localizedVersion(payload, inForce, version, r.locale, r.defaultLocale))
     const chrome = localeChrome(publicUrl, `/legal/${policy.slug}`, shown ? shown.locale : r.locale, inForce ? localesOf(inForce, r) : r.offered)
@@ -138,7 +138,7 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
 
   router.get('/:slug/versions', async (req, res) => {
     const now = new Date()
-    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(payload, req.params.slug, now), reader(req)])
+    const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(await reads(res), req.params.slug, now), reader(req, res)])
     const versions = history.map((v, i) => ({ ...localizedSummary(v, r.locale, r.defaultLocale), previous: history[i - 1]?.version, inForce: v.version === inForce?.version, upcoming: upcoming.includes(v), supersededBy: supersededBeforeEffect(history, v)?.version, isFrom: i === history.length - 2, isTo: i === history.length - 1 }))
     const t = phrasesIn(r.locale)
     res.send(html(t.allVersionsOf(policy.title), 'versions', { t, policy, versions, canCompare: versions.length > 1, newestFirst: [...versions].reverse(), feedUrl: `/legal/${policy.slug}/feed.atom`, feedTitle: t.policyFeedTitle(policy.title), ...localeChrome(publicUrl, `/legal/${policy.slug}/versions`, r.locale, r.offered), ...langLinks(r) }))
@@ -147,7 +147,7 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
   router.get('/:slug/versions/:version', async (req, res) => {
     const number = versionParam(req.params.version, 'version')
     const now = new Date()
-    const [{ policy, version: ref, history }, r] = await Promise.all([findPublishedVersion(payload, req.params.slug, number), reader(req)])
+    const [{ policy, version: ref, history }, r] = await Promise.all([findPublishedVersion(await reads(res), req.params.slug, number), reader(req, res)])
     const index = history.indexOf(ref)
     const status = versionStatus(history, ref, now)
     const supersededBy = supersededBeforeEffect(history, ref)?.version
@@ -187,8 +187,7 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
     const from = versionParam(req.params.from, 'from')
     const to = versionParam(req.params.to, 'to')
     const sideBySide = req.query.view === 'side'
-    const [policy, r] = await Promise.all([findPolicyKey(payload, req.params.slug), reader(req)])
-    const history = await publishedVersions(payload, policy.id)
+    const [{ policy, history }, r] = await Promise.all([(await reads(res)).policy(req.params.slug), reader(req, res)])
     const [a, b] = [from, to].map((n) => history.find((v) => v.version === n))
     // Keyed by the reader's locale and both versions' texts too: the redline is of the texts shown.
     const entry = await cache.get(`compare:${policy.id}:${policy.slug}:${policy.title}:${from}:${to}:${sideBySide ? 'side' : 'inline'}:${r.locale}:${r.linkLang}:${r.missing}:${textsKey(a, r)}:${textsKey(b, r)}`, async () => {

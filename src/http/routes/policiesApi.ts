@@ -5,7 +5,6 @@ import { matchLocale } from '../../domain/locale/negotiateLocale'
 import { supersededBeforeEffect } from '../../domain/supersededBeforeEffect'
 import { AssentError } from '../../errors/AssentError'
 import { compareVersions } from '../../services/legalCenter/compareVersions'
-import { findPolicyKey } from '../../services/policies/findPolicyBySlug'
 import { findPublishedVersion } from '../../services/legalCenter/findPublishedVersion'
 import { findVersion } from '../../services/legalCenter/findVersion'
 import type { ImmutableCache } from '../immutableCache'
@@ -15,10 +14,10 @@ import { policyTimeline } from '../../services/policies/policyTimeline'
 import { localizedVersion } from '../../services/legalCenter/localizedVersion'
 import { toLocalizedVersionView } from '../../services/legalCenter/localizedVersionView'
 import { toLocaleViews, toVersionSummaryView } from '../../services/legalCenter/versionViews'
-import { siteLanguages } from '../../services/locales/siteLanguages'
-import { publishedVersions, type PublishedVersion } from '../../services/legalCenter/publishedVersions'
+import type { PublishedVersion } from '../../services/legalCenter/publishedVersions'
 import { instantParam, langQuery, versionParam } from '../params'
 import { redirectFormerSlug } from '../redirectFormerSlug'
+import { requestReads } from '../requestReads'
 import { sendCached } from '../sendCached'
 
 const policyView = (p: { slug: string; title: string; acceptanceMode: string; noticePeriodDays: number; bundle?: string | null }) => ({
@@ -32,24 +31,25 @@ const policyView = (p: { slug: string; title: string; acceptanceMode: string; no
 /** The public JSON twins of the Legal Center pages, under `/api/v1/policies`. */
 export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: Redlines): Router {
   const router = express.Router()
-  router.param('slug', redirectFormerSlug(payload))
+  const reads = requestReads(payload)
+  router.param('slug', redirectFormerSlug(reads))
 
-  const defaultLocale = async () => (await siteLanguages(payload)).defaultLocale
+  const defaultLocale = async (res: express.Response) => (await (await reads(res)).languages()).defaultLocale
 
   router.get('/', async (_req, res) => {
-    const [listings, fallback] = await Promise.all([listPolicies(payload, new Date()), defaultLocale()])
+    const [listings, fallback] = await Promise.all([listPolicies(payload, new Date()), defaultLocale(res)])
     res.json({
       policies: listings.map(({ policy, inForce, upcoming, history }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history, fallback) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history, fallback)) })),
     })
   })
 
   router.get('/:slug', async (req, res) => {
-    const [{ policy, inForce, upcoming, history }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), defaultLocale()])
+    const [{ policy, inForce, upcoming, history }, fallback] = await Promise.all([policyTimeline(await reads(res), req.params.slug, new Date()), defaultLocale(res)])
     res.json({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history, fallback) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history, fallback)) })
   })
 
   router.get('/:slug/versions', async (req, res) => {
-    const [{ policy, history }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, new Date()), defaultLocale()])
+    const [{ policy, history }, fallback] = await Promise.all([policyTimeline(await reads(res), req.params.slug, new Date()), defaultLocale(res)])
     res.json({ policy: policy.slug, versions: history.map((v) => toVersionSummaryView(v, history, fallback)) })
   })
 
@@ -64,7 +64,7 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
     const number = versionParam(req.params.version, 'version')
     const lang = langQuery(req.query.lang)
     // Keyed by the policy's id as well as its slug: a cached answer is never another policy's text.
-    const [{ policy: { id, slug }, version: ref, history }, fallback] = await Promise.all([findPublishedVersion(payload, req.params.slug, number), defaultLocale()])
+    const [{ policy: { id, slug }, version: ref, history }, fallback] = await Promise.all([findPublishedVersion(await reads(res), req.params.slug, number), defaultLocale(res)])
     // Whether a later version superseded it before its date is one fact publishing can still add;
     // a translation added later is the other (its texts are in the key).
     const supersededBy = supersededBeforeEffect(history, ref)?.version ?? null
@@ -79,7 +79,7 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   router.get('/:slug/in-force', async (req, res) => {
     const at = instantParam(req.query.at, 'at')
     const lang = langQuery(req.query.lang)
-    const [{ policy, inForce }, fallback] = await Promise.all([policyTimeline(payload, req.params.slug, at), defaultLocale()])
+    const [{ policy, inForce }, fallback] = await Promise.all([policyTimeline(await reads(res), req.params.slug, at), defaultLocale(res)])
     if (!inForce) throw new AssentError('version_not_found', `No version of ${policy.title} was in force at ${at.toISOString()}.`)
     res.json({ at: at.toISOString(), ...(await versionIn(policy.slug, inForce, lang, fallback)) })
   })
@@ -88,8 +88,8 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
     const from = versionParam(req.query.from, 'from')
     const to = versionParam(req.query.to, 'to')
     const lang = langQuery(req.query.lang)
-    const [{ id, slug }, languages] = await Promise.all([findPolicyKey(payload, req.params.slug), siteLanguages(payload)])
-    const history = await publishedVersions(payload, id)
+    const known = await reads(res)
+    const [{ policy: { id, slug }, history }, languages] = await Promise.all([known.policy(req.params.slug), known.languages()])
     const texts = [from, to].map((n) => history.find((v) => v.version === n)).map((v) => (v ? toLocaleViews(v, languages.defaultLocale).map((t) => `${t.locale}=${t.contentHash}`).join(',') : 'none'))
     // Without lang, the texts the versions were published with; with it, both in that locale if both have it.
     const wanted = lang && (matchLocale(lang, languages.locales) ?? lang)

@@ -2,6 +2,7 @@ import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
 import { findPublishedVersion } from '../legalCenter/findPublishedVersion'
+import { publicReads } from '../legalCenter/publicReads'
 import { findSubject } from '../subjects/findSubject'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
@@ -55,6 +56,6 @@ export async function recordBannerEvent(
 
 /** The browser banner's dismissal of version `number` of policy `slug`, for a subject. */
 export async function recordBannerDismissal(payload: Payload, externalId: string, slug: string, number: number, now: Date): Promise<void> {
-  const [subject, { policy, version }] = await Promise.all([findSubject(payload, externalId), findPublishedVersion(payload, slug, number)])
+  const [subject, { policy, version }] = await Promise.all([findSubject(payload, externalId), findPublishedVersion(await publicReads(payload), slug, number)])
   await recordBannerEvent(payload, subject, policy.id, version, 'dismissed', now)
 }

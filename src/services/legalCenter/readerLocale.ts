@@ -1,9 +1,7 @@
-import type { Payload } from 'payload'
-
 import { languageName } from '../../domain/locale/languageName'
 import { languageOf } from '../../domain/locale/localeTag'
 import { matchLocale, negotiateLocale } from '../../domain/locale/negotiateLocale'
-import { siteLanguages } from '../locales/siteLanguages'
+import type { SiteLanguageSettings } from '../locales/siteLanguages'
 
 /** The locale a Legal Center reader is served in, among the site's. */
 export interface ReaderLocale {
@@ -20,9 +18,9 @@ export interface ReaderLocale {
   missing?: string
 }
 
-/** The reader's locale from `?lang=` (`asked`) and their Accept-Language header. */
-export async function readerLocale(payload: Payload, asked: string | undefined, acceptLanguage: string | undefined): Promise<ReaderLocale> {
-  const { locales, defaultLocale } = await siteLanguages(payload)
+/** The reader's locale among the site's `languages`, from `?lang=` (`asked`) and their
+ * Accept-Language header. */
+export function readerLocale({ locales, defaultLocale }: SiteLanguageSettings, asked: string | undefined, acceptLanguage: string | undefined): ReaderLocale {
   const locale = negotiateLocale(asked, acceptLanguage, locales, defaultLocale)
   const linkLang = matchLocale(asked, locales) || locale !== defaultLocale ? locale : undefined
   // Only a language with a known name, by its language alone: a page is cached per value, and

@@ -66,4 +66,7 @@ export interface PoliciesStore {
   /** The numbers and effective dates of a policy's published versions, read inside the publishing
    * transaction of `req` (access control off: publishing sees every one). */
   publishedNumbers: (req: PayloadRequest, policyId: number | string) => Promise<PublishedNumber[]>
+  /** The status catalog's fingerprint now (`CATALOG_FINGERPRINT`, one statement); undefined on
+   * MongoDB, which has none. */
+  catalogFingerprint: () => Promise<string | undefined>
 }

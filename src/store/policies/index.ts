@@ -1,3 +1,4 @@
+import { leanQuery } from '../../db/leanQuery'
 import { sqlAdapter } from '../../db/sqlSession'
 import { oncePerPayload } from '../oncePerPayload'
 import type { PoliciesStore } from './PoliciesStore'
@@ -10,5 +11,6 @@ export { isPublished } from './isPublished'
 /** The policies store of `payload`, for the database it runs on: chosen once per Payload. */
 export const policiesStore = oncePerPayload((payload): PoliciesStore => {
   const adapter = sqlAdapter(payload)
-  return adapter ? sqlPolicies(payload, adapter) : mongoPolicies(payload)
+  const query = leanQuery(payload)
+  return adapter && query ? sqlPolicies(payload, adapter, query) : mongoPolicies(payload)
 })

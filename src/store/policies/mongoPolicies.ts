@@ -10,4 +10,5 @@ import { publishedReads } from './publishedReads'
 export const mongoPolicies = (payload: Payload): PoliciesStore => ({
   ...publishedReads(payload),
   lockForPublishing: async () => {},
+  catalogFingerprint: async () => undefined,
 })

@@ -15,7 +15,7 @@ const translationOf = (doc: Pick<VersionTranslation, 'id' | 'locale' | 'summary'
 })
 
 /** The readings of published versions, the same on every database: through Payload's Local API. */
-export const publishedReads = (payload: Payload): Omit<PoliciesStore, 'lockForPublishing'> => ({
+export const publishedReads = (payload: Payload): Omit<PoliciesStore, 'lockForPublishing' | 'catalogFingerprint'> => ({
   publishedVersions: async (policyId) => {
     const [{ docs }, { docs: translated }] = await Promise.all([
       payload.find({

@@ -4,7 +4,7 @@ import type { RowQuery } from '../../db/directQuery'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
 import type { StoredApiKey } from '../apiKeys'
-import { CATALOG_FINGERPRINT, catalogFingerprint } from './catalogFingerprint'
+import { CATALOG_FINGERPRINT, catalogFingerprint } from '../policies/catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
 import type { SubjectsStore, VersionNotice } from './SubjectsStore'
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest'
 
+import { leanQuery } from '../../../src/db/leanQuery'
 import { policiesStore } from '../../../src/store/policies'
 import { makePolicy, makeVersion } from '../../support/fixtures'
 import type { StoreContract } from './storeContract'
@@ -51,6 +52,28 @@ export const policiesContract: StoreContract = (app) => {
       const store = policiesStore(app().payload)
       expect(await store.publishedVersions(policy.id)).toEqual([])
       expect(await store.publishedVersion(policy.id, 1, true)).toBeUndefined()
+    })
+
+    it('gives a catalog fingerprint that changes with every publication, one that leaves the last update as it was too (SQL databases)', async () => {
+      const store = policiesStore(app().payload)
+      const policy = await makePolicy(app().payload)
+      const [first, second] = await drafts(policy.id, 2)
+      const before = await store.catalogFingerprint()
+      const sql = leanQuery(app().payload)
+      if (!sql) return expect(before).toBeUndefined()
+      await publish(first!.id)
+      const published = await store.catalogFingerprint()
+      expect(published).not.toBe(before)
+      expect(await store.catalogFingerprint()).toBe(published)
+      // A second publication in the same millisecond as the last change: the newest version and the
+      // last update stay as they were, only the number of published versions moves.
+      const [{ last }] = await sql('select max(updated_at) as last from policy_versions', [])
+      await sql('update policy_versions set published_at = ?, updated_at = ? where id = ?', [last, last, second!.id])
+      try {
+        expect(await store.catalogFingerprint()).not.toBe(published)
+      } finally {
+        await sql('update policy_versions set published_at = null where id = ?', [second!.id])
+      }
     })
   })
 }

@@ -1,0 +1,79 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+
+import { makePolicy, makeVersion } from './support/fixtures'
+import { freePort } from './support/freePort'
+import { printed, serverProcesses } from './support/spawnServer'
+import { startTestApp, type TestApp } from './support/testApp'
+
+/**
+ * The Legal Center's pages and their JSON twins read the policies, their published histories and
+ * the site's languages from a catalog kept in memory while the database's fingerprint of it stays
+ * the same. Another instance on the same database (a second server process here) must show what
+ * this one changes on its very next request: a new version, a renamed slug, a language offered.
+ */
+const servers = serverProcesses()
+let app: TestApp
+let other: string
+
+const get = (path: string) => fetch(`${other}${path}`, { redirect: 'manual' })
+const versionsOf = async (slug: string) => ((await (await get(`/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number }> }).versions.map((v) => v.version)
+
+beforeAll(async () => {
+  app = await startTestApp({ sharedDatabase: true })
+  const port = await freePort()
+  other = `http://127.0.0.1:${port}`
+  const server = servers.start({ DATABASE_URL: app.database.url, PORT: String(port), PUBLIC_URL: other, ASSENT_DATA_DIR: process.env.ASSENT_DATA_DIR!, NOTICE_WORKER: 'off', WEBHOOK_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0' })
+  await printed(server, /Assent is serving/)
+}, 180_000)
+
+afterAll(async () => {
+  servers.close()
+  await app?.close()
+})
+
+describe('the Legal Center of another instance on the same database', () => {
+  it('shows a version published here on its next request: the history, the version page, the redline and the JSON', async () => {
+    const policy = await makePolicy(app.payload)
+    await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nThe first text.')
+    // The other instance reads its catalog before the publication.
+    expect(await versionsOf(policy.slug)).toEqual([1])
+    expect((await get(`/legal/${policy.slug}/compare/1/2`)).status).toBe(404)
+    expect((await get(`/legal/${policy.slug}/versions/2`)).status).toBe(404)
+
+    await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nThe second text.')
+    expect(await versionsOf(policy.slug)).toEqual([1, 2])
+    const version = await get(`/legal/${policy.slug}/versions/2`)
+    expect(version.status).toBe(200)
+    expect(await version.text()).toContain('The second text.')
+    const compare = await get(`/legal/${policy.slug}/compare/1/2`)
+    expect(compare.status).toBe(200)
+    expect((await compare.text()).match(/<(del|ins)>[^<]*<\/(del|ins)>/g)).toEqual(expect.arrayContaining(['<del> first</del>', '<ins> second</ins>']))
+    expect(await (await get(`/legal/${policy.slug}/versions`)).text()).toContain(`/legal/${policy.slug}/versions/2`)
+  })
+
+  it('redirects a slug renamed here on its next request, and answers 404 for the slug of a deleted policy', async () => {
+    const policy = await makePolicy(app.payload)
+    await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nRenamed soon.')
+    expect((await get(`/legal/${policy.slug}`)).status).toBe(200)
+    await app.payload.update({ collection: 'policies', id: policy.id, data: { slug: `${policy.slug}-renamed` } })
+    const moved = await get(`/legal/${policy.slug}/versions/1?lang=en`)
+    expect(moved.status).toBe(301)
+    expect(moved.headers.get('location')).toBe(`/legal/${policy.slug}-renamed/versions/1?lang=en`)
+    expect((await get(`/api/v1/policies/${policy.slug}/versions`)).status).toBe(301)
+    expect(await versionsOf(`${policy.slug}-renamed`)).toEqual([1])
+
+    const unpublished = await makePolicy(app.payload)
+    expect((await get(`/api/v1/policies/${unpublished.slug}/versions`)).status).toBe(200)
+    await app.payload.delete({ collection: 'policies', id: unpublished.id })
+    const gone = await get(`/api/v1/policies/${unpublished.slug}/versions`)
+    expect(gone.status).toBe(404)
+    expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('policy_not_found')
+  })
+
+  it('speaks a language offered here on its next request', async () => {
+    // The other instance seeded the site with English and French.
+    expect(await (await get('/legal?lang=ar')).text()).toMatch(/<html lang="en"/)
+    await app.payload.updateGlobal({ slug: 'site-languages', data: { locales: 'en, fr, ar' } })
+    expect(await (await get('/legal?lang=ar')).text()).toMatch(/<html lang="ar" dir="rtl"/)
+  })
+})
