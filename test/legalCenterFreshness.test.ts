@@ -16,6 +16,7 @@ let app: TestApp
 let other: string
 
 const get = (path: string) => fetch(`${other}${path}`, { redirect: 'manual' })
+const listed = async () => ((await (await get('/api/v1/policies')).json()) as { policies: Array<{ slug: string }> }).policies.map((p) => p.slug)
 const versionsOf = async (slug: string) => ((await (await get(`/api/v1/policies/${slug}/versions`)).json()) as { versions: Array<{ version: number }> }).versions.map((v) => v.version)
 
 beforeAll(async () => {
@@ -51,16 +52,20 @@ describe('the Legal Center of another instance on the same database', () => {
     expect(await (await get(`/legal/${policy.slug}/versions`)).text()).toContain(`/legal/${policy.slug}/versions/2`)
   })
 
-  it('redirects a slug renamed here on its next request, and answers 404 for the slug of a deleted policy', async () => {
+  it('redirects a slug renamed here on its next request, lists the new slug, and answers 404 for a deleted policy, no longer listed', async () => {
     const policy = await makePolicy(app.payload)
     await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nRenamed soon.')
     expect((await get(`/legal/${policy.slug}`)).status).toBe(200)
+    expect(await listed()).toContain(policy.slug)
     await app.payload.update({ collection: 'policies', id: policy.id, data: { slug: `${policy.slug}-renamed` } })
     const moved = await get(`/legal/${policy.slug}/versions/1?lang=en`)
     expect(moved.status).toBe(301)
     expect(moved.headers.get('location')).toBe(`/legal/${policy.slug}-renamed/versions/1?lang=en`)
     expect((await get(`/api/v1/policies/${policy.slug}/versions`)).status).toBe(301)
     expect(await versionsOf(`${policy.slug}-renamed`)).toEqual([1])
+    expect(await listed()).toEqual(expect.arrayContaining([`${policy.slug}-renamed`]))
+    expect(await listed()).not.toContain(policy.slug)
+    expect(await (await get('/legal')).text()).toContain(`/legal/${policy.slug}-renamed`)
 
     const unpublished = await makePolicy(app.payload)
     expect((await get(`/api/v1/policies/${unpublished.slug}/versions`)).status).toBe(200)
@@ -68,6 +73,7 @@ describe('the Legal Center of another instance on the same database', () => {
     const gone = await get(`/api/v1/policies/${unpublished.slug}/versions`)
     expect(gone.status).toBe(404)
     expect(((await gone.json()) as { error: { code: string } }).error.code).toBe('policy_not_found')
+    expect(await listed()).not.toContain(unpublished.slug)
   })
 
   it('speaks a language offered here on its next request', async () => {

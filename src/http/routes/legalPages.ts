@@ -110,7 +110,7 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
   })
 
   router.get('/', async (req, res) => {
-    const [policies, r] = await Promise.all([listPolicies(payload, new Date()), reader(req, res)])
+    const [policies, r] = await Promise.all([listPolicies(await reads(res), new Date()), reader(req, res)])
     const t = phrasesIn(r.locale)
     res.send(html(t.legalDocuments, 'index', { t, policies: policies.map(({ policy, inForce, upcoming, history }) => ({ ...policy, inForce, upcoming: upcoming.map(withReplaced(history)) })), feedUrl: '/legal/feed.atom', feedTitle: t.feedTitle, ...localeChrome(publicUrl, '/legal', r.locale, r.offered), ...langLinks(r) }))
   })

@@ -37,7 +37,7 @@ export function policiesApi(payload: Payload, cache: ImmutableCache, redlines: R
   const defaultLocale = async (res: express.Response) => (await (await reads(res)).languages()).defaultLocale
 
   router.get('/', async (_req, res) => {
-    const [listings, fallback] = await Promise.all([listPolicies(payload, new Date()), defaultLocale(res)])
+    const [listings, fallback] = await Promise.all([listPolicies(await reads(res), new Date()), defaultLocale(res)])
     res.json({
       policies: listings.map(({ policy, inForce, upcoming, history }) => ({ ...policyView(policy), inForce: inForce ? toVersionSummaryView(inForce, history, fallback) : null, upcoming: upcoming.map((v) => toVersionSummaryView(v, history, fallback)) })),
     })

@@ -18,6 +18,8 @@ export interface PolicyHistory {
 
 /** What the public pages and their JSON twins read before a cached page can be served. */
 export interface PublicReads {
+  /** Every policy with its published history, by title. */
+  policies: () => Promise<PolicyHistory[]>
   /** The policy holding `slug` today with its published history, or a `policy_not_found` refusal. */
   policy: (slug: string) => Promise<PolicyHistory>
   /** The slug a renamed policy holds now, for a slug it published under before; undefined when
@@ -30,6 +32,7 @@ export interface PublicReads {
 /** The reads from the status catalog: one statement (its fingerprint) read them all, from memory
  * while no policy, version, translation or language setting changed. */
 const fromCatalog = (catalog: StatusCatalog): PublicReads => ({
+  policies: async () => catalog.policies.map((policy) => ({ policy, history: catalog.history.get(String(policy.id)) ?? [] })),
   policy: async (slug) => {
     const owner = slugOwner(catalog.policies, slug)
     if (!owner || !('current' in owner)) throw new AssentError('policy_not_found', `No policy "${slug}".`)
@@ -44,6 +47,10 @@ const fromCatalog = (catalog: StatusCatalog): PublicReads => ({
 
 /** The reads through Payload, each when asked (MongoDB, which keeps no fingerprint). */
 const throughPayload = (payload: Payload): PublicReads => ({
+  policies: async () => {
+    const { docs } = await payload.find({ collection: 'policies', sort: 'title', pagination: false, depth: 0, overrideAccess: false })
+    return Promise.all(docs.map(async (policy) => ({ policy, history: await publishedVersions(payload, policy.id) })))
+  },
   policy: async (slug) => {
     const policy = await findPolicyBySlug(payload, slug)
     return { policy, history: await publishedVersions(payload, policy.id) }

@@ -1,9 +1,8 @@
-import type { Payload } from 'payload'
-
 import { upcomingVersions } from '../../domain/upcomingVersions'
 import { versionInForce } from '../../domain/versionInForce'
 import type { Policy } from '../../payload-types'
-import { publishedVersions, type PublishedVersion } from '../legalCenter/publishedVersions'
+import type { PublicReads } from '../legalCenter/publicReads'
+import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
 /** A policy as the Legal Center index lists it. */
 export interface PolicyListing {
@@ -16,12 +15,6 @@ export interface PolicyListing {
 }
 
 /** Every policy with its version in force and the ones coming, by title. */
-export async function listPolicies(payload: Payload, at: Date): Promise<PolicyListing[]> {
-  const { docs } = await payload.find({ collection: 'policies', sort: 'title', pagination: false, depth: 0, overrideAccess: false })
-  return Promise.all(
-    docs.map(async (policy) => {
-      const history = await publishedVersions(payload, policy.id)
-      return { policy, inForce: versionInForce(history, at), upcoming: upcomingVersions(history, at), history }
-    }),
-  )
+export async function listPolicies(reads: PublicReads, at: Date): Promise<PolicyListing[]> {
+  return (await reads.policies()).map(({ policy, history }) => ({ policy, inForce: versionInForce(history, at), upcoming: upcomingVersions(history, at), history }))
 }
