@@ -31,19 +31,22 @@ export interface PublicReads {
 
 /** The reads from the status catalog: one statement (its fingerprint) read them all, from memory
  * while no policy, version, translation or language setting changed. */
-const fromCatalog = (catalog: StatusCatalog): PublicReads => ({
-  policies: async () => catalog.policies.map((policy) => ({ policy, history: catalog.history.get(String(policy.id)) ?? [] })),
-  policy: async (slug) => {
-    const owner = slugOwner(catalog.policies, slug)
-    if (!owner || !('current' in owner)) throw new AssentError('policy_not_found', `No policy "${slug}".`)
-    return { policy: owner.current, history: catalog.history.get(String(owner.current.id)) ?? [] }
-  },
-  renamedTo: async (slug) => {
-    const owner = slugOwner(catalog.policies, slug)
-    return owner && 'renamedTo' in owner ? owner.renamedTo : undefined
-  },
-  languages: async () => catalog.languages,
-})
+const fromCatalog = (catalog: StatusCatalog): PublicReads => {
+  const withHistory = (policy: Policy): PolicyHistory => ({ policy, history: catalog.history.get(String(policy.id)) ?? [] })
+  return {
+    policies: async () => catalog.policies.map(withHistory),
+    policy: async (slug) => {
+      const owner = slugOwner(catalog.policies, slug)
+      if (!owner || !('current' in owner)) throw new AssentError('policy_not_found', `No policy "${slug}".`)
+      return withHistory(owner.current)
+    },
+    renamedTo: async (slug) => {
+      const owner = slugOwner(catalog.policies, slug)
+      return owner && 'renamedTo' in owner ? owner.renamedTo : undefined
+    },
+    languages: async () => catalog.languages,
+  }
+}
 
 /** The reads through Payload, each when asked (MongoDB, which keeps no fingerprint). */
 const throughPayload = (payload: Payload): PublicReads => ({

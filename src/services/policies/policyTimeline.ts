@@ -1,7 +1,7 @@
 import { upcomingVersions } from '../../domain/upcomingVersions'
 import { versionInForce } from '../../domain/versionInForce'
 import type { Policy } from '../../payload-types'
-import type { PublicReads } from '../legalCenter/publicReads'
+import type { PolicyHistory, PublicReads } from '../legalCenter/publicReads'
 import type { PublishedVersion } from '../legalCenter/publishedVersions'
 
 /** Where a policy stands at a moment: the version in force, those published that will take effect
@@ -14,7 +14,9 @@ export interface PolicyTimeline {
   history: PublishedVersion[]
 }
 
+/** The timeline of a policy whose history is read already, at `at`. */
+export const timelineAt = ({ policy, history }: PolicyHistory, at: Date): PolicyTimeline => ({ policy, inForce: versionInForce(history, at), upcoming: upcomingVersions(history, at), history })
+
 export async function policyTimeline(reads: PublicReads, slug: string, at: Date): Promise<PolicyTimeline> {
-  const { policy, history } = await reads.policy(slug)
-  return { policy, inForce: versionInForce(history, at), upcoming: upcomingVersions(history, at), history }
+  return timelineAt(await reads.policy(slug), at)
 }
