@@ -110,6 +110,33 @@ describe('notice rows edited in the database', () => {
   })
 })
 
+describe('a summary edited in the database', () => {
+  it('names the version and its summary, whether the summary is changed or emptied; ledger:verify fails on it', async () => {
+    const terms = (await findVersion(app.payload, 'terms', 1)).version
+    const told = terms.summary!
+    const live = await verifyLive()
+    expect(live.problems).toEqual([])
+    expect([...live.records.unbound.keys()]).not.toContain('policy-versions.summary')
+
+    const named = new RegExp(`^terms version 1 \\(id ${terms.id}\\) differs from its publication entry \\d+ in: summary$`)
+    try {
+      // What the status answer, the banner and the emails tell subjects changed, rewritten quietly.
+      await raw(`UPDATE policy_versions SET summary = 'Typo fixes only.' WHERE id = ${terms.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+      const verdict = cli(['ledger:verify'])
+      expect(verdict.status).toBe(1)
+      expect(verdict.stdout).not.toContain('Ledger verified')
+      expect(verdict.stderr).toMatch(new RegExp(`- terms version 1 \\(id ${terms.id}\\) differs from its publication entry \\d+ in: summary`))
+      await raw(`UPDATE policy_versions SET summary = NULL WHERE id = ${terms.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+    } finally {
+      await raw(`UPDATE policy_versions SET summary = '${told.replaceAll("'", "''")}' WHERE id = ${terms.id}`)
+    }
+    expect((await verifyLive()).problems).toEqual([])
+    expect(cli(['ledger:verify']).status).toBe(0)
+  })
+})
+
 describe('what an acceptance covers, edited in the database', () => {
   it('names the acceptance and its covers field, whether the list is changed or removed', async () => {
     const privacy = await findVersion(app.payload, 'privacy', 3)

@@ -153,6 +153,29 @@ describe('accepting the text shown', () => {
   })
 })
 
+describe('the French summary, edited in the database behind the ledger', () => {
+  it('is named by live verification and fails the French pack, naming the translation and its summary', async () => {
+    const { french } = await frenchOf(2)
+    const raw = (statement: string) => (payload().db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: (payload().db as unknown as { drizzle: unknown }).drizzle, raw: statement })
+    const clean = await checkRecordsAgainstLedger(payload())
+    expect(clean.problems).toEqual([])
+    expect([...clean.unbound.keys()]).not.toContain('version-translations.summary')
+
+    await raw(`UPDATE version_translations SET summary = 'Corrections mineures.' WHERE id = ${french.id}`)
+    try {
+      expect((await checkRecordsAgainstLedger(payload())).problems).toEqual([expect.stringMatching(new RegExp(`^the fr translation of privacy version 2 \\(id ${french.id}\\) differs from its ledger entry \\d+ in: summary$`))])
+      const { document, files } = await buildEvidencePack(payload(), 'amelie')
+      expect(document.translations?.find((t) => t.id === french.id)?.summary).toBe('Corrections mineures.')
+      const verdict = verifyEvidencePack({ document, files, publicKeyPem: files.get('public-key.pem')! })
+      expect(verdict.ok).toBe(false)
+      expect(verdict.problems).toEqual([expect.stringMatching(/^the fr translation of privacy version 2 differs from its ledger entry \d+ in: summary$/)])
+    } finally {
+      await raw(`UPDATE version_translations SET summary = '${french.summary.replaceAll("'", "''")}' WHERE id = ${french.id}`)
+    }
+    expect((await checkRecordsAgainstLedger(payload())).problems).toEqual([])
+  })
+})
+
 describe('translations are frozen and guarded', () => {
   const body = (markdown: string) => markdownToBody(payload().config, markdown) as Promise<never>
 

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { verifyEvidencePack } from '../src/domain/evidencePack'
+import { ledgerBody } from '../src/domain/ledgerBody'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { buildEvidencePack } from '../src/services/audit/buildEvidencePack'
 import { findVersion } from '../src/services/legalCenter/findVersion'
@@ -36,7 +37,7 @@ async function publicationOf(slug: string, version: number) {
 }
 
 describe('publication entries', () => {
-  it('binds number, text hash, language, change class, dates and rules of a seeded version', async () => {
+  it('binds number, text hash, language, summary, change class, dates and rules of a seeded version', async () => {
     const { version, record } = await publicationOf('privacy', 2)
     expect(record).toEqual({
       publication: version.id,
@@ -44,6 +45,7 @@ describe('publication entries', () => {
       version: 2,
       contentHash: version.contentHash,
       locale: 'en',
+      summary: version.summary,
       changeClass: version.changeClass,
       effectiveAt: version.effectiveAt,
       publishedAt: version.publishedAt,
@@ -96,10 +98,54 @@ describe('editing a version in the database (the replay of case 3)', () => {
     expect(verdict.problems).toContainEqual(expect.stringMatching(/^privacy version 1 differs from its publication entry \d+ in: .*effectiveAt, .*noticePeriodDays$/))
   })
 
+  it('names the summary a subject was told, edited in the database and in the pack itself', async () => {
+    // pack-holder accepted version 1: the pack states version 2, the one owed, with its summary.
+    const v2 = (await findVersion(app.payload, 'privacy', 2)).version
+    const told = v2.summary!
+    const named = /^privacy version 2 differs from its publication entry \d+ in: summary$/
+    const verdictOf = (document: typeof pack.document) => verifyEvidencePack({ document, files: pack.files, publicKeyPem: pack.files.get('public-key.pem')! })
+    let pack = await buildEvidencePack(app.payload, 'pack-holder')
+    expect(verdictOf(pack.document).problems.filter((p) => /privacy version 2/.test(p))).toEqual([])
+
+    await raw(`UPDATE policy_versions SET summary = 'Nothing of note changed.' WHERE id = ${v2.id}`)
+    try {
+      expect((await checkRecordsAgainstLedger(app.payload)).problems).toContainEqual(expect.stringMatching(/^privacy version 2 \(id \d+\) differs from its publication entry \d+ in: summary$/))
+      // The pack states the summary as stored now; its entry binds the one published.
+      pack = await buildEvidencePack(app.payload, 'pack-holder')
+      expect(pack.document.versions.find((v) => v.policy === 'privacy' && v.version === 2)?.summary).toBe('Nothing of note changed.')
+      expect(verdictOf(pack.document).problems).toContainEqual(expect.stringMatching(named))
+    } finally {
+      await raw(`UPDATE policy_versions SET summary = '${told.replaceAll("'", "''")}' WHERE id = ${v2.id}`)
+    }
+
+    pack = await buildEvidencePack(app.payload, 'pack-holder')
+    const document = structuredClone(pack.document)
+    document.versions.find((v) => v.policy === 'privacy' && v.version === 2)!.summary = 'Nothing of note changed.'
+    const verdict = verdictOf(document)
+    expect(verdict.problems).toContainEqual(expect.stringMatching(named))
+    expect(verdict.unbound).not.toContain('versions.summary')
+  })
+
   it('names a published version whose rules were erased in the database', async () => {
     const v2 = (await findVersion(app.payload, 'privacy', 2)).version
     await raw(`UPDATE policy_versions SET rules_acceptance_mode = NULL WHERE id = ${v2.id}`)
     const live = await checkRecordsAgainstLedger(app.payload)
     expect(live.problems).toContainEqual(expect.stringMatching(/^privacy version 2 \(id \d+\) differs from its publication entry \d+ in: acceptanceMode$/))
+  })
+})
+
+describe('entries written before summaries were bound', () => {
+  it('leave the summary unchecked and say so, row by row, instead of passing over it in silence', async () => {
+    const v1 = (await findVersion(app.payload, 'terms', 1)).version
+    const { docs } = await app.payload.find({ collection: 'ledger-entries', where: { kind: { equals: 'publication' } }, pagination: false, depth: 0 })
+    const entry = docs.find((e) => JSON.parse(e.body).record.publication === v1.id)!
+    const { seq, kind, recordedAt, record } = JSON.parse(entry.body)
+    delete record.summary
+    // The entry as an older Assent wrote it (a test's stand-in: its leaf hash is left as it was).
+    await raw(`UPDATE ledger_entries SET body = '${ledgerBody(seq, kind, recordedAt, record).replaceAll("'", "''")}' WHERE id = ${entry.id}`)
+    await raw(`UPDATE policy_versions SET summary = 'Anything at all.' WHERE id = ${v1.id}`)
+    const live = await checkRecordsAgainstLedger(app.payload)
+    expect(live.problems.filter((p) => /^terms version 1 /.test(p))).toEqual([])
+    expect(live.unbound.get('policy-versions.summary')).toBe(1)
   })
 })

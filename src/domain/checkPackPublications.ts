@@ -1,7 +1,7 @@
 import type { Checkpoint } from './checkpointSignature'
 import { entryInCheckpoint } from './entryInCheckpoint'
 import { entryLeafHash } from './ledgerBody'
-import { publicationDifferences, publicationLedgerRecord } from './publicationLedgerRecord'
+import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from './publicationLedgerRecord'
 import type { VersionRules } from './versionRules'
 
 /** A version as an evidence pack states it. */
@@ -14,6 +14,8 @@ interface PackVersion {
   publishedAt: string
   effectiveAt: string
   rules?: VersionRules
+  locale?: string
+  summary?: string
 }
 
 /** What a pack states about its versions and the publication entries that back them. */
@@ -25,12 +27,14 @@ export interface PackPublications {
 
 /**
  * Checks every version in an evidence pack against its publication entry: the entry hashes to its
- * leaf, is in the signed checkpoint, and records the same number, text hash, change class,
- * effective and publication dates and rules as the pack states. A version with no entry, or any
- * fact that differs, is named with the version and the field.
+ * leaf, is in the signed checkpoint, and records the same number, text hash, language, summary,
+ * change class, effective and publication dates and rules as the pack states. A version with no
+ * entry, or any fact that differs, is named with the version and the field; the facts an older
+ * entry does not bind are returned as `unbound`.
  */
-export function checkPackPublications(pack: PackPublications): string[] {
+export function checkPackPublications(pack: PackPublications): { problems: string[]; unbound: string[] } {
   const problems: string[] = []
+  const unbound = new Set<string>()
   const { checkpoint } = pack
   const recorded = new Map<string, { seq: number; record: Record<string, unknown> }>()
   for (const entry of pack.publications ?? []) {
@@ -57,6 +61,7 @@ export function checkPackPublications(pack: PackPublications): string[] {
     const stated = publicationLedgerRecord({ ...v, id: v.id!, policy: entry.record.policy as string, rules: v.rules ?? ({} as never) })
     const fields = publicationDifferences(stated, entry.record)
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
+    for (const field of publicationUnbound(entry.record)) if (field in v) unbound.add(`versions.${field}`)
   }
-  return problems
+  return { problems, unbound: [...unbound] }
 }

@@ -2,6 +2,7 @@ import type { Checkpoint } from './checkpointSignature'
 import { contentHash } from './contentHash'
 import { entryInCheckpoint } from './entryInCheckpoint'
 import { entryLeafHash } from './ledgerBody'
+import { translationDifferences, translationUnbound } from './translationLedgerRecord'
 
 /** A translation as an evidence pack states it. */
 export interface PackTranslation {
@@ -15,6 +16,8 @@ export interface PackTranslation {
   /** When it was frozen: its version's publication, or later when added later. */
   addedAt: string
   file: string
+  /** What changed, in this language (absent from packs made before it was stated). */
+  summary?: string
 }
 
 /** What a pack states about its translations and the entries that back them. */
@@ -27,11 +30,13 @@ export interface PackTranslations {
 /**
  * Checks every translation in an evidence pack: its text file hashes to its content hash, and its
  * ledger entry hashes to its leaf, is in the signed checkpoint and records the same version, number,
- * locale, text hash and time as the pack states. A translation with no entry, or a fact that
- * differs, is named with the version, the locale and the field.
+ * locale, summary, text hash and time as the pack states. A translation with no entry, or a fact
+ * that differs, is named with the version, the locale and the field; the facts an older entry does
+ * not bind are returned as `unbound`.
  */
-export function checkPackTranslations(pack: PackTranslations, files: ReadonlyMap<string, string>): string[] {
+export function checkPackTranslations(pack: PackTranslations, files: ReadonlyMap<string, string>): { problems: string[]; unbound: string[] } {
   const problems: string[] = []
+  const unbound = new Set<string>()
   const recorded = new Map<string, { seq: number; record: Record<string, unknown> }>()
   for (const entry of pack.translationEntries ?? []) {
     if (entryLeafHash(entry.body) !== entry.leafHash) {
@@ -56,9 +61,10 @@ export function checkPackTranslations(pack: PackTranslations, files: ReadonlyMap
       problems.push(`${label} has no ledger entry in the pack: nothing binds its locale or text`)
       continue
     }
-    const stated: Record<string, unknown> = { publication: t.versionId, version: t.version, locale: t.locale, contentHash: t.contentHash, frozenAt: new Date(t.addedAt).toISOString() }
-    const fields = Object.keys(stated).filter((k) => String(stated[k]) !== String(entry.record[k]))
+    const stated: Record<string, unknown> = { publication: t.versionId, version: t.version, locale: t.locale, summary: t.summary, contentHash: t.contentHash, frozenAt: new Date(t.addedAt).toISOString() }
+    const fields = translationDifferences(stated, entry.record, Object.keys(stated))
     if (fields.length > 0) problems.push(`${label} differs from its ledger entry ${entry.seq} in: ${fields.join(', ')}`)
+    if (t.summary !== undefined) for (const field of translationUnbound(entry.record)) unbound.add(`translations.${field}`)
   }
-  return problems
+  return { problems, unbound: [...unbound] }
 }

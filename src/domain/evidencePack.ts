@@ -24,8 +24,9 @@ export interface EvidenceVersion {
   publishedAt: string
   effectiveAt: string
   file: string
-  /** What changed, in plain language: what the subject was told (not bound by the ledger; the
-   * signed manifest covers it). Absent from packs made before it was stated. */
+  /** What changed, in plain language: what the subject was told, as its publication entry binds it
+   * (entries written before summaries were bound leave it to the signed manifest alone). Absent
+   * from packs made before it was stated. */
   summary?: string
   /** The version's id and the rules it was published under, as its publication entry binds them. */
   id?: number | string
@@ -244,8 +245,10 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
     if (version) versionsByHash.set(t.contentHash, version)
     else problems.push(`the ${t.locale} translation of ${t.policy} version ${t.version} translates a version that is not in the pack`)
   }
-  problems.push(...checkPackPublications(doc))
-  problems.push(...checkPackTranslations(doc, pack.files))
+  for (const check of [checkPackPublications(doc), checkPackTranslations(doc, pack.files)]) {
+    problems.push(...check.problems)
+    unbound.push(...check.unbound)
+  }
   problems.push(...checkPackContinuedUse(doc))
   for (const v of doc.versions) {
     const text = pack.files.get(v.file)

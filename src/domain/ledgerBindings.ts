@@ -22,6 +22,9 @@ const STORED_AS: Record<string, string> = {
 /** The name of the stored field a record key binds. */
 export const storedFieldOf = (key: string): string => STORED_AS[key] ?? key
 
+/** Told, row by row, the stored fields of `collection` that a row's entry leaves unbound. */
+export type UnboundTally = (collection: string, fields: readonly string[]) => void
+
 /** How a stored record compares with the ledger record that binds it. */
 export interface LedgerComparison {
   /** Stored fields whose value is not what the ledger recorded. */

@@ -12,12 +12,20 @@ export interface PublicationFacts {
   rules: VersionRules
   /** The language of its text (absent for a version published before versions had one). */
   locale?: string | null
+  /** What changed, in plain language: what the status answer, the banner and the emails tell
+   * subjects (absent only from versions bound before summaries were). */
+  summary?: string | null
 }
 
 /** The version facts a publication entry binds, in the order they are reported. */
-export const PUBLICATION_FIELDS = ['version', 'contentHash', 'locale', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
+export const PUBLICATION_FIELDS = ['version', 'contentHash', 'locale', 'summary', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
 
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number]
+
+/** Facts bound only by entries written since they were: an older entry leaves them unbound. */
+const LATER_FIELDS: readonly PublicationField[] = ['locale', 'summary']
+
+const unboundBy = (recorded: Record<string, unknown>, field: PublicationField) => LATER_FIELDS.includes(field) && !(field in recorded)
 
 const iso = (value: string | Date): string => {
   const d = new Date(value)
@@ -36,8 +44,10 @@ export function publicationLedgerRecord(v: PublicationFacts): Record<string, unk
     effectiveAt: iso(v.effectiveAt),
     publishedAt: iso(v.publishedAt),
     rules: { ...v.rules },
-    // Bound since versions have a language; entries written before leave it unbound.
+    // Bound since versions have a language, and since summaries are; entries written before
+    // leave them unbound.
     ...(v.locale ? { locale: v.locale } : {}),
+    ...(v.summary != null ? { summary: v.summary } : {}),
   }
 }
 
@@ -55,9 +65,15 @@ function factOf(record: Record<string, unknown>, field: PublicationField): strin
  * The fields in which a stored version differs from what its publication entry recorded (empty
  * when they agree). Both sides are records as `publicationLedgerRecord` builds them; dates compare
  * as instants, so a database returning another ISO spelling of the same time is not a difference.
- * The language is compared where the entry recorded one.
+ * The language and the summary are compared where the entry recorded them; where it did, a stored
+ * one that is missing differs.
  */
 export function publicationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>): PublicationField[] {
-  // An entry written before versions had a language binds none: the stored one is not compared.
-  return PUBLICATION_FIELDS.filter((f) => (f !== 'locale' || 'locale' in recorded) && factOf(stored, f) !== factOf(recorded, f))
+  return PUBLICATION_FIELDS.filter((f) => !unboundBy(recorded, f) && factOf(stored, f) !== factOf(recorded, f))
 }
+
+/** The facts an entry written before they were bound leaves unchecked (empty for a newer entry). */
+export function publicationUnbound(recorded: Record<string, unknown>): PublicationField[] {
+  return LATER_FIELDS.filter((f) => unboundBy(recorded, f))
+}
+

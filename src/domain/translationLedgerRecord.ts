@@ -8,10 +8,15 @@ export interface TranslationFacts {
   locale: string
   contentHash: string
   frozenAt: string
+  /** What changed, in this language (absent only from translations bound before summaries were). */
+  summary?: string | null
 }
 
-/** A translation as the ledger records it: which version, which locale, which exact text, and
- * when it was added (a translation added after publication says so). */
+/** The facts a translation entry binds, in the order they are reported. */
+export const TRANSLATION_FIELDS = ['publication', 'policy', 'version', 'locale', 'summary', 'contentHash', 'frozenAt'] as const
+
+/** A translation as the ledger records it: which version, which locale, which exact text and
+ * summary, and when it was added (a translation added after publication says so). */
 export function translationLedgerRecord(t: TranslationFacts): Record<string, unknown> {
   return {
     translation: t.id,
@@ -21,5 +26,19 @@ export function translationLedgerRecord(t: TranslationFacts): Record<string, unk
     locale: t.locale,
     contentHash: t.contentHash,
     frozenAt: new Date(t.frozenAt).toISOString(),
+    // Bound since summaries are; entries written before leave it unbound.
+    ...(t.summary != null ? { summary: t.summary } : {}),
   }
 }
+
+/**
+ * The fields in which a translation as stored (or as a pack states it) differs from what its entry
+ * recorded, among `fields`; the summary is compared where the entry recorded one, and then a
+ * missing one differs.
+ */
+export function translationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>, fields: readonly string[] = TRANSLATION_FIELDS): string[] {
+  return fields.filter((f) => (f !== 'summary' || f in recorded) && String(stored[f] ?? '') !== String(recorded[f] ?? ''))
+}
+
+/** The facts an entry written before they were bound leaves unchecked. */
+export const translationUnbound = (recorded: Record<string, unknown>): string[] => ('summary' in recorded ? [] : ['summary'])

@@ -4,7 +4,8 @@ import { checkPackContinuedUse } from '../../src/domain/checkPackContinuedUse'
 import { nextFormerSlugs } from '../../src/domain/formerSlugs'
 import { owedVersion } from '../../src/domain/owedVersion'
 import { changedGuardedFields, changesGuardedField, policyRulesLedgerRecord } from '../../src/domain/policyRulesChange'
-import { publicationDifferences, publicationLedgerRecord } from '../../src/domain/publicationLedgerRecord'
+import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from '../../src/domain/publicationLedgerRecord'
+import { translationDifferences, translationLedgerRecord, translationUnbound } from '../../src/domain/translationLedgerRecord'
 import { rulesOf, versionRules } from '../../src/domain/versionRules'
 
 const policyRules = { acceptanceMode: 'clickwrap' as const, noticePeriodDays: 30, requireSecondApproval: false }
@@ -86,6 +87,41 @@ describe('publication records', () => {
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, effectiveAt: '2026-01-01T01:00:00+01:00' }), recorded)).toEqual([])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, changeClass: 'editorial', effectiveAt: '2019-01-01T00:00:00Z', rules: { ...policyRules, noticePeriodDays: 0 } }), recorded))
       .toEqual(['changeClass', 'effectiveAt', 'noticePeriodDays'])
+  })
+
+  it('binds the summary subjects are told, and names it when it was edited or emptied', () => {
+    const recorded = publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Names our sub-processors.' })
+    expect(recorded).toMatchObject({ summary: 'Names our sub-processors.' })
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Names our sub-processors.' }), recorded)).toEqual([])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Typo fixes only.' }), recorded)).toEqual(['summary'])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: null }), recorded)).toEqual(['summary'])
+    expect(publicationUnbound(recorded)).toEqual([])
+  })
+
+  it('leaves the summary and language of an entry written before they were bound unchecked, and says so', () => {
+    const older = publicationLedgerRecord(facts)
+    expect(older).not.toHaveProperty('summary')
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, summary: 'Anything', locale: 'de' }), older)).toEqual([])
+    expect(publicationUnbound(older)).toEqual(['locale', 'summary'])
+  })
+})
+
+describe('translation records', () => {
+  const facts = { id: 4, version: 7, policy: 2, versionNumber: 3, locale: 'fr', contentHash: 'def', frozenAt: '2026-01-01T00:00:00Z' }
+
+  it('binds the summary in its language, and names it when it was edited or emptied', () => {
+    const recorded = translationLedgerRecord({ ...facts, summary: 'Nomme nos sous-traitants.' })
+    expect(recorded).toMatchObject({ locale: 'fr', summary: 'Nomme nos sous-traitants.', frozenAt: '2026-01-01T00:00:00.000Z' })
+    expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Nomme nos sous-traitants.' }), recorded)).toEqual([])
+    expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Corrections.', locale: 'de' }), recorded)).toEqual(['locale', 'summary'])
+    expect(translationDifferences(translationLedgerRecord(facts), recorded)).toEqual(['summary'])
+    expect(translationUnbound(recorded)).toEqual([])
+  })
+
+  it('leaves the summary of an entry written before it was bound unchecked, and says so', () => {
+    const older = translationLedgerRecord(facts)
+    expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Anything' }), older)).toEqual([])
+    expect(translationUnbound(older)).toEqual(['summary'])
   })
 })
 

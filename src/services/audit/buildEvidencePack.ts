@@ -56,6 +56,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
     version: t.versionNumber as number,
     versionId: refId(t.version)!,
     locale: t.locale,
+    summary: t.summary,
     contentHash: t.contentHash as string,
     addedAt: t.frozenAt as string,
     file: `versions/${t.contentHash}.md`,

@@ -1,6 +1,6 @@
 import type { DataFromCollectionSlug, Payload } from 'payload'
 
-import { compareWithLedger, noticeSkips } from '../../domain/ledgerBindings'
+import { compareWithLedger, noticeSkips, type UnboundTally } from '../../domain/ledgerBindings'
 import { acceptanceLedgerRecord, noticeLedgerRecord } from '../../domain/ledgerRecords'
 import { recordDigest } from '../../domain/recordDigest'
 import { checkVersionsAgainstLedger } from './checkVersionsAgainstLedger'
@@ -89,7 +89,7 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<Recor
   }
   const problems: string[] = []
   const unbound = new Map<string, number>()
-  const tally = (collection: string, fields: string[]) => {
+  const tally: UnboundTally = (collection, fields) => {
     for (const field of fields) unbound.set(`${collection}.${field}`, (unbound.get(`${collection}.${field}`) ?? 0) + 1)
   }
 
@@ -109,6 +109,6 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<Recor
     tally('notices', notBound)
     return differing.length > 0 ? `notice ${row.id} (${row.channel}) differs from its last ledger entry ${last.seq} in: ${differing.join(', ')}` : undefined
   })
-  problems.push(...(await checkVersionsAgainstLedger(payload)))
+  problems.push(...(await checkVersionsAgainstLedger(payload, tally)))
   return { acceptances: checkedAcceptances, notices: checkedNotices, problems, unbound }
 }

@@ -1,6 +1,7 @@
 import type { Payload } from 'payload'
 
-import { publicationDifferences, publicationLedgerRecord } from '../../domain/publicationLedgerRecord'
+import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from '../../domain/publicationLedgerRecord'
+import type { UnboundTally } from '../../domain/ledgerBindings'
 import { refId } from '../../domain/refId'
 import { checkContinuedUseAgainstRules } from './checkContinuedUseAgainstRules'
 import { checkTranslationsAgainstLedger } from './checkTranslationsAgainstLedger'
@@ -11,15 +12,16 @@ import { storedPublicationFacts } from './storedPublicationFacts'
  * number, text hash, change class, effective or publication date, or frozen rules is named with
  * the version and the field, as is a published version the ledger never recorded and a recorded
  * publication whose version is gone; and a continued-use acceptance of a version published under
- * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an auditor.
+ * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an
+ * auditor; `tally` is told the stored fields an older entry leaves unbound (its language, its summary).
  */
-export async function checkVersionsAgainstLedger(payload: Payload): Promise<string[]> {
+export async function checkVersionsAgainstLedger(payload: Payload, tally: UnboundTally): Promise<string[]> {
   const [{ docs: entries }, { docs: versions }, { docs: policies }] = await Promise.all([
     payload.find({ collection: 'ledger-entries', where: { kind: { equals: 'publication' } }, sort: 'seq', pagination: false, depth: 0, select: { seq: true, body: true } }),
     payload.find({
       collection: 'policy-versions',
       where: { publishedAt: { exists: true } },
-      select: { policy: true, version: true, contentHash: true, locale: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
+      select: { policy: true, version: true, contentHash: true, locale: true, summary: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
       pagination: false,
       depth: 0,
     }),
@@ -45,9 +47,10 @@ export async function checkVersionsAgainstLedger(payload: Payload): Promise<stri
     const fields = publicationDifferences(publicationLedgerRecord(storedPublicationFacts(row as never)!), entry.record)
     if (refId(row.policy) != null && String(refId(row.policy)) !== String(entry.record.policy)) fields.unshift('policy' as never)
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
+    tally('policy-versions', publicationUnbound(entry.record))
   }
   for (const [id, { seq, record }] of recorded) problems.push(`ledger entry ${seq} records the publication of version ${record.version} (id ${id}), which is missing from the published versions`)
-  problems.push(...(await checkTranslationsAgainstLedger(payload, slugs)))
+  problems.push(...(await checkTranslationsAgainstLedger(payload, slugs, tally)))
   problems.push(...(await checkContinuedUseAgainstRules(payload)))
   return problems
 }

@@ -13,6 +13,7 @@ export interface PublishedRow {
   publishedAt?: string | null
   rules?: StoredRules | null
   locale?: string | null
+  summary?: string | null
 }
 
 /** The facts a version row states about its publication, as they are stored (missing rules stay
@@ -33,5 +34,6 @@ export function storedPublicationFacts(row: PublishedRow): PublicationFacts | un
       requireSecondApproval: row.rules?.requireSecondApproval as never,
     },
     locale: row.locale ?? null,
+    summary: row.summary ?? null,
   }
 }

@@ -11,6 +11,6 @@ export async function recordTranslation(req: PayloadRequest, doc: VersionTransla
   const version = refId(doc.version)
   const policy = refId(doc.policy)
   if (version == null || policy == null || doc.versionNumber == null || !doc.contentHash || !doc.frozenAt) throw new Error(`translation ${doc.id} was frozen without its facts`)
-  const record = translationLedgerRecord({ id: doc.id, version, policy, versionNumber: doc.versionNumber, locale: doc.locale, contentHash: doc.contentHash, frozenAt: doc.frozenAt })
+  const record = translationLedgerRecord({ id: doc.id, version, policy, versionNumber: doc.versionNumber, locale: doc.locale, contentHash: doc.contentHash, frozenAt: doc.frozenAt, summary: doc.summary })
   await appendEntries(ledgerIn(req), [{ kind: 'translation', record }])
 }
