@@ -137,6 +137,29 @@ describe('a summary edited in the database', () => {
   })
 })
 
+describe('a page edited in the database', () => {
+  it('names the version and its HTML, the page the Legal Center shows, changed or emptied; ledger:verify fails on it', async () => {
+    const privacy = (await findVersion(app.payload, 'privacy', 1)).version
+    const page = `${app.baseUrl}/legal/privacy/versions/1`
+    const named = new RegExp(`^privacy version 1 \\(id ${privacy.id}\\) differs from its publication entry \\d+ in: html$`)
+    try {
+      // The text and its hash stay as published; only what readers are shown changes.
+      await raw(`UPDATE policy_versions SET html = html || '<p>We may sell your data.</p>' WHERE id = ${privacy.id}`)
+      expect(await (await fetch(page)).text()).toContain('sell your data')
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+      const verdict = cli(['ledger:verify'])
+      expect(verdict.status).toBe(1)
+      expect(verdict.stderr).toMatch(new RegExp(`- privacy version 1 \\(id ${privacy.id}\\) differs from its publication entry \\d+ in: html`))
+      await raw(`UPDATE policy_versions SET html = NULL WHERE id = ${privacy.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named)])
+    } finally {
+      await raw(`UPDATE policy_versions SET html = '${privacy.html!.replaceAll("'", "''")}' WHERE id = ${privacy.id}`)
+    }
+    expect((await verifyLive()).problems).toEqual([])
+    expect([...(await verifyLive()).records.unbound.keys()]).not.toContain('policy-versions.html')
+  })
+})
+
 describe('what an acceptance covers, edited in the database', () => {
   it('names the acceptance and its covers field, whether the list is changed or removed', async () => {
     const privacy = await findVersion(app.payload, 'privacy', 3)

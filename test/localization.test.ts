@@ -176,6 +176,20 @@ describe('the French summary, edited in the database behind the ledger', () => {
   })
 })
 
+describe('the French page, edited in the database behind the ledger', () => {
+  it('is named by live verification, though its text and hash are untouched', async () => {
+    const { french } = await frenchOf(1)
+    const raw = (statement: string) => (payload().db as unknown as { execute: (a: { drizzle: unknown; raw: string }) => Promise<unknown> }).execute({ drizzle: (payload().db as unknown as { drizzle: unknown }).drizzle, raw: statement })
+    await raw(`UPDATE version_translations SET html = html || '<p>Nous vendons vos données.</p>' WHERE id = ${french.id}`)
+    try {
+      expect((await checkRecordsAgainstLedger(payload())).problems).toEqual([expect.stringMatching(new RegExp(`^the fr translation of privacy version 1 \\(id ${french.id}\\) differs from its ledger entry \\d+ in: html$`))])
+    } finally {
+      await raw(`UPDATE version_translations SET html = '${french.html!.replaceAll("'", "''")}' WHERE id = ${french.id}`)
+    }
+    expect((await checkRecordsAgainstLedger(payload())).problems).toEqual([])
+  })
+})
+
 describe('translations are frozen and guarded', () => {
   const body = (markdown: string) => markdownToBody(payload().config, markdown) as Promise<never>
 

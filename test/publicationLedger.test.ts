@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { verifyEvidencePack } from '../src/domain/evidencePack'
+import { htmlHash } from '../src/domain/htmlHash'
 import { ledgerBody } from '../src/domain/ledgerBody'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { buildEvidencePack } from '../src/services/audit/buildEvidencePack'
@@ -37,7 +38,7 @@ async function publicationOf(slug: string, version: number) {
 }
 
 describe('publication entries', () => {
-  it('binds number, text hash, language, summary, change class, dates and rules of a seeded version', async () => {
+  it('binds number, text hash, page HTML hash, language, summary, change class, dates and rules of a seeded version', async () => {
     const { version, record } = await publicationOf('privacy', 2)
     expect(record).toEqual({
       publication: version.id,
@@ -46,6 +47,7 @@ describe('publication entries', () => {
       contentHash: version.contentHash,
       locale: 'en',
       summary: version.summary,
+      htmlHash: htmlHash(version.html!),
       changeClass: version.changeClass,
       effectiveAt: version.effectiveAt,
       publishedAt: version.publishedAt,

@@ -58,7 +58,8 @@ export function checkPackPublications(pack: PackPublications): { problems: strin
       problems.push(`${label} has no publication entry in the pack: nothing binds its change class, effective date or rules`)
       continue
     }
-    const stated = publicationLedgerRecord({ ...v, id: v.id!, policy: entry.record.policy as string, rules: v.rules ?? ({} as never) })
+    // A pack holds the texts, not the pages' HTML: there is no HTML of its own to compare.
+    const stated = publicationLedgerRecord({ ...v, id: v.id!, policy: entry.record.policy as string, rules: v.rules ?? ({} as never), htmlHash: entry.record.htmlHash as string | undefined })
     const fields = publicationDifferences(stated, entry.record)
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
     for (const field of publicationUnbound(entry.record)) if (field in v) unbound.add(`versions.${field}`)

@@ -17,6 +17,7 @@ const STORED_AS: Record<string, string> = {
   contextHash: 'ip, userAgent or locale',
   replyHash: 'lastReply',
   addressHash: 'address',
+  htmlHash: 'html',
 }
 
 /** The name of the stored field a record key binds. */

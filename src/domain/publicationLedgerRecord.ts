@@ -15,15 +15,18 @@ export interface PublicationFacts {
   /** What changed, in plain language: what the status answer, the banner and the emails tell
    * subjects (absent only from versions bound before summaries were). */
   summary?: string | null
+  /** SHA-256 of the HTML its page shows, frozen with it (absent only from versions bound before
+   * pages were). */
+  htmlHash?: string | null
 }
 
 /** The version facts a publication entry binds, in the order they are reported. */
-export const PUBLICATION_FIELDS = ['version', 'contentHash', 'locale', 'summary', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
+export const PUBLICATION_FIELDS = ['version', 'contentHash', 'htmlHash', 'locale', 'summary', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
 
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number]
 
 /** Facts bound only by entries written since they were: an older entry leaves them unbound. */
-const LATER_FIELDS: readonly PublicationField[] = ['locale', 'summary']
+const LATER_FIELDS: readonly PublicationField[] = ['htmlHash', 'locale', 'summary']
 
 const unboundBy = (recorded: Record<string, unknown>, field: PublicationField) => LATER_FIELDS.includes(field) && !(field in recorded)
 
@@ -33,7 +36,8 @@ const iso = (value: string | Date): string => {
 }
 
 /** A publication as the ledger records it: the version, its policy, and every fact that decides
- * what subjects owe and when (number, text hash, change class, dates, frozen rules). */
+ * what subjects owe and when, or what they are shown (number, text hash, the page's HTML hash,
+ * language, summary, change class, dates, frozen rules). */
 export function publicationLedgerRecord(v: PublicationFacts): Record<string, unknown> {
   return {
     publication: v.id,
@@ -44,10 +48,11 @@ export function publicationLedgerRecord(v: PublicationFacts): Record<string, unk
     effectiveAt: iso(v.effectiveAt),
     publishedAt: iso(v.publishedAt),
     rules: { ...v.rules },
-    // Bound since versions have a language, and since summaries are; entries written before
-    // leave them unbound.
+    // Bound since versions have a language, and since summaries and pages are; entries written
+    // before leave them unbound.
     ...(v.locale ? { locale: v.locale } : {}),
     ...(v.summary != null ? { summary: v.summary } : {}),
+    ...(v.htmlHash ? { htmlHash: v.htmlHash } : {}),
   }
 }
 
@@ -65,8 +70,8 @@ function factOf(record: Record<string, unknown>, field: PublicationField): strin
  * The fields in which a stored version differs from what its publication entry recorded (empty
  * when they agree). Both sides are records as `publicationLedgerRecord` builds them; dates compare
  * as instants, so a database returning another ISO spelling of the same time is not a difference.
- * The language and the summary are compared where the entry recorded them; where it did, a stored
- * one that is missing differs.
+ * The page's HTML hash, the language and the summary are compared where the entry recorded them;
+ * where it did, a stored one that is missing differs.
  */
 export function publicationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>): PublicationField[] {
   return PUBLICATION_FIELDS.filter((f) => !unboundBy(recorded, f) && factOf(stored, f) !== factOf(recorded, f))

@@ -10,13 +10,18 @@ export interface TranslationFacts {
   frozenAt: string
   /** What changed, in this language (absent only from translations bound before summaries were). */
   summary?: string | null
+  /** SHA-256 of the HTML its page shows (absent only from translations bound before pages were). */
+  htmlHash?: string | null
 }
 
 /** The facts a translation entry binds, in the order they are reported. */
-export const TRANSLATION_FIELDS = ['publication', 'policy', 'version', 'locale', 'summary', 'contentHash', 'frozenAt'] as const
+export const TRANSLATION_FIELDS = ['publication', 'policy', 'version', 'locale', 'summary', 'contentHash', 'htmlHash', 'frozenAt'] as const
 
-/** A translation as the ledger records it: which version, which locale, which exact text and
- * summary, and when it was added (a translation added after publication says so). */
+/** Facts bound only by entries written since they were: an older entry leaves them unbound. */
+const LATER_FIELDS = ['summary', 'htmlHash']
+
+/** A translation as the ledger records it: which version, which locale, which exact text, page
+ * and summary, and when it was added (a translation added after publication says so). */
 export function translationLedgerRecord(t: TranslationFacts): Record<string, unknown> {
   return {
     translation: t.id,
@@ -26,19 +31,20 @@ export function translationLedgerRecord(t: TranslationFacts): Record<string, unk
     locale: t.locale,
     contentHash: t.contentHash,
     frozenAt: new Date(t.frozenAt).toISOString(),
-    // Bound since summaries are; entries written before leave it unbound.
+    // Bound since summaries and pages are; entries written before leave them unbound.
     ...(t.summary != null ? { summary: t.summary } : {}),
+    ...(t.htmlHash ? { htmlHash: t.htmlHash } : {}),
   }
 }
 
 /**
  * The fields in which a translation as stored (or as a pack states it) differs from what its entry
- * recorded, among `fields`; the summary is compared where the entry recorded one, and then a
- * missing one differs.
+ * recorded, among `fields`; the summary and the page's HTML hash are compared where the entry
+ * recorded them, and then a missing one differs.
  */
 export function translationDifferences(stored: Record<string, unknown>, recorded: Record<string, unknown>, fields: readonly string[] = TRANSLATION_FIELDS): string[] {
-  return fields.filter((f) => (f !== 'summary' || f in recorded) && String(stored[f] ?? '') !== String(recorded[f] ?? ''))
+  return fields.filter((f) => (!LATER_FIELDS.includes(f) || f in recorded) && String(stored[f] ?? '') !== String(recorded[f] ?? ''))
 }
 
 /** The facts an entry written before they were bound leaves unchecked. */
-export const translationUnbound = (recorded: Record<string, unknown>): string[] => ('summary' in recorded ? [] : ['summary'])
+export const translationUnbound = (recorded: Record<string, unknown>): string[] => LATER_FIELDS.filter((f) => !(f in recorded))

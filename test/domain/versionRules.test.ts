@@ -5,6 +5,7 @@ import { nextFormerSlugs } from '../../src/domain/formerSlugs'
 import { owedVersion } from '../../src/domain/owedVersion'
 import { changedGuardedFields, changesGuardedField, policyRulesLedgerRecord } from '../../src/domain/policyRulesChange'
 import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from '../../src/domain/publicationLedgerRecord'
+import { htmlHash } from '../../src/domain/htmlHash'
 import { translationDifferences, translationLedgerRecord, translationUnbound } from '../../src/domain/translationLedgerRecord'
 import { rulesOf, versionRules } from '../../src/domain/versionRules'
 
@@ -95,14 +96,34 @@ describe('publication records', () => {
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Names our sub-processors.' }), recorded)).toEqual([])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Typo fixes only.' }), recorded)).toEqual(['summary'])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: null }), recorded)).toEqual(['summary'])
-    expect(publicationUnbound(recorded)).toEqual([])
+    expect(publicationUnbound(recorded)).toEqual(['htmlHash'])
   })
 
   it('leaves the summary and language of an entry written before they were bound unchecked, and says so', () => {
     const older = publicationLedgerRecord(facts)
     expect(older).not.toHaveProperty('summary')
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, summary: 'Anything', locale: 'de' }), older)).toEqual([])
-    expect(publicationUnbound(older)).toEqual(['locale', 'summary'])
+    expect(publicationUnbound(older)).toEqual(['htmlHash', 'locale', 'summary'])
+  })
+})
+
+describe('the HTML a page shows', () => {
+  const facts = { id: 7, policy: 2, version: 3, contentHash: 'abc', changeClass: 'material', effectiveAt: '2026-01-01T00:00:00Z', publishedAt: '2025-12-01T00:00:00.000Z', rules: policyRules, locale: 'en', summary: 'S' }
+  const html = '<h1>Privacy</h1><p>We keep your data for 30 days.</p>'
+
+  it('is bound by its hash, byte for byte, for a version and a translation', () => {
+    expect(htmlHash(html)).toMatch(/^[0-9a-f]{64}$/)
+    expect(htmlHash(`${html} `)).not.toBe(htmlHash(html))
+    const recorded = publicationLedgerRecord({ ...facts, htmlHash: htmlHash(html) })
+    expect(recorded.htmlHash).toBe(htmlHash(html))
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, htmlHash: htmlHash(html) }), recorded)).toEqual([])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, htmlHash: htmlHash(html.replace('30', '3,000')) }), recorded)).toEqual(['htmlHash'])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, htmlHash: null }), recorded)).toEqual(['htmlHash'])
+    expect(publicationUnbound(recorded)).toEqual([])
+    const translation = { id: 4, version: 7, policy: 2, versionNumber: 3, locale: 'fr', contentHash: 'def', frozenAt: '2026-01-01T00:00:00Z', summary: 'S', htmlHash: htmlHash(html) }
+    const entry = translationLedgerRecord(translation)
+    expect(translationDifferences(translationLedgerRecord({ ...translation, htmlHash: htmlHash('<p>autre</p>') }), entry)).toEqual(['htmlHash'])
+    expect(translationUnbound(entry)).toEqual([])
   })
 })
 
@@ -115,13 +136,13 @@ describe('translation records', () => {
     expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Nomme nos sous-traitants.' }), recorded)).toEqual([])
     expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Corrections.', locale: 'de' }), recorded)).toEqual(['locale', 'summary'])
     expect(translationDifferences(translationLedgerRecord(facts), recorded)).toEqual(['summary'])
-    expect(translationUnbound(recorded)).toEqual([])
+    expect(translationUnbound(recorded)).toEqual(['htmlHash'])
   })
 
   it('leaves the summary of an entry written before it was bound unchecked, and says so', () => {
     const older = translationLedgerRecord(facts)
     expect(translationDifferences(translationLedgerRecord({ ...facts, summary: 'Anything' }), older)).toEqual([])
-    expect(translationUnbound(older)).toEqual(['summary'])
+    expect(translationUnbound(older)).toEqual(['summary', 'htmlHash'])
   })
 })
 

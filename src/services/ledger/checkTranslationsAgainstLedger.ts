@@ -2,12 +2,13 @@ import type { Payload } from 'payload'
 
 import { contentHash } from '../../domain/contentHash'
 import { refId } from '../../domain/refId'
-import type { UnboundTally } from '../../domain/ledgerBindings'
+import { htmlHash } from '../../domain/htmlHash'
+import { storedFieldOf, type UnboundTally } from '../../domain/ledgerBindings'
 import { translationDifferences, translationLedgerRecord, translationUnbound } from '../../domain/translationLedgerRecord'
 
 /**
  * Compares every frozen translation with its ledger entry: a database edit of its version, locale,
- * summary, text hash or freezing time, a text that no longer hashes to its recorded hash, a frozen
+ * summary, text hash, page HTML or freezing time, a text that no longer hashes to its recorded hash, a frozen
  * translation the ledger never recorded and a recorded one that is gone (or was unfrozen to be
  * edited) are each named. `slugs` names policies by id; `tally` is told the fields an older entry
  * leaves unbound.
@@ -18,7 +19,7 @@ export async function checkTranslationsAgainstLedger(payload: Payload, slugs: Re
     payload.find({
       collection: 'version-translations',
       where: { frozenAt: { exists: true } },
-      select: { version: true, policy: true, versionNumber: true, locale: true, summary: true, contentHash: true, frozenAt: true, text: true },
+      select: { version: true, policy: true, versionNumber: true, locale: true, summary: true, contentHash: true, frozenAt: true, text: true, html: true },
       pagination: false,
       depth: 0,
     }),
@@ -40,10 +41,10 @@ export async function checkTranslationsAgainstLedger(payload: Payload, slugs: Re
       continue
     }
     recorded.delete(String(t.id))
-    const stored = translationLedgerRecord({ id: t.id, version: refId(t.version) ?? '', policy: refId(t.policy) ?? '', versionNumber: t.versionNumber as number, locale: t.locale, contentHash: t.contentHash ?? '', frozenAt: t.frozenAt as string, summary: t.summary ?? null })
-    const differing = translationDifferences(stored, entry.record)
+    const stored = translationLedgerRecord({ id: t.id, version: refId(t.version) ?? '', policy: refId(t.policy) ?? '', versionNumber: t.versionNumber as number, locale: t.locale, contentHash: t.contentHash ?? '', frozenAt: t.frozenAt as string, summary: t.summary ?? null, htmlHash: t.html == null ? null : htmlHash(t.html) })
+    const differing = translationDifferences(stored, entry.record).map(storedFieldOf)
     if (differing.length > 0) problems.push(`${label} differs from its ledger entry ${entry.seq} in: ${differing.join(', ')}`)
-    tally('version-translations', translationUnbound(entry.record))
+    tally('version-translations', translationUnbound(entry.record).map(storedFieldOf))
   }
   for (const [id, { seq, record }] of recorded) problems.push(`ledger entry ${seq} records the ${String(record.locale)} translation of version ${String(record.version)} (id ${id}), which is missing from the frozen translations`)
   return problems

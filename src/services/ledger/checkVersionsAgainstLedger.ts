@@ -1,7 +1,7 @@
 import type { Payload } from 'payload'
 
 import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from '../../domain/publicationLedgerRecord'
-import type { UnboundTally } from '../../domain/ledgerBindings'
+import { storedFieldOf, type UnboundTally } from '../../domain/ledgerBindings'
 import { refId } from '../../domain/refId'
 import { checkContinuedUseAgainstRules } from './checkContinuedUseAgainstRules'
 import { checkTranslationsAgainstLedger } from './checkTranslationsAgainstLedger'
@@ -9,7 +9,7 @@ import { storedPublicationFacts } from './storedPublicationFacts'
 
 /**
  * Compares every published version with its publication entry: a database edit of a version's
- * number, text hash, change class, effective or publication date, or frozen rules is named with
+ * number, text hash, page HTML, language, summary, change class, effective or publication date, or frozen rules is named with
  * the version and the field, as is a published version the ledger never recorded and a recorded
  * publication whose version is gone; and a continued-use acceptance of a version published under
  * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an
@@ -21,7 +21,7 @@ export async function checkVersionsAgainstLedger(payload: Payload, tally: Unboun
     payload.find({
       collection: 'policy-versions',
       where: { publishedAt: { exists: true } },
-      select: { policy: true, version: true, contentHash: true, locale: true, summary: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
+      select: { policy: true, version: true, contentHash: true, locale: true, summary: true, html: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
       pagination: false,
       depth: 0,
     }),
@@ -44,10 +44,10 @@ export async function checkVersionsAgainstLedger(payload: Payload, tally: Unboun
       continue
     }
     recorded.delete(String(row.id))
-    const fields = publicationDifferences(publicationLedgerRecord(storedPublicationFacts(row as never)!), entry.record)
-    if (refId(row.policy) != null && String(refId(row.policy)) !== String(entry.record.policy)) fields.unshift('policy' as never)
+    const fields: string[] = publicationDifferences(publicationLedgerRecord(storedPublicationFacts(row as never)!), entry.record).map(storedFieldOf)
+    if (refId(row.policy) != null && String(refId(row.policy)) !== String(entry.record.policy)) fields.unshift('policy')
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
-    tally('policy-versions', publicationUnbound(entry.record))
+    tally('policy-versions', publicationUnbound(entry.record).map(storedFieldOf))
   }
   for (const [id, { seq, record }] of recorded) problems.push(`ledger entry ${seq} records the publication of version ${record.version} (id ${id}), which is missing from the published versions`)
   problems.push(...(await checkTranslationsAgainstLedger(payload, slugs, tally)))

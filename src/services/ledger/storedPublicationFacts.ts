@@ -1,3 +1,4 @@
+import { htmlHash } from '../../domain/htmlHash'
 import type { PublicationFacts } from '../../domain/publicationLedgerRecord'
 import { refId, type Ref } from '../../domain/refId'
 import type { StoredRules } from '../../domain/versionRules'
@@ -14,6 +15,7 @@ export interface PublishedRow {
   rules?: StoredRules | null
   locale?: string | null
   summary?: string | null
+  html?: string | null
 }
 
 /** The facts a version row states about its publication, as they are stored (missing rules stay
@@ -35,5 +37,6 @@ export function storedPublicationFacts(row: PublishedRow): PublicationFacts | un
     },
     locale: row.locale ?? null,
     summary: row.summary ?? null,
+    htmlHash: row.html == null ? null : htmlHash(row.html),
   }
 }
