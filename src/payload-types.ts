@@ -436,7 +436,7 @@ export interface Notice {
 export interface LedgerEntry {
   id: number;
   seq: number;
-  kind: 'acceptance' | 'notice' | 'publication' | 'translation' | 'policy-rules' | 'key-rotation';
+  kind: 'acceptance' | 'notice' | 'publication' | 'translation' | 'policy-rules' | 'key-rotation' | 'subject';
   body: string;
   leafHash: string;
   /**

@@ -7,6 +7,7 @@ import Handlebars from 'handlebars'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 
 import { exportFilterSchema } from '../src/domain/exportFilter'
+import { externalIdHash } from '../src/domain/externalIdHash'
 import { csvRow } from '../src/formats/csvCell'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { subjectStatus } from '../src/services/acceptance/subjectStatus'
@@ -329,7 +330,8 @@ describe('erasure', () => {
     const checked = verify(dir)
     expect(checked.status, checked.stderr).toBe(0)
     const evidence = JSON.parse(readFileSync(path.join(dir, 'evidence.json'), 'utf8'))
-    expect(evidence.subject).toEqual({ id: subject.id, externalId: null, erasedAt: body.erasedAt })
+    // The hash of the id it had, which the ledger bound when it was created: the pack proves whose it is.
+    expect(evidence.subject).toEqual({ id: subject.id, externalId: null, erasedAt: body.erasedAt, externalIdHash: externalIdHash('s-4') })
     expect(readFileSync(path.join(dir, 'report.html'), 'utf8')).toContain('personal data was erased on')
     await expect(verifyLiveLedger(payload())).resolves.toBe(true)
 

@@ -84,7 +84,8 @@ describe('evidence packs from the command line', () => {
     // Three texts: privacy version 1 accepted, privacy version 2 and terms version 1 owed.
     const written = cli('evidence', 'cli-evidence', '--out', dir)
     expect(written.status, written.stderr).toBe(0)
-    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptance, 0 notices, 1 ledger entry, 3 version texts\./)
+    // Two entries: the one binding who cli-evidence is, and its acceptance.
+    expect(written.stdout).toMatch(/Evidence pack for cli-evidence in .*: 1 acceptance, 0 notices, 2 ledger entries, 3 version texts\./)
     const verified = cli('ledger:verify', dir)
     expect(verified.stdout, verified.stderr).toContain('Evidence pack verified: 1 acceptance and 0 notices')
   })

@@ -35,16 +35,18 @@ const raw = (statement: string) => (app.payload.db as unknown as { execute: (a: 
 const bundleDir = () => mkdtempSync(path.join(tmpdir(), 'assent-bundle-'))
 
 describe('the ledger', () => {
-  it('appends one entry per acceptance and per notice event, numbered without gaps', async () => {
+  it('appends one entry per subject created, per acceptance and per notice event, numbered without gaps', async () => {
     await upsertSubjects(app.payload, [{ externalId: 'l1' }, { externalId: 'l2' }])
     await accept('l1')
     await subjectStatus(app.payload, 'l2', { now: new Date(), publicUrl: 'https://x', recordDisplay: true })
     const all = await entries()
     expect(all.map((e) => e.seq)).toEqual(all.map((_, i) => i + 1))
-    // The seed's three publications and two French translations come first.
-    expect(all.map((e) => e.kind)).toEqual(['publication', 'translation', 'publication', 'publication', 'translation', 'acceptance', 'notice', 'notice'])
-    expect(JSON.parse(all[5].body)).toMatchObject({ seq: 6, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
-    expect(all[5].body).not.toContain('203.0.113.7')
+    // The seed's three publications and two French translations come first, then the two subjects.
+    expect(all.map((e) => e.kind)).toEqual(['publication', 'translation', 'publication', 'publication', 'translation', 'subject', 'subject', 'acceptance', 'notice', 'notice'])
+    expect(JSON.parse(all[7].body)).toMatchObject({ seq: 8, kind: 'acceptance', record: { contentHash: termsHash, method: 'clickwrap' } })
+    expect(all[7].body).not.toContain('203.0.113.7')
+    // A subject's entry holds the hash of its external id, never the id itself.
+    expect(all[5].body).not.toContain('"l1"')
   })
 
   it('writes nothing for a refused acceptance', async () => {

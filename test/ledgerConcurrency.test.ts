@@ -26,9 +26,9 @@ describe.skipIf(!onPostgres)('ledger appends from several processes on PostgreSQ
   it('numbers every entry once, without gaps or duplicates', async () => {
     const policy = await makePolicy(app.payload)
     const version = await makeVersion(app.payload, policy.id, { _status: 'published' })
-    // The publication is an entry of its own: the workers' entries follow it.
-    const before = (await app.payload.count({ collection: 'ledger-entries' })).totalDocs
     const { subjects } = await upsertSubjects(app.payload, Array.from({ length: 120 }, (_, i) => ({ externalId: `c${i}` })))
+    // The publication and each subject are entries of their own: the workers' entries follow them.
+    const before = (await app.payload.count({ collection: 'ledger-entries' })).totalDocs
     const ids = subjects.map((s) => String(s.id))
     const args = (part: string[]) => [String(version.id), String(policy.id), ...part]
     const codes = await Promise.all([run(args(ids.slice(0, 40))), run(args(ids.slice(40, 80))), run(args(ids.slice(80)))])

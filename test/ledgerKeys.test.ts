@@ -44,7 +44,7 @@ beforeAll(async () => {
 }, 120_000)
 afterAll(() => app?.close())
 
-describe('a bundle cut to 7 entries, one backdated and re-signed with a fresh key', () => {
+describe('a bundle cut after its first acceptance, that one backdated and re-signed with a fresh key', () => {
   it('passes unpinned (saying the key is not pinned) and fails pinned by fingerprint or key file', async () => {
     const honest = folder('assent-honest-')
     await exportLedgerBundle(app.payload, honest)
@@ -52,8 +52,11 @@ describe('a bundle cut to 7 entries, one backdated and re-signed with a fresh ke
     expect(lines.length).toBeGreaterThanOrEqual(8)
 
     const forged = folder('assent-forged-')
-    const backdated = lines.slice(0, 7).find((e) => JSON.parse(e.body).kind === 'acceptance')!.seq
-    const cut = lines.slice(0, 7).map((e) => {
+    // The ledger up to its first acceptance, that acceptance backdated.
+    const size = lines.findIndex((e) => JSON.parse(e.body).kind === 'acceptance') + 1
+    expect(size).toBeGreaterThan(0)
+    const backdated = lines[size - 1].seq
+    const cut = lines.slice(0, size).map((e) => {
       if (e.seq !== backdated) return e
       const parsed = JSON.parse(e.body)
       const body = ledgerBody(e.seq, parsed.kind, parsed.recordedAt, { ...parsed.record, acceptedAt: '2020-01-01T00:00:00.000Z' })
@@ -61,7 +64,7 @@ describe('a bundle cut to 7 entries, one backdated and re-signed with a fresh ke
     })
     cpSync(path.join(honest, 'versions'), path.join(forged, 'versions'), { recursive: true })
     const fresh = generateKeyPairSync('ed25519')
-    const checkpoint = signCheckpoint({ treeSize: 7, rootHash: rootOf(cut.map((e) => Buffer.from(e.leafHash, 'hex'))).toString('hex'), signedAt: new Date().toISOString() }, fresh.privateKey)
+    const checkpoint = signCheckpoint({ treeSize: size, rootHash: rootOf(cut.map((e) => Buffer.from(e.leafHash, 'hex'))).toString('hex'), signedAt: new Date().toISOString() }, fresh.privateKey)
     writeFileSync(path.join(forged, 'entries.jsonl'), cut.map((e) => `${JSON.stringify(e)}\n`).join(''))
     writeFileSync(path.join(forged, 'checkpoints.json'), JSON.stringify([checkpoint]))
     writeFileSync(path.join(forged, 'proofs.json'), '[]')

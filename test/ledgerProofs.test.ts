@@ -172,7 +172,9 @@ describe("a subject's evidence pack, found by index", () => {
     // An insider points another subject's entry at p1: the pack does not take it, its body names p2.
     await raw(`update ledger_entries set subject = '${ownEntry.subject}' where seq = ${otherEntry.seq}`)
     const { document } = await buildEvidencePack(app.payload, 'p1')
-    expect(document.ledger.map((e) => e.seq)).toEqual([mine])
+    // p1's own entries only: the one that binds who p1 is, and its acceptance.
+    expect(document.ledger.map((e) => [JSON.parse(e.body).kind, e.seq])).toEqual([['subject', expect.any(Number)], ['acceptance', mine]])
+    expect(document.ledger.map((e) => e.seq)).not.toContain(otherEntry.seq)
     const dir = mkdtempSync(path.join(tmpdir(), 'assent-pack-'))
     await writePackFiles(dir, (await buildEvidencePack(app.payload, 'p1')).files)
     expect(verifyEvidencePack(await readEvidencePack(dir))).toMatchObject({ ok: true })

@@ -19,7 +19,7 @@ export const LedgerEntries: CollectionConfig = {
   indexes: [{ fields: ['kind', 'seq'] }, { fields: ['subject', 'seq'] }],
   fields: [
     { name: 'seq', type: 'number', required: true, unique: true, index: true },
-    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'translation', 'policy-rules', 'key-rotation'] },
+    { name: 'kind', type: 'select', required: true, options: ['acceptance', 'notice', 'publication', 'translation', 'policy-rules', 'key-rotation', 'subject'] },
     { name: 'body', type: 'textarea', required: true, maxLength: 100_000 },
     { name: 'leafHash', type: 'text', required: true },
     {

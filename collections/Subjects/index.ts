@@ -6,6 +6,8 @@ import { isAdminOrAuditor } from '../../src/access/isAdminOrAuditor'
 import { nobody } from '../../src/access/nobody'
 import { externalIdProblem } from '../../src/domain/externalId'
 import { logAuditorReads } from '../../src/hooks/logAuditorReads'
+import { recordOnCreate } from './hooks/recordOnCreate'
+import { refuseIdentityChange } from './hooks/refuseIdentityChange'
 
 /**
  * The host product's end users, who accept policies. Never deleted: erasure pseudonymises a
@@ -15,7 +17,7 @@ export const Subjects: CollectionConfig = {
   slug: 'subjects',
   admin: { useAsTitle: 'externalId', defaultColumns: ['externalId', 'email', 'name', 'locale'], group: 'People' },
   access: { read: isAdminOrAuditor, create: isAdmin, update: isAdmin, delete: nobody },
-  hooks: { afterOperation: [logAuditorReads] },
+  hooks: { beforeChange: [refuseIdentityChange], afterChange: [recordOnCreate], afterOperation: [logAuditorReads] },
   fields: [
     {
       name: 'externalId',
@@ -23,7 +25,7 @@ export const Subjects: CollectionConfig = {
       required: true,
       unique: true,
       index: true,
-      admin: { description: "The host product's user id, exactly as it stores it." },
+      admin: { description: "The host product's user id, exactly as it stores it. It never changes once the subject exists: the ledger binds every acceptance and notice to it." },
       // A new id with edge spaces or control characters is refused; an existing one stays as it is.
       validate: ((value, options) => {
         if (typeof value === 'string' && value !== options.previousValue) {

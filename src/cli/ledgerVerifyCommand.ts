@@ -105,7 +105,7 @@ export const ledgerVerifyCommand: Command = {
       // The details first, the one verdict (verified, or FAILED with every problem) last.
       printKey(verdict)
       printUncovered(verdict.uncovered)
-      if (records && mismatches.length === 0) console.log(`Records match the ledger: ${counted(records.acceptances, 'acceptance')}, ${counted(records.notices, 'notice')}, field by field.`)
+      if (records && mismatches.length === 0) console.log(`Records match the ledger: ${counted(records.acceptances, 'acceptance')}, ${counted(records.notices, 'notice')}, ${counted(records.subjects, 'subject')}, field by field.`)
       if (records) printUnbound(records.unbound)
       const size = `${counted(verdict.entries, 'entry', 'entries')}, ${counted(verdict.checkpoints, 'checkpoint')}`
       if (verdict.ok && mismatches.length === 0) {

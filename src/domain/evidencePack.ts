@@ -4,6 +4,7 @@ import { checkPackPublications } from './checkPackPublications'
 import { signerOf } from './checkpointChecks'
 import type { Checkpoint } from './checkpointSignature'
 import { checkPackRecords } from './checkPackRecords'
+import { checkPackSubject, type PackSubject } from './checkPackSubject'
 import { checkPackTranslations, type PackTranslation } from './checkPackTranslations'
 import { contentHash } from './contentHash'
 import { entryInCheckpoint } from './entryInCheckpoint'
@@ -100,7 +101,7 @@ export interface EvidenceLedgerEntry {
 export interface EvidenceDocument {
   format: typeof EVIDENCE_FORMAT
   generatedAt: string
-  subject: { id: number | string; externalId: string | null; erasedAt: string | null }
+  subject: PackSubject
   checkpoint: Checkpoint
   versions: EvidenceVersion[]
   /** Per policy, what the subject owes when the pack is made (absent from older packs). */
@@ -218,6 +219,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
 
   const acceptanceEntries = new Map<string, LedgerRecord>()
   const noticeEntries = new Map<string, LedgerRecord[]>()
+  const subjectEntries: Array<{ seq: number; record: Record<string, unknown> }> = []
   for (const entry of doc.ledger) {
     if (entryLeafHash(entry.body) !== entry.leafHash) {
       problems.push(`ledger entry ${entry.seq}: its body does not match its leaf hash`)
@@ -237,6 +239,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
     if (!same(record.subject, doc.subject.id)) problems.push(`ledger entry ${entry.seq} is about another subject`)
     if (body.kind === 'acceptance') acceptanceEntries.set(String(record.acceptance), record)
     if (body.kind === 'notice') noticeEntries.set(String(record.notice), [...(noticeEntries.get(String(record.notice)) ?? []), record])
+    if (body.kind === 'subject' && included) subjectEntries.push({ seq: entry.seq, record: record as Record<string, unknown> })
   }
 
   const versionsByHash = new Map(doc.versions.map((v) => [v.contentHash, v]))
@@ -245,7 +248,7 @@ export function verifyEvidencePack(pack: EvidencePack, options: { pin?: string }
     if (version) versionsByHash.set(t.contentHash, version)
     else problems.push(`the ${t.locale} translation of ${t.policy} version ${t.version} translates a version that is not in the pack`)
   }
-  for (const check of [checkPackPublications(doc), checkPackTranslations(doc, pack.files)]) {
+  for (const check of [checkPackSubject(doc.subject, subjectEntries), checkPackPublications(doc), checkPackTranslations(doc, pack.files)]) {
     problems.push(...check.problems)
     unbound.push(...check.unbound)
   }

@@ -1,6 +1,6 @@
 import canonicalize from 'canonicalize'
 
-export type LedgerKind = 'acceptance' | 'notice' | 'publication' | 'translation' | 'policy-rules' | 'key-rotation'
+export type LedgerKind = 'acceptance' | 'notice' | 'publication' | 'translation' | 'policy-rules' | 'key-rotation' | 'subject'
 
 /** The canonical JSON (RFC 8785) of a ledger entry: its number, kind, time and record. */
 export function ledgerBody(seq: number, kind: LedgerKind, recordedAt: string, record: Record<string, unknown>): string {

@@ -30,6 +30,8 @@ export const errorCatalog = {
   supersession_unconfirmed: 409,
   record_immutable: 409,
   subject_not_found: 404,
+  subject_identity_frozen: 409,
+  subject_erased: 409,
   invalid_external_id: 400,
   stale_content_hash: 409,
   version_not_published: 409,

@@ -42,10 +42,10 @@ beforeAll(async () => {
   const second = await makeVersion(app.payload, policy.id, { _status: 'published', changeClass: 'informational', summary: 'Second' }, '# Policy\n\nSecond text.')
   inForce = { id: second.id, contentHash: second.contentHash! }
   draftId = (await makeVersion(app.payload, policy.id, { summary: 'SECRET DRAFT', changeClass: 'informational' }, '# Policy\n\nSECRET DRAFT TEXT.')).id
-  const { subjects } = await upsertSubjects(app.payload, [{ externalId: 'matrix-subject', email: 'matrix@example.com', name: 'Matrix Person' }])
-  subjectId = subjects[0].id
   await createCheckpoint(app.payload)
   // After the checkpoint of the two publications, which the proof cases ask for.
+  const { subjects } = await upsertSubjects(app.payload, [{ externalId: 'matrix-subject', email: 'matrix@example.com', name: 'Matrix Person' }])
+  subjectId = subjects[0].id
   await app.payload.updateGlobal({ slug: 'site-languages', data: { defaultLocale: 'en', locales: 'en, fr, de' } })
   frozenTranslationId = (await makeTranslation(publishedId, 'fr', '# Politique\n\nTexte.', 'published')).id
   await makeTranslation(draftId, 'fr', '# Politique\n\nSECRET TRANSLATION.', 'draft')

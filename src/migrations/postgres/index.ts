@@ -19,6 +19,8 @@ import * as migration_20261202_133815_ledger_subtrees_and_subjects from './20261
 import * as migration_20261202_200753_localization from './20261202_200753_localization';
 import * as migration_20261202_202114_banner_wording_locales from './20261202_202114_banner_wording_locales';
 import * as migration_20261202_235900_ledger_entry_subjects from './20261202_235900_ledger_entry_subjects';
+import * as migration_20261205_132317_subject_entries from './20261205_132317_subject_entries';
+import * as migration_20261205_132400_bind_subjects from './20261205_132400_bind_subjects';
 
 export const migrations = [
   {
@@ -124,6 +126,16 @@ export const migrations = [
   {
     up: migration_20261202_235900_ledger_entry_subjects.up,
     down: migration_20261202_235900_ledger_entry_subjects.down,
-    name: '20261202_235900_ledger_entry_subjects'
+    name: '20261202_235900_ledger_entry_subjects',
+  },
+  {
+    up: migration_20261205_132317_subject_entries.up,
+    down: migration_20261205_132317_subject_entries.down,
+    name: '20261205_132317_subject_entries'
+  },
+  {
+    up: migration_20261205_132400_bind_subjects.up,
+    down: migration_20261205_132400_bind_subjects.down,
+    name: '20261205_132400_bind_subjects',
   },
 ];

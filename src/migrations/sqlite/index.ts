@@ -19,6 +19,7 @@ import * as migration_20261202_133756_ledger_subtrees_and_subjects from './20261
 import * as migration_20261202_200745_localization from './20261202_200745_localization';
 import * as migration_20261202_202053_banner_wording_locales from './20261202_202053_banner_wording_locales';
 import * as migration_20261202_235900_ledger_entry_subjects from './20261202_235900_ledger_entry_subjects';
+import * as migration_20261205_132400_bind_subjects from './20261205_132400_bind_subjects';
 
 export const migrations = [
   {
@@ -125,5 +126,10 @@ export const migrations = [
     up: migration_20261202_235900_ledger_entry_subjects.up,
     down: migration_20261202_235900_ledger_entry_subjects.down,
     name: '20261202_235900_ledger_entry_subjects'
+  },
+  {
+    up: migration_20261205_132400_bind_subjects.up,
+    down: migration_20261205_132400_bind_subjects.down,
+    name: '20261205_132400_bind_subjects',
   },
 ];

@@ -123,7 +123,7 @@ export async function buildEvidencePack(payload: Payload, externalId: string, no
   const document: EvidenceDocument = {
     format: EVIDENCE_FORMAT,
     generatedAt: now.toISOString(),
-    subject: { id: subject.id, externalId: subject.erasedAt ? null : subject.externalId, erasedAt: subject.erasedAt ?? null },
+    subject: { id: subject.id, externalId: subject.erasedAt ? null : subject.externalId, erasedAt: subject.erasedAt ?? null, ...(subject.erasedAt && subject.externalIdHash ? { externalIdHash: subject.externalIdHash } : {}) },
     checkpoint,
     versions: evidenceVersions,
     owed: owing.owed,

@@ -1,12 +1,9 @@
-import { createHash } from 'node:crypto'
-
 import type { Payload } from 'payload'
 
+import { externalIdHash } from '../../domain/externalIdHash'
 import { AssentError } from '../../errors/AssentError'
 import type { Subject } from '../../payload-types'
 import { refuseExternalId, refuseExternalIdLength } from '../subjects/refuseExternalId'
-
-export const externalIdHash = (externalId: string): string => createHash('sha256').update(externalId, 'utf8').digest('hex')
 
 /** The subject an auditor asks about by external id: a current one, or one erased since (found by
  * the hash of the id it had). A 404 otherwise, or a 400 for an id no subject may have. */

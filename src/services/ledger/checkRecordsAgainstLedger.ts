@@ -3,12 +3,16 @@ import type { DataFromCollectionSlug, Payload } from 'payload'
 import { compareWithLedger, noticeSkips, type UnboundTally } from '../../domain/ledgerBindings'
 import { acceptanceLedgerRecord, noticeLedgerRecord } from '../../domain/ledgerRecords'
 import { recordDigest } from '../../domain/recordDigest'
+import { storedIdentityHash } from '../../domain/subjectLedgerRecord'
 import { checkVersionsAgainstLedger } from './checkVersionsAgainstLedger'
 import { ledgerEntries } from './ledgerLeaves'
 
 const PAGE = 5000
 
 type Recorded = { seq: number; digest: string; contextHash: unknown }
+
+/** The collections whose rows are each bound by ledger entries. */
+type Checked = 'acceptances' | 'notices' | 'subjects'
 
 /** What the ledger says about one record: its entry's body, parsed. */
 async function recordedBody(payload: Payload, seq: number): Promise<Record<string, unknown>> {
@@ -17,7 +21,7 @@ async function recordedBody(payload: Payload, seq: number): Promise<Record<strin
 }
 
 /** Every row of `collection`, page by page, in id order. */
-async function* rows<C extends 'acceptances' | 'notices'>(payload: Payload, collection: C) {
+async function* rows<C extends Checked>(payload: Payload, collection: C) {
   for (let after: number | string | undefined; ; ) {
     const { docs } = await payload.find({
       collection,
@@ -38,7 +42,7 @@ async function* rows<C extends 'acceptances' | 'notices'>(payload: Payload, coll
  * empties: a row without an entry and an entry whose row is gone are problems, and `differs`
  * words how a row departs from its entry (undefined where it does not). Returns the rows read.
  */
-async function checkRows<C extends 'acceptances' | 'notices', E extends { seq: number }>(
+async function checkRows<C extends Checked, E extends { seq: number }>(
   payload: Payload,
   collection: C,
   recorded: Map<string, E>,
@@ -66,28 +70,36 @@ async function checkRows<C extends 'acceptances' | 'notices', E extends { seq: n
 export interface RecordsCheck {
   acceptances: number
   notices: number
+  subjects: number
   problems: string[]
   /** Stored fields some rows' entries do not bind (older entries), with how many rows. */
   unbound: Map<string, number>
 }
 
 /**
- * Compares the acceptances and notices tables with the ledger, field by field: a direct database
- * edit of an acceptance (its text's hash, time, method, source, subject…) or of a notice (its
- * status, time reached, address, SMTP reply…), a row inserted without an entry, or one deleted,
- * shows here even though the ledger itself still verifies. Each notice is compared with its last
+ * Compares the acceptances, notices and subjects tables with the ledger, field by field: a direct
+ * database edit of an acceptance (its text's hash, time, method, source, subject…), of a notice
+ * (its status, time reached, address, SMTP reply…) or of who a subject is (its external id, which
+ * would hand one subject's acceptances to another), a row inserted without an entry, or one
+ * deleted, shows here even though the ledger itself still verifies. Each notice is compared with its last
  * entry. Returns the problems found, worded for an auditor, and the fields nothing bound.
  */
 export async function checkRecordsAgainstLedger(payload: Payload): Promise<RecordsCheck> {
   const acceptances = new Map<string, Recorded>()
   // The last entry of each notice, as its body: the state the row must be in.
   const notices = new Map<string, { seq: number; body: string }>()
+  const subjects = new Map<string, { seq: number; hash: unknown }>()
+  const problems: string[] = []
   for await (const entry of ledgerEntries(payload)) {
     const { kind, record } = JSON.parse(entry.body) as { kind: string; record: Record<string, unknown> }
     if (kind === 'acceptance') acceptances.set(String(record.acceptance), { seq: entry.seq, ...recordDigest(record) })
     else if (kind === 'notice') notices.set(String(record.notice), { seq: entry.seq, body: entry.body })
+    else if (kind === 'subject') {
+      const id = String(record.subject)
+      if (subjects.has(id)) problems.push(`ledger entries ${subjects.get(id)!.seq} and ${entry.seq} both bind subject ${id}`)
+      else subjects.set(id, { seq: entry.seq, hash: record.externalIdHash })
+    }
   }
-  const problems: string[] = []
   const unbound = new Map<string, number>()
   const tally: UnboundTally = (collection, fields) => {
     for (const field of fields) unbound.set(`${collection}.${field}`, (unbound.get(`${collection}.${field}`) ?? 0) + 1)
@@ -109,6 +121,9 @@ export async function checkRecordsAgainstLedger(payload: Payload): Promise<Recor
     tally('notices', notBound)
     return differing.length > 0 ? `notice ${row.id} (${row.channel}) differs from its last ledger entry ${last.seq} in: ${differing.join(', ')}` : undefined
   })
+  const checkedSubjects = await checkRows(payload, 'subjects', subjects, problems, async (row, bound) =>
+    storedIdentityHash(row) === bound.hash ? undefined : `subject ${row.id} differs from its ledger entry ${bound.seq} in: ${row.erasedAt ? 'externalIdHash' : 'externalId'} (it is not the subject the ledger bound under this id, whose acceptances and notices these are)`,
+  )
   problems.push(...(await checkVersionsAgainstLedger(payload, tally)))
-  return { acceptances: checkedAcceptances, notices: checkedNotices, problems, unbound }
+  return { acceptances: checkedAcceptances, notices: checkedNotices, subjects: checkedSubjects, problems, unbound }
 }

@@ -3,7 +3,8 @@ import { randomBytes } from 'node:crypto'
 import type { Payload } from 'payload'
 
 import type { Subject } from '../../payload-types'
-import { externalIdHash, findSubjectForEvidence } from '../audit/findSubjectForEvidence'
+import { externalIdHash } from '../../domain/externalIdHash'
+import { findSubjectForEvidence } from '../audit/findSubjectForEvidence'
 import { subjectsStore } from '../../store/subjects'
 import { withTransaction } from '../../store/withTransaction'
 
@@ -25,6 +26,7 @@ export async function eraseSubject(payload: Payload, externalId: string, now = n
       data: { externalId: `erased-${randomBytes(8).toString('hex')}`, externalIdHash: externalIdHash(found.externalId), email: null, name: null, locale: null, erasedAt: now.toISOString() },
       req,
       depth: 0,
+      context: { erasure: true },
     })
   })
   return { subject, alreadyErased: false }
