@@ -26,6 +26,7 @@ import { Users } from '../collections/Users/index'
 import { WebhookDeliveries } from '../collections/WebhookDeliveries/index'
 import { WebhookEndpoints } from '../collections/WebhookEndpoints/index'
 import { authCookies } from './config/authCookies'
+import { loopbackOrigins } from './config/loopbackOrigins'
 import { assentEnv } from './config/assentEnv'
 import { payloadSecret } from './config/env'
 import { logColour } from './config/logColour'
@@ -42,6 +43,8 @@ const withAuthCookies = (users: CollectionConfig): CollectionConfig => ({ ...use
 
 export default buildConfig({
   serverURL: env.publicUrl,
+  // Payload adds the public URL itself; on a laptop, the other names of this machine too.
+  csrf: loopbackOrigins(env.publicUrl),
   secret: payloadSecret(),
   admin: {
     user: Users.slug,
