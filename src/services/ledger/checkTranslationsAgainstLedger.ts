@@ -8,9 +8,9 @@ import { translationDifferences, translationLedgerRecord, translationUnbound } f
 
 /**
  * Compares every frozen translation with its ledger entry: a database edit of its version, locale,
- * summary, text hash, page HTML or freezing time, a text that no longer hashes to its recorded hash, a frozen
- * translation the ledger never recorded and a recorded one that is gone (or was unfrozen to be
- * edited) are each named. `slugs` names policies by id; `tally` is told the fields an older entry
+ * summary, text hash, page HTML or freezing time, a text that no longer hashes to its recorded
+ * hash, a frozen translation the ledger never recorded and a recorded one that is gone (or was
+ * unfrozen to be edited) are each named. `slugs` names policies by id; `tally` is told the fields an older entry
  * leaves unbound.
  */
 export async function checkTranslationsAgainstLedger(payload: Payload, slugs: ReadonlyMap<string, string>, tally: UnboundTally): Promise<string[]> {
