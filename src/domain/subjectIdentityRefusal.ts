@@ -1,9 +1,13 @@
-import type { ErrorCode } from '../errors/catalog'
-
 /** The fields that say who a subject is: every acceptance and notice of theirs is bound to them. */
 const IDENTITY = ['externalId', 'externalIdHash', 'erasedAt'] as const
 
 type IdentityFields = Partial<Record<(typeof IDENTITY)[number], string | null>>
+
+/** A refusal, with its code (409s of the error catalog). */
+export interface SubjectIdentityRefusal {
+  code: 'subject_identity_frozen' | 'subject_erased'
+  message: string
+}
 
 /**
  * Why a write to a subject is refused, or undefined: a subject's identity never changes after it
@@ -11,7 +15,7 @@ type IdentityFields = Partial<Record<(typeof IDENTITY)[number], string | null>>
  * it made), a new subject is created with its external id only, and an erased subject is never
  * given personal data again. Erasure, the one write allowed to change them, does not ask.
  */
-export function subjectIdentityRefusal(data: IdentityFields, original: (IdentityFields & { id: number | string }) | undefined): { code: ErrorCode; message: string } | undefined {
+export function subjectIdentityRefusal(data: IdentityFields, original: (IdentityFields & { id: number | string }) | undefined): SubjectIdentityRefusal | undefined {
   if (!original) {
     if (data.externalIdHash != null || data.erasedAt != null) return { code: 'subject_identity_frozen', message: 'A subject is created with its external id only: erasure sets the rest.' }
     return undefined
