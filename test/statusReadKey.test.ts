@@ -1,5 +1,6 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest'
 
+import { postgresPool } from '../src/db/leanQuery'
 import { hashApiKey, type ApiKeyScope } from '../src/domain/apiKey'
 import { recordAcceptance } from '../src/services/acceptance/recordAcceptance'
 import { findVersion } from '../src/services/legalCenter/findVersion'
@@ -58,5 +59,29 @@ describe('a status read given the API key the request presents', () => {
     const plain = await subjectsStore(app.payload).statusRead('read-with-key', { notices: true })
     expect(plain.apiKey).toBeUndefined()
     expect(plain.subject?.externalId).toBe('read-with-key')
+  })
+
+  it('gives reads made at once, each with its own key, what each gives alone (on PostgreSQL, in one statement)', async () => {
+    const calls: Array<[string, Parameters<ReturnType<typeof subjectsStore>['statusRead']>[1]]> = []
+    for (const notices of [false, true]) {
+      for (const subject of ['read-with-key', 'never-seen']) {
+        calls.push([subject, { notices }])
+        for (const key of [keys.valid.key, keys.revoked.key, keys.audit.key, 'assent_no-such-key']) calls.push([subject, { notices, apiKey: { hash: hashApiKey(key), scope: 'integration' } }])
+        calls.push([subject, { notices, apiKey: { hash: hashApiKey(keys.audit.key), scope: 'audit' } }])
+      }
+    }
+    const alone = []
+    for (const [subject, options] of calls) alone.push(await subjectsStore(app.payload).statusRead(subject, options))
+    const pool = postgresPool(app.payload)
+    const statements = pool && vi.spyOn(pool, 'query')
+    const together = await Promise.all(calls.map(([subject, options]) => subjectsStore(app.payload).statusRead(subject, options)))
+    expect(together).toEqual(alone)
+    // Each read's key admits only its own: the admitted ones, and only those, saw the subject.
+    expect(together.filter((read) => read.subject?.externalId === 'read-with-key')).toHaveLength(6)
+    if (statements) {
+      // One statement for each of the four texts (with or without notices, with or without a key).
+      expect(statements).toHaveBeenCalledTimes(4)
+      statements.mockRestore()
+    }
   })
 })

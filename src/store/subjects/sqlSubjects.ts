@@ -1,12 +1,13 @@
 import type { Payload } from 'payload'
 
 import type { RowQuery } from '../../db/directQuery'
+import { readBatches } from '../../db/readBatches'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
 import type { StoredApiKey } from '../apiKeys'
 import { CATALOG_FINGERPRINT, catalogFingerprint } from '../policies/catalogFingerprint'
 import { payloadSubjects } from './payloadSubjects'
-import type { SubjectsStore, VersionNotice } from './SubjectsStore'
+import type { StatusReadOptions, SubjectStatusRead, SubjectsStore, VersionNotice } from './SubjectsStore'
 
 /** The newest version subject `s` accepted (by id); null when none. */
 const NEWEST_ACCEPTED = '(select max(a.version_id) from acceptances a where a.subject_id = s.id)'
@@ -29,6 +30,15 @@ const statusRead = (versions: string, notices: string | undefined, withKey: bool
   (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
   from (select 1 as one) one${withKey ? '\n  left join api_keys k on k.key_hash = ?' : ''}
   left join subjects s on s.external_id = ?${withKey ? ' and k.revoked_at is null and k.scope = ?' : ''} limit 1`
+/** PostgreSQL: `statusRead` for many calls in one statement, one row each (its place `ord`, from
+ * 1). The parameter is a JSON array of `[externalId, keyHash, scope]` (`[externalId]` without
+ * `withKey`), so each call's key admits only its own subject. JSON and not an array parameter:
+ * PostgreSQL would plan an array's statement anew for each length (milliseconds here), where a
+ * JSON text gets one plan, kept. */
+const batchStatusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${CATALOG_FINGERPRINT}, w.ord, s.id, s.external_id as "externalId", s.locale,
+  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
+  from json_array_elements(?::json) with ordinality as w(call, ord)${withKey ? '\n  left join api_keys k on k.key_hash = w.call->>1' : ''}
+  left join subjects s on s.external_id = w.call->>0${withKey ? ' and k.revoked_at is null and k.scope::text = w.call->>2' : ''}`
 const VERSIONS = { sqlite: 'group_concat(a.version_id)', postgres: "string_agg(a.version_id::text, ',')" }
 const NOTICES = {
   sqlite: recentNoticesJson('json_array', 'json_group_array', 'n.reached_at'),
@@ -42,6 +52,14 @@ const statusReads = (dialect: 'sqlite' | 'postgres') => ({
   noticesWithKey: statusRead(VERSIONS[dialect], NOTICES[dialect], true),
 })
 const STATUS_READ = { sqlite: statusReads('sqlite'), postgres: statusReads('postgres') }
+const BATCH_STATUS_READ = {
+  plain: batchStatusRead(VERSIONS.postgres, undefined, false),
+  notices: batchStatusRead(VERSIONS.postgres, NOTICES.postgres, false),
+  plainWithKey: batchStatusRead(VERSIONS.postgres, undefined, true),
+  noticesWithKey: batchStatusRead(VERSIONS.postgres, NOTICES.postgres, true),
+}
+type StatusReadText = keyof typeof BATCH_STATUS_READ
+const textOf = (options: StatusReadOptions): StatusReadText => (options.apiKey ? (options.notices ? 'noticesWithKey' : 'plainWithKey') : options.notices ? 'notices' : 'plain')
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
 
 const CHANNELS: ReadonlySet<unknown> = new Set<NoticeFact['channel']>(['email', 'banner'])
@@ -70,26 +88,48 @@ function recentNotices(json: unknown): VersionNotice[] | undefined {
  */
 export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite' | 'postgres'): SubjectsStore {
   const texts = STATUS_READ[dialect]
+  const readOne = async (externalId: string, options: StatusReadOptions) => {
+    const { apiKey } = options
+    const [row] = apiKey ? await query(texts[textOf(options)], [apiKey.hash, externalId, apiKey.scope]) : await query(texts[textOf(options)], [externalId])
+    return row
+  }
+  // PostgreSQL answers concurrent checks in one statement each turn (a round trip per check is
+  // most of what a check costs it); SQLite, in this process, one at a time.
+  const batched = dialect === 'postgres' ? batchedStatusReads(query) : undefined
   return {
     ...payloadSubjects(payload),
-    statusRead: async (externalId, options = {}) => {
-      const { apiKey } = options
-      const [first] = apiKey
-        ? await query(options.notices ? texts.noticesWithKey : texts.plainWithKey, [apiKey.hash, externalId, apiKey.scope])
-        : await query(options.notices ? texts.notices : texts.plain, [externalId])
-      const fingerprint = catalogFingerprint(first)
-      const key = apiKey && { apiKey: storedKey(first) }
-      if (first.id === null || first.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { recentNotices: [] }), ...key }
-      return {
-        ...key,
-        catalogFingerprint: fingerprint,
-        subject: { id: Number(first.id), externalId: String(first.externalId), locale: (first.locale as Subject['locale']) ?? null },
-        acceptedVersions: first.versions ? String(first.versions).split(',').map(Number) : [],
-        ...(options.notices && { recentNotices: recentNotices(first.notices) }),
-      }
-    },
+    statusRead: async (externalId, options = {}) => statusOf(batched ? await batched[textOf(options)]({ externalId, options }) : await readOne(externalId, options), options),
     noticesOf: async (subjectId, versionId) =>
       (await query(NOTICES_OF, [subjectId, versionId])).map((n) => ({ id: n.id as NoticeFact['id'], channel: n.channel as NoticeFact['channel'], status: n.status as NoticeFact['status'], at: n.reachedAt ? new Date(n.reachedAt as string) : undefined })),
+  }
+}
+
+type StatusCall = { externalId: string; options: StatusReadOptions }
+
+/** A batched reader per text of the status read: each batch one statement, a row per call. */
+function batchedStatusReads(query: RowQuery): Record<StatusReadText, (call: StatusCall) => Promise<Record<string, unknown>>> {
+  const reader = (text: StatusReadText) =>
+    readBatches<StatusCall, Record<string, unknown>>(async (calls) => {
+      const wanted = calls.map(({ externalId, options: { apiKey } }) => (apiKey ? [externalId, apiKey.hash, apiKey.scope] : [externalId]))
+      const rows = await query(BATCH_STATUS_READ[text], [JSON.stringify(wanted)])
+      const byPlace: Array<Record<string, unknown>> = []
+      for (const row of rows) byPlace[Number(row.ord) - 1] = row
+      return byPlace
+    })
+  return { plain: reader('plain'), notices: reader('notices'), plainWithKey: reader('plainWithKey'), noticesWithKey: reader('noticesWithKey') }
+}
+
+/** What a status read's row says. */
+function statusOf(row: Record<string, unknown>, options: StatusReadOptions): SubjectStatusRead {
+  const fingerprint = catalogFingerprint(row)
+  const key = options.apiKey && { apiKey: storedKey(row) }
+  if (row.id === null || row.id === undefined) return { subject: undefined, acceptedVersions: [], catalogFingerprint: fingerprint, ...(options.notices && { recentNotices: [] }), ...key }
+  return {
+    ...key,
+    catalogFingerprint: fingerprint,
+    subject: { id: Number(row.id), externalId: String(row.externalId), locale: (row.locale as Subject['locale']) ?? null },
+    acceptedVersions: row.versions ? String(row.versions).split(',').map(Number) : [],
+    ...(options.notices && { recentNotices: recentNotices(row.notices) }),
   }
 }
 
