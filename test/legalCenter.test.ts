@@ -87,6 +87,16 @@ describe('Legal Center pages', () => {
     const again = await get('/legal/privacy/compare/1/2', { 'if-none-match': etag })
     expect(again.status).toBe(304)
   })
+
+  it('serves the policy page with a strong ETag, to be revalidated at each visit, and answers 304 to a client that has it', async () => {
+    const first = await get('/legal/privacy')
+    const etag = first.headers.get('etag')!
+    expect(etag).toMatch(/^"[\w-]+"$/)
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0')
+    expect((await get('/legal/privacy', { 'if-none-match': etag })).status).toBe(304)
+    // Another language is another page.
+    expect((await get('/legal/privacy?lang=fr', { 'if-none-match': etag })).status).toBe(200)
+  })
 })
 
 describe('refused page requests', () => {

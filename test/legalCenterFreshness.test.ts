@@ -52,6 +52,31 @@ describe('the Legal Center of another instance on the same database', () => {
     expect(await (await get(`/legal/${policy.slug}/versions`)).text()).toContain(`/legal/${policy.slug}/versions/2`)
   })
 
+  it('shows on the policy page the version in force: one published here, then one that takes effect while cached', async () => {
+    const policy = await makePolicy(app.payload)
+    await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nThe first text.')
+    const first = await get(`/legal/${policy.slug}`)
+    expect(await first.text()).toContain('The first text.')
+    // Cached, and revalidated at every visit.
+    expect(first.headers.get('cache-control')).toBe('public, max-age=0')
+    expect((await get(`/legal/${policy.slug}`)).headers.get('etag')).toBe(first.headers.get('etag'))
+
+    await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nThe second text.')
+    const second = await (await get(`/legal/${policy.slug}`)).text()
+    expect(second).toContain('The second text.')
+    expect(second).not.toContain('The first text.')
+
+    const takesEffect = Date.now() + 3000
+    await makeVersion(app.payload, policy.id, { _status: 'published', effectiveAt: new Date(takesEffect).toISOString() }, '# Policy\n\nThe third text.')
+    const before = await (await get(`/legal/${policy.slug}`)).text()
+    expect(before).toContain('The second text.')
+    expect(before).toContain(`/legal/${policy.slug}/versions/3`)
+    await new Promise((resolve) => setTimeout(resolve, takesEffect - Date.now() + 200))
+    const after = await (await get(`/legal/${policy.slug}`)).text()
+    expect(after).toContain('The third text.')
+    expect(after).not.toContain('The second text.')
+  })
+
   it('redirects a slug renamed here on its next request, lists the new slug, and answers 404 for a deleted policy, no longer listed', async () => {
     const policy = await makePolicy(app.payload)
     await makeVersion(app.payload, policy.id, { _status: 'published' }, '# Policy\n\nRenamed soon.')

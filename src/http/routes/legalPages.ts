@@ -117,23 +117,29 @@ export function legalPages({ payload, pages, cache, redlines, publicUrl }: Legal
 
   router.get('/:slug', async (req, res) => {
     const [{ policy, inForce, upcoming, history }, r] = await Promise.all([policyTimeline(await reads(res), req.params.slug, new Date()), reader(req, res)])
-    const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
-    const shown = inForce && version && (await localizedVersion(payload, inForce, version, r.locale, r.defaultLocale))
-    const chrome = localeChrome(publicUrl, `/legal/${policy.slug}`, shown ? shown.locale : r.locale, inForce ? localesOf(inForce, r) : r.offered)
-    const t = phrasesIn(chrome.lang)
-    res.send(
-      html(policy.title, 'policy', {
+    const notices = upcoming.map(withReplaced(history))
+    // Keyed by all the page shows: which version is in force and which are upcoming (so it changes
+    // at their effective dates), the versions those replace, their texts, and the reader's locale.
+    const shownKey = [inForce?.version, textsKey(inForce, r), ...notices.map((v) => `${v.version}/${v.replaces.map((x) => x.version)}/${textsKey(v, r)}`)].join(':')
+    const entry = await cache.get(`policy:${policy.id}:${policy.slug}:${policy.title}:${r.locale}:${r.linkLang}:${r.missing}:${r.offered}:${r.defaultLocale}:${shownKey}`, async () => {
+      const version = inForce && (await findVersion(payload, policy.slug, inForce.version)).version
+      const shown = inForce && version && (await localizedVersion(payload, inForce, version, r.locale, r.defaultLocale))
+      const chrome = localeChrome(publicUrl, `/legal/${policy.slug}`, shown ? shown.locale : r.locale, inForce ? localesOf(inForce, r) : r.offered)
+      const t = phrasesIn(chrome.lang)
+      return html(policy.title, 'policy', {
         t,
         policy,
         version: version && shown && { ...version, html: withoutRepeatedTitle(shown.html, policy.title), summary: shown.summary, effectiveAt: inForce.effectiveAt },
         localeNote: shown && localeNote(shown, r, inForce.publishedAt),
-        upcoming: upcoming.map(withReplaced(history)).map((v) => localizedSummary(v, chrome.lang, r.defaultLocale)),
+        upcoming: notices.map((v) => localizedSummary(v, chrome.lang, r.defaultLocale)),
         feedUrl: `/legal/${policy.slug}/feed.atom`,
         feedTitle: t.policyFeedTitle(policy.title),
         ...chrome,
         ...langLinks(r),
-      }),
-    )
+      })
+    })
+    // Revalidated at each visit: which version is in force changes at an effective date.
+    sendCached(req, res, entry, 'html', 0)
   })
 
   router.get('/:slug/versions', async (req, res) => {
