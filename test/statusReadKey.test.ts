@@ -84,4 +84,16 @@ describe('a status read given the API key the request presents', () => {
       statements.mockRestore()
     }
   })
+
+  it("is not failed by another read's id that PostgreSQL refuses in JSON (half of a UTF-16 pair)", async () => {
+    const broken = 'read-with-key\ud800'
+    const options = { notices: true, apiKey: { hash: hashApiKey(keys.valid.key), scope: 'integration' as const } }
+    const alone = await subjectsStore(app.payload).statusRead(broken, options)
+    expect(alone.subject).toBeUndefined()
+    const [admitted, brokenRead, other] = await Promise.all(['read-with-key', broken, 'never-seen'].map((id) => subjectsStore(app.payload).statusRead(id, options)))
+    expect(admitted.subject?.externalId).toBe('read-with-key')
+    expect(brokenRead).toEqual(alone)
+    expect(other.subject).toBeUndefined()
+    expect(other.apiKey).toMatchObject({ id: keys.valid.id })
+  })
 })

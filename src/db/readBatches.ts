@@ -8,14 +8,19 @@ export interface ReadBatchOptions {
   most?: number
 }
 
+/** How a call is read when its batch failed: each of the batch's calls is read alone, so that
+ * only a call that cannot be read fails (one caller's input never fails another's read). */
+export type ReadAlone<Query, Answer> = (query: Query) => Promise<Answer>
+
 /**
  * One read made for many callers: the calls made in one turn of the event loop, and those made
  * while `inFlight` batches are running, go to `read` together, as one batch, and each caller is
- * given its own answer (the one at its place in what `read` returns), or the batch's error. A call
- * alone waits one turn of the event loop; under load, one statement answers many calls, which
+ * given its own answer (the one at its place in what `read` returns). When a batch fails, each of
+ * its calls is read alone (`alone`), and gets its own answer or error. A call alone waits one turn
+ * of the event loop; under load, one statement answers many calls, which
  * costs the database and the driver far less than one statement each.
  */
-export function readBatches<Query, Answer>(read: (queries: Query[]) => Promise<Answer[]>, { inFlight = 2, most = 64 }: ReadBatchOptions = {}): (query: Query) => Promise<Answer> {
+export function readBatches<Query, Answer>(read: (queries: Query[]) => Promise<Answer[]>, alone: ReadAlone<Query, Answer>, { inFlight = 2, most = 64 }: ReadBatchOptions = {}): (query: Query) => Promise<Answer> {
   const waiting: Array<{ query: Query; resolve: (answer: Answer) => void; reject: (error: unknown) => void }> = []
   let running = 0
   let scheduled = false
@@ -27,7 +32,8 @@ export function readBatches<Query, Answer>(read: (queries: Query[]) => Promise<A
       if (answers.length !== batch.length) throw new Error(`A batched read answered ${answers.length} of ${batch.length} calls.`)
       batch.forEach((call, i) => call.resolve(answers[i]))
     } catch (error) {
-      for (const call of batch) call.reject(error)
+      if (batch.length === 1) batch[0].reject(error)
+      else await Promise.all(batch.map((call) => alone(call.query).then(call.resolve, call.reject)))
     } finally {
       running--
       start()

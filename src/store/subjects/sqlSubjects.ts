@@ -95,10 +95,11 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
   }
   // PostgreSQL answers concurrent checks in one statement each turn (a round trip per check is
   // most of what a check costs it); SQLite, in this process, one at a time.
-  const batched = dialect === 'postgres' ? batchedStatusReads(query) : undefined
+  const batched = dialect === 'postgres' ? batchedStatusReads(query, ({ externalId, options }) => readOne(externalId, options)) : undefined
   return {
     ...payloadSubjects(payload),
-    statusRead: async (externalId, options = {}) => statusOf(batched ? await batched[textOf(options)]({ externalId, options }) : await readOne(externalId, options), options),
+    statusRead: async (externalId, options = {}) =>
+      statusOf(batched && !LONE_SURROGATE.test(externalId) ? await batched[textOf(options)]({ externalId, options }) : await readOne(externalId, options), options),
     noticesOf: async (subjectId, versionId) =>
       (await query(NOTICES_OF, [subjectId, versionId])).map((n) => ({ id: n.id as NoticeFact['id'], channel: n.channel as NoticeFact['channel'], status: n.status as NoticeFact['status'], at: n.reachedAt ? new Date(n.reachedAt as string) : undefined })),
   }
@@ -106,8 +107,13 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
 
 type StatusCall = { externalId: string; options: StatusReadOptions }
 
-/** A batched reader per text of the status read: each batch one statement, a row per call. */
-function batchedStatusReads(query: RowQuery): Record<StatusReadText, (call: StatusCall) => Promise<Record<string, unknown>>> {
+/** Half of a UTF-16 pair without the other: PostgreSQL refuses it in JSON, which would fail the
+ * batch; such an id is read alone (as text, where the driver sends U+FFFD in its place). */
+const LONE_SURROGATE = /\p{Cs}/u
+
+/** A batched reader per text of the status read: each batch one statement, a row per call; a
+ * batch that fails is read call by call (`alone`). */
+function batchedStatusReads(query: RowQuery, alone: (call: StatusCall) => Promise<Record<string, unknown>>): Record<StatusReadText, (call: StatusCall) => Promise<Record<string, unknown>>> {
   const reader = (text: StatusReadText) =>
     readBatches<StatusCall, Record<string, unknown>>(async (calls) => {
       const wanted = calls.map(({ externalId, options: { apiKey } }) => (apiKey ? [externalId, apiKey.hash, apiKey.scope] : [externalId]))
@@ -115,7 +121,7 @@ function batchedStatusReads(query: RowQuery): Record<StatusReadText, (call: Stat
       const byPlace: Array<Record<string, unknown>> = []
       for (const row of rows) byPlace[Number(row.ord) - 1] = row
       return byPlace
-    })
+    }, alone)
   return { plain: reader('plain'), notices: reader('notices'), plainWithKey: reader('plainWithKey'), noticesWithKey: reader('noticesWithKey') }
 }
 
