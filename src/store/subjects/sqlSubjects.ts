@@ -26,8 +26,9 @@ const recentNoticesJson = (array: string, aggregate: string, reachedAt: string) 
  * notices (`recentNoticesJson`). With `withKey`, the API key of a hash too (parameters: the
  * key's hash, the external id, the route's scope), and the subject only if that key admits the
  * route: without a valid key, the subject's acceptances and notices are read for no row. */
-const statusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
-  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
+const statusColumns = (versions: string, notices: string | undefined, withKey: boolean) => `${CATALOG_FINGERPRINT}, s.id, s.external_id as "externalId", s.locale,
+  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}`
+const statusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${statusColumns(versions, notices, withKey)}
   from (select 1 as one) one${withKey ? '\n  left join api_keys k on k.key_hash = ?' : ''}
   left join subjects s on s.external_id = ?${withKey ? ' and k.revoked_at is null and k.scope = ?' : ''} limit 1`
 /** PostgreSQL: `statusRead` for many calls in one statement, one row each (its place `ord`, from
@@ -35,8 +36,7 @@ const statusRead = (versions: string, notices: string | undefined, withKey: bool
  * `withKey`), so each call's key admits only its own subject. JSON and not an array parameter:
  * PostgreSQL would plan an array's statement anew for each length (milliseconds here), where a
  * JSON text gets one plan, kept. */
-const batchStatusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select ${CATALOG_FINGERPRINT}, w.ord, s.id, s.external_id as "externalId", s.locale,
-  (select ${versions} from acceptances a where a.subject_id = s.id) as versions${notices ? `,\n  ${notices} as notices` : ''}${withKey ? ',\n  k.id as "keyId", k.name as "keyName", k.scope as "keyScope", k.revoked_at as "keyRevokedAt"' : ''}
+const batchStatusRead = (versions: string, notices: string | undefined, withKey: boolean) => `select w.ord, ${statusColumns(versions, notices, withKey)}
   from json_array_elements(?::json) with ordinality as w(call, ord)${withKey ? '\n  left join api_keys k on k.key_hash = w.call->>1' : ''}
   left join subjects s on s.external_id = w.call->>0${withKey ? ' and k.revoked_at is null and k.scope::text = w.call->>2' : ''}`
 const VERSIONS = { sqlite: 'group_concat(a.version_id)', postgres: "string_agg(a.version_id::text, ',')" }
@@ -45,19 +45,14 @@ const NOTICES = {
   postgres: recentNoticesJson('json_build_array', 'json_agg', `to_char(n.reached_at at time zone 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"')`),
 }
 /** The status read's four texts per dialect, by whether they carry notices and a key. */
-const statusReads = (dialect: 'sqlite' | 'postgres') => ({
-  plain: statusRead(VERSIONS[dialect], undefined, false),
-  notices: statusRead(VERSIONS[dialect], NOTICES[dialect], false),
-  plainWithKey: statusRead(VERSIONS[dialect], undefined, true),
-  noticesWithKey: statusRead(VERSIONS[dialect], NOTICES[dialect], true),
+const statusReads = (dialect: 'sqlite' | 'postgres', read = statusRead) => ({
+  plain: read(VERSIONS[dialect], undefined, false),
+  notices: read(VERSIONS[dialect], NOTICES[dialect], false),
+  plainWithKey: read(VERSIONS[dialect], undefined, true),
+  noticesWithKey: read(VERSIONS[dialect], NOTICES[dialect], true),
 })
 const STATUS_READ = { sqlite: statusReads('sqlite'), postgres: statusReads('postgres') }
-const BATCH_STATUS_READ = {
-  plain: batchStatusRead(VERSIONS.postgres, undefined, false),
-  notices: batchStatusRead(VERSIONS.postgres, NOTICES.postgres, false),
-  plainWithKey: batchStatusRead(VERSIONS.postgres, undefined, true),
-  noticesWithKey: batchStatusRead(VERSIONS.postgres, NOTICES.postgres, true),
-}
+const BATCH_STATUS_READ = statusReads('postgres', batchStatusRead)
 type StatusReadText = keyof typeof BATCH_STATUS_READ
 const textOf = (options: StatusReadOptions): StatusReadText => (options.apiKey ? (options.notices ? 'noticesWithKey' : 'plainWithKey') : options.notices ? 'notices' : 'plain')
 const NOTICES_OF = 'select id, channel, status, reached_at as "reachedAt" from notices where subject_id = ? and version_id = ?'
