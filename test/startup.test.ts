@@ -1,6 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { generateKeyPairSync } from 'node:crypto'
-import { existsSync, mkdtempSync, readdirSync } from 'node:fs'
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, renameSync } from 'node:fs'
 import { createServer, type Server } from 'node:net'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -215,5 +215,57 @@ describe('start-up on an empty SQLite file', () => {
     second.kill('SIGTERM')
     const again = await secondOut
     expect(again.stdout).not.toMatch(/First admin|Seeded|Migrating/)
+  })
+})
+
+describe('the SQLite file in ASSENT_DATA_DIR', () => {
+  it('stops an install whose database stayed at ./data/assent.db, and starts on that database once it is moved', async () => {
+    // An install from before the file followed ASSENT_DATA_DIR: its key and secrets in the volume,
+    // its database at ./data/assent.db beside the working folder.
+    const folder = scratch()
+    const volume = path.join(folder, 'volume')
+    const local = { ASSENT_DATA_DIR: volume, PAYLOAD_SECRET: '', ASSENT_ENV: 'local' }
+    const before = servers.start({ ...local, DATABASE_URL: 'file:./data/assent.db', PORT: String(await freePort()) }, folder)
+    const beforeOut = exited(before)
+    await printed(before, /Assent is serving/)
+    before.kill('SIGTERM')
+    expect((await beforeOut).stdout).toContain('Seeded the privacy policy')
+
+    const refused = await exitedWithin(servers.start({ ...local, DATABASE_URL: '', PORT: String(await freePort()) }, folder), 30_000)
+    expect(refused.code).toBe(1)
+    expect(refused.stdout).toBe('')
+    expect(refused.stderr.trim().split('\n')).toEqual([
+      `assent: The SQLite database is at ${path.join(folder, 'data/assent.db')}, where Assent kept it before it followed ASSENT_DATA_DIR, and ${volume} holds none: ` +
+        `stop Assent and move assent.db, with any assent.db-wal and assent.db-shm beside it, into ${volume}, or set DATABASE_URL=file:${path.join(folder, 'data/assent.db')} to keep it where it is.`,
+    ])
+    expect(existsSync(path.join(volume, 'assent.db'))).toBe(false)
+
+    for (const file of readdirSync(path.join(folder, 'data'))) renameSync(path.join(folder, 'data', file), path.join(volume, file))
+    const port = await freePort()
+    const after = servers.start({ ...local, DATABASE_URL: '', PORT: String(port) }, folder)
+    const afterOut = exited(after)
+    await printed(after, /Assent is serving/)
+    const policies = (await (await fetch(`http://127.0.0.1:${port}/api/policies`)).json()) as { totalDocs: number }
+    after.kill('SIGTERM')
+    const again = await afterOut
+    expect(policies.totalDocs).toBe(2)
+    expect(again.stdout).not.toMatch(/First admin|Seeded|Migrating/)
+    expect(readdirSync(path.join(folder, 'data'))).toEqual([])
+  })
+
+  it('is made there on a first start, with nothing written beside the working folder', async () => {
+    const folder = scratch()
+    const volume = path.join(folder, 'volume')
+    mkdirSync(volume)
+    const port = await freePort()
+    const server = servers.start({ ASSENT_DATA_DIR: volume, DATABASE_URL: '', PAYLOAD_SECRET: '', ASSENT_ENV: 'local', PORT: String(port) }, folder)
+    const out = exited(server)
+    await printed(server, /Assent is serving/)
+    const health = (await (await fetch(`http://127.0.0.1:${port}/healthz`)).json()) as { database: string }
+    server.kill('SIGTERM')
+    await out
+    expect(health.database).toBe('sqlite')
+    expect(readdirSync(volume)).toEqual(expect.arrayContaining(['assent.db', 'ledger-signing-key.pem', 'payload-secret']))
+    expect(readdirSync(folder)).toEqual(['volume'])
   })
 })

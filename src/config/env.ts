@@ -46,10 +46,12 @@ export interface RateLimits {
   acceptances: number
 }
 
-/** What pages and mail call the organisation until `ORGANISATION_NAME` is set. */
-/** Where `npm start` keeps its SQLite database when DATABASE_URL is not set. */
-export const DEFAULT_DATABASE_URL = 'file:./data/assent.db'
+/** Where Assent keeps its SQLite database when DATABASE_URL is not set: in the data folder (a
+ * `%`, `#` or `?` in its path escaped, as a URL must). */
+export const defaultDatabaseUrl = (dataDir: string): string =>
+  `file:${path.join(dataDir, 'assent.db').replace(/[%#?]/g, (c) => encodeURIComponent(c))}`
 
+/** What pages and mail call the organisation until `ORGANISATION_NAME` is set. */
 export const DEFAULT_ORGANISATION_NAME = 'Example Organisation'
 
 /** A positive integer from the environment, or the default. */
@@ -84,14 +86,15 @@ export function readEnv(env: NodeJS.ProcessEnv = process.env): AssentEnv {
   if (organisationName.length > 200 || /[\u0000-\u001f<>]/.test(organisationName)) {
     throw new ConfigError(`ORGANISATION_NAME must be a plain name of at most 200 characters, without line breaks or angle brackets.`)
   }
+  const dataDir = path.resolve(env.ASSENT_DATA_DIR ?? 'data')
   return {
     port,
-    databaseUrl: env.DATABASE_URL || DEFAULT_DATABASE_URL,
+    databaseUrl: env.DATABASE_URL || defaultDatabaseUrl(dataDir),
     publicUrl,
     // npm start runs Next in production mode on a laptop too (and the admin's build, tests): ASSENT_ENV,
     // when set, says whether this is a deployment; unset, NODE_ENV=production says it is.
     production: env.ASSENT_ENV ? env.ASSENT_ENV === 'production' : env.NODE_ENV === 'production',
-    dataDir: path.resolve(env.ASSENT_DATA_DIR ?? 'data'),
+    dataDir,
     smtpUrl: env.SMTP_URL || undefined,
     mailFrom: env.MAIL_FROM ? parseMailFrom(env.MAIL_FROM, organisationName) : { name: organisationName, address: 'legal@localhost' },
     organisationName,

@@ -8,6 +8,7 @@ import { ConfigError } from '../config/ConfigError'
 import { redactUrl } from '../config/redactUrl'
 import { databaseKind } from '../store/database/databaseKind'
 import { ensureFolder } from '../config/ensureFolder'
+import { sqlitePath } from './walDurability'
 
 const TIMEOUT_MS = 5000
 
@@ -20,8 +21,8 @@ const reason = (error: unknown): string => {
 
 /** Makes sure an SQLite file can be created where DATABASE_URL points, and opened. */
 async function checkSqlite(url: string): Promise<void> {
-  const file = url.slice('file:'.length).split('?')[0]
-  if (file === '' || file.includes(':memory:')) return
+  const file = sqlitePath(url)
+  if (!file) return
   const dir = path.dirname(path.resolve(file))
   try {
     ensureFolder(dir)

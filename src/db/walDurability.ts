@@ -11,10 +11,18 @@ interface Wal {
 
 const wals = new Map<string, Wal>()
 
-/** The file path of a SQLite URL (`file:./data/assent.db`), or undefined in memory. */
+/**
+ * The file path of a SQLite URL (`file:./data/assent.db`), or undefined in memory. Percent escapes
+ * are decoded as libsql decodes them (`%23` is `#`), so every connection opens the same file.
+ */
 export function sqlitePath(url: string): string | undefined {
   if (url.includes(':memory:')) return undefined
-  return url.replace(/^file:/, '').replace(/\?.*$/, '')
+  const path = url.replace(/^file:/, '').replace(/\?.*$/, '')
+  try {
+    return decodeURIComponent(path)
+  } catch {
+    return path // libsql refuses such a URL itself, saying why
+  }
 }
 
 function syncOnce(path: string, wal: Wal): Promise<void> {

@@ -1,4 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process'
+import { createRequire } from 'node:module'
+import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 import { nodeFlags } from '../../scripts/nodeFlags.js'
 
@@ -9,9 +12,18 @@ export interface Exited {
   stderr: string
 }
 
-/** Runs `src/server.ts` as `npm start` would after the build, without the admin. */
-export function spawnServer(env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, [...nodeFlags, 'src/server.ts'], {
+/** The node flags with tsx named by its file, which resolves from any working folder. */
+const flagsFromAnywhere = (): string[] => {
+  const tsx = pathToFileURL(createRequire(import.meta.url).resolve('tsx')).href
+  return nodeFlags.map((flag) => (flag === 'tsx' ? tsx : flag))
+}
+
+/** Runs `src/server.ts` as `npm start` would after the build, without the admin; in `cwd` when
+ * given, as a server started from another folder. */
+export function spawnServer(env: Record<string, string>, cwd?: string): ChildProcess {
+  const flags = cwd ? flagsFromAnywhere() : nodeFlags
+  return spawn(process.execPath, [...flags, path.resolve('src/server.ts')], {
+    cwd,
     env: { ...process.env, ASSENT_ADMIN: 'off', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
@@ -45,8 +57,8 @@ export function printed(child: ChildProcess, pattern: RegExp): Promise<string> {
 export function serverProcesses() {
   const started: ChildProcess[] = []
   return {
-    start(env: Record<string, string>): ChildProcess {
-      const child = spawnServer(env)
+    start(env: Record<string, string>, cwd?: string): ChildProcess {
+      const child = spawnServer(env, cwd)
       started.push(child)
       return child
     },
