@@ -1,4 +1,5 @@
 import { leanQuery } from '../../db/leanQuery'
+import { sqlAdapter } from '../../db/sqlSession'
 import { oncePerPayload } from '../oncePerPayload'
 import type { ApiKeysStore } from './ApiKeysStore'
 import { mongoApiKeys } from './mongoApiKeys'
@@ -10,5 +11,6 @@ export type { ApiKeysStore, StoredApiKey } from './ApiKeysStore'
  * MongoDB through Payload. */
 export const apiKeysStore = oncePerPayload((payload): ApiKeysStore => {
   const query = leanQuery(payload)
-  return query ? sqlApiKeys(query) : mongoApiKeys(payload)
+  const adapter = sqlAdapter(payload)
+  return query && adapter ? sqlApiKeys(query, adapter.name) : mongoApiKeys(payload)
 })
