@@ -74,7 +74,7 @@ describe('API keys presented at once', () => {
 })
 
 describe('acceptances recorded at once', () => {
-  it('each get their own record, entry and receipt, a double click one record (on PostgreSQL, in one insert)', async () => {
+  it('each get their own record, entry and receipt, a double click one record (on PostgreSQL, in one insert a batch)', async () => {
     await accept('accepted-before')
     const before = await counts()
     const sent = statementsSent()
