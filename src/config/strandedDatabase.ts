@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs'
 import path from 'node:path'
 
 /** Where Assent kept its SQLite file, whatever ASSENT_DATA_DIR said, before the file followed it. */
-export const FORMER_DATABASE_FILE = path.join('data', 'assent.db')
+const FORMER_DATABASE_FILE = path.join('data', 'assent.db')
 
 /**
  * Why start-up must stop, if it must: the SQLite file used to stay at ./data/assent.db, relative

@@ -9,7 +9,6 @@ export const BEFORE_COMMIT = 'beforeCommit'
 
 interface Pending {
   work: (client: pg.PoolClient, state: TransactionState) => Promise<unknown>
-  isolate: boolean
   resolve: (value: unknown) => void
   reject: (error: unknown) => void
 }
@@ -17,7 +16,6 @@ interface Pending {
 const queues = new WeakMap<pg.Pool, { pending: Pending[]; running: boolean }>()
 
 async function runOne(client: pg.PoolClient, state: TransactionState, p: Pending) {
-  if (!p.isolate) return { ok: true as const, value: await p.work(client, state) }
   const before = new Map(state)
   await client.query('savepoint assent_write')
   try {
@@ -64,16 +62,16 @@ async function drain(pool: pg.Pool, queue: { pending: Pending[]; running: boolea
 /**
  * Runs `work` in a transaction on a connection of `pool` and resolves once it is committed.
  * Writes that arrive while one transaction commits go together in the next (group commit: one
- * sync to disk for many), in order. A write that may fail on its own (`isolate`, e.g. a unique
- * key it cannot know is taken) runs in a savepoint and is rolled back alone; any other failure
- * rolls back, and refuses, the whole group.
+ * sync to disk for many), in order. Each runs in a savepoint: one that fails (a unique key it
+ * cannot know is taken, a row the database refuses) is rolled back and refused alone, and the
+ * others commit; a commit that fails refuses the whole group.
  */
-export function pgWriteTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient, state: TransactionState) => Promise<T>, { isolate = false } = {}): Promise<T> {
+export function pgWriteTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient, state: TransactionState) => Promise<T>): Promise<T> {
   let queue = queues.get(pool)
   if (!queue) queues.set(pool, (queue = { pending: [], running: false }))
   const q = queue
   return new Promise<T>((resolve, reject) => {
-    q.pending.push({ work: work as Pending['work'], isolate, resolve: resolve as (value: unknown) => void, reject })
+    q.pending.push({ work: work as Pending['work'], resolve: resolve as (value: unknown) => void, reject })
     if (!q.running) void drain(pool, q)
   })
 }

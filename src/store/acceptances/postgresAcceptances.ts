@@ -78,15 +78,16 @@ async function insertRequests(client: pg.PoolClient, state: TransactionState, re
  * PostgreSQL: acceptances are written on a connection of Payload's pool, concurrent requests
  * committed together (group commit). The requests without an idempotency key made at once go in
  * one statement (`readBatches`: a round trip each, one after another on the transaction's
- * connection, was what bounded the rate). Every write runs in a savepoint, so one that fails is
- * rolled back alone: a batch that fails is written again request by request, so one request's
- * rows never fail another's, and a write under an idempotency key already taken is refused alone.
+ * connection, was what bounded the rate). A write that fails is rolled back alone
+ * (`pgWriteTransaction`'s savepoints): a batch that fails is written again request by request, so
+ * one request's rows never fail another's, and a write under an idempotency key already taken is
+ * refused alone.
  */
 export function postgresAcceptances(payload: Payload, pool: pg.Pool): AcceptancesStore {
   const alone = (rows: readonly AcceptanceRow[], idempotency?: Idempotency) =>
-    pgWriteTransaction(pool, (client, state) => insertAcceptances(client, state, rows, idempotency), { isolate: true })
+    pgWriteTransaction(pool, (client, state) => insertAcceptances(client, state, rows, idempotency))
   const batched = readBatches<readonly AcceptanceRow[], StoredAcceptance[]>(
-    (requests) => pgWriteTransaction(pool, (client, state) => insertRequests(client, state, requests), { isolate: true }),
+    (requests) => pgWriteTransaction(pool, (client, state) => insertRequests(client, state, requests)),
     (rows) => alone(rows),
   )
   return {
