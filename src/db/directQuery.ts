@@ -1,4 +1,5 @@
 import type { NativeSqliteOptions } from './nativeSqlite'
+import type { CopyOut } from './postgresCopyOut'
 
 /** Runs one SQL statement with `?` placeholders and returns its rows as plain objects. */
 export type RowQuery = (text: string, params: readonly unknown[]) => Promise<Array<Record<string, unknown>>>
@@ -18,6 +19,8 @@ export interface DirectDatabase {
   dialect: 'sqlite' | 'postgres'
   query: RowQuery
   cells: CellQuery
+  /** PostgreSQL only: a query's rows as `COPY` streams them. */
+  copyOut?: CopyOut
   close: () => Promise<void>
 }
 
@@ -35,13 +38,14 @@ export async function openDirectDatabase(url: string, options: NativeSqliteOptio
     const native = openNativeSqlite(url, options)
     return { dialect: 'sqlite', query: nativeRowQuery(native), cells: nativeCellQuery(native), close: async () => void native.db.close() }
   }
-  const { default: pg } = await import('pg')
+  const [{ default: pg }, { postgresCopyOut }] = await Promise.all([import('pg'), import('./postgresCopyOut')])
   const client = new pg.Client({ connectionString: url })
   await client.connect()
   return {
     dialect: 'postgres',
     query: async (text, params) => (await client.query(numberedPlaceholders(text), params as unknown[])).rows,
     cells: async (text, params) => (await client.query<unknown[]>({ text: numberedPlaceholders(text), values: params as unknown[], rowMode: 'array' })).rows,
+    copyOut: postgresCopyOut(client),
     close: () => client.end(),
   }
 }

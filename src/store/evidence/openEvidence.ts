@@ -39,7 +39,7 @@ export async function openEvidence(databaseUrl: string, startPayload: () => Prom
   const path = db.dialect === 'sqlite' ? sqlitePath(databaseUrl) : undefined
   const reads = path ? threadedSqliteReads(path) : undefined
   return {
-    evidence: sqlEvidence(db.query, db.dialect, db.cells, reads?.query),
+    evidence: sqlEvidence(db.query, db.dialect, db.cells, reads?.query, db.copyOut),
     accessRecords: sqlAccessRecords(db.query),
     close: async () => {
       await reads?.close()

@@ -1,5 +1,7 @@
 import { cellsOf, type CellQuery, type RowQuery } from '../../db/directQuery'
 import type { DayCount } from '../../domain/dailySeries'
+import type { CopyOut } from '../../db/postgresCopyOut'
+import { copyJoinedPages } from './copyJoinedPages'
 import type { EvidenceStore } from './EvidenceStore'
 import type { SqlDialect } from './sqlCellText'
 import { countSqlExport, sqlJoinedPages, sqlExportRows } from './sqlExportRows'
@@ -11,13 +13,16 @@ const ACCEPTED_LATER = `select count(distinct a.subject_id) as n from acceptance
 /**
  * Evidence on SQLite or PostgreSQL (`dialect`) through `query`: Payload's own connection, or a
  * direct one for a reader without Payload, which reads rows as arrays too (`cells`) and may read
- * a CSV export's pages on another thread (`pages`). Exports
- * stream in pages of plain SQL; a CSV export's pages come as one text each from the database, only
- * escaped in JavaScript.
+ * a CSV export's pages on another thread (`pages`) or, on PostgreSQL, from one COPY (`copy`).
+ * Exports stream in pages of plain SQL; a CSV export's pages come as one text each from the
+ * database, only escaped in JavaScript.
  */
-export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query), pages: RowQuery = query): EvidenceStore => ({
+export const sqlEvidence = (query: RowQuery, dialect: SqlDialect, cells: CellQuery = cellsOf(query), pages: RowQuery = query, copy?: CopyOut): EvidenceStore => ({
   countExport: (filter) => countSqlExport(query, filter),
-  exportRows: (filter) => (filter.format === 'csv' ? sqlJoinedPages(query, cells, dialect, filter, pages) : sqlExportRows(query, filter)),
+  exportRows: (filter) => {
+    if (filter.format !== 'csv') return sqlExportRows(query, filter)
+    return copy ? copyJoinedPages(query, copy, filter) : sqlJoinedPages(query, cells, dialect, filter, pages)
+  },
   acceptancesPerDay: async (versionIds, from) => {
     const result = new Map<string, DayCount[]>(versionIds.map((id) => [String(id), []]))
     if (versionIds.length === 0) return result

@@ -44,29 +44,41 @@ const CELLS: { [T in ExportFilter['type']]: Record<(typeof exportColumns)[T][num
   },
 }
 
-/**
- * The same export for CSV, a page at a time, each page one text the database joined
- * (`JoinedPage`): every cell the text `sqlExportRows` gives it (`sqlCellText`), a null one empty,
- * so that `writeExport` only escapes (`csvOfJoinedPage`): byte for byte what it writes of the rows
- * one by one. The driver then makes one value a page, not one a cell: on SQLite that was most of an
- * export's time. Rows are joined in the order the page's subquery gives them, its keyset order
- * (SQLite feeds an aggregate the rows of a subquery with a limit as that subquery yields them;
- * PostgreSQL is told). The pages are read through `pages` (by default `query`). Refuses an unknown
- * policy (400) or subject (404) before the first page.
- */
-export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter, pages: RowQuery = query): AsyncGenerator<JoinedPage> {
+/** How a CSV export reads its rows as text (`JoinedPage`): each row's cells as the text
+ * `sqlExportRows` gives them (`sqlCellText`), in the order of `exportColumns` (`texts`), and
+ * joined by the unit separator, a null one empty (`line`); the tables it joins (`from`); its filter (`clause`, with
+ * `?` placeholders, and `params`); and a query of the same rows cell by cell, those with an id
+ * after the first parameter and up to the second (`cellsBetween`). Refuses an unknown policy (400)
+ * or subject (404). */
+export async function joinedRowSql(query: RowQuery, dialect: SqlDialect, filter: ExportFilter) {
   const { clause, params } = await whereOf(query, filter)
   // In the order of `exportColumns`, which `writeExport` writes the cells in.
   const sqlOf = CELLS[filter.type] as Record<string, readonly [string, CellKind]>
   const texts = exportColumns[filter.type].map((column) => sqlCellText(dialect, sqlOf[column][0], sqlOf[column][1]))
   const from = `from ${filter.type} r join subjects s on s.id = r.subject_id join policies p on p.id = r.policy_id`
-  const [cellSeparator, rowSeparator] = dialect === 'sqlite' ? ['char(31)', 'char(30, 30)'] : ['chr(31)', 'chr(30) || chr(30)']
+  const cellSeparator = dialect === 'sqlite' ? 'char(31)' : 'chr(31)'
   const line = texts.map((text) => `coalesce(${text}, '')`).join(` || ${cellSeparator} || `)
+  const cellsBetween = `select ${texts.join(', ')} ${from} where r.id > ? and r.id <= ? and ${clause} order by r.id`
+  return { clause, params, texts, line, from, cellsBetween }
+}
+
+/**
+ * The same export for CSV, a page at a time, each page one text the database joined
+ * (`JoinedPage`, rows of `joinedRowSql`'s line), so that `writeExport` only escapes
+ * (`csvOfJoinedPage`): byte for byte what it writes of the rows one by one. The driver then makes
+ * one value a page, not one a cell: on SQLite that was most of an export's time. Rows are joined in
+ * the order the page's subquery gives them, its keyset order (SQLite feeds an aggregate the rows of
+ * a subquery with a limit as that subquery yields them; PostgreSQL is told). The pages are read
+ * through `pages` (by default `query`). Refuses an unknown policy (400) or subject (404) before the
+ * first page.
+ */
+export async function* sqlJoinedPages(query: RowQuery, cells: CellQuery, dialect: SqlDialect, filter: ExportFilter, pages: RowQuery = query): AsyncGenerator<JoinedPage> {
+  const { clause, params, line, from, cellsBetween } = await joinedRowSql(query, dialect, filter)
+  const rowSeparator = dialect === 'sqlite' ? 'char(30, 30)' : 'chr(30) || chr(30)'
   const pageRows = JOINED_PAGE_ROWS[dialect]
   const rowsOfPage = `select ${line} as line, r.id as k ${from} where r.id > ? and ${clause} order by r.id limit ${pageRows}`
   const joined = dialect === 'sqlite' ? `group_concat(line, ${rowSeparator})` : `string_agg(line, ${rowSeparator} order by k)`
   const sql = `select ${joined} as text, max(k) as k, count(*) as n from (${rowsOfPage}) page`
-  const cellsBetween = `select ${texts.join(', ')} ${from} where r.id > ? and r.id <= ? and ${clause} order by r.id`
   const read = async (after: number) => {
     const [page] = await pages(sql, [after, ...params])
     const rows = Number(page?.n ?? 0)
