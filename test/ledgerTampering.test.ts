@@ -18,6 +18,7 @@ import { upsertSubjects } from '../src/services/subjects/upsertSubjects'
 import { readLedgerBundle } from '../src/verifier/ledgerBundleFiles'
 import { verifyLedgerFolder } from '../src/verifier/verifyLedgerFolder'
 import { publishVersion } from './support/notices'
+import { loginStaff, requestAs } from './support/staff'
 import { startSeededTestApp } from './support/startSeededTestApp'
 import type { TestApp } from './support/testApp'
 
@@ -256,5 +257,54 @@ describe('every checkpoint deleted with the notices and their entries, renumbere
     await expect(createCheckpoint(app.payload)).rejects.toMatchObject({ code: 'ledger_tampered' })
     const { problems } = await verifyLive()
     expect(problems).toEqual(expect.arrayContaining([expect.stringMatching(/^no checkpoint is stored, but the last published head covers \d+ entries: the checkpoints were deleted$/)]))
+  })
+})
+
+describe('who published and approved a version, rewritten in the database', () => {
+  it('names the publisher and the approval, written in, changed or removed; ledger:verify fails on it', async () => {
+    // The case before left the ledger renumbered: an operator accepts the loss first.
+    await acceptLoss()
+    const staff = (email: string) => app.payload.create({ collection: 'users', data: { email, password: 'correct horse battery staple', role: 'editor' } as never })
+    const [editor, other] = [await staff('publisher@example.com'), await staff('someone-else@example.com')]
+    const terms = await app.payload.findByID({ collection: 'policy-versions', id: (await findVersion(app.payload, 'terms', 1)).version.id, depth: 0 })
+    // Published by an editor: the entry binds who.
+    const published = await app.payload.create({
+      collection: 'policy-versions',
+      data: { policy: terms.policy, changeClass: 'editorial', summary: 'Typo fixes.', effectiveAt: new Date(Date.now() + 86_400_000).toISOString(), body: terms.body as never, _status: 'published' },
+      user: editor,
+    })
+    expect(published.publishedBy && typeof published.publishedBy === 'object' ? published.publishedBy.id : published.publishedBy).toBe(editor.id)
+    const entry = (await entries()).find((e) => e.kind === 'publication' && (JSON.parse(e.body) as { record: { publication: unknown } }).record.publication === published.id)!
+    expect(JSON.parse(entry.body).record).toMatchObject({ publishedBy: editor.id, approvedBy: null, approvedAt: null })
+    const live = await verifyLive()
+    expect(live.problems).toEqual([])
+    expect([...live.records.unbound.keys()].filter((k) => /publishedBy|approvedBy|approvedAt/.test(k))).toEqual([])
+
+    const named = (fields: string) => new RegExp(`^terms version 2 \\(id ${published.id}\\) differs from its publication entry ${entry.seq} in: ${fields}$`)
+    try {
+      // Blame moved to someone else, or taken away; an approval that never happened written in.
+      await raw(`UPDATE policy_versions SET published_by_id = ${other.id} WHERE id = ${published.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named('publishedBy'))])
+      await raw(`UPDATE policy_versions SET published_by_id = NULL WHERE id = ${published.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named('publishedBy'))])
+      await raw(`UPDATE policy_versions SET published_by_id = ${editor.id}, approved_by_id = ${other.id}, approved_at = '2026-01-01T00:00:00.000Z' WHERE id = ${published.id}`)
+      expect((await verifyLive()).records.problems).toEqual([expect.stringMatching(named('approvedBy, approvedAt'))])
+      const verdict = cli(['ledger:verify'])
+      expect(verdict.status).toBe(1)
+      expect(verdict.stderr).toMatch(new RegExp(`- terms version 2 \\(id ${published.id}\\) differs from its publication entry ${entry.seq} in: approvedBy, approvedAt`))
+    } finally {
+      await raw(`UPDATE policy_versions SET published_by_id = ${editor.id}, approved_by_id = NULL, approved_at = NULL WHERE id = ${published.id}`)
+    }
+    expect((await verifyLive()).problems).toEqual([])
+    expect(cli(['ledger:verify']).status).toBe(0)
+
+    // Deleting the publisher's account would clear them from the version: an admin is refused.
+    const as = requestAs(app.baseUrl, await loginStaff(app.payload, app.baseUrl))
+    const refused = await as('admin', 'DELETE', `/api/users/${editor.id}`)
+    expect(refused.status).toBe(409)
+    expect(JSON.stringify(await refused.json())).toContain('published or approved 1 published version(s), which the ledger names: it cannot be deleted')
+    expect((await app.payload.findByID({ collection: 'users', id: editor.id, depth: 0 })).email).toBe('publisher@example.com')
+    expect((await as('admin', 'DELETE', `/api/users/${other.id}`)).status).toBe(200)
+    expect((await verifyLive()).problems).toEqual([])
   })
 })

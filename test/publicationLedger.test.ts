@@ -38,7 +38,7 @@ async function publicationOf(slug: string, version: number) {
 }
 
 describe('publication entries', () => {
-  it('binds number, text hash, page HTML hash, language, summary, change class, dates and rules of a seeded version', async () => {
+  it('binds number, text hash, page HTML hash, language, summary, change class, dates, rules and (none) publisher and approver of a seeded version', async () => {
     const { version, record } = await publicationOf('privacy', 2)
     expect(record).toEqual({
       publication: version.id,
@@ -52,6 +52,9 @@ describe('publication entries', () => {
       effectiveAt: version.effectiveAt,
       publishedAt: version.publishedAt,
       rules: { acceptanceMode: 'continued-use', noticePeriodDays: 30, requireSecondApproval: false },
+      publishedBy: null,
+      approvedBy: null,
+      approvedAt: null,
     })
   })
 
@@ -59,7 +62,8 @@ describe('publication entries', () => {
     const res = await request('editor', 'POST', '/api/v1/policies/terms/versions', { markdown: '# Terms\n\nEditorial fix.', changeClass: 'editorial', summary: 'Typo' })
     expect(res.status).toBe(201)
     const published = (await res.json()) as { version: number }
-    expect((await publicationOf('terms', published.version)).record).toMatchObject({ version: published.version, changeClass: 'editorial' })
+    const [editor] = (await app.payload.find({ collection: 'users', where: { email: { equals: 'editor@example.com' } }, depth: 0 })).docs
+    expect((await publicationOf('terms', published.version)).record).toMatchObject({ version: published.version, changeClass: 'editorial', publishedBy: editor.id, approvedBy: null, approvedAt: null })
 
     await importHistory(app.payload, 'imported', [{ name: 'v1.md', effectiveAt: new Date('2019-05-01T00:00:00Z'), markdown: '# Old\n\nOld text.', changeClass: 'material', summary: 'First' }], { policy: { title: 'Old terms', acceptanceMode: 'clickwrap', noticePeriodDays: 30 } })
     expect((await publicationOf('imported', 1)).record).toMatchObject({ version: 1, changeClass: 'material', effectiveAt: '2019-05-01T00:00:00.000Z', rules: { acceptanceMode: 'clickwrap' } })

@@ -5,6 +5,7 @@ import { adminOrSelf } from '../../src/access/adminOrSelf'
 import { isAdmin } from '../../src/access/isAdmin'
 import { hasRole, roles } from '../../src/access/roles'
 import { firstUserIsAdmin } from './hooks/firstUserIsAdmin'
+import { refuseDeleteOfRecord } from './hooks/refuseDeleteOfRecord'
 
 /** Staff who log into the admin. No self-registration: after the first admin, only an admin
  * creates accounts. */
@@ -35,6 +36,7 @@ export const Users: CollectionConfig = {
   },
   hooks: {
     beforeChange: [firstUserIsAdmin],
+    beforeDelete: [refuseDeleteOfRecord],
   },
   fields: [
     { name: 'name', type: 'text' },

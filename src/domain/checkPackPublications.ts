@@ -1,7 +1,7 @@
 import type { Checkpoint } from './checkpointSignature'
 import { entryInCheckpoint } from './entryInCheckpoint'
 import { entryLeafHash } from './ledgerBody'
-import { publicationDifferences, publicationLedgerRecord, publicationUnbound } from './publicationLedgerRecord'
+import { publicationDifferences, publicationLedgerRecord, publicationUnbound, type PublicationFacts } from './publicationLedgerRecord'
 import type { VersionRules } from './versionRules'
 
 /** A version as an evidence pack states it. */
@@ -58,8 +58,10 @@ export function checkPackPublications(pack: PackPublications): { problems: strin
       problems.push(`${label} has no publication entry in the pack: nothing binds its change class, effective date or rules`)
       continue
     }
-    // A pack holds the texts, not the pages' HTML: there is no HTML of its own to compare.
-    const stated = publicationLedgerRecord({ ...v, id: v.id!, policy: entry.record.policy as string, rules: v.rules ?? ({} as never), htmlHash: entry.record.htmlHash as string | undefined })
+    // A pack holds the texts, not the pages' HTML, nor who published and approved them: there is
+    // none of its own to compare.
+    const { htmlHash, publishedBy, approvedBy, approvedAt } = entry.record as Pick<PublicationFacts, 'htmlHash' | 'publishedBy' | 'approvedBy' | 'approvedAt'>
+    const stated = publicationLedgerRecord({ ...v, id: v.id!, policy: entry.record.policy as string, rules: v.rules ?? ({} as never), htmlHash, publishedBy, approvedBy, approvedAt })
     const fields = publicationDifferences(stated, entry.record)
     if (fields.length > 0) problems.push(`${label} differs from its publication entry ${entry.seq} in: ${fields.join(', ')}`)
     for (const field of publicationUnbound(entry.record)) if (field in v) unbound.add(`versions.${field}`)

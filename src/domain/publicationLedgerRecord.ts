@@ -18,15 +18,21 @@ export interface PublicationFacts {
   /** SHA-256 of the HTML its page shows, frozen with it (absent only from versions bound before
    * pages were). */
   htmlHash?: string | null
+  /** The staff user who published it, and the one who approved it and when (two-person rule),
+   * null where there was none; absent where the facts do not state them (versions bound before
+   * they were). */
+  publishedBy?: number | string | null
+  approvedBy?: number | string | null
+  approvedAt?: string | null
 }
 
 /** The version facts a publication entry binds, in the order they are reported. */
-export const PUBLICATION_FIELDS = ['version', 'contentHash', 'htmlHash', 'locale', 'summary', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval'] as const
+export const PUBLICATION_FIELDS = ['version', 'contentHash', 'htmlHash', 'locale', 'summary', 'changeClass', 'effectiveAt', 'publishedAt', 'acceptanceMode', 'noticePeriodDays', 'requireSecondApproval', 'publishedBy', 'approvedBy', 'approvedAt'] as const
 
 export type PublicationField = (typeof PUBLICATION_FIELDS)[number]
 
 /** Facts bound only by entries written since they were: an older entry leaves them unbound. */
-const LATER_FIELDS: readonly PublicationField[] = ['htmlHash', 'locale', 'summary']
+const LATER_FIELDS: readonly PublicationField[] = ['htmlHash', 'locale', 'summary', 'publishedBy', 'approvedBy', 'approvedAt']
 
 const unboundBy = (recorded: Record<string, unknown>, field: PublicationField) => LATER_FIELDS.includes(field) && !(field in recorded)
 
@@ -35,9 +41,9 @@ const iso = (value: string | Date): string => {
   return Number.isNaN(d.getTime()) ? String(value) : d.toISOString()
 }
 
-/** A publication as the ledger records it: the version, its policy, and every fact that decides
+/** A publication as the ledger records it: the version, its policy, every fact that decides
  * what subjects owe and when, or what they are shown (number, text hash, the page's HTML hash,
- * language, summary, change class, dates, frozen rules). */
+ * language, summary, change class, dates, frozen rules), and who published and approved it. */
 export function publicationLedgerRecord(v: PublicationFacts): Record<string, unknown> {
   return {
     publication: v.id,
@@ -53,6 +59,10 @@ export function publicationLedgerRecord(v: PublicationFacts): Record<string, unk
     ...(v.locale ? { locale: v.locale } : {}),
     ...(v.summary != null ? { summary: v.summary } : {}),
     ...(v.htmlHash ? { htmlHash: v.htmlHash } : {}),
+    // Bound since 2026-12-06, null included: a publisher or approver written in later is named.
+    ...(v.publishedBy !== undefined ? { publishedBy: v.publishedBy } : {}),
+    ...(v.approvedBy !== undefined ? { approvedBy: v.approvedBy } : {}),
+    ...(v.approvedAt !== undefined ? { approvedAt: v.approvedAt === null ? null : iso(v.approvedAt) } : {}),
   }
 }
 
@@ -61,7 +71,7 @@ function factOf(record: Record<string, unknown>, field: PublicationField): strin
   const rules = (record.rules ?? {}) as Record<string, unknown>
   const value = field in rules ? rules[field] : record[field]
   if (value === null || value === undefined) return ''
-  if (field === 'effectiveAt' || field === 'publishedAt') return iso(value as string)
+  if (field === 'effectiveAt' || field === 'publishedAt' || field === 'approvedAt') return iso(value as string)
   if (field === 'requireSecondApproval') return String(Boolean(value))
   return String(value)
 }

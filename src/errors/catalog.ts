@@ -20,6 +20,7 @@ export const errorCatalog = {
   locale_not_offered: 422,
   translation_exists: 409,
   policy_has_published_versions: 409,
+  staff_of_record: 409,
   policy_rules_admin_only: 403,
   slug_retired: 409,
   effective_date_too_early: 422,

@@ -96,19 +96,34 @@ describe('publication records', () => {
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Names our sub-processors.' }), recorded)).toEqual([])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: 'Typo fixes only.' }), recorded)).toEqual(['summary'])
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, locale: 'en', summary: null }), recorded)).toEqual(['summary'])
-    expect(publicationUnbound(recorded)).toEqual(['htmlHash'])
+    expect(publicationUnbound(recorded)).toEqual(['htmlHash', 'publishedBy', 'approvedBy', 'approvedAt'])
+  })
+
+  it('binds who published and approved the version, none included, and names each one rewritten', () => {
+    const people = { publishedBy: 4, approvedBy: 9, approvedAt: '2025-11-30T10:00:00Z' }
+    const recorded = publicationLedgerRecord({ ...facts, ...people })
+    expect(recorded).toMatchObject({ publishedBy: 4, approvedBy: 9, approvedAt: '2025-11-30T10:00:00.000Z' })
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, ...people, approvedAt: '2025-11-30T11:00:00+01:00' }), recorded)).toEqual([])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, publishedBy: 9, approvedBy: 4, approvedAt: '2025-11-29T10:00:00Z' }), recorded)).toEqual(['publishedBy', 'approvedBy', 'approvedAt'])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, publishedBy: null, approvedBy: null, approvedAt: null }), recorded)).toEqual(['publishedBy', 'approvedBy', 'approvedAt'])
+    // None is bound too: a publisher or an approval written in afterwards is named.
+    const unapproved = publicationLedgerRecord({ ...facts, publishedBy: null, approvedBy: null, approvedAt: null })
+    expect(unapproved).toMatchObject({ publishedBy: null, approvedBy: null, approvedAt: null })
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, publishedBy: 4, approvedBy: 9, approvedAt: '2025-11-30T10:00:00Z' }), unapproved)).toEqual(['publishedBy', 'approvedBy', 'approvedAt'])
+    expect(publicationUnbound(unapproved)).toEqual(['htmlHash', 'locale', 'summary'])
   })
 
   it('leaves the summary and language of an entry written before they were bound unchecked, and says so', () => {
     const older = publicationLedgerRecord(facts)
     expect(older).not.toHaveProperty('summary')
     expect(publicationDifferences(publicationLedgerRecord({ ...facts, summary: 'Anything', locale: 'de' }), older)).toEqual([])
-    expect(publicationUnbound(older)).toEqual(['htmlHash', 'locale', 'summary'])
+    expect(publicationUnbound(older)).toEqual(['htmlHash', 'locale', 'summary', 'publishedBy', 'approvedBy', 'approvedAt'])
+    expect(publicationDifferences(publicationLedgerRecord({ ...facts, publishedBy: 4, approvedBy: 9, approvedAt: '2025-11-30T10:00:00Z' }), older)).toEqual([])
   })
 })
 
 describe('the HTML a page shows', () => {
-  const facts = { id: 7, policy: 2, version: 3, contentHash: 'abc', changeClass: 'material', effectiveAt: '2026-01-01T00:00:00Z', publishedAt: '2025-12-01T00:00:00.000Z', rules: policyRules, locale: 'en', summary: 'S' }
+  const facts = { id: 7, policy: 2, version: 3, contentHash: 'abc', changeClass: 'material', effectiveAt: '2026-01-01T00:00:00Z', publishedAt: '2025-12-01T00:00:00.000Z', rules: policyRules, locale: 'en', summary: 'S', publishedBy: 1, approvedBy: null, approvedAt: null }
   const html = '<h1>Privacy</h1><p>We keep your data for 30 days.</p>'
 
   it('is bound by its hash, byte for byte, for a version and a translation', () => {

@@ -10,11 +10,12 @@ import { storedPublicationFacts } from './storedPublicationFacts'
 /**
  * Compares every published version with its publication entry: a database edit of a version's
  * number, text hash, page HTML, language, summary, change class, effective or publication date,
- * or frozen rules is named with the version and the field, as is a published version the ledger
+ * frozen rules, publisher or approver is named with the version and the field, as is a published version the ledger
  * never recorded and a recorded
  * publication whose version is gone; and a continued-use acceptance of a version published under
  * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an
- * auditor; `tally` is told the stored fields an older entry leaves unbound (its page, language, summary).
+ * auditor; `tally` is told the stored fields an older entry leaves unbound (its page, language,
+ * summary, publisher, approver).
  */
 export async function checkVersionsAgainstLedger(payload: Payload, tally: UnboundTally): Promise<string[]> {
   const [{ docs: entries }, { docs: versions }, { docs: policies }] = await Promise.all([
@@ -22,7 +23,7 @@ export async function checkVersionsAgainstLedger(payload: Payload, tally: Unboun
     payload.find({
       collection: 'policy-versions',
       where: { publishedAt: { exists: true } },
-      select: { policy: true, version: true, contentHash: true, locale: true, summary: true, html: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true },
+      select: { policy: true, version: true, contentHash: true, locale: true, summary: true, html: true, changeClass: true, effectiveAt: true, publishedAt: true, rules: true, publishedBy: true, approvedBy: true, approvedAt: true },
       pagination: false,
       depth: 0,
     }),

@@ -16,10 +16,14 @@ export interface PublishedRow {
   locale?: string | null
   summary?: string | null
   html?: string | null
+  publishedBy?: Ref | null
+  approvedBy?: Ref | null
+  approvedAt?: string | null
 }
 
 /** The facts a version row states about its publication, as they are stored (missing rules stay
- * missing, so a version without them is named rather than filled in); undefined when unpublished. */
+ * missing, so a version without them is named rather than filled in; who published and approved
+ * it only where the row was read with them); undefined when unpublished. */
 export function storedPublicationFacts(row: PublishedRow): PublicationFacts | undefined {
   if (!row.publishedAt) return undefined
   return {
@@ -38,5 +42,8 @@ export function storedPublicationFacts(row: PublishedRow): PublicationFacts | un
     locale: row.locale ?? null,
     summary: row.summary ?? null,
     htmlHash: row.html == null ? null : htmlHash(row.html),
+    ...('publishedBy' in row ? { publishedBy: refId(row.publishedBy) ?? null } : {}),
+    ...('approvedBy' in row ? { approvedBy: refId(row.approvedBy) ?? null } : {}),
+    ...('approvedAt' in row ? { approvedAt: row.approvedAt ?? null } : {}),
   }
 }
