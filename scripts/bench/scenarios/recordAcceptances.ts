@@ -85,7 +85,8 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
   const headers = { authorization: `Bearer ${key}` }
   const post = (seconds: number) => loadTest({ url: server.url, connections: CONNECTIONS, seconds, method: 'POST', headers, request: () => ({ path: '/api/v1/acceptances', body: accept(latest) }) })
   // New records only: once every subject has accepted, further requests answer 200 and store nothing.
-  const database = ctx.databaseUrl.startsWith('postgres') ? postgresPids() : []
+  const onPostgres = ctx.databaseUrl.startsWith('postgres')
+  const database = onPostgres ? postgresPids : () => []
   const httpBurst = async () => {
     const before = await storedOfLatest()
     const figures = await withCpu(server.pid, database, () => post(SECONDS))
@@ -141,7 +142,7 @@ export async function recordAcceptances(ctx: BenchContext): Promise<ScenarioResu
       'p50 ms': median(rounds.map((r) => r.scenario.figures.p50Ms)), 'p99 ms': median(rounds.map((r) => r.scenario.figures.p99Ms)),
       'non-2xx': sum((r) => r.scenario.figures.non2xx), errors: sum((r) => r.scenario.figures.errors),
       'server CPU µs per request': median(rounds.map((r) => r.scenario.figures.serverCpuUs)),
-      ...(database.length > 0 ? { 'PostgreSQL CPU µs per request': median(rounds.map((r) => r.scenario.figures.databaseCpuUs)) } : {}),
+      ...(onPostgres ? { 'PostgreSQL CPU µs per request': median(rounds.map((r) => r.scenario.figures.databaseCpuUs)) } : {}),
       'load generator CPU µs per request': median(rounds.map((r) => r.scenario.figures.loadCpuUs)),
       'stored (incl. warm-up)': stored, 'ledger entries added': ledgerAfter - ledgerBefore, 'ledger without gaps': maxSeq === ledgerAfter ? 'yes' : 'no', 'requests sent': Math.min(next, ctx.size.subjects),
     },

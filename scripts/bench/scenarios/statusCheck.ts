@@ -28,10 +28,11 @@ export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
     try {
       await load(assent.url, 3) // warm-up
       await load(bare.url, 3)
-      const database = ctx.databaseUrl.startsWith('postgres') ? postgresPids() : []
+      const onPostgres = ctx.databaseUrl.startsWith('postgres')
+      const database = onPostgres ? postgresPids : () => []
       const { rounds, ratio, range } = await alternateRounds(ROUNDS, {
         scenario: () => withCpu(assent.pid, database, () => load(assent.url, SECONDS)),
-        baseline: () => withCpu(bare.pid, [], () => load(bare.url, SECONDS)),
+        baseline: () => withCpu(bare.pid, () => [], () => load(bare.url, SECONDS)),
         ratio: (a, b) => ratioOf(a.requestsPerSecond, b.requestsPerSecond),
       })
       const p99 = medianRatio(rounds.map((r) => ratioOf(r.scenario.p99Ms, r.baseline.p99Ms)))
@@ -51,7 +52,7 @@ export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
           'p50 ms': of('scenario', 'p50Ms'), 'baseline p50 ms': of('baseline', 'p50Ms'), 'non-2xx': sum('non2xx'), errors: sum('errors'),
           'response bytes': JSON.stringify(sample).length,
           'server CPU µs per request': of('scenario', 'serverCpuUs'), 'bare server CPU µs per request': of('baseline', 'serverCpuUs'),
-          ...(database.length > 0 ? { 'PostgreSQL CPU µs per request': of('scenario', 'databaseCpuUs') } : {}),
+          ...(onPostgres ? { 'PostgreSQL CPU µs per request': of('scenario', 'databaseCpuUs') } : {}),
           'load generator CPU µs per request': of('scenario', 'loadCpuUs'), 'load generator CPU µs per bare request': of('baseline', 'loadCpuUs'),
         },
       }
