@@ -13,6 +13,13 @@ const CONNECTIONS = 64
 const ROUNDS = 5
 const SECONDS = 3
 
+/**
+ * 1. The login status check (`GET /api/v1/subjects/:id/status`, a random subject each time, 64
+ * connections) against a bare express handler answering a constant JSON of the same size. Both
+ * servers run side by side; after a 3 s warm-up of each, 5 rounds alternate 3 s of Assent and 3 s
+ * of the bare handler: the median of the rounds' ratios, their range, and the median figures.
+ * Target: ≥ 0.5× its requests/s and a p99 ≤ 2× its p99.
+ */
 export async function statusCheck(ctx: BenchContext): Promise<ScenarioResult> {
   const { key } = await createApiKey(ctx.payload, 'benchmark', 'integration')
   const headers = { authorization: `Bearer ${key}` }

@@ -10,10 +10,10 @@ import { storedPublicationFacts } from './storedPublicationFacts'
 /**
  * Compares every published version with its publication entry: a database edit of a version's
  * number, text hash, page HTML, language, summary, change class, effective or publication date,
- * frozen rules, publisher or approver is named with the version and the field, as is a published version the ledger
- * never recorded and a recorded
- * publication whose version is gone; and a continued-use acceptance of a version published under
- * clickwrap; and every frozen translation against its entry. Returns the problems, worded for an
+ * frozen rules, publisher or approver is named with the version and the field, as is a published
+ * version the ledger never recorded and a recorded publication whose version is gone; and a
+ * continued-use acceptance of a version published under clickwrap; and every frozen translation
+ * against its entry. Returns the problems, worded for an
  * auditor; `tally` is told the stored fields an older entry leaves unbound (its page, language,
  * summary, publisher, approver).
  */

@@ -17,7 +17,8 @@ const PAGE = 5000
  * PostgreSQL each page is a round trip and a query: a 2,000,000-row export took 14.8 to 18.2 s in
  * five runs in pages of 600 against 17.1 to 18.9 in five of 5,000, but the benchmark's
  * 1,000,000-row export took 9.3 s twice in pages of 600 against 7.4 s in its full run before, so
- * PostgreSQL keeps pages of 5,000.
+ * PostgreSQL keeps pages of 5,000. (The export command reads PostgreSQL from one COPY instead,
+ * `copyJoinedPages`; the audit route, on Payload's pool, reads these pages.)
  */
 export const JOINED_PAGE_ROWS: Record<SqlDialect, number> = { sqlite: 600, postgres: 5000 }
 
