@@ -1,6 +1,7 @@
 import { contentHash } from './contentHash'
 import type { KeyRotationRecord } from './keyRotation'
 import { entryLeafHash } from './entryLeafHash'
+import { plainAcceptanceBody } from './plainAcceptanceBody'
 
 /** One exported ledger entry, as a bundle line holds it. */
 export interface ScannedEntry {
@@ -42,7 +43,8 @@ const comparable = (value: unknown): string | null => (typeof value === 'object'
 type Body = { seq?: number; kind?: string; record?: { contentHash?: string } & Partial<KeyRotationRecord> & Record<string, unknown> }
 
 /**
- * The per-entry checks of a ledger bundle, entry by entry with each body parsed once: its place
+ * The per-entry checks of a ledger bundle, entry by entry with each body read once (an acceptance
+ * written the way the ledger writes it through `plainAcceptanceBody`, any other parsed): its place
  * (entries numbered 1…n), its leaf hash recomputed from the body, its body JSON naming its own
  * number, and every accepted text in the bundle and hashing to what was accepted. It also keeps
  * what the whole-ledger checks need (key rotations, publications, acceptances by version), never
@@ -67,7 +69,7 @@ export class LedgerEntryScan {
     let parsed: Body | undefined
     let parses = true
     try {
-      parsed = JSON.parse(entry.body) as Body
+      parsed = plainAcceptanceBody(entry.body) ?? (JSON.parse(entry.body) as Body)
     } catch {
       parses = false
     }
