@@ -17,6 +17,7 @@ import { feeds } from './routes/feeds'
 import { embed } from './routes/embed'
 import { healthz } from './routes/healthz'
 import { integrationApi } from './routes/integrationApi'
+import { statusRoute } from './routes/statusRoute'
 import { ledgerApi } from './routes/ledgerApi'
 import { legalPages } from './routes/legalPages'
 import { policiesApi } from './routes/policiesApi'
@@ -53,6 +54,9 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
   // The admin is a Next app with inline scripts; Assent's own pages set their own policy.
   app.use(helmet({ contentSecurityPolicy: false }))
   app.use(refuseNul)
+  // Every login of the host product asks for its user's status: routed first, past no other
+  // route and no body parser (it has no body), under the same headers and error handling.
+  app.get('/api/v1/subjects/:externalId/status', statusRoute(payload, env.publicUrl))
 
   app.get('/healthz', healthz(payload, databaseKind(env.databaseUrl), appVersion))
   app.get('/', (_req, res) => res.redirect('/legal'))
@@ -68,13 +72,15 @@ export function createApp({ payload, env, nextHandler }: AppParts): Express {
 
   const api = express.Router()
   api.use(express.json({ limit: '4mb' }), refuseNul)
+  // First: after the status check, the host product's calls (acceptances above all) are most of
+  // the traffic, and each route passed before them is matched against every one of them.
+  api.use(integrationApi(payload, limits))
   api.use(apiReference(env.publicUrl, appVersion, createPageRenderer('API reference')))
   api.post('/policies/:slug/versions', publishVersion(payload))
   api.post('/policies/:slug/versions/:version/translations', addTranslationRoute(payload))
   api.use(editorApi(payload, env, createPageRenderer(env.organisationName), redlines))
   api.get('/policy-versions/:id/notice-preview', noticePreview(payload, env))
   api.use('/policies', policiesApi(payload, cache, redlines))
-  api.use(integrationApi(payload, env.publicUrl, limits))
   api.use('/ledger', ledgerApi(payload, env.publicUrl))
   api.use('/audit', auditApi(payload, redlines))
   api.post('/subjects/:externalId/erase', eraseSubjectRoute(payload))

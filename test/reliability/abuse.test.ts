@@ -182,7 +182,7 @@ describe('security headers', () => {
     }
     let missing = 0
     let checked = 0
-    for (const path of ['/legal', `/legal/${setup.slug}`, '/api/v1/policies', '/api/policies', '/embed/banner.js', '/healthz']) {
+    for (const path of ['/legal', `/legal/${setup.slug}`, '/api/v1/policies', '/api/v1/subjects/someone/status', '/api/policies', '/embed/banner.js', '/healthz']) {
       const res = await fetch(`${setup.app.baseUrl}${path}`)
       for (const [name, pattern] of Object.entries(expected)) {
         checked++

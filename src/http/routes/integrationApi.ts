@@ -2,20 +2,18 @@ import express, { type Router } from 'express'
 import type { Payload } from 'payload'
 
 import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
-import { subjectStatus } from '../../services/acceptance/subjectStatus'
-import { presentedApiKey } from '../../services/staff/apiKeys'
 import { issueBannerToken } from '../../services/subjects/subjectTokens'
 import { findSubject } from '../../services/subjects/findSubject'
 import { upsertSubjects } from '../../services/subjects/upsertSubjects'
 import type { RateLimiters } from '../rateLimits'
 import { requireApiKey } from '../requireApiKey'
-import { sendStatus } from '../sendStatus'
 import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
 
 const flag = (value: unknown) => value === 'true' || value === '1'
 
-/** What the host product's servers call, with an `integration` API key. */
-export function integrationApi(payload: Payload, publicUrl: string, limits: RateLimiters): Router {
+/** What the host product's servers call, with an `integration` API key (the status check, the
+ * hottest, is `statusRoute`, routed ahead of the rest). */
+export function integrationApi(payload: Payload, limits: RateLimiters): Router {
   const router = express.Router()
   const integration = requireApiKey(payload, 'integration')
 
@@ -30,19 +28,6 @@ export function integrationApi(payload: Payload, publicUrl: string, limits: Rate
     const { created, subjects } = await upsertSubjects(payload, [{ externalId: String(req.params.externalId), ...data }])
     const s = subjects[0]
     res.status(created ? 201 : 200).json({ externalId: s.externalId, email: s.email ?? null, locale: s.locale ?? null, name: s.name ?? null })
-  })
-
-  // The login flow's call: its key is read and checked in the status read itself (one statement
-  // on SQL databases, the key's and the subject's), before anything read is used or written.
-  router.get('/subjects/:externalId/status', async (req, res) => {
-    const status = await subjectStatus(payload, String(req.params.externalId), {
-      now: new Date(),
-      publicUrl,
-      create: flag(req.query.create),
-      recordDisplay: req.query.record === 'display',
-      apiKey: presentedApiKey(req.headers.authorization, 'integration'),
-    })
-    sendStatus(res, status)
   })
 
   router.post('/subjects/:externalId/token', integration, limits.tokens, async (req, res) => {

@@ -1,0 +1,26 @@
+import type { RequestHandler } from 'express'
+import type { Payload } from 'payload'
+
+import { subjectStatus } from '../../services/acceptance/subjectStatus'
+import { presentedApiKey } from '../../services/staff/apiKeys'
+import { sendStatus } from '../sendStatus'
+
+const flag = (value: unknown) => value === 'true' || value === '1'
+
+/**
+ * `GET /api/v1/subjects/:externalId/status`, the login flow's call, with an `integration` API key:
+ * its key is read and checked in the status read itself (one statement on SQL databases, the
+ * key's and the subject's), before anything read is used or written.
+ */
+export function statusRoute(payload: Payload, publicUrl: string): RequestHandler {
+  return async (req, res) => {
+    const status = await subjectStatus(payload, String(req.params.externalId), {
+      now: new Date(),
+      publicUrl,
+      create: flag(req.query.create),
+      recordDisplay: req.query.record === 'display',
+      apiKey: presentedApiKey(req.headers.authorization, 'integration'),
+    })
+    sendStatus(res, status)
+  }
+}
