@@ -46,3 +46,6 @@ export function langQuery(raw: unknown): string | undefined {
 /** The `?lang=` of a page: a language tag, or undefined when absent or unusable. A reader's link
  * with a mistyped language still opens the page, in the language negotiated without it. */
 export const pageLangQuery = (raw: unknown): string | undefined => (typeof raw === 'string' && langParam.safeParse(raw).success ? raw : undefined)
+
+/** A yes/no flag from a query string: `true` or `1` is yes, anything else (or none) no. */
+export const flagQuery = (raw: unknown): boolean => raw === 'true' || raw === '1'

@@ -5,11 +5,10 @@ import { recordAcceptance } from '../../services/acceptance/recordAcceptance'
 import { issueBannerToken } from '../../services/subjects/subjectTokens'
 import { findSubject } from '../../services/subjects/findSubject'
 import { upsertSubjects } from '../../services/subjects/upsertSubjects'
+import { flagQuery } from '../params'
 import type { RateLimiters } from '../rateLimits'
 import { requireApiKey } from '../requireApiKey'
 import { acceptanceSchema, bulkSubjectsSchema, subjectSchema } from '../schemas/acceptance'
-
-const flag = (value: unknown) => value === 'true' || value === '1'
 
 /** What the host product's servers call, with an `integration` API key (the status check, the
  * hottest, is `statusRoute`, routed ahead of the rest). */
@@ -31,7 +30,7 @@ export function integrationApi(payload: Payload, limits: RateLimiters): Router {
   })
 
   router.post('/subjects/:externalId/token', integration, limits.tokens, async (req, res) => {
-    const subject = await findSubject(payload, String(req.params.externalId), flag(req.query.create))
+    const subject = await findSubject(payload, String(req.params.externalId), flagQuery(req.query.create))
     res.status(201).json(issueBannerToken(payload, subject.externalId, new Date()))
   })
 

@@ -3,9 +3,8 @@ import type { Payload } from 'payload'
 
 import { subjectStatus } from '../../services/acceptance/subjectStatus'
 import { presentedApiKey } from '../../services/staff/apiKeys'
+import { flagQuery } from '../params'
 import { sendStatus } from '../sendStatus'
-
-const flag = (value: unknown) => value === 'true' || value === '1'
 
 /**
  * `GET /api/v1/subjects/:externalId/status`, the login flow's call, with an `integration` API key:
@@ -17,7 +16,7 @@ export function statusRoute(payload: Payload, publicUrl: string): RequestHandler
     const status = await subjectStatus(payload, String(req.params.externalId), {
       now: new Date(),
       publicUrl,
-      create: flag(req.query.create),
+      create: flagQuery(req.query.create),
       recordDisplay: req.query.record === 'display',
       apiKey: presentedApiKey(req.headers.authorization, 'integration'),
     })
