@@ -22,8 +22,7 @@ function acceptanceBody(seq: number, fields: Partial<Parameters<typeof acceptanc
   return ledgerBody(seq, 'acceptance', '2024-01-01T00:15:19.000Z', record)
 }
 
-/** The body read as the template reads it, or as parsing reads it when the template refuses it
- * (which must then be for a reason: what it reads, when it reads, must be what parsing reads). */
+/** Whether the template reads `body`; when it does, what it reads must be what parsing reads. */
 function expectParseEquivalent(body: string): boolean {
   const plain = plainAcceptanceBody(body)
   if (plain === undefined) return false
