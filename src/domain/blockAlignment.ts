@@ -80,13 +80,14 @@ function pairUp(removed: Unit[], added: Unit[]): Aligned<Unit>[] {
   const n = removed.length
   const m = added.length
   if (n * m > MAX_ALIGN * MAX_ALIGN) return [...removed.map((from) => ({ from, equal: false })), ...added.map((to) => ({ to, equal: false }))]
-  const removedWords = removed.map(wordsOf)
-  const addedWords = added.map(wordsOf)
+  // Words are read only of units another of their kind could pair with.
+  const removedWords: Array<Set<number> | undefined> = []
+  const addedWords: Array<Set<number> | undefined> = []
   const sims = new Float64Array(n * m)
   for (let i = 0; i < n; i++) {
     for (let j = 0; j < m; j++) {
       const kind = kindOf(removed[i])
-      const s = kind === kindOf(added[j]) ? similarity(removedWords[i], addedWords[j]) : 0
+      const s = kind === kindOf(added[j]) ? similarity((removedWords[i] ??= wordsOf(removed[i])), (addedWords[j] ??= wordsOf(added[j]))) : 0
       sims[i * m + j] = s >= (CONTAINER_KINDS.has(kind) ? MIN_CONTAINER_SIMILARITY : MIN_SIMILARITY) ? s : -1
     }
   }

@@ -1,5 +1,7 @@
 import { Parser } from 'htmlparser2'
 
+import { parsePlainHtml } from './plainHtml'
+
 /** An element of parsed HTML: its tag (lower case), attributes in source order, children. */
 export interface HtmlElement {
   type: 'element'
@@ -17,8 +19,12 @@ export const VOID_TAGS = new Set(['br', 'hr', 'img', 'wbr'])
 /** Elements that lay out as blocks: everything else (`a`, `strong`, `code`…) flows as text. */
 export const BLOCK_TAGS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'ul', 'ol', 'li', 'blockquote', 'pre', 'table', 'thead', 'tbody', 'tfoot', 'tr', 'th', 'td', 'hr', 'div', 'section', 'nav', 'dl', 'dt', 'dd', 'caption'])
 
-/** The nodes of an HTML fragment. */
-export function parseHtml(html: string): HtmlNode[] {
+/** The nodes of an HTML fragment: a version page as it is rendered by one scan, any other HTML by
+ * the general parser. */
+export const parseHtml = (html: string): HtmlNode[] => parsePlainHtml(html) ?? parseAnyHtml(html)
+
+/** The nodes of any HTML fragment, as htmlparser2 reads it. */
+export function parseAnyHtml(html: string): HtmlNode[] {
   const root: HtmlElement = { type: 'element', tag: '#root', attrs: [], children: [] }
   const stack: HtmlElement[] = [root]
   const parser = new Parser(
