@@ -27,17 +27,16 @@ const IMPLIES_CLOSE = new Map<string, Set<string>>([
   ...['blockquote', 'hr', 'ol', 'pre', 'table', 'ul'].map((t) => [t, P] as [string, Set<string>]),
   ['tbody', new Set(['thead', 'tbody'])],
 ])
-const ENTITIES = new Map([['&amp;', '&'], ['&lt;', '<'], ['&gt;', '>'], ['&quot;', '"'], ['&#39;', "'"]])
-const AMPERSAND = /&(?:amp|lt|gt|quot|#39);|&/g
+const ESCAPES = new Map([['&amp;', '&'], ['&lt;', '<'], ['&gt;', '>'], ['&quot;', '"'], ['&#39;', "'"]])
+const ESCAPE = /&(?:amp|lt|gt|quot|#39);/g
 const TAG_NAME = /[a-z][a-z0-9]*/y
 const ATTRIBUTE = / ([a-z][a-z-]*)="([^"]*)"/y
 
 /** Text with the sanitizer's escapes read back, or `undefined` for any other `&`. */
 function decoded(text: string): string | undefined {
   if (!text.includes('&')) return text
-  let other = false
-  const out = text.replace(AMPERSAND, (found) => ENTITIES.get(found) ?? ((other = true), found))
-  return other ? undefined : out
+  if (text.replace(ESCAPE, '').includes('&')) return undefined
+  return text.replace(ESCAPE, (escape) => ESCAPES.get(escape)!)
 }
 
 /** The nodes of a version page's HTML, or `undefined` where the general parser must read it. */
