@@ -1,14 +1,15 @@
 import { generateKeyPairSync } from 'node:crypto'
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import fc from 'fast-check'
-import { describe, expect, it, vi } from 'vitest'
+import { afterAll, describe, expect, it, vi } from 'vitest'
 
 import { signCheckpoint } from '../src/domain/checkpointSignature'
 import { contentHash } from '../src/domain/contentHash'
 import { entryLeafHash, ledgerBody } from '../src/domain/ledgerBody'
+import { acceptanceLedgerRecord } from '../src/domain/ledgerRecords'
 import { consistencyProof, rootOf } from '../src/domain/merkle'
 import { verifyLedgerBundle, type BundleEntry } from '../src/domain/verifyLedgerBundle'
 import { bundleFiles, readLedgerBundle, writeBundleParts } from '../src/verifier/ledgerBundleFiles'
@@ -21,23 +22,32 @@ const SIZE = 1000
 /** Batches of 64 entries on two threads: the ledger is many times one thread's share. */
 const threaded = (onWholeRead: (reason: string) => void = (reason) => expect.fail(`read whole: ${reason}`)): FolderVerifyOptions => ({ threads: 2, batchSize: 64, scanWhileStarting: false, onWholeRead })
 
-/** A publication, then acceptances of it and notices, checkpoints at 300 and at the end. */
+/** An acceptance of the publication as the ledger writes it (read without parsing its body). */
+const acceptanceRecord = (seq: number) =>
+  acceptanceLedgerRecord({ id: seq, subject: seq, policy: 1, version: 1, versionNumber: 1, contentHash: contentHash(text), method: 'clickwrap', source: 'login-banner', acceptedAt: '2026-12-02T00:00:00.000Z', ip: '10.0.0.1', userAgent: 'Mozilla/5.0', locale: 'en', notices: [{ id: seq - 1 }], covers: [1] })
+
+/** A publication, then acceptances of it (every third as the ledger writes one) and notices,
+ * checkpoints at 300 and at the end. */
 function honestEntries(size = SIZE): BundleEntry[] {
   return Array.from({ length: size }, (_, i) => {
     const seq = i + 1
     const [kind, record] = seq === 1
       ? (['publication', { publication: 1, policy: 1, version: 1, contentHash: contentHash(text), changeClass: 'material' }] as const)
       : seq % 2
-        ? (['acceptance', { acceptance: seq, version: 1, versionNumber: 1, contentHash: contentHash(text), method: 'clickwrap' }] as const)
+        ? (['acceptance', seq % 3 ? acceptanceRecord(seq) : { acceptance: seq, version: 1, versionNumber: 1, contentHash: contentHash(text), method: 'clickwrap' }] as const)
         : (['notice', { notice: seq, status: 'displayed' }] as const)
     const body = ledgerBody(seq, kind, '2026-12-02T00:00:00.000Z', record)
     return { seq, body, leafHash: entryLeafHash(body) }
   })
 }
 
+const folders: string[] = []
+afterAll(() => folders.forEach((dir) => rmSync(dir, { recursive: true, force: true })))
+
 /** Writes a bundle folder with `entries` as its lines, checkpoints signed over the honest ledger. */
 async function bundleFolder(lines: string[], honest = honestEntries()): Promise<string> {
   const dir = mkdtempSync(path.join(tmpdir(), 'assent-verify-folder-'))
+  folders.push(dir)
   const leaves = honest.map((e) => Buffer.from(e.leafHash, 'hex'))
   const checkpoints = [300, honest.length].map((n) => signCheckpoint({ treeSize: n, rootHash: rootOf(leaves.slice(0, n)).toString('hex'), signedAt: '2026-12-02T01:00:00.000Z' }, privateKey))
   const proofs = [{ from: 300, to: honest.length, proof: consistencyProof(300, leaves).map((h) => h.toString('hex')) }]
@@ -125,6 +135,29 @@ describe('verifyLedgerFolder', () => {
       const dir = await bundleFolder(changed)
       expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
     }), { numRuns: 60 })
+  })
+
+  it('gives acceptances written as the ledger writes them, with any one character of their line changed, the verdict of the in-memory verifier', async () => {
+    const entries = honestEntries()
+    const lines = linesOf(entries)
+    const acceptances = entries.flatMap((e, i) => (e.body.includes('"contextHash"') ? [i] : []))
+    expect(acceptances.length).toBeGreaterThan(300)
+    const outcome = (verdict: Promise<unknown>) => verdict.then((v) => ({ v }), (error: Error) => ({ error: error.message }))
+    const edits = ['"', '\\', '\\"', '\\\\', '\\u0022', '\\u0041', '\\/', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u007f', '\u0000', '']
+    await fc.assert(fc.asyncProperty(fc.constantFrom(...acceptances), fc.nat(), fc.constantFrom(...edits), async (line, at, char) => {
+      const changed = [...lines]
+      const position = at % changed[line].length
+      changed[line] = changed[line].slice(0, position) + char + changed[line].slice(position + 1)
+      const dir = await bundleFolder(changed)
+      expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
+    }), { numRuns: 150 })
+    // A line edited inside a text the body's hash covers: found by the hash, as in memory.
+    const edited = [...lines]
+    edited[acceptances[7]] = edited[acceptances[7]].replace('login-banner', 'login-bannex')
+    const dir = await bundleFolder(edited)
+    const verdict = await verifyLedgerFolder(dir, threaded())
+    expect(verdict).toMatchObject({ ok: false, firstBadSeq: acceptances[7] + 1, problems: [`entry ${acceptances[7] + 1}: its body does not match its leaf hash`] })
+    expect(verdict).toEqual(await inMemory(dir))
   })
 
   it('reads entries out of order whole, as before, with the same verdict', async () => {

@@ -34,12 +34,12 @@ async function waitUntilServing(child: ChildProcess, url: string, path: string):
 const profiled = (script: string) =>
   process.env.BENCH_CPU_PROF_DIR && script === 'src/server.ts' ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF_DIR}`] : []
 
-/** Starts `script` on a port free right now (fixed ports let two runs on one machine measure each
- * other's servers), with the environment `env` gives for that address. */
-async function serve(script: string, env: (url: string) => Record<string, string>, readyPath: string): Promise<BenchServer> {
+/** Starts `script` of the checkout `from` on a port free right now (fixed ports let two runs on one
+ * machine measure each other's servers), with the environment `env` gives for that address. */
+async function serve(script: string, env: (url: string) => Record<string, string>, readyPath: string, from = root): Promise<BenchServer> {
   const port = await freePort()
   const url = `http://127.0.0.1:${port}`
-  const child = fork(path.join(root, script), { cwd: root, execArgv: [...nodeFlags, ...profiled(script)], env: { ...process.env, ...env(url), PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
+  const child = fork(path.join(from, script), { cwd: from, execArgv: [...nodeFlags, ...profiled(script)], env: { ...process.env, ...env(url), PORT: String(port) }, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] })
   await waitUntilServing(child, url, readyPath)
   return {
     url,
@@ -55,9 +55,10 @@ async function serve(script: string, env: (url: string) => Record<string, string
   }
 }
 
-/** Assent's server (API and Legal Center, no admin, no notice worker) on the benchmark database. */
-export const startAssentServer = (databaseUrl: string, dataDir: string): Promise<BenchServer> =>
-  serve('src/server.ts', (url) => ({ DATABASE_URL: databaseUrl, ASSENT_DATA_DIR: dataDir, ASSENT_ADMIN: 'off', NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: url }), '/healthz')
+/** Assent's server (API and Legal Center, no admin, no notice worker) on the benchmark database;
+ * this checkout's, or that of the checkout `from` (`--compare`). */
+export const startAssentServer = (databaseUrl: string, dataDir: string, from = root): Promise<BenchServer> =>
+  serve('src/server.ts', (url) => ({ DATABASE_URL: databaseUrl, ASSENT_DATA_DIR: dataDir, ASSENT_ADMIN: 'off', NOTICE_WORKER: 'off', LEDGER_CHECKPOINT_MINUTES: '0', PUBLIC_URL: url }), '/healthz', from)
 
 /** The baseline: a bare express handler answering `body`, started the same way. */
 export const startBareServer = (body: unknown): Promise<BenchServer> => serve('scripts/bench/bareServer.ts', () => ({ BARE_BODY: JSON.stringify(body) }), '/ready')

@@ -4,6 +4,8 @@
 //   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
 //   npm run bench -- --cpu-prof: also profiles Assent's server in each scenario (bench/local/profiles/)
 //   npm run bench -- --growth [--growth-sizes 10000,100000,1000000 --per-subject 10] (growth.ts)
+//   npm run bench -- --compare <revision> [--route acceptances|status --rounds 7 --seconds 2.5]
+//     this checkout's server against the revision's, in alternating bursts (compareServers.ts)
 // DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
 // otherwise on a fresh SQLite file.
 import { mkdirSync, mkdtempSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs'
@@ -11,6 +13,7 @@ import os from 'node:os'
 import path from 'node:path'
 
 import { benchMarkdown, failedScenario, type BenchMachine } from './benchReport'
+import type { OtherCheckout } from './compareServers'
 import type { BenchContext, ScenarioResult } from './scenario'
 import { profileSummary } from './profileSummary'
 import { scratchDatabase } from './scratchDatabase'
@@ -24,7 +27,8 @@ const FULL_SIZE = { subjects: 100_000, acceptances: 1_000_000, versions: 40 }
 const size = { subjects: Number(arg('subjects', String(FULL_SIZE.subjects))), acceptances: Number(arg('acceptances', String(FULL_SIZE.acceptances))), versions: Number(arg('versions', String(FULL_SIZE.versions))) }
 /** Only a run of the full data set and every scenario is the table the README shows; any other run
  * (a smoke run in CI, one scenario) goes beside it, in bench/local/, which git ignores. */
-const isFullRun = only.length === 0 && !process.argv.includes('--cpu-prof') && (Object.keys(FULL_SIZE) as Array<keyof typeof FULL_SIZE>).every((k) => size[k] === FULL_SIZE[k])
+const compared = arg('compare', '')
+const isFullRun = only.length === 0 && !compared && !process.argv.includes('--cpu-prof') && (Object.keys(FULL_SIZE) as Array<keyof typeof FULL_SIZE>).every((k) => size[k] === FULL_SIZE[k])
 const root = path.resolve(import.meta.dirname, '../..')
 
 /** With --cpu-prof, where server profiles go: each scenario's are moved into a folder of its own
@@ -69,12 +73,19 @@ async function main(): Promise<number> {
   const { generateDataSet, subjectId } = await import('./dataSet')
   const payload = await startPayload()
   const results: ScenarioResult[] = []
+  let other: OtherCheckout | undefined
   try {
+    // Checked out before the data set is built, so a revision that cannot be compared fails at once.
+    if (compared) other = (await import('./compareServers')).checkoutOf(root, compared)
     log(`data set: ${size.subjects} subjects, ${size.acceptances} acceptances, 2 × ${size.versions} versions on ${payload.db.name}`)
     const t = performance.now()
     const versions = await generateDataSet(payload, size, log)
     log(`data set ready in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const ctx: BenchContext = { payload, databaseUrl: database.url, dataDir, size, versions, subjectId }
+    if (other) {
+      const options = { route: arg('route', 'acceptances'), rounds: Number(arg('rounds', '7')), seconds: Number(arg('seconds', '2.5')) }
+      return await (await import('./compareServers')).compareServers(ctx, other, options, log)
+    }
     for (const scenario of SCENARIOS) {
       if (only.length > 0 && !only.includes(scenario.id)) continue
       log(`${scenario.title}…`)
@@ -93,6 +104,7 @@ async function main(): Promise<number> {
     await closePayload(payload)
     await database.drop()
     rmSync(dataDir, { recursive: true, force: true })
+    other?.remove()
   }
   const cpus = os.cpus()
   const machine: BenchMachine = {
