@@ -1,29 +1,12 @@
-import type { Request, RequestHandler } from 'express'
-import { ipKeyGenerator, rateLimit } from 'express-rate-limit'
+import type { Request } from 'express'
+import { ipKeyGenerator } from 'express-rate-limit'
 import type { Payload } from 'payload'
 
 import type { RateLimits } from '../config/env'
-import { AssentError } from '../errors/AssentError'
 import { subjectOfBannerToken } from '../services/subjects/subjectTokens'
+import { rateLimit } from './rateLimit'
 
 const MINUTE = 60_000
-
-/** A limiter answering Assent's 429 (`rate_limited`, with Retry-After) past `limit` per window. */
-function limiter(what: string, windowMs: number, limit: number, key: (req: Request) => string, countFailuresOnly = false): RequestHandler {
-  return rateLimit({
-    windowMs,
-    limit,
-    standardHeaders: 'draft-8',
-    legacyHeaders: false,
-    skipSuccessfulRequests: countFailuresOnly,
-    // A failure is the caller's (4xx): a fault of the server's (5xx) must not lock anyone out.
-    requestWasSuccessful: (_req, res) => res.statusCode < 400 || res.statusCode >= 500,
-    keyGenerator: key,
-    handler: (_req, res, next) => {
-      next(new AssentError('rate_limited', `Too many ${what}: try again in ${res.getHeader('retry-after')} seconds.`))
-    },
-  })
-}
 
 const clientIp = (req: Request) => `ip:${ipKeyGenerator(req.ip ?? '')}`
 
@@ -61,16 +44,16 @@ function acceptingSubject(payload: Payload, req: Request): string {
 export function rateLimits(payload: Payload, limits: RateLimits) {
   return {
     /** Failed staff logins per client IP per 15 minutes. */
-    login: limiter('failed logins', 15 * MINUTE, limits.loginFailures, clientIp, true),
+    login: rateLimit({ what: 'failed logins', windowMs: 15 * MINUTE, limit: limits.loginFailures, key: clientIp, failuresOnly: true }),
     /** Password-reset requests per client IP, and per staff address, per 15 minutes. */
     passwordResets: [
-      limiter('password-reset requests', 15 * MINUTE, limits.passwordResets, clientIp),
-      limiter('password-reset requests for this address', 15 * MINUTE, limits.passwordResets, resetAddress),
+      rateLimit({ what: 'password-reset requests', windowMs: 15 * MINUTE, limit: limits.passwordResets, key: clientIp }),
+      rateLimit({ what: 'password-reset requests for this address', windowMs: 15 * MINUTE, limit: limits.passwordResets, key: resetAddress }),
     ],
     /** Banner tokens per subject per minute. */
-    tokens: limiter('banner tokens for this subject', MINUTE, limits.tokens, (req) => `subject:${String(req.params.externalId).slice(0, 200)}`),
+    tokens: rateLimit({ what: 'banner tokens for this subject', windowMs: MINUTE, limit: limits.tokens, key: (req) => `subject:${String(req.params.externalId).slice(0, 200)}` }),
     /** Acceptance requests per subject per minute, whichever route they come by. */
-    acceptances: limiter('acceptance requests for this subject', MINUTE, limits.acceptances, (req) => acceptingSubject(payload, req)),
+    acceptances: rateLimit({ what: 'acceptance requests for this subject', windowMs: MINUTE, limit: limits.acceptances, key: (req) => acceptingSubject(payload, req) }),
   }
 }
 
