@@ -1,4 +1,4 @@
-// `npm run bench -- --compare <revision> [--route acceptances|status] [--rounds 7] [--seconds 2.5]`:
+// `npm run bench -- --compare <revision> [--route acceptances|status] [--rounds 7] [--seconds 2.5] [--warm-up 3]`:
 // this checkout's server against <revision>'s, on one data set, for a change's before and after.
 // On a shared machine, runs minutes apart measure the machine as much as the change; here the two
 // servers are loaded in turn, the order alternating from round to round, so each round's ratio
@@ -68,14 +68,15 @@ async function routeOf(ctx: BenchContext, name: string): Promise<Route & { close
 }
 
 /**
- * Starts this checkout's server and `other`'s on the benchmark database, warms both up, then runs
+ * Starts this checkout's server and `other`'s on the benchmark database, warms each up with a
+ * `warmUp`-second burst, then runs
  * `rounds` rounds of a `seconds`-long burst of `route` (64 connections) against each, the order
  * alternating. Each burst's rate (for acceptances, the rows it stored per second: a subject accepts
  * once) and its server's CPU per request; every request must succeed, and a round where subjects
  * ran out ends the comparison. Prints each round and the median of the rounds' ratios, this
  * checkout ÷ the other, with their range.
  */
-export async function compareServers(ctx: BenchContext, other: OtherCheckout, options: { route: string; rounds: number; seconds: number }, log: (line: string) => void): Promise<number> {
+export async function compareServers(ctx: BenchContext, other: OtherCheckout, options: { route: string; rounds: number; seconds: number; warmUp: number }, log: (line: string) => void): Promise<number> {
   const route = await routeOf(ctx, options.route)
   const { key } = await createApiKey(ctx.payload, 'benchmark comparison', 'integration')
   const database = ctx.databaseUrl.startsWith('postgres') ? postgresPids : () => []
@@ -91,7 +92,7 @@ export async function compareServers(ctx: BenchContext, other: OtherCheckout, op
       const exhausted = stored < 0.98 * figures.ok
       return { rate: stored / figures.seconds, cpuUs: figures.serverCpuUs, exhausted }
     }
-    for (const server of servers) await burst(server, 1)
+    for (const server of servers) await burst(server, options.warmUp)
     log(`comparing ${route.title}: ${options.rounds} rounds of ${options.seconds} s against each server, ${other.revision} (before) and this checkout (after)`)
     const rounds: Array<{ before: { rate: number; cpuUs: number }; after: { rate: number; cpuUs: number } }> = []
     for (let i = 0; i < options.rounds; i++) {

@@ -4,7 +4,7 @@
 //   npm run bench [-- --subjects 100000 --acceptances 1000000 --versions 40 --only status,ledger]
 //   npm run bench -- --cpu-prof: also profiles Assent's server in each scenario (bench/local/profiles/)
 //   npm run bench -- --growth [--growth-sizes 10000,100000,1000000 --per-subject 10] (growth.ts)
-//   npm run bench -- --compare <revision> [--route acceptances|status --rounds 7 --seconds 2.5]
+//   npm run bench -- --compare <revision> [--route acceptances|status --rounds 7 --seconds 2.5 --warm-up 3]
 //     this checkout's server against the revision's, in alternating bursts (compareServers.ts)
 // DATABASE_URL=postgres://… runs on a fresh database on that server (dropped afterwards);
 // otherwise on a fresh SQLite file.
@@ -83,7 +83,7 @@ async function main(): Promise<number> {
     log(`data set ready in ${((performance.now() - t) / 1000).toFixed(1)} s`)
     const ctx: BenchContext = { payload, databaseUrl: database.url, dataDir, size, versions, subjectId }
     if (other) {
-      const options = { route: arg('route', 'acceptances'), rounds: Number(arg('rounds', '7')), seconds: Number(arg('seconds', '2.5')) }
+      const options = { route: arg('route', 'acceptances'), rounds: Number(arg('rounds', '7')), seconds: Number(arg('seconds', '2.5')), warmUp: Number(arg('warm-up', '3')) }
       return await (await import('./compareServers')).compareServers(ctx, other, options, log)
     }
     for (const scenario of SCENARIOS) {
