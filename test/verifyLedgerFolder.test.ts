@@ -60,6 +60,19 @@ const linesOf = (entries: BundleEntry[]) => entries.map((e) => JSON.stringify(e)
 const inMemory = async (dir: string) => verifyLedgerBundle(await readLedgerBundle(dir))
 const rehashed = (e: BundleEntry, body: string): BundleEntry => ({ ...e, body, leafHash: entryLeafHash(body) })
 
+/** For lines of `lines` picked by `line`, each with one character at random replaced by one of
+ * `edits` (or removed): the folder's verdict, or error, is the in-memory verifier's. */
+async function expectEditsVerifiedAlike(lines: string[], line: fc.Arbitrary<number>, edits: string[], numRuns: number): Promise<void> {
+  const outcome = (verdict: Promise<unknown>) => verdict.then((v) => ({ v }), (error: Error) => ({ error: error.message }))
+  await fc.assert(fc.asyncProperty(line, fc.nat(), fc.constantFrom(...edits), async (i, at, char) => {
+    const changed = [...lines]
+    const position = at % changed[i].length
+    changed[i] = changed[i].slice(0, position) + char + changed[i].slice(position + 1)
+    const dir = await bundleFolder(changed)
+    expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
+  }), { numRuns })
+}
+
 describe('verifyLedgerFolder', () => {
   it('gives an honest ledger spread over many batches and threads the verdict of the in-memory verifier', async () => {
     const dir = await bundleFolder(linesOf(honestEntries()))
@@ -126,15 +139,7 @@ describe('verifyLedgerFolder', () => {
   })
 
   it('gives any one character of a line changed the verdict, or the error, of the in-memory verifier', async () => {
-    const lines = linesOf(honestEntries())
-    const outcome = (verdict: Promise<unknown>) => verdict.then((v) => ({ v }), (error: Error) => ({ error: error.message }))
-    await fc.assert(fc.asyncProperty(fc.nat(SIZE - 1), fc.nat(), fc.constantFrom('"', '\\', '\\"', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u0000', ''), async (line, at, char) => {
-      const changed = [...lines]
-      const position = at % changed[line].length
-      changed[line] = changed[line].slice(0, position) + char + changed[line].slice(position + 1)
-      const dir = await bundleFolder(changed)
-      expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
-    }), { numRuns: 60 })
+    await expectEditsVerifiedAlike(linesOf(honestEntries()), fc.nat(SIZE - 1), ['"', '\\', '\\"', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u0000', ''], 60)
   })
 
   it('gives acceptances written as the ledger writes them, with any one character of their line changed, the verdict of the in-memory verifier', async () => {
@@ -142,15 +147,7 @@ describe('verifyLedgerFolder', () => {
     const lines = linesOf(entries)
     const acceptances = entries.flatMap((e, i) => (e.body.includes('"contextHash"') ? [i] : []))
     expect(acceptances.length).toBeGreaterThan(300)
-    const outcome = (verdict: Promise<unknown>) => verdict.then((v) => ({ v }), (error: Error) => ({ error: error.message }))
-    const edits = ['"', '\\', '\\"', '\\\\', '\\u0022', '\\u0041', '\\/', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u007f', '\u0000', '']
-    await fc.assert(fc.asyncProperty(fc.constantFrom(...acceptances), fc.nat(), fc.constantFrom(...edits), async (line, at, char) => {
-      const changed = [...lines]
-      const position = at % changed[line].length
-      changed[line] = changed[line].slice(0, position) + char + changed[line].slice(position + 1)
-      const dir = await bundleFolder(changed)
-      expect(await outcome(verifyLedgerFolder(dir, { threads: 0, batchSize: 64 }))).toEqual(await outcome(inMemory(dir)))
-    }), { numRuns: 150 })
+    await expectEditsVerifiedAlike(lines, fc.constantFrom(...acceptances), ['"', '\\', '\\"', '\\\\', '\\u0022', '\\u0041', '\\/', ' ', '0', '9', 'a', 'F', '{', '}', ',', ':', 'é', '\u007f', '\u0000', ''], 150)
     // A line edited inside a text the body's hash covers: found by the hash, as in memory.
     const edited = [...lines]
     edited[acceptances[7]] = edited[acceptances[7]].replace('login-banner', 'login-bannex')
