@@ -4,7 +4,7 @@
 // servers are loaded in turn, the order alternating from round to round, so each round's ratio
 // compares two measurements made seconds apart.
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, rmSync, symlinkSync } from 'node:fs'
+import { mkdtempSync, symlinkSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -69,9 +69,8 @@ async function routeOf(ctx: BenchContext, name: string): Promise<Route & { close
 
 /**
  * Starts this checkout's server and `other`'s on the benchmark database, warms each up with a
- * `warmUp`-second burst, then runs
- * `rounds` rounds of a `seconds`-long burst of `route` (64 connections) against each, the order
- * alternating. Each burst's rate (for acceptances, the rows it stored per second: a subject accepts
+ * `warmUp`-second burst, then runs `rounds` rounds of a `seconds`-long burst of `route` (64
+ * connections) against each, the order alternating. Each burst's rate (for acceptances, the rows it stored per second: a subject accepts
  * once) and its server's CPU per request; every request must succeed, and a round where subjects
  * ran out ends the comparison. Prints each round and the median of the rounds' ratios, this
  * checkout ÷ the other, with their range.

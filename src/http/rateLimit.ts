@@ -41,7 +41,11 @@ export function rateLimit({ what, windowMs, limit, key, failuresOnly = false }: 
       res.setHeader('Retry-After', String(resetSeconds))
       return next(new AssentError('rate_limited', `Too many ${what}: try again in ${resetSeconds} seconds.`))
     }
-    if (failuresOnly) res.once('finish', () => failed(res) || counts.takeBack(count))
+    if (failuresOnly) {
+      res.once('finish', () => {
+        if (!failed(res)) counts.takeBack(count)
+      })
+    }
     next()
   }
 }
