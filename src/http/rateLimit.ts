@@ -15,6 +15,12 @@ export interface RateLimit {
   failuresOnly?: boolean
 }
 
+/** Sets a header, or adds to it where another limit of the route (password resets) set it first. */
+function tell(res: Response, field: string, value: string): void {
+  if (res.hasHeader(field)) res.append(field, value)
+  else res.setHeader(field, value)
+}
+
 /** A request that counts against a failures-only limit: the caller's own failure. */
 const failed = (res: Response) => res.statusCode >= 400 && res.statusCode < 500
 
@@ -33,10 +39,8 @@ export function rateLimit({ what, windowMs, limit, key, failuresOnly = false }: 
     const now = Date.now()
     const count = counts.hit(key(req), now)
     const resetSeconds = Math.max(0, Math.ceil((count.resetAt - now) / 1000))
-    // A route under two limits (password resets) tells both.
-    const tell = res.hasHeader('RateLimit') ? (field: string, value: string) => res.append(field, value) : (field: string, value: string) => res.setHeader(field, value)
-    tell('RateLimit-Policy', policy)
-    tell('RateLimit', `${name}; r=${Math.max(limit - count.hits, 0)}; t=${resetSeconds}`)
+    tell(res, 'RateLimit-Policy', policy)
+    tell(res, 'RateLimit', `${name}; r=${Math.max(limit - count.hits, 0)}; t=${resetSeconds}`)
     if (count.hits > limit) {
       res.setHeader('Retry-After', String(resetSeconds))
       return next(new AssentError('rate_limited', `Too many ${what}: try again in ${resetSeconds} seconds.`))
