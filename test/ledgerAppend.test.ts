@@ -16,6 +16,8 @@ import { startTestApp, type TestApp } from './support/testApp'
 // transaction (acceptances), on a SQLite file or on PostgreSQL.
 const onMongo = process.env.TEST_DATABASE_URL === 'mongodb-memory'
 if (onMongo) console.log('ledgerAppend: skipped, MongoDB has no group write transaction to compare with')
+const onPostgres = process.env.TEST_DATABASE_URL?.startsWith('postgres') ?? false
+if (!onPostgres) console.log('ledgerAppend: the wait on the ledger\'s lock is tested on PostgreSQL only, where appends take an advisory lock')
 
 let app: TestApp
 beforeAll(async () => {
@@ -68,6 +70,28 @@ describe.skipIf(onMongo)('the ledger append', () => {
     expect(stored.map((e) => e.seq)).toEqual(Array.from({ length: 12 * 2 + 12 * 3 }, (_, i) => before + 1 + i))
     expect([...appended].sort((a, b) => a.seq - b.seq).map(({ seq, body, leafHash }) => ({ seq, body, leafHash }))).toEqual(stored)
   }, 60_000)
+
+  it.skipIf(!onPostgres)('numbers a group append that waited for the lock after the entries of the transaction it waited for', async () => {
+    const before = await lastSeq()
+    const pool = postgresPool(app.payload)!
+    let holding!: () => void
+    let commit!: () => void
+    const held = new Promise<void>((resolve) => (holding = resolve))
+    const other = withTransaction(app.payload, async (req) => {
+      const rows = await appendEntries(ledgerIn(req), probes(0, 2))
+      holding()
+      await new Promise<void>((resolve) => (commit = resolve))
+      return rows
+    })
+    await held
+    const waiting = inGroupTransaction(probes(2, 1))
+    // Committed only once the group append is queued on the ledger's lock.
+    while (Number((await pool.query("select count(*) as n from pg_locks where locktype = 'advisory' and not granted")).rows[0].n) === 0) await new Promise((resolve) => setTimeout(resolve, 20))
+    commit()
+    expect((await other).map((e) => e.seq)).toEqual([before + 1, before + 2])
+    expect((await waiting).map((e) => e.seq)).toEqual([before + 3])
+    expect((await storedEntries()).filter((e) => e.seq > before).map((e) => e.seq)).toEqual([before + 1, before + 2, before + 3])
+  })
 
   it('times each entry once the ledger is its caller\'s, so later numbers never carry earlier times', async () => {
     const appended = (await Promise.all(Array.from({ length: 12 }, (_, i) => inPayloadTransaction(probes(i * 10, 2))))).flat()

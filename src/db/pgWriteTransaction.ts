@@ -15,46 +15,63 @@ interface Pending {
 
 const queues = new WeakMap<pg.Pool, { pending: Pending[]; running: boolean }>()
 
-async function runOne(client: pg.PoolClient, state: TransactionState, p: Pending) {
+type Outcome = { ok: true; value: unknown } | { ok: false; error: unknown }
+
+const settled = (work: Promise<unknown>): Promise<Outcome> =>
+  work.then((value) => ({ ok: true as const, value }), (error: unknown) => ({ ok: false as const, error }))
+
+async function inSavepoint(client: pg.PoolClient, state: TransactionState, p: Pending): Promise<Outcome> {
   const before = new Map(state)
   await client.query('savepoint assent_write')
-  try {
-    const value = await p.work(client, state)
+  const outcome = await settled(p.work(client, state))
+  if (outcome.ok) {
     await client.query('release savepoint assent_write')
-    return { ok: true as const, value }
-  } catch (error) {
+  } else {
     await client.query('rollback to savepoint assent_write')
     state.clear()
     for (const [k, v] of before) state.set(k, v)
-    return { ok: false as const, error }
   }
+  return outcome
+}
+
+/** One transaction for `batch`: each write in a savepoint, except a write alone, whose failure
+ * rolls back the whole transaction anyway. Committed unless every write failed. */
+async function commitBatch(client: pg.PoolClient, batch: readonly Pending[]): Promise<Outcome[]> {
+  await client.query('begin')
+  const state: TransactionState = new Map()
+  const outcomes: Outcome[] = []
+  if (batch.length === 1) outcomes.push(await settled(batch[0].work(client, state)))
+  else for (const p of batch) outcomes.push(await inSavepoint(client, state, p))
+  if (outcomes.some((o) => o.ok)) {
+    for (const step of (state.get(BEFORE_COMMIT) as Array<() => Promise<void>> | undefined) ?? []) await step()
+    await client.query('commit')
+  } else {
+    await client.query('rollback')
+  }
+  return outcomes
 }
 
 /** Commits the writes queued so far in one transaction, then the writes queued meanwhile, until
- * none are left. */
+ * none are left, on one connection of the pool while there are. */
 async function drain(pool: pg.Pool, queue: { pending: Pending[]; running: boolean }): Promise<void> {
   queue.running = true
+  let client: pg.PoolClient | undefined
   try {
     while (queue.pending.length > 0) {
       const batch = queue.pending.splice(0)
-      let client: pg.PoolClient | undefined
       try {
-        client = await pool.connect()
-        await client.query('begin')
-        const state: TransactionState = new Map()
-        const outcomes = []
-        for (const p of batch) outcomes.push(await runOne(client, state, p))
-        for (const step of (state.get(BEFORE_COMMIT) as Array<() => Promise<void>> | undefined) ?? []) await step()
-        await client.query('commit')
+        client ??= await pool.connect()
+        const outcomes = await commitBatch(client, batch)
         outcomes.forEach((o, i) => (o.ok ? batch[i].resolve(o.value) : batch[i].reject(o.error)))
       } catch (error) {
         await client?.query('rollback').catch(() => undefined)
-        for (const p of batch) p.reject(error)
-      } finally {
         client?.release()
+        client = undefined
+        for (const p of batch) p.reject(error)
       }
     }
   } finally {
+    client?.release()
     queue.running = false
   }
 }
@@ -62,9 +79,10 @@ async function drain(pool: pg.Pool, queue: { pending: Pending[]; running: boolea
 /**
  * Runs `work` in a transaction on a connection of `pool` and resolves once it is committed.
  * Writes that arrive while one transaction commits go together in the next (group commit: one
- * sync to disk for many), in order. Each runs in a savepoint: one that fails (a unique key it
- * cannot know is taken, a row the database refuses) is rolled back and refused alone, and the
- * others commit; a commit that fails refuses the whole group.
+ * sync to disk for many), in order. Each runs in a savepoint when others share its transaction:
+ * one that fails (a unique key it cannot know is taken, a row the database refuses) is rolled back
+ * and refused alone, and the others commit; a commit that fails refuses the whole group. The
+ * connection is kept from one transaction to the next while writes keep coming.
  */
 export function pgWriteTransaction<T>(pool: pg.Pool, work: (client: pg.PoolClient, state: TransactionState) => Promise<T>): Promise<T> {
   let queue = queues.get(pool)

@@ -89,6 +89,7 @@ export function postgresAcceptances(payload: Payload, pool: pg.Pool): Acceptance
   const batched = readBatches<readonly AcceptanceRow[], StoredAcceptance[]>(
     (requests) => pgWriteTransaction(pool, (client, state) => insertRequests(client, state, requests)),
     (rows) => alone(rows),
+    { inFlight: 1 },
   )
   return {
     recordAcceptances: (rows, idempotency) => (idempotency ? alone(rows, idempotency) : batched(rows)),

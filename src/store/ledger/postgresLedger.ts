@@ -8,7 +8,9 @@ import type { Ledger, LedgerRow } from './appendEntries'
 import { LEDGER_LOCK } from './ledgerLock'
 import { sessionLedger } from './sessionLedger'
 
-const LAST_SEQ = 'select coalesce(max(seq), 0) as seq from ledger_entries'
+/** Two statements in one simple query: in READ COMMITTED, each takes its own snapshot, so the
+ * second sees every entry committed before the first returned the lock. */
+const LOCK_THEN_LAST_SEQ = `select pg_advisory_xact_lock(${LEDGER_LOCK}); select coalesce(max(seq), 0) as seq from ledger_entries`
 /** Keys of what the writes of one `pgWriteTransaction` share: the last number handed out, and
  * the entries waiting for the commit. */
 const SEQ = 'ledgerSeq'
@@ -40,8 +42,9 @@ export const postgresLedger = (client: pg.PoolClient, state: TransactionState): 
   sync: false,
   lastSeq: async () => {
     if (!state.has(SEQ)) {
-      await client.query('select pg_advisory_xact_lock($1)', [LEDGER_LOCK])
-      state.set(SEQ, Number((await client.query(LAST_SEQ)).rows[0].seq))
+      // One round trip: the second statement reads under a snapshot taken after the lock is held.
+      const [, last] = (await client.query(LOCK_THEN_LAST_SEQ)) as unknown as pg.QueryResult[]
+      state.set(SEQ, Number(last.rows[0].seq))
     }
     return state.get(SEQ) as number
   },
