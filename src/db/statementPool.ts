@@ -25,8 +25,6 @@ export function separateStatementPool(payload: Payload): void {
   const pool = db.pool
   if (db.name !== 'postgres' || !pool || !db.pg || statementPools.has(pool)) return
   const statements = new db.pg.Pool(db.poolOptions ?? {})
-  // An idle connection cut by the server is dropped and replaced on next use, as on Payload's pool.
-  statements.on('error', () => undefined)
   statementPools.set(pool, statements)
   pool.query = statements.query.bind(statements) as pg.Pool['query']
 }

@@ -1,6 +1,7 @@
 import { getPayload, type Payload, type SanitizedConfig } from 'payload'
 
 import { checkDatabase } from '../../db/checkDatabase'
+import { hearCutConnections } from '../../db/hearCutConnections'
 import { locksOnlyForEditors } from '../../db/locksOnlyForEditors'
 import { startNativeMemoryGuard } from '../../db/nativeMemoryGuard'
 import { runMigrations } from '../../db/runMigrations'
@@ -10,7 +11,8 @@ import { takeTurnsOnSqlite } from '../../db/sqliteTurns'
 /**
  * Opens the database of `databaseUrl` for Payload, the one place the database is chosen: checks it
  * is reachable, connects, makes SQLite writers take turns, gives PostgreSQL's single statements a
- * pool apart from its transactions (statementPool.ts), applies the committed migrations and
+ * pool apart from its transactions (statementPool.ts) and lets both outlive connections the server
+ * cuts (hearCutConnections.ts), applies the committed migrations and
  * keeps document locks to editors, and keeps the process's memory near what it holds
  * (nativeMemoryGuard.ts). Every store is picked from the adapter opened here.
  */
@@ -20,6 +22,7 @@ export async function openDatabase(databaseUrl: string, loadConfig: () => Promis
   const payload = await getPayload({ config: await loadConfig() })
   await takeTurnsOnSqlite(payload)
   separateStatementPool(payload)
+  hearCutConnections(payload)
   await runMigrations(payload, databaseUrl)
   locksOnlyForEditors(payload)
   startNativeMemoryGuard()
