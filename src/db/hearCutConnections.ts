@@ -1,12 +1,7 @@
-import type pg from 'pg'
 import type { Payload } from 'payload'
 
+import { postgresPool } from './leanQuery'
 import { statementPoolOf } from './statementPool'
-
-interface PostgresAdapter {
-  name?: string
-  pool?: pg.Pool
-}
 
 /**
  * PostgreSQL ends connections on its own: a restart, a failover, an idle timeout, an
@@ -18,10 +13,10 @@ interface PostgresAdapter {
  * committed, and the pool replaces it on next use.
  */
 export function hearCutConnections(payload: Payload): void {
-  const db = payload.db as unknown as PostgresAdapter
-  if (db.name !== 'postgres' || !db.pool) return
+  const transactions = postgresPool(payload)
+  if (!transactions) return
   const warn = (error: Error) => payload.logger.warn(`A PostgreSQL connection was closed (${error.message}); it is replaced on next use.`)
-  for (const pool of [db.pool, statementPoolOf(db.pool)]) {
+  for (const pool of [transactions, statementPoolOf(transactions)]) {
     if (!pool) continue
     pool.on('error', warn)
     pool.on('connect', (client) => client.on('error', warn))
