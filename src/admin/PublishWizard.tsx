@@ -181,7 +181,9 @@ export function PublishWizard() {
   return (
     <>
       {!published && <Button buttonStyle="primary" size="medium" onClick={() => void open()} id="publish-wizard" margin={false}>Publish…</Button>}
-      <dialog ref={dialog} data-testid="publish-dialog" aria-labelledby="publish-title" style={{ width: 'min(60rem, 95vw)', maxHeight: '92vh', overflow: 'auto', padding: '1.5rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 8, background: 'var(--theme-bg)', color: 'var(--theme-text)' }}>
+      {/* Held at the top, not centred: a section that grows (the preview, once the kind of change is
+          chosen) must not move the choices above it under the editor's pointer. */}
+      <dialog ref={dialog} data-testid="publish-dialog" aria-labelledby="publish-title" style={{ width: 'min(60rem, 95vw)', maxHeight: '92vh', margin: '4vh auto auto', overflow: 'auto', padding: '1.5rem', border: '1px solid var(--theme-elevation-150)', borderRadius: 8, background: 'var(--theme-bg)', color: 'var(--theme-text)' }}>
         {published ? (
           <div data-testid="publish-done">
             <h2 id="publish-title" style={{ marginTop: 0 }}>Version {published.version} is published</h2>

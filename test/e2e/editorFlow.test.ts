@@ -274,7 +274,13 @@ describe.skipIf(browserUnavailable)('the legal editor in Chromium', () => {
     await appendParagraph(page, 'Refunds of gift cards are made as store credit.')
     await saveSent
     await page.click('#publish-wizard')
-    await page.getByTestId('publish-dialog').locator('input[value="material"]').check()
+    // Choosing the kind of change opens its preview below, and the dialog grows: what is above
+    // must stay where it is, under the editor's pointer.
+    const material = page.getByTestId('publish-dialog').locator('input[value="material"]')
+    const before = await material.boundingBox()
+    await material.check()
+    await page.getByTestId('publish-preview').waitFor()
+    expect(await material.boundingBox()).toEqual(before)
     await page.fill('#publish-summary', 'Gift cards are refunded as store credit.')
     await expect.poll(() => page.inputValue('#publish-effective'), { timeout: 20_000 }).not.toBe('')
     const day = await page.inputValue('#publish-effective')
