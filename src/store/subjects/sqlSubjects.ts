@@ -84,17 +84,20 @@ function recentNotices(json: unknown): VersionNotice[] | undefined {
  */
 export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite' | 'postgres'): SubjectsStore {
   const texts = STATUS_READ[dialect]
-  const readOne = async ({ externalId, options }: StatusCall) => {
+  const readOne = async (externalId: string, options: StatusReadOptions) => {
     const { apiKey } = options
     const [row] = apiKey ? await query(texts[textOf(options)], [apiKey.hash, externalId, apiKey.scope]) : await query(texts[textOf(options)], [externalId])
     return row
   }
   // PostgreSQL answers concurrent checks in one statement each turn (a round trip per check is
   // most of what a check costs it); SQLite reads them one after another each turn (readTogether).
-  const read = dialect === 'sqlite' ? readTogether(readOne) : batchedStatusRead(query, readOne)
+  const one = ({ externalId, options }: StatusCall) => readOne(externalId, options)
+  const together = dialect === 'sqlite' ? readTogether(one) : undefined
+  const batched = together ? { plain: together, notices: together, plainWithKey: together, noticesWithKey: together } : batchedStatusReads(query, one)
   return {
     ...payloadSubjects(payload),
-    statusRead: async (externalId, options = {}) => statusOf(await read({ externalId, options }), options),
+    statusRead: async (externalId, options = {}) =>
+      statusOf(batched && !LONE_SURROGATE.test(externalId) ? await batched[textOf(options)]({ externalId, options }) : await readOne(externalId, options), options),
     noticesOf: async (subjectId, versionId) =>
       (await query(NOTICES_OF, [subjectId, versionId])).map((n) => ({ id: n.id as NoticeFact['id'], channel: n.channel as NoticeFact['channel'], status: n.status as NoticeFact['status'], at: n.reachedAt ? new Date(n.reachedAt as string) : undefined })),
   }
@@ -106,10 +109,9 @@ type StatusCall = { externalId: string; options: StatusReadOptions }
  * batch; such an id is read alone (as text, where the driver sends U+FFFD in its place). */
 const LONE_SURROGATE = /\p{Cs}/u
 
-/** PostgreSQL's status read in batches, a batched reader per text of the read: each batch one
- * statement, a row per call; a batch that fails is read call by call (`alone`), as is an id with
- * a lone surrogate. */
-function batchedStatusRead(query: RowQuery, alone: (call: StatusCall) => Promise<Record<string, unknown>>): (call: StatusCall) => Promise<Record<string, unknown>> {
+/** A batched reader per text of the status read: each batch one statement, a row per call; a
+ * batch that fails is read call by call (`alone`). */
+function batchedStatusReads(query: RowQuery, alone: (call: StatusCall) => Promise<Record<string, unknown>>): Record<StatusReadText, (call: StatusCall) => Promise<Record<string, unknown>>> {
   const reader = (text: StatusReadText) =>
     readBatches<StatusCall, Record<string, unknown>>(async (calls) => {
       const wanted = calls.map(({ externalId, options: { apiKey } }) => (apiKey ? [externalId, apiKey.hash, apiKey.scope] : [externalId]))
@@ -118,8 +120,7 @@ function batchedStatusRead(query: RowQuery, alone: (call: StatusCall) => Promise
       for (const row of rows) byPlace[Number(row.ord) - 1] = row
       return byPlace
     }, alone)
-  const readers: Record<StatusReadText, (call: StatusCall) => Promise<Record<string, unknown>>> = { plain: reader('plain'), notices: reader('notices'), plainWithKey: reader('plainWithKey'), noticesWithKey: reader('noticesWithKey') }
-  return (call) => (LONE_SURROGATE.test(call.externalId) ? alone(call) : readers[textOf(call.options)](call))
+  return { plain: reader('plain'), notices: reader('notices'), plainWithKey: reader('plainWithKey'), noticesWithKey: reader('noticesWithKey') }
 }
 
 /** What a status read's row says. */
