@@ -1,6 +1,5 @@
 import type { RowQuery } from '../../db/directQuery'
 import { readBatches } from '../../db/readBatches'
-import { readTogether } from '../../db/readTogether'
 import type { ApiKeysStore, StoredApiKey } from './ApiKeysStore'
 
 const COLUMNS = 'k.id, k.name, k.scope, k.revoked_at as "revokedAt"'
@@ -17,13 +16,12 @@ const storedKey = (row: Record<string, unknown> | undefined): StoredApiKey | und
 /**
  * SQLite and PostgreSQL: through the lean reader (`leanQuery`), prepared once. On PostgreSQL the
  * keys presented at once are read in one statement (`readBatches`), as status checks are: a
- * statement per request was a round trip, and the driver's work, per acceptance; on SQLite those
- * of one turn are read one after another (`readTogether`). Read at every request all the same, so
- * a revoked key is refused from the next one.
+ * statement per request was a round trip, and the driver's work, per acceptance. Read at every
+ * request all the same, so a revoked key is refused from the next one.
  */
 export function sqlApiKeys(query: RowQuery, dialect: 'sqlite' | 'postgres'): ApiKeysStore {
   const alone = async (keyHash: string) => storedKey((await query(KEY_BY_HASH, [keyHash]))[0])
-  if (dialect === 'sqlite') return { keyByHash: readTogether(alone) }
+  if (dialect === 'sqlite') return { keyByHash: alone }
   const batched = readBatches<string, StoredApiKey | undefined>(async (hashes) => {
     const found: Array<StoredApiKey | undefined> = hashes.map(() => undefined)
     for (const row of await query(KEYS_BY_HASH, [JSON.stringify(hashes)])) found[Number(row.ord) - 1] = storedKey(row)

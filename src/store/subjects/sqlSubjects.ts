@@ -2,7 +2,6 @@ import type { Payload } from 'payload'
 
 import type { RowQuery } from '../../db/directQuery'
 import { readBatches } from '../../db/readBatches'
-import { readTogether } from '../../db/readTogether'
 import type { NoticeFact } from '../../domain/deemedAcceptance'
 import type { Subject } from '../../payload-types'
 import type { StoredApiKey } from '../apiKeys'
@@ -90,10 +89,8 @@ export function sqlSubjects(payload: Payload, query: RowQuery, dialect: 'sqlite'
     return row
   }
   // PostgreSQL answers concurrent checks in one statement each turn (a round trip per check is
-  // most of what a check costs it); SQLite reads them one after another each turn (readTogether).
-  const one = ({ externalId, options }: StatusCall) => readOne(externalId, options)
-  const together = dialect === 'sqlite' ? readTogether(one) : undefined
-  const batched = together ? { plain: together, notices: together, plainWithKey: together, noticesWithKey: together } : batchedStatusReads(query, one)
+  // most of what a check costs it); SQLite, in this process, one at a time.
+  const batched = dialect === 'postgres' ? batchedStatusReads(query, ({ externalId, options }) => readOne(externalId, options)) : undefined
   return {
     ...payloadSubjects(payload),
     statusRead: async (externalId, options = {}) =>
